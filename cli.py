@@ -1,0 +1,333 @@
+"""The `polynews` command (Typer): wiring only. Builds one Config from defaults <- polynews.toml <- environment
+<- flags, runs the pipeline or a query, prints, and maps errors to exit codes.
+
+Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import logging
+import os
+import sys
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ingest.errors import PolynewsError, QueryError
+from ingest.readers import ReadOptions
+from normalize.langid import LangOptions
+from pipeline import VERSION, Config, Pipeline, default_db
+from translate.backend import TranslateOptions
+from extract.ner import NerOptions
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    help="polynews: ingest multilingual news into one SQLite database, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="Translation and spaCy models: list, install, remove.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+DbOption = Annotated[
+    Optional[Path], typer.Option("--db", help="SQLite database file [default: $POLYNEWS_DB or ./polynews.db]")
+]
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    err.print(f"Error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+# -- configuration --------------------------------------------------------------------------------------------
+def load_config(db: Path | None, **flags: Any) -> Config:
+    """defaults <- polynews.toml (or $POLYNEWS_CONFIG) <- environment <- flags."""
+    path = Path(os.environ.get("POLYNEWS_CONFIG", "polynews.toml"))
+    file: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            file = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, OSError) as exc:
+            fail(f"cannot read config file {path}: {exc}")
+    cfg = Config()
+    try:
+        cfg = dataclasses.replace(
+            cfg,
+            db=Path(file["db"]) if "db" in file else cfg.db,
+            home=Path(file["home"]).expanduser() if "home" in file else cfg.home,
+            batch_size=int(file.get("batch_size", cfg.batch_size)),
+            read=dataclasses.replace(ReadOptions(), **file.get("read", {})),
+            lang=dataclasses.replace(LangOptions(), **file.get("lang", {})),
+            translate=dataclasses.replace(TranslateOptions(), **file.get("translate", {})),
+            ner=dataclasses.replace(NerOptions(), **file.get("ner", {})),
+        )
+    except (TypeError, ValueError) as exc:
+        fail(f"invalid setting in {path}: {exc}")
+    if "POLYNEWS_DB" in os.environ:
+        cfg = dataclasses.replace(cfg, db=default_db())
+    if db is not None:
+        cfg = dataclasses.replace(cfg, db=db)
+    translate = {k: v for k, v in flags.pop("translate", {}).items() if v is not None}
+    if translate:
+        cfg = dataclasses.replace(cfg, translate=dataclasses.replace(cfg.translate, **translate))
+    if flags.get("max_bytes") is not None:
+        cfg = dataclasses.replace(cfg, read=dataclasses.replace(cfg.read, max_bytes=flags["max_bytes"]))
+    if flags.get("batch_size") is not None:
+        cfg = dataclasses.replace(cfg, batch_size=flags["batch_size"])
+    if flags.get("force"):
+        cfg = dataclasses.replace(cfg, force=True)
+    return cfg
+
+
+def open_db(cfg: Config, must_exist: bool = False) -> Any:
+    from store.db import connect
+
+    if must_exist and not cfg.db.exists():
+        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
+    try:
+        return connect(cfg.db)
+    except PolynewsError as exc:
+        fail(str(exc))
+
+
+def setup_logging(verbose: int, log_format: str) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    handler = logging.StreamHandler(sys.stderr)
+    if log_format == "json":
+
+        class _Json(logging.Formatter):
+            def format(self, record: logging.LogRecord) -> str:
+                return json.dumps(
+                    {"time": self.formatTime(record), "level": record.levelname, "logger": record.name,
+                     "message": record.getMessage()}, ensure_ascii=False,
+                )
+
+        handler.setFormatter(_Json())
+    else:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+# -- ingest ---------------------------------------------------------------------------------------------------
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (read recursively).", show_default=False)],
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-process sources that have not changed.")] = False,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per batch through the stages.", min=1)] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Largest file read, in bytes [default: 20000000].", min=1)] = None,
+    device: Annotated[Optional[str], typer.Option(help="Translation device: cpu, cuda or auto.")] = None,
+    threads: Annotated[Optional[int], typer.Option(help="Translation threads per call (CTranslate2 intra_threads).", min=1)] = None,
+    beam_size: Annotated[Optional[int], typer.Option(help="Translation beam size (1 = greedy, fastest).", min=1)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line and problems.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-v, -vv).")] = 0,
+    log_format: Annotated[str, typer.Option(help="Log format on stderr: text or json (for cron).")] = "text",
+) -> None:
+    """Read articles from files or folders and store them, with every stage applied."""
+    setup_logging(verbose, log_format)
+    if device is not None and device not in ("cpu", "cuda", "auto"):
+        fail(f"--device must be cpu, cuda or auto, not {device!r}")
+    cfg = load_config(
+        db, force=force, batch_size=batch_size, max_bytes=max_bytes,
+        translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
+    )
+    from store.writer import Writer
+
+    engine = open_db(cfg)
+    try:
+        pipeline = Pipeline(cfg, Writer(engine))
+        show_progress = err.is_terminal and not quiet
+        if show_progress:
+            with Progress(
+                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("ingest", total=None)
+                summary = pipeline.run(
+                    paths, command="ingest " + " ".join(paths),
+                    on_total=lambda n: progress.update(task, total=n),
+                    on_advance=lambda n: progress.advance(task, n),
+                )
+        else:
+            summary = pipeline.run(paths, command="ingest " + " ".join(paths))
+    except PolynewsError as exc:
+        fail(str(exc))
+    for source, status, reason in summary.problems:
+        out.print(f"{status}: {source}: {reason}", markup=False)
+    if summary.missing_models:
+        langs = " ".join(sorted(summary.missing_models))
+        out.print(
+            f"note: no translation model for {langs} -> en; those articles are stored untranslated "
+            f"(status missing-model). Install: polynews models install {langs} (online), or "
+            "polynews models install --file PATH.argosmodel (offline)",
+            markup=False,
+        )
+    out.print(summary.line(), markup=False)
+    raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+# -- queries --------------------------------------------------------------------------------------------------
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*.')],
+    db: DbOption = None,
+    lang: Annotated[Optional[str], typer.Option(help="Only articles in this language (ar, en, fr, id...).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many results.", min=1)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Full-text search over titles, texts and English translations."""
+    from store.queries import search as run_search
+
+    cfg = load_config(db)
+    engine = open_db(cfg, must_exist=True)
+    try:
+        rows = run_search(engine, query, lang=lang, limit=limit)
+    except QueryError as exc:
+        fail(str(exc))
+    for row in rows:
+        if as_json:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        else:
+            title = row["title"] or "(untitled)"
+            out.print(f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}\n        {row['snippet']}", markup=False)
+    if not rows and not as_json:
+        err.print("no matches", markup=False)
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(help="Article id (from search, stats or export).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The whole record as JSON.")] = False,
+) -> None:
+    """Show one article: metadata, text, translation, entities, facts, where it was seen."""
+    from store.queries import get_article
+
+    engine = open_db(load_config(db), must_exist=True)
+    row = get_article(engine, article_id)
+    if row is None:
+        fail(f"no article with id {article_id}")
+    if as_json:
+        out.print(json.dumps(row, ensure_ascii=False, indent=2), markup=False)
+        return
+    lines = [
+        f"id          {row['id']}",
+        f"status      {row['status']}" + (f" ({row['error']})" if row["error"] else ""),
+        f"title       {row['title'] or ''}",
+        f"published   {row['published'] or ''}" + (f" ({row['published_precision']})" if row["published"] else ""),
+        f"language    {row['lang'] or ''}" + (f" ({row['lang_confidence']})" if row["lang_confidence"] is not None else "")
+        + (f" {row['lang_reason']}" if row["lang_reason"] else ""),
+        f"credit      {row['credit'] or ''}",
+        f"translation {row['translation']['status'] or ''} {row['translation']['model'] or ''}".rstrip(),
+        f"duplicate   {row['duplicate_of'] or ''}",
+        f"story       {row['story_id'] or ''}",
+        "seen at     " + "\n            ".join(
+            f"{s['source']} [{s['status']}]" + (f" {s['error']}" if s["error"] else "") for s in row["sightings"]
+        ),
+    ]
+    if row["entities"]:
+        names = sorted({f"{e['canonical']} ({e['label']})" for e in row["entities"]})
+        lines.append("entities    " + ", ".join(names))
+    for fact in row["facts"]:
+        lines.append(f"fact        {json.dumps(fact, ensure_ascii=False)}")
+    lines += ["", row["text"] or ""]
+    if row["text_en"]:
+        lines += ["", "--- English ---", row["text_en"]]
+    out.print("\n".join(lines), markup=False)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts by status, language and translation status."""
+    from store.queries import stats as get_stats
+
+    data = get_stats(open_db(load_config(db), must_exist=True))
+    if as_json:
+        out.print(json.dumps(data, ensure_ascii=False), markup=False)
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "-"
+        out.print(f"{key:<15} {value}", markup=False)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (the full record) or csv (flat columns).")] = "jsonl",
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Write here instead of standard output.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every article, failed and skipped files included (schema in the README)."""
+    from store.queries import EXPORT_KEYS, iter_export
+
+    if fmt not in ("jsonl", "csv"):
+        fail(f"--format must be jsonl or csv, not {fmt!r}")
+    engine = open_db(load_config(db), must_exist=True)
+    stream = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+    try:
+        if fmt == "jsonl":
+            for row in iter_export(engine):
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(stream, fieldnames=list(EXPORT_KEYS))
+            writer.writeheader()
+            for row in iter_export(engine):
+                flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+                writer.writerow(flat)
+    finally:
+        if out_path:
+            stream.close()
+
+
+# -- models ---------------------------------------------------------------------------------------------------
+@models_app.command("list")
+def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Installed translation models (Argos packages) and spaCy pipelines, with versions and sizes."""
+    from translate.models import list_models
+
+    cfg = load_config(None)
+    try:
+        rows = list_models(cfg.home, cfg.ner.english_model)
+    except PolynewsError as exc:
+        fail(str(exc))
+    if as_json:
+        out.print(json.dumps(rows, ensure_ascii=False), markup=False)
+        return
+    for r in rows:
+        size = f"{r['size_bytes'] / 1e6:.1f} MB" if r["size_bytes"] is not None else "-"
+        out.print(f"{r['kind']:<12} {r['name']:<28} {r['version']:<10} {size:>10}  {r['location']}", markup=False)
+    if not any(r["kind"] == "translation" for r in rows):
+        out.print(
+            "no translation models installed: non-English articles are stored untranslated. "
+            "Install: polynews models install ar fr id (online) or polynews models install --file PATH.argosmodel",
+            markup=False,
+        )
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"polynews {VERSION}", markup=False)
+        raise typer.Exit(EXIT_OK)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

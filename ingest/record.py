@@ -1,0 +1,75 @@
+"""The one record that flows through every stage.
+
+Stages never mutate an `Article`; they return ``dataclasses.replace(article, ...)`` so that tests can compare
+whole records and a stage that fails leaves the previous state intact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Precision = Literal["day", "month", "year"]
+Status = Literal["pending", "stored", "duplicate", "failed", "skipped"]
+TranslationStatus = Literal["ok", "not-needed", "missing-model", "failed"]
+Origin = Literal["native", "translated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+    origin: Origin
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    data: dict[str, Any]
+    evidence: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str
+    """The path or URL as given (one document of a JSONL file is ``file.jsonl#3``)."""
+    kind: str = "txt"
+    raw_hash: str | None = None
+    """sha256 of the bytes the document came from: an unchanged source is not processed twice."""
+    size: int | None = None
+    encoding: str | None = None
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: as precise as the source says, never more."""
+    published_precision: Precision | None = None
+    credit: str | None = None
+    lang_hint: str | None = None
+    lang: str | None = None
+    lang_confidence: float | None = None
+    lang_reason: str | None = None
+    content_hash: str | None = None
+    text_en: str | None = None
+    translation_status: TranslationStatus | None = None
+    translation_model: str | None = None
+    translation_error: str | None = None
+    translation_seconds: float | None = None
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    status: Status = "pending"
+    error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def fail(self, reason: str) -> Article:
+        return dataclasses.replace(self, status="failed", error=reason)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"

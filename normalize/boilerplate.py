@@ -1,0 +1,158 @@
+"""Boilerplate removal by general line rules, in Arabic, English, French and Indonesian.
+
+Extraction (trafilatura for HTML) already drops navigation; what survives in text files and feeds is the
+debris around an article: comment forms, author boxes, link-farm footers, media-link lines, share and
+newsletter prompts, and a trailing "SOURCE X" attribution, which is kept as the article's credit.
+
+Rules look at the *shape* of a line (how much of it is links, how short it is, what it starts with), so they
+catch footers never seen before; the phrase lists only name the handful of headings sites actually use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL = r"(?:https?://|www\.)\S+"
+_MD_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
+_ANGLE_URL = re.compile(r"<\s*" + _URL + r"\s*>")
+_BARE_URL = re.compile(_URL)
+
+
+def _phrases(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# Headings that open the end matter of a page: nothing of the article follows them.
+_TAIL_HEADING = re.compile(
+    r"^\W*"
+    + _phrases(
+        # comment forms
+        r"leave a (?:reply|comment)",
+        r"post a comment",
+        r"add (?:a |your )?comment",
+        r"\d*\s*comments?",
+        r"laisser un commentaire",
+        r"laissez un commentaire",
+        r"ajouter un commentaire",
+        r"\d*\s*commentaires?",
+        r"tinggalkan (?:balasan|komentar)",
+        r"tulis komentar",
+        r"\d*\s*komentar",
+        r"اترك (?:تعليقا|تعليقاً|ردا|رداً|تعليق)",
+        r"أضف تعليق(?:ا|اً)?",
+        r"التعليقات",
+        # author boxes
+        r"about the author",
+        r"about the writer",
+        r"à propos de l['’]auteur(?:e)?",
+        r"a propos de l['’]auteur(?:e)?",
+        r"l['’]auteur",
+        r"tentang (?:penulis|pengarang)",
+        r"profil penulis",
+        r"(?:نبذة )?عن (?:الكاتب|الكاتبة|المؤلف)",
+    )
+    + r"\W*$",
+    re.IGNORECASE,
+)
+
+# Short lines that ask the reader to do something other than read.
+_PROMPT = re.compile(
+    r"^\W*"
+    + _phrases(
+        r"share (?:this|on|via|the)\b",
+        r"share\W*$",
+        r"(?:sign up|subscribe)(?: to| for)?\b",
+        r"follow us\b",
+        r"click here\b",
+        r"read (?:more|also)\b",
+        r"related(?: articles| posts| stories)?\W*$",
+        r"tags?\s*:",
+        r"your email address will not be published",
+        r"partage[rz]?\b",
+        r"abonnez-vous\b",
+        r"inscrivez-vous\b",
+        r"suivez-nous\b",
+        r"lire aussi\b",
+        r"lire la suite\b",
+        r"newsletter\b",
+        r"bagikan\b",
+        r"berlangganan\b",
+        r"langganan\b",
+        r"ikuti kami\b",
+        r"baca juga\b",
+        r"simak juga\b",
+        r"شارك(?:وا)?\b",
+        r"اشترك\b",
+        r"تابعونا\b",
+        r"تابعنا\b",
+        r"اقرأ (?:أيضا|أيضاً|المزيد)",
+    ),
+    re.IGNORECASE,
+)
+_MAX_PROMPT_WORDS = 12
+
+# "Video - https://...", "Photo: <http://...>", or a URL alone on its line.
+_MEDIA_LINK = re.compile(r"^(?:[\w'’]+(?: [\w'’]+){0,2}\s*[-–—:|]\s*)?<?" + _URL + r">?\W*$", re.UNICODE)
+
+# A form's arithmetic captcha ("+ =", "3 + 4 = ?") or a line of lone symbols.
+_CAPTCHA = re.compile(r"^[\d\s+\-×x*÷/=?_.]*=[\d\s+\-×x*÷/=?_.]*$")
+
+# "SOURCE CCTV+", "Source : AFP", "Sumber: Antara", "المصدر: وكالة الأنباء" as the last line.
+_CREDIT = re.compile(r"^(?:SOURCE|Source|Sources|Sumber|Fuente|Quelle|المصدر)\s*[:：\-–—]?\s+(.{1,80}?)\s*$")
+_MAX_CREDIT_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    credit: str | None
+    removed: tuple[str, ...]
+
+
+def _is_link_farm(line: str) -> bool:
+    """A line that is mostly links, or pipe-separated segments of which one or more is a link."""
+    links = len(_MD_LINK.findall(line)) + len(_ANGLE_URL.findall(line)) + len(_BARE_URL.findall(line))
+    if not links:
+        return False
+    if line.count("|") >= 2:
+        return True
+    rest = _BARE_URL.sub(" ", _ANGLE_URL.sub(" ", _MD_LINK.sub(" ", line)))
+    words = re.findall(r"\w+", rest)
+    return links >= 2 and len(words) <= 3 * links
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    if _CAPTCHA.match(line) or _MEDIA_LINK.match(line) or _is_link_farm(line):
+        return True
+    return len(line.split()) <= _MAX_PROMPT_WORDS and bool(_PROMPT.match(line))
+
+
+def remove_boilerplate(text: str) -> Cleaned:
+    """Drop boilerplate lines and the end matter after a tail heading; lift a trailing credit line."""
+    lines = text.split("\n")
+    total = len(text)
+    kept: list[str] = []
+    removed: list[str] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        # A tail heading in the second half of the text ends the article: an author box or a comment form
+        # is never followed by more of the story. In the first half it is more likely a quoted phrase.
+        if stripped and _TAIL_HEADING.match(stripped) and offset >= total / 2:
+            removed.extend(x for x in lines[i:] if x.strip())
+            break
+        if stripped and _is_boilerplate_line(stripped):
+            removed.append(stripped)
+        else:
+            kept.append(line)
+        offset += len(line) + 1
+    credit = None
+    while kept and not kept[-1].strip():
+        kept.pop()
+    if kept:
+        m = _CREDIT.match(kept[-1].strip())
+        if m and len(m.group(1).split()) <= _MAX_CREDIT_WORDS and not _BARE_URL.search(m.group(1)):
+            credit = m.group(1)
+            removed.append(kept.pop().strip())
+    return Cleaned("\n".join(kept).strip(), credit, tuple(removed))

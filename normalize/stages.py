@@ -1,0 +1,40 @@
+"""The normalize and language stages as pipeline components (``__call__(article) -> article``)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ingest.errors import EmptyInputError
+from ingest.record import Article
+from normalize.boilerplate import remove_boilerplate
+from normalize.langid import LangOptions, LanguageDetector
+from normalize.text import clean_text, content_hash
+
+
+class Normalizer:
+    """Unicode clean-up, boilerplate removal, credit lifting and the exact-duplicate hash."""
+
+    def __call__(self, article: Article) -> Article:
+        cleaned = remove_boilerplate(clean_text(article.text))
+        text = clean_text(cleaned.text)
+        if not text:
+            raise EmptyInputError("no article text left after removing boilerplate")
+        title = clean_text(article.title) if article.title else None
+        return dataclasses.replace(
+            article,
+            text=text,
+            title=title or None,
+            credit=cleaned.credit or article.credit,
+            content_hash=content_hash(text),
+        )
+
+
+class LanguageStage:
+    def __init__(self, options: LangOptions | None = None) -> None:
+        self.detector = LanguageDetector(options)
+
+    def __call__(self, article: Article) -> Article:
+        result = self.detector.detect(article.text, hint=article.lang_hint)
+        return dataclasses.replace(
+            article, lang=result.lang, lang_confidence=result.confidence, lang_reason=result.reason
+        )

@@ -1,0 +1,222 @@
+"""The staged pipeline: read -> normalize -> language -> translate -> NER -> store, in batches.
+
+Per article, a `PolynewsError` becomes status ``failed`` with its one-line reason, stored, and the run goes on;
+any other exception is a bug and propagates with a note naming the stage and the article. Each article is
+committed on its own, so a killed run loses at most the batch in flight and a re-run picks it up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract.ner import NerOptions, NerStage
+from ingest.errors import PolynewsError
+from ingest.readers import ReadOptions, read_document
+from ingest.record import Article
+from ingest.sources import Source, iter_sources, read_bytes
+from normalize.langid import LangOptions
+from normalize.stages import LanguageStage, Normalizer
+from translate.backend import TranslateOptions
+from translate.home import packages_dir, polynews_home
+from translate.stage import TranslateStage
+
+if TYPE_CHECKING:
+    from store.writer import Writer
+
+log = logging.getLogger(__name__)
+VERSION = "0.1.0"
+STAGES = ("read", "normalize", "language", "translate", "ner", "store")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    db: Path = Path("polynews.db")
+    home: Path = field(default_factory=polynews_home)
+    batch_size: int = 32
+    force: bool = False
+    read: ReadOptions = field(default_factory=ReadOptions)
+    lang: LangOptions = field(default_factory=LangOptions)
+    translate: TranslateOptions = field(default_factory=TranslateOptions)
+    ner: NerOptions = field(default_factory=NerOptions)
+
+
+@dataclass
+class Summary:
+    counts: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    """(source, status, reason) for every file or document that failed or was skipped."""
+    missing_models: set[str] = field(default_factory=set)
+    stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    seconds: float = 0.0
+    run_id: int | None = None
+
+    @property
+    def failed(self) -> int:
+        return self.counts["failed"]
+
+    def line(self) -> str:
+        c = self.counts
+        text = (
+            f"stored {c['stored']}, duplicates {c['duplicate']}, unchanged {c['unchanged']}, "
+            f"skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s"
+        )
+        if not c["stored"] and not c["duplicate"] and c["unchanged"] and not c["failed"]:
+            text += " (nothing new)"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    article: Article
+    location: str
+
+
+class Pipeline:
+    def __init__(self, config: Config, writer: Writer) -> None:
+        self.config = config
+        self.writer = writer
+        self.normalizer = Normalizer()
+        self.language = LanguageStage(config.lang)
+        self.translator = TranslateStage(packages_dir(config.home), config.translate)
+        self.ner = NerStage(config.ner)
+
+    def run(
+        self,
+        paths: Iterable[str],
+        command: str = "ingest",
+        on_total: Callable[[int], None] | None = None,
+        on_advance: Callable[[int], None] | None = None,
+    ) -> Summary:
+        started = time.perf_counter()
+        sources = list(iter_sources(paths))  # raises NotFoundError before anything is written
+        if on_total:
+            on_total(len(sources))
+        summary = Summary()
+        summary.run_id = self.writer.begin_run(command, VERSION)
+        batch: list[_Item] = []
+        status = "interrupted"
+        try:
+            for src in sources:
+                batch.extend(self._read(src, summary))
+                if len(batch) >= self.config.batch_size:
+                    self._process(batch, summary)
+                    batch = []
+                if on_advance:
+                    on_advance(1)
+            self._process(batch, summary)
+            status = "ok" if not summary.failed else "partial"
+        finally:
+            summary.seconds = time.perf_counter() - started
+            summary.missing_models = set(self.translator.missing)
+            counts = dict(summary.counts) | {"stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}}
+            self.writer.finish_run(summary.run_id, counts, summary.seconds, status)
+        return summary
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def _read(self, src: Source, summary: Summary) -> list[_Item]:
+        t0 = time.perf_counter()
+        try:
+            if not src.supported:
+                known = self.writer.known_source(src.location)
+                if known and known.status == "skipped" and not self.config.force:
+                    summary.counts["unchanged"] += 1
+                    return []
+                reason = f"unsupported file type {src.suffix.lower() or '(no extension)'!r}; name it on the command line to read it as text"
+                return [_Item(Article(source=src.source, status="skipped", error=reason), src.location)]
+            try:
+                data = read_bytes(src, self.config.read.max_bytes)
+                articles = list(read_document(src.source, data, src.suffix))
+            except PolynewsError as exc:
+                return [_Item(Article(source=src.source).fail(str(exc)), src.location)]
+            items = []
+            for a in articles:
+                location = src.location + a.source[len(src.source) :]  # keeps a JSONL record's "#n"
+                known = self.writer.known_source(location)
+                if known and known.raw_hash == a.raw_hash and not self.config.force:
+                    summary.counts["unchanged"] += 1
+                    continue
+                items.append(_Item(a, location))
+            return items
+        finally:
+            summary.stage_seconds["read"] += time.perf_counter() - t0
+
+    # -- the stages ---------------------------------------------------------------------------------------------
+    def _each(self, name: str, stage: Callable[[Article], Article], items: list[_Item], summary: Summary) -> list[_Item]:
+        t0 = time.perf_counter()
+        out = []
+        for item in items:
+            a = item.article
+            if a.status == "pending":
+                try:
+                    a = stage(a)
+                except PolynewsError as exc:
+                    a = a.fail(str(exc))
+                except Exception as exc:
+                    exc.add_note(f"polynews: in stage {name!r} on {a.source}")
+                    raise
+            out.append(dataclasses.replace(item, article=a))
+        summary.stage_seconds[name] += time.perf_counter() - t0
+        return out
+
+    def _batched(self, name: str, pipe: Callable[[list[Article]], Iterable[Article]], items: list[_Item], summary: Summary) -> list[_Item]:
+        t0 = time.perf_counter()
+        todo = [i for i, item in enumerate(items) if item.article.status == "pending"]
+        out = list(items)
+        if todo:
+            try:
+                done = list(pipe([items[i].article for i in todo]))
+            except Exception as exc:
+                if not isinstance(exc, PolynewsError):
+                    exc.add_note(f"polynews: in stage {name!r} on a batch of {len(todo)} articles")
+                    raise
+                done = [items[i].article.fail(str(exc)) for i in todo]
+            for i, a in zip(todo, done, strict=True):
+                out[i] = dataclasses.replace(out[i], article=a)
+        summary.stage_seconds[name] += time.perf_counter() - t0
+        return out
+
+    def _mark_known_duplicates(self, items: list[_Item]) -> list[_Item]:
+        """A text already in the database (or earlier in this batch) skips translation and NER: it will be
+        stored as another sighting of that article."""
+        seen: set[str] = set()
+        out = []
+        for item in items:
+            a = item.article
+            if a.status == "pending" and a.content_hash:
+                if a.content_hash in seen or self.writer.article_for_hash(a.content_hash) is not None:
+                    a = dataclasses.replace(a, status="duplicate")
+                seen.add(a.content_hash)
+            out.append(dataclasses.replace(item, article=a))
+        return out
+
+    def _process(self, items: list[_Item], summary: Summary) -> None:
+        if not items:
+            return
+        items = self._each("normalize", self.normalizer, items, summary)
+        items = self._each("language", self.language, items, summary)
+        items = self._mark_known_duplicates(items)
+        items = self._batched("translate", self.translator.pipe, items, summary)
+        items = self._batched("ner", self.ner.pipe, items, summary)
+        t0 = time.perf_counter()
+        for item in items:
+            a = item.article
+            if a.status == "duplicate":
+                a = dataclasses.replace(a, status="pending")
+            outcome, _ = self.writer.save(a, item.location, summary.run_id)
+            summary.counts[outcome] += 1
+            if outcome in ("failed", "skipped"):
+                summary.problems.append((a.source, outcome, a.error or ""))
+                log.info("%s %s: %s", outcome, a.source, a.error)
+        summary.stage_seconds["store"] += time.perf_counter() - t0
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("POLYNEWS_DB", "polynews.db"))

@@ -1,0 +1,64 @@
+"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from ingest.errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _alembic_config() -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL: readers (a `polynews search` while cron ingests) never block the writer, and a killed writer
+    # leaves the last committed state intact.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def connect(path: str | os.PathLike[str], migrate: bool = True) -> Engine:
+    """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"database path is a directory: {path}")
+    if not path.parent.exists():
+        raise StoreError(f"cannot create the database: folder {path.parent} does not exist")
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        if migrate and current_revision(engine) != head_revision():
+            cfg = _alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+    except OperationalError as exc:
+        raise StoreError(f"cannot open the database {path}: {exc.orig}") from None
+    return engine

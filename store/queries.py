@@ -1,0 +1,138 @@
+"""Reads: full-text search, one article in full, statistics, and the JSONL/CSV export rows.
+
+The export row is an interface other tools read (documented in the README); its keys do not change without a
+version note.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, selectinload
+
+from ingest.errors import QueryError
+from store import schema
+
+EXPORT_KEYS = (
+    "id", "source", "title", "published", "sources", "lang", "lang_confidence", "text", "text_en",
+    "translation", "entities", "facts", "duplicate_of", "story_id", "status", "error",
+)
+
+
+def search(engine: Engine, query: str, lang: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """FTS5 search over title, text and English text, best first, with a snippet of the matching text."""
+    sql = """
+        SELECT a.id, a.lang, a.title, a.published, a.source,
+               snippet(articles_fts, -1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score
+        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WHERE articles_fts MATCH :q AND (:lang IS NULL OR a.lang = :lang)
+        ORDER BY score LIMIT :limit"""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text(sql), {"q": query, "lang": lang, "limit": limit}).mappings().all()
+    except OperationalError as exc:
+        if isinstance(exc.orig, sqlite3.OperationalError) and (
+            "fts5" in str(exc.orig) or "syntax error" in str(exc.orig) or "no such column" in str(exc.orig)
+        ):
+            raise QueryError(
+                f"malformed search query {query!r} ({exc.orig}); quote phrases with \"...\" and use AND, OR, NOT"
+            ) from None
+        raise
+    return [dict(r) for r in rows]
+
+
+def _article_dict(a: schema.Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source": a.source,
+        "title": a.title,
+        "published": a.published,
+        "sources": [s.source for s in a.sightings],
+        "lang": a.lang,
+        "lang_confidence": a.lang_confidence,
+        "text": a.text,
+        "text_en": a.text_en,
+        "translation": {"status": a.translation_status, "model": a.translation_model},
+        "entities": [
+            {"text": e.text, "label": e.label, "canonical": e.canonical, "origin": e.origin} for e in a.entities
+        ],
+        "facts": [{"kind": f.kind, **f.data, "evidence": f.evidence, "confidence": f.confidence} for f in a.facts],
+        "duplicate_of": a.duplicate_of,
+        "story_id": a.story_id,
+        "status": a.status,
+        "error": a.error,
+    }
+
+
+def _loaded() -> Any:
+    return (
+        selectinload(schema.Article.sightings),
+        selectinload(schema.Article.entities),
+        selectinload(schema.Article.facts),
+    )
+
+
+def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
+    with Session(engine) as s:
+        a = s.scalar(select(schema.Article).where(schema.Article.id == article_id).options(*_loaded()))
+        if a is None:
+            return None
+        row = _article_dict(a)
+        row.update(
+            published_precision=a.published_precision, credit=a.credit, lang_reason=a.lang_reason,
+            translation_error=a.translation_error, encoding=a.encoding, kind=a.kind,
+            sightings=[
+                {"source": x.source, "status": x.status, "error": x.error, "first_seen": x.first_seen,
+                 "last_seen": x.last_seen}
+                for x in a.sightings
+            ],
+        )
+        return row
+
+
+def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
+    """Every article, failed and skipped files included, in id order; memory bounded by ``batch``."""
+    last = 0
+    while True:
+        with Session(engine) as s:
+            rows = s.scalars(
+                select(schema.Article).where(schema.Article.id > last).order_by(schema.Article.id)
+                .limit(batch).options(*_loaded())
+            ).all()
+            if not rows:
+                return
+            for a in rows:
+                yield _article_dict(a)
+            last = rows[-1].id
+
+
+def stats(engine: Engine) -> dict[str, Any]:
+    with Session(engine) as s:
+        by_status = dict(s.execute(select(schema.Article.status, func.count()).group_by(schema.Article.status)).all())
+        by_lang = dict(
+            s.execute(
+                select(schema.Article.lang, func.count())
+                .where(schema.Article.status == "stored").group_by(schema.Article.lang)
+            ).all()
+        )
+        by_translation = dict(
+            s.execute(
+                select(schema.Article.translation_status, func.count())
+                .where(schema.Article.status == "stored").group_by(schema.Article.translation_status)
+            ).all()
+        )
+        return {
+            "articles": sum(by_status.values()),
+            "by_status": by_status,
+            "by_lang": {k or "und": v for k, v in by_lang.items()},
+            "by_translation": {k or "none": v for k, v in by_translation.items()},
+            "sightings": s.scalar(select(func.count()).select_from(schema.Sighting)),
+            "entities": s.scalar(select(func.count()).select_from(schema.Entity)),
+            "facts": s.scalar(select(func.count()).select_from(schema.Fact)),
+            "stories": s.scalar(select(func.count()).select_from(schema.Story)),
+            "runs": s.scalar(select(func.count()).select_from(schema.Run)),
+        }

@@ -1,0 +1,122 @@
+"""The database schema: SQLAlchemy 2.0 typed models. Changes go through an Alembic migration
+(store/migrations/versions); tests/test_store.py checks that the models and the migrations agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Run(Base):
+    __tablename__ = "runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[str] = mapped_column(String(32))
+    finished_at: Mapped[str | None] = mapped_column(String(32))
+    version: Mapped[str] = mapped_column(String(32))
+    command: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    seconds: Mapped[float | None] = mapped_column(Float)
+
+
+class Story(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No foreign key: stories and articles point at each other, and SQLite cannot add one later.
+    representative_id: Mapped[int | None] = mapped_column(Integer)
+    languages: Mapped[str] = mapped_column(String(64), default="")
+    first_seen: Mapped[str | None] = mapped_column(String(32))
+    last_seen: Mapped[str | None] = mapped_column(String(32))
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Null for failed and skipped rows: they have no text to hash.
+    content_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    encoding: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    published_precision: Mapped[str | None] = mapped_column(String(8))
+    credit: Mapped[str | None] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8), index=True)
+    lang_confidence: Mapped[float | None] = mapped_column(Float)
+    lang_reason: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    text_en: Mapped[str | None] = mapped_column(Text)
+    translation_status: Mapped[str | None] = mapped_column(String(16))
+    translation_model: Mapped[str | None] = mapped_column(String(128))
+    translation_error: Mapped[str | None] = mapped_column(Text)
+    translation_seconds: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+    sightings: Mapped[list[Sighting]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="Sighting.id"
+    )
+    entities: Mapped[list[Entity]] = relationship(cascade="all, delete-orphan", order_by="Entity.id")
+    facts: Mapped[list[Fact]] = relationship(cascade="all, delete-orphan", order_by="Fact.id")
+
+
+class Sighting(Base):
+    """One place an article was seen: a file path or URL. A second copy of an article is a second sighting."""
+
+    __tablename__ = "sightings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(Text, unique=True)
+    raw_hash: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_seen: Mapped[str] = mapped_column(String(32))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+
+    article: Mapped[Article] = relationship(back_populates="sightings")
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_canonical_label", "canonical", "label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(String(16))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    canonical: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(16))
+    lang: Mapped[str] = mapped_column(String(8))
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    evidence: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,167 @@
+"""Writes: one small transaction per article, so a killed run loses at most the article in flight.
+
+Identity rules:
+- an article is its normalized text (``content_hash``): the same text from a second place is a second
+  *sighting* of the one article, never a second article, and never dropped;
+- a source is its absolute location: the same unchanged file read again adds nothing;
+- a file that cannot be read is an article row with status ``failed`` (or ``skipped``) and its reason, so the
+  export and ``polynews show`` list it; when the file is fixed the row becomes the real article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from ingest.record import Article as Record
+from store import schema
+
+Outcome = Literal["stored", "duplicate", "unchanged", "failed", "skipped"]
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownSource:
+    article_id: int
+    raw_hash: str | None
+    status: str
+
+
+class Writer:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- runs -----------------------------------------------------------------------------------------------
+    def begin_run(self, command: str, version: str) -> int:
+        with Session(self.engine) as s, s.begin():
+            run = schema.Run(started_at=now(), version=version, command=command, status="running", counts={})
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, counts: dict[str, Any], seconds: float, status: str) -> None:
+        with Session(self.engine) as s, s.begin():
+            run = s.get_one(schema.Run, run_id)
+            run.finished_at, run.counts, run.seconds, run.status = now(), counts, round(seconds, 3), status
+
+    # -- look-ups before the expensive stages -----------------------------------------------------------------
+    def known_source(self, location: str) -> KnownSource | None:
+        with Session(self.engine) as s:
+            row = s.execute(
+                select(schema.Sighting.article_id, schema.Sighting.raw_hash, schema.Sighting.status).where(
+                    schema.Sighting.location == location
+                )
+            ).first()
+            return KnownSource(*row) if row else None
+
+    def article_for_hash(self, content_hash: str) -> int | None:
+        with Session(self.engine) as s:
+            return s.scalar(select(schema.Article.id).where(schema.Article.content_hash == content_hash))
+
+    # -- the write ---------------------------------------------------------------------------------------------
+    def save(self, record: Record, location: str, run_id: int | None) -> tuple[Outcome, int]:
+        """Store one article (or its failure) and its sighting; returns what happened and the article id."""
+        with Session(self.engine) as s, s.begin():
+            sighting = s.scalar(select(schema.Sighting).where(schema.Sighting.location == location))
+            if record.status in ("failed", "skipped"):
+                return self._save_problem(s, record, location, sighting, run_id)
+            assert record.content_hash, "a successful record always has a content hash"
+            existing = s.scalar(select(schema.Article).where(schema.Article.content_hash == record.content_hash))
+            if existing is not None:
+                outcome: Outcome = "unchanged" if sighting and sighting.article_id == existing.id else "duplicate"
+                orphan = self._reuse_problem_row(s, sighting)
+                self._sight(s, existing.id, record, location, sighting, run_id)
+                if orphan is not None:
+                    s.delete(orphan)  # the failure it recorded is resolved: the file now reads as `existing`
+                return outcome, existing.id
+            article = self._reuse_problem_row(s, sighting) or schema.Article(created_at=now())
+            self._fill(article, record, run_id)
+            s.add(article)
+            s.flush()
+            self._sight(s, article.id, record, location, sighting, run_id)
+            return "stored", article.id
+
+    def _save_problem(
+        self, s: Session, record: Record, location: str, sighting: schema.Sighting | None, run_id: int | None
+    ) -> tuple[Outcome, int]:
+        outcome: Outcome = "skipped" if record.status == "skipped" else "failed"
+        if sighting is not None and sighting.article.status not in ("failed", "skipped"):
+            # The file held a good article before and is broken now: keep the article, note the problem on
+            # the sighting. Nothing already stored is lost.
+            sighting.status, sighting.error, sighting.last_seen = outcome, record.error, now()
+            sighting.raw_hash, sighting.size, sighting.run_id = record.raw_hash, record.size, run_id
+            return outcome, sighting.article_id
+        article = sighting.article if sighting is not None else schema.Article(created_at=now())
+        self._fill(article, record, run_id)
+        s.add(article)
+        s.flush()
+        self._sight(s, article.id, record, location, sighting, run_id)
+        return outcome, article.id
+
+    @staticmethod
+    def _reuse_problem_row(s: Session, sighting: schema.Sighting | None) -> schema.Article | None:
+        """A file that failed before and reads now: its failure row becomes the article (same id)."""
+        if sighting is not None and sighting.article.status in ("failed", "skipped"):
+            if len(sighting.article.sightings) == 1:
+                return sighting.article
+        return None
+
+    @staticmethod
+    def _fill(article: schema.Article, r: Record, run_id: int | None) -> None:
+        article.content_hash = r.content_hash
+        article.source = r.source
+        article.kind, article.encoding = r.kind, r.encoding
+        article.title, article.url, article.credit = r.title, r.url, r.credit
+        article.published, article.published_precision = r.published, r.published_precision
+        article.lang, article.lang_confidence, article.lang_reason = r.lang, r.lang_confidence, r.lang_reason
+        article.text, article.text_en = r.text, r.text_en
+        article.translation_status, article.translation_model = r.translation_status, r.translation_model
+        article.translation_seconds = r.translation_seconds
+        article.translation_error = r.translation_error
+        article.status = r.status if r.status in ("failed", "skipped") else "stored"
+        article.error = r.error if r.status in ("failed", "skipped") else None
+        article.run_id = run_id
+        article.updated_at = now()
+        article.entities = [
+            schema.Entity(
+                text=e.text, label=e.label, start=e.start, end=e.end, canonical=e.canonical, origin=e.origin,
+                lang=e.lang,
+            )
+            for e in r.entities
+        ]
+        article.facts = [
+            schema.Fact(kind=f.kind, data=f.data, evidence=f.evidence, confidence=f.confidence) for f in r.facts
+        ]
+
+    @staticmethod
+    def _sight(
+        s: Session,
+        article_id: int,
+        r: Record,
+        location: str,
+        sighting: schema.Sighting | None,
+        run_id: int | None,
+    ) -> None:
+        stamp = now()
+        status = r.status if r.status in ("failed", "skipped") else "ok"
+        if sighting is None:
+            s.add(
+                schema.Sighting(
+                    article_id=article_id, source=r.source, location=location, raw_hash=r.raw_hash, size=r.size,
+                    status=status, error=r.error if status != "ok" else None, first_seen=stamp, last_seen=stamp,
+                    run_id=run_id,
+                )
+            )
+            return
+        sighting.article_id, sighting.source, sighting.raw_hash, sighting.size = (
+            article_id, r.source, r.raw_hash, r.size,
+        )
+        sighting.status, sighting.error = status, (r.error if status != "ok" else None)
+        sighting.last_seen, sighting.run_id = stamp, run_id
