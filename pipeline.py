@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from extract.ner import NerOptions, NerStage
 from ingest.errors import PolynewsError
-from ingest.readers import ReadOptions, read_document
+from ingest.readers import ReadOptions, read_document, sha256
 from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes
 from normalize.langid import LangOptions
@@ -133,9 +133,19 @@ class Pipeline:
                 return [_Item(Article(source=src.source, status="skipped", error=reason), src.location)]
             try:
                 data = read_bytes(src, self.config.read.max_bytes)
+            except PolynewsError as exc:
+                # Nothing was read (unreadable, too large): tried again next run, the problem may be fixed.
+                return [_Item(Article(source=src.source).fail(str(exc)), src.location)]
+            raw_hash = sha256(data)
+            known = self.writer.known_source(src.location)
+            if known and known.raw_hash == raw_hash and not self.config.force:
+                summary.counts["unchanged"] += 1  # the same bytes as last time, stored or failed
+                return []
+            try:
                 articles = list(read_document(src.source, data, src.suffix))
             except PolynewsError as exc:
-                return [_Item(Article(source=src.source).fail(str(exc)), src.location)]
+                failed = Article(source=src.source, raw_hash=raw_hash, size=len(data)).fail(str(exc))
+                return [_Item(failed, src.location)]
             items = []
             for a in articles:
                 location = src.location + a.source[len(src.source) :]  # keeps a JSONL record's "#n"

@@ -8,6 +8,7 @@ Texts go through ``nlp.pipe`` in batches.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,9 +47,16 @@ def resolve_model_name(name: str) -> str:
 
 
 def load_pipeline(name: str, exclude: Iterable[str] = ()) -> Any:
+    """A spaCy pipeline, loaded once per process for each (name, exclude): loading costs 1-2 s and ~100 MB,
+    and the pipelines are only read from, so every stage and test in a process shares one."""
+    return _load(resolve_model_name(name), tuple(sorted(exclude)))
+
+
+@functools.cache
+def _load(package: str, exclude: tuple[str, ...]) -> Any:
     import spacy
 
-    return spacy.load(resolve_model_name(name), exclude=list(exclude))
+    return spacy.load(package, exclude=list(exclude))
 
 
 def _first_line(text: str) -> str:

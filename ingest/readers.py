@@ -37,6 +37,7 @@ class ReadOptions:
 
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=\s)\s*")
+_MIN_HTML_WORDS = 12
 _SENTENCE_END = tuple(".!?…;؟。")
 _HTML_LANG = re.compile(rb"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
@@ -93,8 +94,13 @@ def parse_html(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
-        raise ExtractionError("no article text found in the HTML (trafilatura extracted nothing)")
+    extracted = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    # trafilatura's fallbacks return whatever text a page has, a lone "Home" link included; under a dozen
+    # words is a navigation page, an error page or a stub, never an article.
+    if len(extracted.split()) < _MIN_HTML_WORDS:
+        detail = f"only {len(extracted.split())} words extracted" if extracted else "trafilatura extracted nothing"
+        raise ExtractionError(f"no article text found in the HTML ({detail})")
+    assert doc is not None
     text: str = doc.text
     title: str | None = doc.title
     if title and text.startswith(title):

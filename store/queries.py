@@ -35,9 +35,10 @@ def search(engine: Engine, query: str, lang: str | None = None, limit: int = 20)
         with engine.connect() as conn:
             rows = conn.execute(text(sql), {"q": query, "lang": lang, "limit": limit}).mappings().all()
     except OperationalError as exc:
-        if isinstance(exc.orig, sqlite3.OperationalError) and (
-            "fts5" in str(exc.orig) or "syntax error" in str(exc.orig) or "no such column" in str(exc.orig)
-        ):
+        # FTS5 reports a bad query as an OperationalError ("fts5: syntax error near ...", "unterminated
+        # string", "no such column"); a missing table or a lock is not the user's query.
+        message = str(exc.orig)
+        if isinstance(exc.orig, sqlite3.OperationalError) and not ("no such table" in message or "locked" in message):
             raise QueryError(
                 f"malformed search query {query!r} ({exc.orig}); quote phrases with \"...\" and use AND, OR, NOT"
             ) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from store.db import include_object
 from store.schema import Base
 
 config = context.config
@@ -17,6 +18,8 @@ if connection is None:  # pragma: no cover - only when someone runs the alembic 
     url = config.get_main_option("sqlalchemy.url") or "sqlite:///polynews.db"
     connection = create_engine(url).connect()
 
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+context.configure(
+    connection=connection, target_metadata=Base.metadata, render_as_batch=True, include_object=include_object
+)
 with context.begin_transaction():
     context.run_migrations()

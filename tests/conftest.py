@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.json from this run")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Models and caches go to a fresh POLYNEWS_HOME: a developer's installed models never leak into tests."""
+    home = tmp_path_factory.mktemp("home")
+    old = {k: os.environ.get(k) for k in ("POLYNEWS_HOME", "ARGOS_PACKAGES_DIR", "POLYNEWS_DB", "POLYNEWS_CONFIG")}
+    os.environ["POLYNEWS_HOME"] = str(home)
+    for key in ("ARGOS_PACKAGES_DIR", "POLYNEWS_DB", "POLYNEWS_CONFIG"):
+        os.environ.pop(key, None)
+    yield home
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def samples(tmp_path: Path) -> Path:
+    """A private copy of samples/ (tests may add or break files in it)."""
+    dest = tmp_path / "samples"
+    shutil.copytree(SAMPLES, dest)
+    return dest
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "polynews.db"
+
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """samples/ ingested once through the CLI, shared by the read-only golden tests of a module."""
+    from cli import app
+
+    path = tmp_path_factory.mktemp("samples-db") / "polynews.db"
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def sample(prefix: str) -> Path:
+    return next(SAMPLES.glob(f"{prefix}_*"))

@@ -1,0 +1,93 @@
+"""Golden tests on samples/: what `polynews ingest samples/` stores, with real trafilatura, langdetect, spaCy
+and SQLite. tests/golden/samples.json is rewritten by `pytest --update-golden`; review its diff."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.db import connect
+from store.queries import iter_export
+
+GOLDEN = Path(__file__).parent / "golden" / "samples.json"
+BOILERPLATE = re.compile(
+    r"Leave a Reply|^\+ =$|About the Author|Formation Marketing|secrets-de-comment|^Video - https?://|^SOURCE ",
+    re.MULTILINE,
+)
+
+
+def _rows(db: Path) -> dict[str, dict[str, Any]]:
+    return {Path(r["source"]).name[:3]: r for r in iter_export(connect(db))}
+
+
+def _summary(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "lang": row["lang"],
+        "published": row["published"],
+        "title": row["title"],
+        "status": row["status"],
+        "translation": row["translation"]["status"],
+        "text_start": row["text"][:60],
+        "text_end": row["text"][-60:],
+        "entities": sorted({e["canonical"] for e in row["entities"] if e["label"] in {"PERSON", "ORG", "GPE"}}),
+    }
+
+
+def test_golden(samples_db: Path, request: pytest.FixtureRequest) -> None:
+    got = {k: _summary(v) for k, v in sorted(_rows(samples_db).items())}
+    if request.config.getoption("--update-golden"):
+        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_languages_and_dates(samples_db: Path) -> None:
+    rows = _rows(samples_db)
+    assert {k: r["lang"] for k, r in rows.items()} == {"000": "ar", "001": "en", "002": "fr", "003": "id", "004": "en"}
+    with sqlite3.connect(samples_db) as conn:
+        dates = dict(conn.execute("SELECT substr(source, -40), published || '/' || published_precision FROM articles "
+                                  "WHERE published IS NOT NULL").fetchall())
+    assert sorted(dates.values()) == ["2024-12-06/day", "2024-12/month"]
+    assert rows["003"]["published"] == "2024-12" and rows["004"]["published"] == "2024-12-06"
+
+
+def test_title_of_001(samples_db: Path) -> None:
+    assert _rows(samples_db)["001"]["title"] == (
+        "Forum|Internet audio-visual conference: tell Chinese stories well and spread Chinese voice well"
+    )
+
+
+def test_no_boilerplate_left_and_credit_kept(samples_db: Path) -> None:
+    for key, row in _rows(samples_db).items():
+        assert not BOILERPLATE.search(row["text"]), f"boilerplate left in {key}: {BOILERPLATE.search(row['text'])}"
+    with sqlite3.connect(samples_db) as conn:
+        credits = [c for (c,) in conn.execute("SELECT credit FROM articles WHERE credit IS NOT NULL")]
+    assert credits == ["CCTV+"]
+    assert _rows(samples_db)["003"]["text"].endswith("negara-negara Global South.")
+
+
+def test_english_entities(samples_db: Path) -> None:
+    rows = _rows(samples_db)
+    names = {e["canonical"] for k in ("001", "004") for e in rows[k]["entities"]}
+    for expected in ("Chengdu", "Sichuan", "Yan Chengsheng", "Quanzhou", "Shen Haixiong", "China Media Group"):
+        assert expected in names
+    assert {"CCTV+", "CCTV Video News Agency"} & names
+    assert all(e["origin"] == "native" for k in ("001", "004") for e in rows[k]["entities"])
+
+
+def test_untranslated_without_models(samples_db: Path) -> None:
+    rows = _rows(samples_db)
+    assert {k: r["translation"]["status"] for k, r in rows.items()} == {
+        "000": "missing-model", "001": "not-needed", "002": "missing-model", "003": "missing-model", "004": "not-needed"
+    }
+
+
+def test_sqlite_file_is_plain_sqlite_with_fts(samples_db: Path) -> None:
+    with sqlite3.connect(samples_db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        hits = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Quanzhou'").fetchall()
+        assert len(hits) == 2  # 003 (id) and 004 (en)
