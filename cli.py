@@ -6,6 +6,7 @@ Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import json
@@ -14,18 +15,18 @@ import os
 import sys
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from extract.ner import NerOptions
 from ingest.errors import PolynewsError, QueryError
 from ingest.readers import ReadOptions
 from normalize.langid import LangOptions
 from pipeline import VERSION, Config, Pipeline, default_db
 from translate.backend import TranslateOptions
-from extract.ner import NerOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -42,7 +43,7 @@ out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[
-    Optional[Path], typer.Option("--db", help="SQLite database file [default: $POLYNEWS_DB or ./polynews.db]")
+    Path | None, typer.Option("--db", help="SQLite database file [default: $POLYNEWS_DB or ./polynews.db]")
 ]
 
 
@@ -110,8 +111,13 @@ def setup_logging(verbose: int, log_format: str) -> None:
         class _Json(logging.Formatter):
             def format(self, record: logging.LogRecord) -> str:
                 return json.dumps(
-                    {"time": self.formatTime(record), "level": record.levelname, "logger": record.name,
-                     "message": record.getMessage()}, ensure_ascii=False,
+                    {
+                        "time": self.formatTime(record),
+                        "level": record.levelname,
+                        "logger": record.name,
+                        "message": record.getMessage(),
+                    },
+                    ensure_ascii=False,
                 )
 
         handler.setFormatter(_Json())
@@ -123,15 +129,27 @@ def setup_logging(verbose: int, log_format: str) -> None:
 # -- ingest ---------------------------------------------------------------------------------------------------
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (read recursively).", show_default=False)],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (read recursively).", show_default=False)
+    ],
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-process sources that have not changed.")] = False,
-    batch_size: Annotated[Optional[int], typer.Option(help="Articles per batch through the stages.", min=1)] = None,
-    max_bytes: Annotated[Optional[int], typer.Option(help="Largest file read, in bytes [default: 20000000].", min=1)] = None,
-    device: Annotated[Optional[str], typer.Option(help="Translation device: cpu, cuda or auto.")] = None,
-    threads: Annotated[Optional[int], typer.Option(help="Translation threads per call (CTranslate2 intra_threads).", min=1)] = None,
-    beam_size: Annotated[Optional[int], typer.Option(help="Translation beam size (1 = greedy, fastest).", min=1)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line and problems.")] = False,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Articles per batch through the stages.", min=1)
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest file read, in bytes [default: 20000000].", min=1)
+    ] = None,
+    device: Annotated[str | None, typer.Option(help="Translation device: cpu, cuda or auto.")] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="Translation threads per call (CTranslate2 intra_threads).", min=1)
+    ] = None,
+    beam_size: Annotated[
+        int | None, typer.Option(help="Translation beam size (1 = greedy, fastest).", min=1)
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the summary line and problems.")
+    ] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-v, -vv).")] = 0,
     log_format: Annotated[str, typer.Option(help="Log format on stderr: text or json (for cron).")] = "text",
 ) -> None:
@@ -140,7 +158,10 @@ def ingest(
     if device is not None and device not in ("cpu", "cuda", "auto"):
         fail(f"--device must be cpu, cuda or auto, not {device!r}")
     cfg = load_config(
-        db, force=force, batch_size=batch_size, max_bytes=max_bytes,
+        db,
+        force=force,
+        batch_size=batch_size,
+        max_bytes=max_bytes,
         translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
     )
     from store.writer import Writer
@@ -151,12 +172,17 @@ def ingest(
         show_progress = err.is_terminal and not quiet
         if show_progress:
             with Progress(
-                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                TextColumn("ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
                 transient=True,
             ) as progress:
                 task = progress.add_task("ingest", total=None)
                 summary = pipeline.run(
-                    paths, command="ingest " + " ".join(paths),
+                    paths,
+                    command="ingest " + " ".join(paths),
                     on_total=lambda n: progress.update(task, total=n),
                     on_advance=lambda n: progress.advance(task, n),
                 )
@@ -183,7 +209,9 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*.')],
     db: DbOption = None,
-    lang: Annotated[Optional[str], typer.Option(help="Only articles in this language (ar, en, fr, id...).")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Only articles in this language (ar, en, fr, id...).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many results.", min=1)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
@@ -201,7 +229,9 @@ def search(
             out.print(json.dumps(row, ensure_ascii=False), markup=False)
         else:
             title = row["title"] or "(untitled)"
-            out.print(f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}\n        {row['snippet']}", markup=False)
+            out.print(
+                f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}\n        {row['snippet']}", markup=False
+            )
     if not rows and not as_json:
         err.print("no matches", markup=False)
 
@@ -226,15 +256,19 @@ def show(
         f"id          {row['id']}",
         f"status      {row['status']}" + (f" ({row['error']})" if row["error"] else ""),
         f"title       {row['title'] or ''}",
-        f"published   {row['published'] or ''}" + (f" ({row['published_precision']})" if row["published"] else ""),
-        f"language    {row['lang'] or ''}" + (f" ({row['lang_confidence']})" if row["lang_confidence"] is not None else "")
+        f"published   {row['published'] or ''}"
+        + (f" ({row['published_precision']})" if row["published"] else ""),
+        f"language    {row['lang'] or ''}"
+        + (f" ({row['lang_confidence']})" if row["lang_confidence"] is not None else "")
         + (f" {row['lang_reason']}" if row["lang_reason"] else ""),
         f"credit      {row['credit'] or ''}",
         f"translation {row['translation']['status'] or ''} {row['translation']['model'] or ''}".rstrip(),
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
-        "seen at     " + "\n            ".join(
-            f"{s['source']} [{s['status']}]" + (f" {s['error']}" if s["error"] else "") for s in row["sightings"]
+        "seen at     "
+        + "\n            ".join(
+            f"{s['source']} [{s['status']}]" + (f" {s['error']}" if s["error"] else "")
+            for s in row["sightings"]
         ),
     ]
     if row["entities"]:
@@ -265,8 +299,12 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (the full record) or csv (flat columns).")] = "jsonl",
-    out_path: Annotated[Optional[Path], typer.Option("--out", help="Write here instead of standard output.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (the full record) or csv (flat columns).")
+    ] = "jsonl",
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Write here instead of standard output.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Export every article, failed and skipped files included (schema in the README)."""
@@ -275,20 +313,23 @@ def export(
     if fmt not in ("jsonl", "csv"):
         fail(f"--format must be jsonl or csv, not {fmt!r}")
     engine = open_db(load_config(db), must_exist=True)
-    stream = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
-    try:
+    with contextlib.ExitStack() as stack:
+        stream = (
+            stack.enter_context(open(out_path, "w", encoding="utf-8", newline="")) if out_path else sys.stdout
+        )
         if fmt == "jsonl":
             for row in iter_export(engine):
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(stream, fieldnames=list(EXPORT_KEYS))
-            writer.writeheader()
-            for row in iter_export(engine):
-                flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
-                writer.writerow(flat)
-    finally:
-        if out_path:
-            stream.close()
+            return
+        writer = csv.DictWriter(stream, fieldnames=list(EXPORT_KEYS))
+        writer.writeheader()
+        for row in iter_export(engine):
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                    for k, v in row.items()
+                }
+            )
 
 
 # -- models ---------------------------------------------------------------------------------------------------
@@ -307,7 +348,9 @@ def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> Non
         return
     for r in rows:
         size = f"{r['size_bytes'] / 1e6:.1f} MB" if r["size_bytes"] is not None else "-"
-        out.print(f"{r['kind']:<12} {r['name']:<28} {r['version']:<10} {size:>10}  {r['location']}", markup=False)
+        out.print(
+            f"{r['kind']:<12} {r['name']:<28} {r['version']:<10} {size:>10}  {r['location']}", markup=False
+        )
     if not any(r["kind"] == "translation" for r in rows):
         out.print(
             "no translation models installed: non-English articles are stored untranslated. "

@@ -116,7 +116,9 @@ class Pipeline:
         finally:
             summary.seconds = time.perf_counter() - started
             summary.missing_models = set(self.translator.missing)
-            counts = dict(summary.counts) | {"stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}}
+            counts = dict(summary.counts) | {
+                "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}
+            }
             self.writer.finish_run(summary.run_id, counts, summary.seconds, status)
         return summary
 
@@ -159,7 +161,9 @@ class Pipeline:
             summary.stage_seconds["read"] += time.perf_counter() - t0
 
     # -- the stages ---------------------------------------------------------------------------------------------
-    def _each(self, name: str, stage: Callable[[Article], Article], items: list[_Item], summary: Summary) -> list[_Item]:
+    def _each(
+        self, name: str, stage: Callable[[Article], Article], items: list[_Item], summary: Summary
+    ) -> list[_Item]:
         t0 = time.perf_counter()
         out = []
         for item in items:
@@ -176,7 +180,13 @@ class Pipeline:
         summary.stage_seconds[name] += time.perf_counter() - t0
         return out
 
-    def _batched(self, name: str, pipe: Callable[[list[Article]], Iterable[Article]], items: list[_Item], summary: Summary) -> list[_Item]:
+    def _batched(
+        self,
+        name: str,
+        pipe: Callable[[list[Article]], Iterable[Article]],
+        items: list[_Item],
+        summary: Summary,
+    ) -> list[_Item]:
         t0 = time.perf_counter()
         todo = [i for i, item in enumerate(items) if item.article.status == "pending"]
         out = list(items)
@@ -200,10 +210,11 @@ class Pipeline:
         out = []
         for item in items:
             a = item.article
-            if a.status == "pending" and a.content_hash:
-                if a.content_hash in seen or self.writer.article_for_hash(a.content_hash) is not None:
+            key = a.content_hash
+            if a.status == "pending" and key:
+                if key in seen or self.writer.article_for_hash(key) is not None:
                     a = dataclasses.replace(a, status="duplicate")
-                seen.add(a.content_hash)
+                seen.add(key)
             out.append(dataclasses.replace(item, article=a))
         return out
 

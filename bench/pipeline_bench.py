@@ -17,11 +17,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build  # noqa: E402
+from synthetic import build
 
-from pipeline import STAGES, Config, Pipeline  # noqa: E402
-from store.db import connect  # noqa: E402
-from store.writer import Writer  # noqa: E402
+from pipeline import STAGES, Config, Pipeline
+from store.db import connect
+from store.writer import Writer
 
 
 def peak_mb() -> float:
@@ -53,8 +53,10 @@ def main() -> None:
         for n in sizes:
             rows.append(run(n, Path(tmp)))
     cols = ["n", "seconds", "articles/s", "peak MB"] + [f"{s} s" for s in STAGES]
-    print(f"polynews ingest benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-          f"{platform.python_version()}, cpus={__import__('os').cpu_count()}")
+    print(
+        f"polynews ingest benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+        f"{platform.python_version()}, cpus={__import__('os').cpu_count()}"
+    )
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:

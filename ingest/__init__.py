@@ -5,4 +5,14 @@ from ingest.readers import ReadOptions, read_document
 from ingest.record import Article, Entity, Fact
 from ingest.sources import Source, iter_sources, read_bytes
 
-__all__ = ["Article", "Entity", "Fact", "PolynewsError", "ReadOptions", "Source", "iter_sources", "read_bytes", "read_document"]
+__all__ = [
+    "Article",
+    "Entity",
+    "Fact",
+    "PolynewsError",
+    "ReadOptions",
+    "Source",
+    "iter_sources",
+    "read_bytes",
+    "read_document",
+]

@@ -95,7 +95,9 @@ def decode_bytes(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(encoding), encoding.replace("-sig", " with BOM"))
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}")
+                raise DecodeError(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+                ) from None
     kind = sniff_binary(data)
     if kind:
         raise BinaryInputError(f"binary file ({kind}), not text")

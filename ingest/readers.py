@@ -94,28 +94,30 @@ def parse_html(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
-    extracted = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    doc = doc.as_dict() if doc is not None and not isinstance(doc, dict) else (doc or {})
+    extracted = str(doc.get("text") or "").strip()
     # trafilatura's fallbacks return whatever text a page has, a lone "Home" link included; under a dozen
     # words is a navigation page, an error page or a stub, never an article.
     if len(extracted.split()) < _MIN_HTML_WORDS:
-        detail = f"only {len(extracted.split())} words extracted" if extracted else "trafilatura extracted nothing"
+        detail = (
+            f"only {len(extracted.split())} words extracted" if extracted else "trafilatura extracted nothing"
+        )
         raise ExtractionError(f"no article text found in the HTML ({detail})")
-    assert doc is not None
-    text: str = doc.text
-    title: str | None = doc.title
+    text = str(doc["text"])
+    title: str | None = doc.get("title")
     if title and text.startswith(title):
         text = text[len(title) :].lstrip("\n")
     fields: dict[str, Any] = {"text": text, "title": title}
-    if doc.date:
-        parsed = parse_date(doc.date)
+    if doc.get("date"):
+        parsed = parse_date(str(doc["date"]))
         if parsed:
             fields["published"], fields["published_precision"] = parsed
     raw = html.encode("utf-8", "replace") if isinstance(html, str) else html
     m = _HTML_LANG.search(raw[:4096])
     if m:
         fields["lang_hint"] = m.group(1).decode().lower()
-    if url or doc.url:
-        fields["url"] = url or doc.url
+    if url or doc.get("url"):
+        fields["url"] = url or doc.get("url")
     return fields
 
 

@@ -26,9 +26,9 @@ class LangOptions:
     min_letters: int = 20
     # A top probability under this is reported as `und` with the two best candidates in the reason.
     min_confidence: float = 0.5
-    # langdetect reads at most this many characters; news leads are representative and longer text only
-    # costs time.
-    max_chars: int = 3000
+    # langdetect reads at most this many characters: a news lead is representative, and time grows with length
+    # (3000 chars cost 14.7 ms an article in bench/, 1200 about a third of that).
+    max_chars: int = 1200
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,20 @@ import unicodedata
 # Invisible characters that change bytes but not what a reader sees: zero-width space/joiners, word joiner,
 # BOM, soft hyphen, bidi marks and embeddings/isolates (common in Arabic copy-paste), Arabic tatweel.
 _INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C, 0x0640]
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2066, 0x206A))
+    [
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x00AD,
+        0x200E,
+        0x200F,
+        0x061C,
+        0x0640,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
 )
 # Arabic presentation forms (contextual glyphs from old PDFs and legacy encodings) fold to base letters.
 _ARABIC_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")

@@ -18,8 +18,22 @@ from ingest.errors import QueryError
 from store import schema
 
 EXPORT_KEYS = (
-    "id", "source", "title", "published", "sources", "lang", "lang_confidence", "text", "text_en",
-    "translation", "entities", "facts", "duplicate_of", "story_id", "status", "error",
+    "id",
+    "source",
+    "title",
+    "published",
+    "sources",
+    "lang",
+    "lang_confidence",
+    "text",
+    "text_en",
+    "translation",
+    "entities",
+    "facts",
+    "duplicate_of",
+    "story_id",
+    "status",
+    "error",
 )
 
 
@@ -38,9 +52,11 @@ def search(engine: Engine, query: str, lang: str | None = None, limit: int = 20)
         # FTS5 reports a bad query as an OperationalError ("fts5: syntax error near ...", "unterminated
         # string", "no such column"); a missing table or a lock is not the user's query.
         message = str(exc.orig)
-        if isinstance(exc.orig, sqlite3.OperationalError) and not ("no such table" in message or "locked" in message):
+        if isinstance(exc.orig, sqlite3.OperationalError) and not (
+            "no such table" in message or "locked" in message
+        ):
             raise QueryError(
-                f"malformed search query {query!r} ({exc.orig}); quote phrases with \"...\" and use AND, OR, NOT"
+                f'malformed search query {query!r} ({exc.orig}); quote phrases with "..." and use AND, OR, NOT'
             ) from None
         raise
     return [dict(r) for r in rows]
@@ -59,9 +75,12 @@ def _article_dict(a: schema.Article) -> dict[str, Any]:
         "text_en": a.text_en,
         "translation": {"status": a.translation_status, "model": a.translation_model},
         "entities": [
-            {"text": e.text, "label": e.label, "canonical": e.canonical, "origin": e.origin} for e in a.entities
+            {"text": e.text, "label": e.label, "canonical": e.canonical, "origin": e.origin}
+            for e in a.entities
         ],
-        "facts": [{"kind": f.kind, **f.data, "evidence": f.evidence, "confidence": f.confidence} for f in a.facts],
+        "facts": [
+            {"kind": f.kind, **f.data, "evidence": f.evidence, "confidence": f.confidence} for f in a.facts
+        ],
         "duplicate_of": a.duplicate_of,
         "story_id": a.story_id,
         "status": a.status,
@@ -84,11 +103,20 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
             return None
         row = _article_dict(a)
         row.update(
-            published_precision=a.published_precision, credit=a.credit, lang_reason=a.lang_reason,
-            translation_error=a.translation_error, encoding=a.encoding, kind=a.kind,
+            published_precision=a.published_precision,
+            credit=a.credit,
+            lang_reason=a.lang_reason,
+            translation_error=a.translation_error,
+            encoding=a.encoding,
+            kind=a.kind,
             sightings=[
-                {"source": x.source, "status": x.status, "error": x.error, "first_seen": x.first_seen,
-                 "last_seen": x.last_seen}
+                {
+                    "source": x.source,
+                    "status": x.status,
+                    "error": x.error,
+                    "first_seen": x.first_seen,
+                    "last_seen": x.last_seen,
+                }
                 for x in a.sightings
             ],
         )
@@ -101,8 +129,11 @@ def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
     while True:
         with Session(engine) as s:
             rows = s.scalars(
-                select(schema.Article).where(schema.Article.id > last).order_by(schema.Article.id)
-                .limit(batch).options(*_loaded())
+                select(schema.Article)
+                .where(schema.Article.id > last)
+                .order_by(schema.Article.id)
+                .limit(batch)
+                .options(*_loaded())
             ).all()
             if not rows:
                 return
@@ -113,17 +144,21 @@ def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
 
 def stats(engine: Engine) -> dict[str, Any]:
     with Session(engine) as s:
-        by_status = dict(s.execute(select(schema.Article.status, func.count()).group_by(schema.Article.status)).all())
+        by_status = dict(
+            s.execute(select(schema.Article.status, func.count()).group_by(schema.Article.status)).all()
+        )
         by_lang = dict(
             s.execute(
                 select(schema.Article.lang, func.count())
-                .where(schema.Article.status == "stored").group_by(schema.Article.lang)
+                .where(schema.Article.status == "stored")
+                .group_by(schema.Article.lang)
             ).all()
         )
         by_translation = dict(
             s.execute(
                 select(schema.Article.translation_status, func.count())
-                .where(schema.Article.status == "stored").group_by(schema.Article.translation_status)
+                .where(schema.Article.status == "stored")
+                .group_by(schema.Article.translation_status)
             ).all()
         )
         return {

@@ -24,7 +24,7 @@ Outcome = Literal["stored", "duplicate", "unchanged", "failed", "skipped"]
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +73,13 @@ class Writer:
             if record.status in ("failed", "skipped"):
                 return self._save_problem(s, record, location, sighting, run_id)
             assert record.content_hash, "a successful record always has a content hash"
-            existing = s.scalar(select(schema.Article).where(schema.Article.content_hash == record.content_hash))
+            existing = s.scalar(
+                select(schema.Article).where(schema.Article.content_hash == record.content_hash)
+            )
             if existing is not None:
-                outcome: Outcome = "unchanged" if sighting and sighting.article_id == existing.id else "duplicate"
+                outcome: Outcome = (
+                    "unchanged" if sighting and sighting.article_id == existing.id else "duplicate"
+                )
                 orphan = self._reuse_problem_row(s, sighting)
                 self._sight(s, existing.id, record, location, sighting, run_id)
                 if orphan is not None:
@@ -108,9 +112,12 @@ class Writer:
     @staticmethod
     def _reuse_problem_row(s: Session, sighting: schema.Sighting | None) -> schema.Article | None:
         """A file that failed before and reads now: its failure row becomes the article (same id)."""
-        if sighting is not None and sighting.article.status in ("failed", "skipped"):
-            if len(sighting.article.sightings) == 1:
-                return sighting.article
+        if (
+            sighting is not None
+            and sighting.article.status in ("failed", "skipped")
+            and len(sighting.article.sightings) == 1
+        ):
+            return sighting.article
         return None
 
     @staticmethod
@@ -131,13 +138,19 @@ class Writer:
         article.updated_at = now()
         article.entities = [
             schema.Entity(
-                text=e.text, label=e.label, start=e.start, end=e.end, canonical=e.canonical, origin=e.origin,
+                text=e.text,
+                label=e.label,
+                start=e.start,
+                end=e.end,
+                canonical=e.canonical,
+                origin=e.origin,
                 lang=e.lang,
             )
             for e in r.entities
         ]
         article.facts = [
-            schema.Fact(kind=f.kind, data=f.data, evidence=f.evidence, confidence=f.confidence) for f in r.facts
+            schema.Fact(kind=f.kind, data=f.data, evidence=f.evidence, confidence=f.confidence)
+            for f in r.facts
         ]
 
     @staticmethod
@@ -154,14 +167,24 @@ class Writer:
         if sighting is None:
             s.add(
                 schema.Sighting(
-                    article_id=article_id, source=r.source, location=location, raw_hash=r.raw_hash, size=r.size,
-                    status=status, error=r.error if status != "ok" else None, first_seen=stamp, last_seen=stamp,
+                    article_id=article_id,
+                    source=r.source,
+                    location=location,
+                    raw_hash=r.raw_hash,
+                    size=r.size,
+                    status=status,
+                    error=r.error if status != "ok" else None,
+                    first_seen=stamp,
+                    last_seen=stamp,
                     run_id=run_id,
                 )
             )
             return
         sighting.article_id, sighting.source, sighting.raw_hash, sighting.size = (
-            article_id, r.source, r.raw_hash, r.size,
+            article_id,
+            r.source,
+            r.raw_hash,
+            r.size,
         )
         sighting.status, sighting.error = status, (r.error if status != "ok" else None)
         sighting.last_seen, sighting.run_id = stamp, run_id

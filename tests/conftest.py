@@ -20,7 +20,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Models and caches go to a fresh POLYNEWS_HOME: a developer's installed models never leak into tests."""
     home = tmp_path_factory.mktemp("home")
-    old = {k: os.environ.get(k) for k in ("POLYNEWS_HOME", "ARGOS_PACKAGES_DIR", "POLYNEWS_DB", "POLYNEWS_CONFIG")}
+    old = {
+        k: os.environ.get(k)
+        for k in ("POLYNEWS_HOME", "ARGOS_PACKAGES_DIR", "POLYNEWS_DB", "POLYNEWS_CONFIG")
+    }
     os.environ["POLYNEWS_HOME"] = str(home)
     for key in ("ARGOS_PACKAGES_DIR", "POLYNEWS_DB", "POLYNEWS_CONFIG"):
         os.environ.pop(key, None)

@@ -26,7 +26,9 @@ def test_empty_file_fails_with_exit_1(runner: CliRunner, db: Path, tmp_path: Pat
     result = runner.invoke(app, ["ingest", str(empty), "--db", str(db)])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == f"failed: {empty}: empty file (0 bytes)"
-    assert result.stdout.splitlines()[-1].startswith("stored 0, duplicates 0, unchanged 0, skipped 0, failed 1 in ")
+    assert result.stdout.splitlines()[-1].startswith(
+        "stored 0, duplicates 0, unchanged 0, skipped 0, failed 1 in "
+    )
 
 
 def test_binary_file_fails_with_exit_1(runner: CliRunner, db: Path, tmp_path: Path) -> None:
@@ -47,7 +49,7 @@ def test_search_and_malformed_query(runner: CliRunner, samples_db: Path) -> None
     bad = runner.invoke(app, ["search", '"unclosed', "--db", str(samples_db)])
     assert bad.exit_code == 2
     assert bad.stderr == (
-        "Error: malformed search query '\"unclosed' (unterminated string); quote phrases with \"...\" and use "
+        'Error: malformed search query \'"unclosed\' (unterminated string); quote phrases with "..." and use '
         "AND, OR, NOT\n"
     )
 
@@ -55,17 +57,32 @@ def test_search_and_malformed_query(runner: CliRunner, samples_db: Path) -> None
 def test_search_without_database(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["search", "x", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
-    assert result.stderr == f"Error: no database at {tmp_path / 'none.db'}; run: polynews ingest PATH --db {tmp_path / 'none.db'}\n"
+    assert (
+        result.stderr
+        == f"Error: no database at {tmp_path / 'none.db'}; run: polynews ingest PATH --db {tmp_path / 'none.db'}\n"
+    )
 
 
 def test_show_stats_export(runner: CliRunner, samples_db: Path, tmp_path: Path) -> None:
     shown = runner.invoke(app, ["show", "5", "--db", str(samples_db)])
-    assert shown.exit_code == 0 and "Shen Haixiong (PERSON)" in shown.stdout and "published   2024-12-06 (day)" in shown.stdout
-    assert runner.invoke(app, ["show", "999", "--db", str(samples_db)]).stderr == "Error: no article with id 999\n"
+    assert (
+        shown.exit_code == 0
+        and "Shen Haixiong (PERSON)" in shown.stdout
+        and "published   2024-12-06 (day)" in shown.stdout
+    )
+    assert (
+        runner.invoke(app, ["show", "999", "--db", str(samples_db)]).stderr
+        == "Error: no article with id 999\n"
+    )
     stats = json.loads(runner.invoke(app, ["stats", "--db", str(samples_db), "--json"]).stdout)
     assert stats["articles"] == 5 and stats["by_lang"] == {"ar": 1, "en": 2, "fr": 1, "id": 1}
     out = tmp_path / "all.jsonl"
-    assert runner.invoke(app, ["export", "--format", "jsonl", "--out", str(out), "--db", str(samples_db)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["export", "--format", "jsonl", "--out", str(out), "--db", str(samples_db)]
+        ).exit_code
+        == 0
+    )
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 5 and all(tuple(r) == EXPORT_KEYS for r in rows)
     csv_out = runner.invoke(app, ["export", "--format", "csv", "--db", str(samples_db)])

@@ -7,7 +7,9 @@ from normalize import LanguageDetector
 from .conftest import sample
 
 
-@pytest.mark.parametrize(("prefix", "lang"), [("000", "ar"), ("001", "en"), ("002", "fr"), ("003", "id"), ("004", "en")])
+@pytest.mark.parametrize(
+    ("prefix", "lang"), [("000", "ar"), ("001", "en"), ("002", "fr"), ("003", "id"), ("004", "en")]
+)
 def test_samples(prefix: str, lang: str) -> None:
     result = LanguageDetector().detect(sample(prefix).read_text(encoding="utf-8"))
     assert result.lang == lang

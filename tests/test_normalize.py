@@ -24,11 +24,17 @@ BODY = {
     ("lang", "debris"),
     [
         ("en", "\n\nLeave a Reply\n\n+ ="),
-        ("en", "\n\nAbout the Author\n\nJane Doe writes about infrastructure.\n\nSource: <http://spam.example> | [Cheap SEO](#) | [Backlinks](#)"),
+        (
+            "en",
+            "\n\nAbout the Author\n\nJane Doe writes about infrastructure.\n\nSource: <http://spam.example> | [Cheap SEO](#) | [Backlinks](#)",
+        ),
         ("en", "\n\nVideo - https://www.youtube.com/watch?v=abc123"),
         ("en", "\n\nShare this:\n\nSubscribe to our newsletter"),
         ("fr", "\n\nLaisser un commentaire\n\nVotre nom"),
-        ("fr", "\n\nÀ propos de l'auteur\n\nJournaliste au service économie.\n\nSource : <https://ferme-de-liens.example> | [Formation](#) | [Revente](#)"),
+        (
+            "fr",
+            "\n\nÀ propos de l'auteur\n\nJournaliste au service économie.\n\nSource : <https://ferme-de-liens.example> | [Formation](#) | [Revente](#)",
+        ),
         ("fr", "\n\nPartager sur Facebook\n\nInscrivez-vous à notre newsletter"),
         ("id", "\n\nTinggalkan Balasan\n\n3 + 4 = ?"),
         ("id", "\n\nBaca juga: Banjir di Jakarta\n\nBagikan artikel ini"),
@@ -46,7 +52,12 @@ def test_boilerplate_removed(lang: str, debris: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "credit"),
-    [("SOURCE CCTV+", "CCTV+"), ("Source : AFP", "AFP"), ("Sumber: Antara", "Antara"), ("المصدر: وكالة الأنباء", "وكالة الأنباء")],
+    [
+        ("SOURCE CCTV+", "CCTV+"),
+        ("Source : AFP", "AFP"),
+        ("Sumber: Antara", "Antara"),
+        ("المصدر: وكالة الأنباء", "وكالة الأنباء"),
+    ],
 )
 def test_trailing_attribution_becomes_credit(line: str, credit: str) -> None:
     cleaned = remove_boilerplate(BODY["en"] + "\n\n" + line)

@@ -29,18 +29,26 @@ def test_second_run_stores_nothing_new_and_says_so(runner: CliRunner, samples: P
     assert code == 0 and "stored 5, duplicates 0, unchanged 0, skipped 0, failed 0" in out
     assert "note: no translation model for ar fr id -> en" in out
     code, out = ingest(runner, db, samples)
-    assert code == 0 and "stored 0, duplicates 0, unchanged 5, skipped 0, failed 0" in out and "(nothing new)" in out
+    assert (
+        code == 0
+        and "stored 0, duplicates 0, unchanged 5, skipped 0, failed 0" in out
+        and "(nothing new)" in out
+    )
     assert count(db, "SELECT count(*) FROM articles") == 5
     assert count(db, "SELECT count(*) FROM sightings") == 5
     assert count(db, "SELECT count(*) FROM runs WHERE status = 'ok'") == 2
 
 
-def test_same_text_under_two_paths_is_one_article_two_sightings(runner: CliRunner, tmp_path: Path, db: Path) -> None:
+def test_same_text_under_two_paths_is_one_article_two_sightings(
+    runner: CliRunner, tmp_path: Path, db: Path
+) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
     shutil.copy(sample("004"), a / "forum.txt")
     # A syndicated copy: same text, other whitespace and an invisible mark.
-    text = sample("004").read_text(encoding="utf-8").replace("Quanzhou", "Quan\u200bzhou").replace("\n", "\r\n")
+    text = (
+        sample("004").read_text(encoding="utf-8").replace("Quanzhou", "Quan\u200bzhou").replace("\n", "\r\n")
+    )
     (b / "copy.txt").write_text(text, encoding="utf-8")
     code, out = ingest(runner, db, a, b)
     assert code == 0 and "stored 1, duplicates 1," in out
@@ -50,13 +58,19 @@ def test_same_text_under_two_paths_is_one_article_two_sightings(runner: CliRunne
     assert [Path(s).name for s in exported["sources"]] == ["forum.txt", "copy.txt"]
 
 
-def test_bad_files_are_stored_with_reasons_and_the_run_goes_on(runner: CliRunner, samples: Path, db: Path) -> None:
+def test_bad_files_are_stored_with_reasons_and_the_run_goes_on(
+    runner: CliRunner, samples: Path, db: Path
+) -> None:
     (samples / "empty.txt").write_bytes(b"")
     (samples / "blank.txt").write_text("  \n\t\n", encoding="utf-8")
     (samples / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    (samples / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    (samples / "nav.html").write_text(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8"
+    )
     (samples / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    (samples / "ar-cp1256.txt").write_bytes("خبر عاجل: " .encode("cp1256") + sample("000").read_text(encoding="utf-8").encode("cp1256"))
+    (samples / "ar-cp1256.txt").write_bytes(
+        "خبر عاجل: ".encode("cp1256") + sample("000").read_text(encoding="utf-8").encode("cp1256")
+    )
     code, out = ingest(runner, db, samples)
     assert code == 1
     assert "stored 6, duplicates 0, unchanged 0, skipped 1, failed 4" in out
@@ -64,11 +78,19 @@ def test_bad_files_are_stored_with_reasons_and_the_run_goes_on(runner: CliRunner
     assert f"failed: {samples / 'empty.txt'}: empty file (0 bytes)" in lines
     assert f"failed: {samples / 'blank.txt'}: empty file (whitespace only)" in lines
     assert f"failed: {samples / 'image.txt'}: binary file (PNG image), not text" in lines
-    assert f"failed: {samples / 'nav.html'}: no article text found in the HTML (only 1 words extracted)" in lines
-    assert any(line.startswith(f"skipped: {samples / 'photo.png'}: unsupported file type '.png'") for line in lines)
+    assert (
+        f"failed: {samples / 'nav.html'}: no article text found in the HTML (only 1 words extracted)" in lines
+    )
+    assert any(
+        line.startswith(f"skipped: {samples / 'photo.png'}: unsupported file type '.png'") for line in lines
+    )
     with sqlite3.connect(db) as conn:
-        rows = dict(conn.execute("SELECT source, status || ': ' || error FROM articles WHERE status != 'stored'"))
-        enc = conn.execute("SELECT encoding, lang FROM articles WHERE source LIKE '%ar-cp1256.txt'").fetchone()
+        rows = dict(
+            conn.execute("SELECT source, status || ': ' || error FROM articles WHERE status != 'stored'")
+        )
+        enc = conn.execute(
+            "SELECT encoding, lang FROM articles WHERE source LIKE '%ar-cp1256.txt'"
+        ).fetchone()
     assert rows[str(samples / "image.txt")] == "failed: binary file (PNG image), not text"
     assert enc == ("cp1256", "ar")
     # Running again changes nothing and duplicates nothing.

@@ -62,7 +62,9 @@ def test_html_without_article_text() -> None:
 
 def test_jsonl_one_bad_record_fails_alone() -> None:
     lines = [
-        json.dumps({"text": "Premier article assez long pour être lu.", "title": "Un", "published": "2024-05"}),
+        json.dumps(
+            {"text": "Premier article assez long pour être lu.", "title": "Un", "published": "2024-05"}
+        ),
         "{not json",
         json.dumps({"html": HTML, "url": "https://example.org/a"}),
         json.dumps({"title": "no body"}),

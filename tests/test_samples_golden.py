@@ -34,7 +34,9 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
         "translation": row["translation"]["status"],
         "text_start": row["text"][:60],
         "text_end": row["text"][-60:],
-        "entities": sorted({e["canonical"] for e in row["entities"] if e["label"] in {"PERSON", "ORG", "GPE"}}),
+        "entities": sorted(
+            {e["canonical"] for e in row["entities"] if e["label"] in {"PERSON", "ORG", "GPE"}}
+        ),
     }
 
 
@@ -47,10 +49,20 @@ def test_golden(samples_db: Path, request: pytest.FixtureRequest) -> None:
 
 def test_languages_and_dates(samples_db: Path) -> None:
     rows = _rows(samples_db)
-    assert {k: r["lang"] for k, r in rows.items()} == {"000": "ar", "001": "en", "002": "fr", "003": "id", "004": "en"}
+    assert {k: r["lang"] for k, r in rows.items()} == {
+        "000": "ar",
+        "001": "en",
+        "002": "fr",
+        "003": "id",
+        "004": "en",
+    }
     with sqlite3.connect(samples_db) as conn:
-        dates = dict(conn.execute("SELECT substr(source, -40), published || '/' || published_precision FROM articles "
-                                  "WHERE published IS NOT NULL").fetchall())
+        dates = dict(
+            conn.execute(
+                "SELECT substr(source, -40), published || '/' || published_precision FROM articles "
+                "WHERE published IS NOT NULL"
+            ).fetchall()
+        )
     assert sorted(dates.values()) == ["2024-12-06/day", "2024-12/month"]
     assert rows["003"]["published"] == "2024-12" and rows["004"]["published"] == "2024-12-06"
 
@@ -63,7 +75,9 @@ def test_title_of_001(samples_db: Path) -> None:
 
 def test_no_boilerplate_left_and_credit_kept(samples_db: Path) -> None:
     for key, row in _rows(samples_db).items():
-        assert not BOILERPLATE.search(row["text"]), f"boilerplate left in {key}: {BOILERPLATE.search(row['text'])}"
+        assert not BOILERPLATE.search(row["text"]), (
+            f"boilerplate left in {key}: {BOILERPLATE.search(row['text'])}"
+        )
     with sqlite3.connect(samples_db) as conn:
         credits = [c for (c,) in conn.execute("SELECT credit FROM articles WHERE credit IS NOT NULL")]
     assert credits == ["CCTV+"]
@@ -73,7 +87,14 @@ def test_no_boilerplate_left_and_credit_kept(samples_db: Path) -> None:
 def test_english_entities(samples_db: Path) -> None:
     rows = _rows(samples_db)
     names = {e["canonical"] for k in ("001", "004") for e in rows[k]["entities"]}
-    for expected in ("Chengdu", "Sichuan", "Yan Chengsheng", "Quanzhou", "Shen Haixiong", "China Media Group"):
+    for expected in (
+        "Chengdu",
+        "Sichuan",
+        "Yan Chengsheng",
+        "Quanzhou",
+        "Shen Haixiong",
+        "China Media Group",
+    ):
         assert expected in names
     assert {"CCTV+", "CCTV Video News Agency"} & names
     assert all(e["origin"] == "native" for k in ("001", "004") for e in rows[k]["entities"])
@@ -82,7 +103,11 @@ def test_english_entities(samples_db: Path) -> None:
 def test_untranslated_without_models(samples_db: Path) -> None:
     rows = _rows(samples_db)
     assert {k: r["translation"]["status"] for k, r in rows.items()} == {
-        "000": "missing-model", "001": "not-needed", "002": "missing-model", "003": "missing-model", "004": "not-needed"
+        "000": "missing-model",
+        "001": "not-needed",
+        "002": "missing-model",
+        "003": "missing-model",
+        "004": "not-needed",
     }
 
 

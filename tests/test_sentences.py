@@ -8,13 +8,22 @@ from normalize.sentences import split_sentences
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("BEIJING, Dec. 6, 2024 -- The forum opened. It was big!", ["BEIJING, Dec. 6, 2024 -- The forum opened.", "It was big!"]),
-        ("M. Dupont est arrivé. Il a vu env. 12 000 personnes. Mme Durand aussi.",
-         ["M. Dupont est arrivé.", "Il a vu env. 12 000 personnes.", "Mme Durand aussi."]),
-        ("Hadir Bpk. Joko, dll. dan tamu. Mereka datang Selasa (3/12). Semua senang.",
-         ["Hadir Bpk. Joko, dll. dan tamu.", "Mereka datang Selasa (3/12).", "Semua senang."]),
-        ("هل حضر الحفل؟ نعم، حضر السيد يانغ شو. وألقى كلمة؛ ثم غادر.",
-         ["هل حضر الحفل؟", "نعم، حضر السيد يانغ شو.", "وألقى كلمة؛ ثم غادر."]),
+        (
+            "BEIJING, Dec. 6, 2024 -- The forum opened. It was big!",
+            ["BEIJING, Dec. 6, 2024 -- The forum opened.", "It was big!"],
+        ),
+        (
+            "M. Dupont est arrivé. Il a vu env. 12 000 personnes. Mme Durand aussi.",
+            ["M. Dupont est arrivé.", "Il a vu env. 12 000 personnes.", "Mme Durand aussi."],
+        ),
+        (
+            "Hadir Bpk. Joko, dll. dan tamu. Mereka datang Selasa (3/12). Semua senang.",
+            ["Hadir Bpk. Joko, dll. dan tamu.", "Mereka datang Selasa (3/12).", "Semua senang."],
+        ),
+        (
+            "هل حضر الحفل؟ نعم، حضر السيد يانغ شو. وألقى كلمة؛ ثم غادر.",
+            ["هل حضر الحفل؟", "نعم، حضر السيد يانغ شو.", "وألقى كلمة؛ ثم غادر."],
+        ),
         ("The U.S. team met J. Smith. Then left.", ["The U.S. team met J. Smith.", "Then left."]),
         ("First paragraph.\n\nSecond one", ["First paragraph.", "Second one"]),
     ],

@@ -13,7 +13,9 @@ def test_migrations_create_exactly_the_models(db: Path) -> None:
     engine = connect(db)
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"include_object": include_object}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": include_object}), Base.metadata
+        )
     assert diff == []
 
 

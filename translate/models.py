@@ -13,26 +13,41 @@ from translate.packages import installed_packages
 def _spacy_rows(english_model: str) -> list[dict[str, Any]]:
     from extract.ner import resolve_model_name
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for configured in (english_model, "fr_core_news_sm"):
         try:
             name = resolve_model_name(configured)
-        except Exception:  # noqa: BLE001 - a missing model is a row saying so, not an error
-            rows.append({"kind": "spacy", "name": configured, "version": "missing", "size_bytes": None,
-                         "location": "pip install " + configured.replace("_", "-")})
+        except Exception:
+            rows.append(
+                {
+                    "kind": "spacy",
+                    "name": configured,
+                    "version": "missing",
+                    "size_bytes": None,
+                    "location": "pip install " + configured.replace("_", "-"),
+                }
+            )
             continue
         dist = importlib.metadata.distribution(name.replace("_", "-"))
         files = [Path(str(dist.locate_file(f))) for f in dist.files or []]
         size = sum(f.stat().st_size for f in files if f.is_file())
         location = str(Path(str(dist.locate_file(name))))
-        rows.append({"kind": "spacy", "name": name, "version": dist.version, "size_bytes": size, "location": location})
+        rows.append(
+            {"kind": "spacy", "name": name, "version": dist.version, "size_bytes": size, "location": location}
+        )
     return rows
 
 
 def list_models(home: Path, english_model: str) -> list[dict[str, Any]]:
     rows = [
-        {"kind": "translation", "name": p.pair, "version": p.version, "size_bytes": p.size_bytes,
-         "location": str(p.path), "model_id": p.model_id}
+        {
+            "kind": "translation",
+            "name": p.pair,
+            "version": p.version,
+            "size_bytes": p.size_bytes,
+            "location": str(p.path),
+            "model_id": p.model_id,
+        }
         for p in installed_packages(packages_dir(home))
     ]
     return rows + _spacy_rows(english_model)

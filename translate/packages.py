@@ -45,7 +45,9 @@ def read_metadata(folder: Path) -> ModelPackage | None:
         from_code=str(meta["from_code"]),
         to_code=str(meta["to_code"]),
         version=str(meta.get("package_version", "0")),
-        name=str(meta.get("from_name", meta["from_code"])) + " -> " + str(meta.get("to_name", meta["to_code"])),
+        name=str(meta.get("from_name", meta["from_code"]))
+        + " -> "
+        + str(meta.get("to_name", meta["to_code"])),
     )
 
 

@@ -42,9 +42,7 @@ class TranslateStage:
     ) -> None:
         self.options = options or TranslateOptions()
         self.cache = cache
-        self.packages = {
-            p.from_code: p for p in installed_packages(packages_dir) if p.to_code == TARGET
-        }
+        self.packages = {p.from_code: p for p in installed_packages(packages_dir) if p.to_code == TARGET}
         self._translators: dict[str, Translator] = {}
         self.missing: set[str] = set()
         """Languages met in this run that had no model: the summary's install hint lists them."""
@@ -68,7 +66,9 @@ class TranslateStage:
                 out[i] = dataclasses.replace(a, translation_status="not-needed", text_en=None)
             elif not a.lang or a.lang == "und":
                 out[i] = dataclasses.replace(
-                    a, translation_status="failed", translation_error="language unknown: nothing to translate from"
+                    a,
+                    translation_status="failed",
+                    translation_error="language unknown: nothing to translate from",
                 )
             elif a.lang not in self.packages:
                 self.missing.add(a.lang)
@@ -80,7 +80,8 @@ class TranslateStage:
                 translated = self._translate_group(lang, [out[i] for i in idx])
             except (ModelError, TranslationError) as exc:
                 translated = [
-                    dataclasses.replace(out[i], translation_status="failed", translation_error=str(exc)) for i in idx
+                    dataclasses.replace(out[i], translation_status="failed", translation_error=str(exc))
+                    for i in idx
                 ]
             for i, article in zip(idx, translated, strict=True):
                 out[i] = article
@@ -90,9 +91,7 @@ class TranslateStage:
         translator = self.translator(lang)
         model_id = translator.model_id
         # Paragraph structure is kept: each paragraph's sentences are translated and rejoined.
-        layouts = [
-            [split_sentences(p) for p in a.text.split("\n") if p.strip()] for a in articles
-        ]
+        layouts = [[split_sentences(p) for p in a.text.split("\n") if p.strip()] for a in articles]
         unique = list(dict.fromkeys(s for layout in layouts for para in layout for s in para))
         known = self.cache.get_many(model_id, unique) if self.cache else {}
         todo = [s for s in unique if s not in known]
@@ -114,14 +113,18 @@ class TranslateStage:
                     text_en=text_en,
                     translation_status="ok",
                     translation_model=model_id,
-                    translation_error=f"{len(failed)} of {n} sentences failed: {bad[failed[0]]}" if failed else None,
+                    translation_error=f"{len(failed)} of {n} sentences failed: {bad[failed[0]]}"
+                    if failed
+                    else None,
                     translation_seconds=round(seconds * n / total_sentences, 4),
                 )
             )
         return result
 
     @staticmethod
-    def _translate_sentences(translator: Translator, sentences: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    def _translate_sentences(
+        translator: Translator, sentences: list[str]
+    ) -> tuple[dict[str, str], dict[str, str]]:
         """Translate in one batched pass; if the pass fails, sentence by sentence so one bad one fails alone."""
         if not sentences:
             return {}, {}
