@@ -359,6 +359,44 @@ def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> Non
         )
 
 
+@models_app.command("install")
+def models_install(
+    langs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Source languages to install xx -> en for (online).", show_default=False),
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="Install a local .argosmodel file (offline).")
+    ] = None,
+) -> None:
+    """Install translation models: from the Argos package index (online) or a local .argosmodel file."""
+    from translate.install import install_file, install_online
+
+    if bool(langs) == bool(file):
+        fail("give either languages (polynews models install ar fr id) or --file PATH.argosmodel")
+    cfg = load_config(None)
+    try:
+        installed = [install_file(file, cfg.home)] if file else install_online(list(langs or []), cfg.home)
+    except PolynewsError as exc:
+        fail(str(exc))
+    for p in installed:
+        out.print(f"installed {p.model_id} at {p.path}", markup=False)
+
+
+@models_app.command("remove")
+def models_remove(
+    pair: Annotated[str, typer.Argument(help="The pair (fr-en) or source language (fr).")],
+) -> None:
+    """Remove an installed translation model."""
+    from translate.install import remove
+
+    try:
+        removed = remove(pair, load_config(None).home)
+    except PolynewsError as exc:
+        fail(str(exc))
+    out.print(f"removed {removed.model_id} from {removed.path}", markup=False)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,

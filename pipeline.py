@@ -24,6 +24,7 @@ from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes
 from normalize.langid import LangOptions
 from normalize.stages import LanguageStage, Normalizer
+from store.cache import TranslationCache
 from translate.backend import TranslateOptions
 from translate.home import packages_dir, polynews_home
 from translate.stage import TranslateStage
@@ -57,6 +58,8 @@ class Summary:
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     seconds: float = 0.0
     run_id: int | None = None
+    model_calls: int = 0
+    """Translation model calls made in this run (the cache makes a re-run cost none)."""
 
     @property
     def failed(self) -> int:
@@ -68,7 +71,15 @@ class Summary:
             f"stored {c['stored']}, duplicates {c['duplicate']}, unchanged {c['unchanged']}, "
             f"skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s"
         )
-        if not c["stored"] and not c["duplicate"] and c["unchanged"] and not c["failed"]:
+        if c["refreshed"]:
+            text += f", {c['refreshed']} re-processed (--force)"
+        if (
+            not c["stored"]
+            and not c["duplicate"]
+            and not c["refreshed"]
+            and c["unchanged"]
+            and not c["failed"]
+        ):
             text += " (nothing new)"
         return text
 
@@ -85,7 +96,9 @@ class Pipeline:
         self.writer = writer
         self.normalizer = Normalizer()
         self.language = LanguageStage(config.lang)
-        self.translator = TranslateStage(packages_dir(config.home), config.translate)
+        self.translator = TranslateStage(
+            packages_dir(config.home), config.translate, cache=TranslationCache(writer.engine)
+        )
         self.ner = NerStage(config.ner)
 
     def run(
@@ -103,6 +116,7 @@ class Pipeline:
         summary.run_id = self.writer.begin_run(command, VERSION)
         batch: list[_Item] = []
         status = "interrupted"
+        calls_before = self.translator.model_calls
         try:
             for src in sources:
                 batch.extend(self._read(src, summary))
@@ -116,9 +130,12 @@ class Pipeline:
         finally:
             summary.seconds = time.perf_counter() - started
             summary.missing_models = set(self.translator.missing)
-            counts = dict(summary.counts) | {
-                "stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}
-            }
+            summary.model_calls = self.translator.model_calls - calls_before
+            counts = (
+                dict(summary.counts)
+                | {"translation_calls": summary.model_calls}
+                | {"stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}}
+            )
             self.writer.finish_run(summary.run_id, counts, summary.seconds, status)
         return summary
 
@@ -212,7 +229,8 @@ class Pipeline:
             a = item.article
             key = a.content_hash
             if a.status == "pending" and key:
-                if key in seen or self.writer.article_for_hash(key) is not None:
+                in_db = not self.config.force and self.writer.article_for_hash(key) is not None
+                if key in seen or in_db:
                     a = dataclasses.replace(a, status="duplicate")
                 seen.add(key)
             out.append(dataclasses.replace(item, article=a))
@@ -231,7 +249,7 @@ class Pipeline:
             a = item.article
             if a.status == "duplicate":
                 a = dataclasses.replace(a, status="pending")
-            outcome, _ = self.writer.save(a, item.location, summary.run_id)
+            outcome, _ = self.writer.save(a, item.location, summary.run_id, refresh=self.config.force)
             summary.counts[outcome] += 1
             if outcome in ("failed", "skipped"):
                 summary.problems.append((a.source, outcome, a.error or ""))

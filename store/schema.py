@@ -120,3 +120,16 @@ class Fact(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     evidence: Mapped[str] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
+
+
+class TranslationCache(Base):
+    """Sentences already translated, keyed by model and source sentence: re-ingesting, a duplicate, or a
+    second article sharing a sentence costs no model call."""
+
+    __tablename__ = "translation_cache"
+
+    model_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    source_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ingest.record import Article as Record
 from store import schema
 
-Outcome = Literal["stored", "duplicate", "unchanged", "failed", "skipped"]
+Outcome = Literal["stored", "duplicate", "unchanged", "refreshed", "failed", "skipped"]
 
 
 def now() -> str:
@@ -66,8 +66,14 @@ class Writer:
             return s.scalar(select(schema.Article.id).where(schema.Article.content_hash == content_hash))
 
     # -- the write ---------------------------------------------------------------------------------------------
-    def save(self, record: Record, location: str, run_id: int | None) -> tuple[Outcome, int]:
-        """Store one article (or its failure) and its sighting; returns what happened and the article id."""
+    def save(
+        self, record: Record, location: str, run_id: int | None, refresh: bool = False
+    ) -> tuple[Outcome, int]:
+        """Store one article (or its failure) and its sighting; returns what happened and the article id.
+
+        ``refresh`` (``ingest --force``): an article re-read from the same place gets its derived fields
+        (language, translation, entities, facts) replaced by this run's; its id, source and sightings stay.
+        """
         with Session(self.engine) as s, s.begin():
             sighting = s.scalar(select(schema.Sighting).where(schema.Sighting.location == location))
             if record.status in ("failed", "skipped"):
@@ -80,6 +86,11 @@ class Writer:
                 outcome: Outcome = (
                     "unchanged" if sighting and sighting.article_id == existing.id else "duplicate"
                 )
+                if outcome == "unchanged" and refresh:
+                    source, created = existing.source, existing.created_at
+                    self._fill(existing, record, run_id)
+                    existing.source, existing.created_at = source, created
+                    outcome = "refreshed"
                 orphan = self._reuse_problem_row(s, sighting)
                 self._sight(s, existing.id, record, location, sighting, run_id)
                 if orphan is not None:

@@ -37,8 +37,10 @@ def packages_dir(home: Path | None = None) -> Path:
 def offline_environ(home: Path | None = None) -> dict[str, str]:
     """Variables that make argostranslate use our folders and never reach the network on import or install.
 
-    Measured here (argostranslate 1.11.0): with these set and a sentence-splitter pipeline saved in advance
-    under the cache folder, import and install made zero network attempts.
+    argostranslate reads its settings once, at import, so these must be in ``os.environ`` before the first
+    import. ``ARGOS_CHUNK_TYPE`` is left alone: SPACY would try to download ``xx_sent_ud_sm`` at import, and
+    polynews never calls argostranslate's own translate (translate/backend.py splits sentences itself).
+    tests/test_translate.py checks that install opens no socket.
     """
     home = home or polynews_home()
     return {
@@ -46,6 +48,5 @@ def offline_environ(home: Path | None = None) -> dict[str, str]:
         "XDG_DATA_HOME": str(home / "xdg-data"),
         "XDG_CACHE_HOME": str(home / "xdg-cache"),
         "XDG_CONFIG_HOME": str(home / "xdg-config"),
-        "ARGOS_CHUNK_TYPE": "SPACY",
         "ARGOS_DEVICE_TYPE": "cpu",
     }
