@@ -23,7 +23,7 @@ from ingest.readers import ReadOptions, read_document, sha256
 from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes
 from normalize.langid import LangOptions
-from normalize.stages import LanguageStage, Normalizer
+from normalize.stages import FingerprintStage, LanguageStage, Normalizer
 from store.cache import TranslationCache
 from translate.backend import TranslateOptions
 from translate.home import packages_dir, polynews_home
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
-STAGES = ("read", "normalize", "language", "translate", "ner", "store")
+STAGES = ("read", "normalize", "language", "translate", "ner", "fingerprint", "store")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class Summary:
     def line(self) -> str:
         c = self.counts
         text = (
-            f"stored {c['stored']}, duplicates {c['duplicate']}, unchanged {c['unchanged']}, "
+            f"stored {c['stored']}, duplicates {c['duplicate'] + c['sighting']}, unchanged {c['unchanged']}, "
             f"skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s"
         )
         if c["refreshed"]:
@@ -76,6 +76,7 @@ class Summary:
         if (
             not c["stored"]
             and not c["duplicate"]
+            and not c["sighting"]
             and not c["refreshed"]
             and c["unchanged"]
             and not c["failed"]
@@ -100,6 +101,7 @@ class Pipeline:
             packages_dir(config.home), config.translate, cache=TranslationCache(writer.engine)
         )
         self.ner = NerStage(config.ner)
+        self.fingerprint = FingerprintStage()
 
     def run(
         self,
@@ -244,6 +246,7 @@ class Pipeline:
         items = self._mark_known_duplicates(items)
         items = self._batched("translate", self.translator.pipe, items, summary)
         items = self._batched("ner", self.ner.pipe, items, summary)
+        items = self._each("fingerprint", self.fingerprint, items, summary)
         t0 = time.perf_counter()
         for item in items:
             a = item.article

@@ -63,6 +63,14 @@ class Article:
     translation_seconds: float | None = None
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
+    minhash: bytes | None = None
+    """MinHash signature of ``text`` (normalize/fingerprint.py), for near-duplicates in one language."""
+    minhash_en: bytes | None = None
+    """MinHash signature of the English text (original or translated), for cross-lingual similarity."""
+    anchors: tuple[str, ...] = ()
+    """Language-independent anchors (numbers, Latin-script names, codes, URLs) for cross-lingual matching."""
+    duplicate_of: int | None = None
+    story_id: int | None = None
     status: Status = "pending"
     error: str | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)

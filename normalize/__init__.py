@@ -2,11 +2,12 @@
 
 from normalize.boilerplate import Cleaned, remove_boilerplate
 from normalize.langid import LangOptions, LangResult, LanguageDetector
-from normalize.stages import LanguageStage, Normalizer
+from normalize.stages import FingerprintStage, LanguageStage, Normalizer
 from normalize.text import clean_text, content_hash, digits_to_ascii, match_key
 
 __all__ = [
     "Cleaned",
+    "FingerprintStage",
     "LangOptions",
     "LangResult",
     "LanguageDetector",

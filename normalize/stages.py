@@ -7,6 +7,7 @@ import dataclasses
 from ingest.errors import EmptyInputError
 from ingest.record import Article
 from normalize.boilerplate import remove_boilerplate
+from normalize.fingerprint import anchors, minhash
 from normalize.langid import LangOptions, LanguageDetector
 from normalize.text import clean_text, content_hash
 
@@ -26,6 +27,21 @@ class Normalizer:
             title=title or None,
             credit=cleaned.credit or article.credit,
             content_hash=content_hash(text),
+        )
+
+
+class FingerprintStage:
+    """MinHash signatures and anchors, computed once, after translation and NER (whose English text and
+    entity names add anchors an Arabic article otherwise lacks)."""
+
+    def __call__(self, article: Article) -> Article:
+        english = article.text if article.lang == "en" else article.text_en
+        names = {"x:" + e.canonical.lower() for e in article.entities if e.canonical.isascii()}
+        return dataclasses.replace(
+            article,
+            minhash=minhash(article.text).tobytes(),
+            minhash_en=minhash(english).tobytes() if english else None,
+            anchors=tuple(sorted(anchors(article.text) | names)),
         )
 
 

@@ -150,14 +150,14 @@ def stats(engine: Engine) -> dict[str, Any]:
         by_lang = dict(
             s.execute(
                 select(schema.Article.lang, func.count())
-                .where(schema.Article.status == "stored")
+                .where(schema.Article.status.in_(("stored", "duplicate")))
                 .group_by(schema.Article.lang)
             ).all()
         )
         by_translation = dict(
             s.execute(
                 select(schema.Article.translation_status, func.count())
-                .where(schema.Article.status == "stored")
+                .where(schema.Article.status.in_(("stored", "duplicate")))
                 .group_by(schema.Article.translation_status)
             ).all()
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -133,3 +133,39 @@ class TranslationCache(Base):
     source: Mapped[str] = mapped_column(Text)
     target: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+class Fingerprint(Base):
+    """What matching needs of an article, computed once when it is stored and never again."""
+
+    __tablename__ = "fingerprints"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    published: Mapped[str | None] = mapped_column(String(10))
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+    minhash_en: Mapped[bytes | None] = mapped_column(LargeBinary)
+    anchors: Mapped[list[str]] = mapped_column(JSON)
+
+
+class LshBand(Base):
+    """MinHash LSH buckets: articles whose signatures agree on one band are near-duplicate candidates."""
+
+    __tablename__ = "lsh_bands"
+    __table_args__ = (Index("ix_lsh_bands_band_key", "band", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    band: Mapped[int] = mapped_column(Integer)
+    key: Mapped[int] = mapped_column(BigInteger)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class Anchor(Base):
+    """Language-independent anchors (numbers, names in Latin script, codes...), hashed to 64 bits."""
+
+    __tablename__ = "anchors"
+    __table_args__ = (Index("ix_anchors_key", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

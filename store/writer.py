@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
 from store import schema
+from store.matching import Matcher
 
-Outcome = Literal["stored", "duplicate", "unchanged", "refreshed", "failed", "skipped"]
+Outcome = Literal["stored", "duplicate", "sighting", "unchanged", "refreshed", "failed", "skipped"]
 
 
 def now() -> str:
@@ -35,8 +36,9 @@ class KnownSource:
 
 
 class Writer:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, matcher: Matcher | None = None) -> None:
         self.engine = engine
+        self.matcher = matcher or Matcher()
 
     # -- runs -----------------------------------------------------------------------------------------------
     def begin_run(self, command: str, version: str) -> int:
@@ -84,7 +86,7 @@ class Writer:
             )
             if existing is not None:
                 outcome: Outcome = (
-                    "unchanged" if sighting and sighting.article_id == existing.id else "duplicate"
+                    "unchanged" if sighting and sighting.article_id == existing.id else "sighting"
                 )
                 if outcome == "unchanged" and refresh:
                     source, created = existing.source, existing.created_at
@@ -101,7 +103,8 @@ class Writer:
             s.add(article)
             s.flush()
             self._sight(s, article.id, record, location, sighting, run_id)
-            return "stored", article.id
+            self.matcher.match_and_index(s, article, record)
+            return ("duplicate" if article.duplicate_of else "stored"), article.id
 
     def _save_problem(
         self, s: Session, record: Record, location: str, sighting: schema.Sighting | None, run_id: int | None
@@ -143,7 +146,10 @@ class Writer:
         article.translation_status, article.translation_model = r.translation_status, r.translation_model
         article.translation_seconds = r.translation_seconds
         article.translation_error = r.translation_error
-        article.status = r.status if r.status in ("failed", "skipped") else "stored"
+        if r.status in ("failed", "skipped"):
+            article.status = r.status
+        else:  # a near-duplicate keeps its status when re-processed (--force)
+            article.status = "duplicate" if article.duplicate_of else "stored"
         article.error = r.error if r.status in ("failed", "skipped") else None
         article.run_id = run_id
         article.updated_at = now()

@@ -21,12 +21,19 @@ BOILERPLATE = re.compile(
 )
 
 
+_story: dict[int, int | None] = {}
+
+
 def _rows(db: Path) -> dict[str, dict[str, Any]]:
     return {Path(r["source"]).name[:3]: r for r in iter_export(connect(db))}
 
 
-def _summary(row: dict[str, Any]) -> dict[str, Any]:
+def _summary(row: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
     return {
+        "duplicate_of": names.get(row["duplicate_of"]),
+        "in_story_with": sorted(
+            k for i, k in names.items() if row["story_id"] and i != row["id"] and _story[i] == row["story_id"]
+        ),
         "lang": row["lang"],
         "published": row["published"],
         "title": row["title"],
@@ -41,7 +48,10 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_golden(samples_db: Path, request: pytest.FixtureRequest) -> None:
-    got = {k: _summary(v) for k, v in sorted(_rows(samples_db).items())}
+    rows = _rows(samples_db)
+    names = {r["id"]: k for k, r in rows.items()}
+    _story.update({r["id"]: r["story_id"] for r in rows.values()})
+    got = {k: _summary(v, names) for k, v in sorted(rows.items())}
     if request.config.getoption("--update-golden"):
         GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))

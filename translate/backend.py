@@ -78,12 +78,16 @@ class ArgosCT2Translator:
     def tokenize(self, sentences: Sequence[str]) -> list[list[str]]:
         return [self.sp.encode(s, out_type=str) for s in sentences]
 
-    def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
-        """One CTranslate2 call over a batch of tokenized sentences of similar length."""
+    def submit(self, batch: list[list[str]]) -> list[Any]:
+        """Start one CTranslate2 call on a batch of tokenized sentences of similar length; returns futures.
+
+        Asynchronous, so that batches run side by side on the ``inter_threads`` workers (a blocking call per
+        batch keeps one core of two idle), each with its own decoding cap.
+        """
         longest = max((len(t) for t in batch), default=1)
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
         self.calls += 1
-        results = self.ct2.translate_batch(
+        futures: list[Any] = self.ct2.translate_batch(
             batch,
             target_prefix=prefix,
             max_batch_size=self.options.batch_size,
@@ -91,8 +95,9 @@ class ArgosCT2Translator:
             max_decoding_length=math.ceil(longest * self.options.max_length_ratio) + 4,
             replace_unknowns=True,
             length_penalty=0.2,
+            asynchronous=True,
         )
-        return [r.hypotheses[0] for r in results]
+        return futures
 
     def detokenize(self, tokens: list[str]) -> str:
         text: str = self.sp.decode_pieces(tokens).replace("▁", " ")
@@ -106,14 +111,16 @@ class ArgosCT2Translator:
             return []
         tokens = self.tokenize(sentences)
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
-        out: list[str] = [""] * len(tokens)
         size = self.options.batch_size
-        for start in range(0, len(order), size):
-            idx = order[start : start + size]
-            try:
-                hyps = self.translate_tokens([tokens[i] or ["▁"] for i in idx])
-            except (RuntimeError, ValueError) as exc:
-                raise TranslationError(f"{self.package.pair} model failed: {exc}") from None
-            for i, hyp in zip(idx, hyps, strict=True):
-                out[i] = self.detokenize(hyp)
+        pending = []
+        try:
+            for start in range(0, len(order), size):
+                idx = order[start : start + size]
+                pending.append((idx, self.submit([tokens[i] or ["▁"] for i in idx])))
+            out: list[str] = [""] * len(tokens)
+            for idx, futures in pending:
+                for i, future in zip(idx, futures, strict=True):
+                    out[i] = self.detokenize(future.result().hypotheses[0])
+        except (RuntimeError, ValueError) as exc:
+            raise TranslationError(f"{self.package.pair} model failed: {exc}") from None
         return out

@@ -1,0 +1,123 @@
+"""Fingerprints for duplicate and story matching: a MinHash of word shingles, and language-independent anchors.
+
+- MinHash (datasketch) over 3-word shingles of the folded text: the Jaccard similarity of two texts in one
+  language, estimated from 128 numbers an article.
+- Anchors: what survives translation unchanged. Numbers (12 000, 12,000 and ١٢٠٠٠ are one number), years,
+  ordinals (10th, 13e, ke-13: an edition number), codes (MH370, 3D), Latin-script names and acronyms (they
+  stay in Latin letters in Indonesian, French and English text alike), URLs and handles. Two reports of one
+  event share many; two articles on the same topic share few.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from normalize.text import digits_to_ascii, match_key
+
+NUM_PERM = 128
+SHINGLE = 3
+_SEED = 1
+
+_URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+")
+_HANDLE = re.compile(r"(?<!\w)[@#][A-Za-z_][\w]{2,}")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![\w])")
+# Ordinals in the four languages: 10th, 13e, 13ème, 2nd, ke-13, ke 13.
+_ORDINAL = re.compile(
+    r"(?<!\w)(?:(\d{1,3})(?:st|nd|rd|th|e|ème|eme|er|re)|ke[- ](\d{1,3}))(?!\w)", re.IGNORECASE
+)
+_CODE = re.compile(r"(?<!\w)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,10}(?!\w)")
+# A run of capitalised Latin words (with short connectors inside): "Shen Haixiong", "Global South",
+# "China Media Group", "Asia-Pacific Broadcasting Union".
+_NAME = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’+-]*[A-Za-z+])(?:\s+(?:(?:of|the|for|and|de|du|des|la|le|dan)\s+)?[A-Z][\w'’+-]*[A-Za-z+])*"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n\"“«]\s*|--\s*)$")
+_ACRONYM = re.compile(r"(?<!\w)[A-Z]{2,}\+?(?!\w)")
+# Capitalised words that start sentences in any of the four languages and name nothing.
+_STOP_NAMES = frozenset(
+    "The A An In On At It This That These Those For And But Or As By With From To Of Its His Her Their Our We "
+    "He She They Le La Les Un Une Des Du De Dans Par Pour Avec Sur Et Il Elle Ils Ce Cette Ces Au Aux "
+    "Di Ke Dari Dan Yang Ini Itu Para Pada Dalam Untuk Dengan Sebagai Hal Ajang Maka Forum".split()
+)
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday Januari Februari Maret Mei Juni Juli Agustus Oktober Desember Senin Selasa Rabu Kamis Jumat "
+    "Sabtu Minggu Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    minhash: np.ndarray
+    anchors: frozenset[str]
+
+
+def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
+    words = match_key(text).split()
+    if len(words) < k:
+        return [" ".join(words).encode()] if words else []
+    return [" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)]
+
+
+def minhash(text: str) -> np.ndarray:
+    """128 MinHash values (uint32) of the text's 3-word shingles."""
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m.update_batch(shingles(text))
+    return m.hashvalues.astype(np.uint32)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Does a sentence (or line, or quotation) open right before ``pos``?"""
+    return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
+
+
+def _number(raw: str) -> str:
+    return re.sub(r"[ .,\u00a0\u202f]", "", raw)
+
+
+def anchors(text: str) -> frozenset[str]:
+    """Typed anchors: ``n:200``, ``y:2024``, ``o:12``, ``c:mh370``, ``x:shen haixiong``, ``u:...``."""
+    text = digits_to_ascii(text)
+    found: set[str] = set()
+    for url in _URL.findall(text):
+        found.add("u:" + url.rstrip(".,;").lower().removeprefix("https://").removeprefix("http://"))
+    text = _URL.sub(" ", text)
+    found.update("h:" + h.lower() for h in _HANDLE.findall(text))
+    for m in _ORDINAL.finditer(text):
+        found.add("o:" + (m.group(1) or m.group(2)))
+    for m in _NUMBER.finditer(text):
+        value = _number(m.group(1))
+        if len(value) == 4 and value.startswith(("19", "20")):
+            found.add("y:" + value)
+        elif value.isdigit() and int(value) >= 10:  # small numbers ("two", "3") are everywhere
+            found.add("n:" + value)
+    found.update(
+        "c:" + c.lower() for c in _CODE.findall(text) if not c.isdigit() and not _ORDINAL.fullmatch(c)
+    )
+    text = text.replace("--", " -- ")
+    for m in _NAME.finditer(text):
+        words = [
+            _POSSESSIVE.sub("", w) for w in m.group().split() if w not in _STOP_NAMES and w not in _MONTHS
+        ]
+        name = " ".join(words)
+        if len(name) < 3 or not words:
+            continue
+        if len(words) == 1 and _opens_sentence(text, m.start()) and not name.isupper():
+            continue  # one capitalised word opening a sentence is usually just a capitalised word
+        found.add("x:" + name.lower())
+    found.update("x:" + a.lower() for a in _ACRONYM.findall(text))
+    return frozenset(found)
+
+
+def fingerprint(text: str) -> Fingerprint:
+    return Fingerprint(minhash(text), anchors(text))
