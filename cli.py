@@ -12,6 +12,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -265,6 +266,13 @@ def show(
         f"translation {row['translation']['status'] or ''} {row['translation']['model'] or ''}".rstrip(),
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
+        *(f"duplicates  {d['id']} [{d['lang']}] {d['title'] or ''}".rstrip() for d in row["duplicates"]),
+        *(
+            f"in story    {m['id']} [{m['lang']}]"
+            + (f" duplicate of {m['duplicate_of']}" if m["duplicate_of"] else "")
+            + (f" {m['title']}" if m["title"] else "")
+            for m in row["story_members"]
+        ),
         "seen at     "
         + "\n            ".join(
             f"{s['source']} [{s['status']}]" + (f" {s['error']}" if s["error"] else "")
@@ -280,6 +288,42 @@ def show(
     if row["text_en"]:
         lines += ["", "--- English ---", row["text_en"]]
     out.print("\n".join(lines), markup=False)
+
+
+@app.command("stories")
+def stories_cmd(
+    db: DbOption = None,
+    lang: Annotated[str | None, typer.Option(help="Only stories with an article in this language.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only stories seen on or after this date (YYYY-MM-DD).")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many stories.", min=1)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Stories: reports of the same event grouped across outlets and languages."""
+    from store.queries import stories
+
+    if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
+        fail(f"--since must be a date like 2024-12-06, not {since!r}")
+    rows = stories(open_db(load_config(db), must_exist=True), lang=lang, since=since, limit=limit)
+    for row in rows:
+        if as_json:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+            continue
+        out.print(
+            f"story {row['id']}: {row['member_count']} articles [{', '.join(row['languages'])}] "
+            f"{(row['headline'] or '')[:90]}",
+            markup=False,
+        )
+        for m in row["members"]:
+            role = f"duplicate of {m['duplicate_of']}" if m["duplicate_of"] else "report"
+            rep = " (representative)" if m["id"] == row["representative_id"] else ""
+            out.print(
+                f"    {m['id']:>6}  {m['lang'] or 'und':<3}  {role}{rep}  {(m['title'] or '')[:70]}",
+                markup=False,
+            )
+    if not rows and not as_json:
+        err.print("no stories", markup=False)
 
 
 @app.command()

@@ -24,7 +24,10 @@ _SEED = 1
 
 _URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+")
 _HANDLE = re.compile(r"(?<!\w)[@#][A-Za-z_][\w]{2,}")
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?![\w])")
+# ASCII-only boundaries: in Arabic a conjunction is written onto the number ("و480" is "and 480").
+_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.,])(\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?:[.,](\d{1,2}))?(?![0-9A-Za-z])"
+)
 # Ordinals in the four languages: 10th, 13e, 13ème, 2nd, ke-13, ke 13.
 _ORDINAL = re.compile(
     r"(?<!\w)(?:(\d{1,3})(?:st|nd|rd|th|e|ème|eme|er|re)|ke[- ](\d{1,3}))(?!\w)", re.IGNORECASE
@@ -33,7 +36,7 @@ _CODE = re.compile(r"(?<!\w)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,10}(?!\w)
 # A run of capitalised Latin words (with short connectors inside): "Shen Haixiong", "Global South",
 # "China Media Group", "Asia-Pacific Broadcasting Union".
 _NAME = re.compile(
-    r"(?<![\w])(?:[A-Z][\w'’+-]*[A-Za-z+])(?:\s+(?:(?:of|the|for|and|de|du|des|la|le|dan)\s+)?[A-Z][\w'’+-]*[A-Za-z+])*"
+    r"(?<![\w])(?:[A-Z][\w'’+-]*[A-Za-z+])(?:\s+(?:(?:of|the|for|de|du|des|la|le)\s+)?[A-Z][\w'’+-]*[A-Za-z+])*"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\n\"“«]\s*|--\s*)$")
@@ -43,6 +46,14 @@ _STOP_NAMES = frozenset(
     "The A An In On At It This That These Those For And But Or As By With From To Of Its His Her Their Our We "
     "He She They Le La Les Un Une Des Du De Dans Par Pour Avec Sur Et Il Elle Ils Ce Cette Ces Au Aux "
     "Di Ke Dari Dan Yang Ini Itu Para Pada Dalam Untuk Dengan Sebagai Hal Ajang Maka Forum".split()
+)
+# Words that are inside many names and identify none of them.
+_NAME_WORDS = frozenset(
+    "international national central agency ministry department minister committee association union "
+    "council office group company world global city province regency university school hospital airport "
+    "market festival summit conference forum president chairman director spokesman "
+    "nasional internasional kementerian menteri badan kepala provinsi kabupaten kota bandara pasar presiden "
+    "nationale internationale ministère ministre agence comité président ville province marché".split()
 )
 _MONTHS = frozenset(
     "January February March April May June July August September October November December "
@@ -69,7 +80,8 @@ def minhash(text: str) -> np.ndarray:
     """128 MinHash values (uint32) of the text's 3-word shingles."""
     m = MinHash(num_perm=NUM_PERM, seed=_SEED)
     m.update_batch(shingles(text))
-    return m.hashvalues.astype(np.uint32)
+    values: np.ndarray = m.hashvalues.astype(np.uint32)
+    return values
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -97,9 +109,11 @@ def anchors(text: str) -> frozenset[str]:
         found.add("o:" + (m.group(1) or m.group(2)))
     for m in _NUMBER.finditer(text):
         value = _number(m.group(1))
-        if len(value) == 4 and value.startswith(("19", "20")):
+        if m.group(2):  # a decimal: 6.4 and 6,4 are one magnitude
+            found.add(f"n:{int(value)}.{m.group(2)}")
+        elif len(value) == 4 and value.startswith(("19", "20")):
             found.add("y:" + value)
-        elif value.isdigit() and int(value) >= 10:  # small numbers ("two", "3") are everywhere
+        elif int(value) >= 10:  # small whole numbers ("two", "3") are everywhere
             found.add("n:" + value)
     found.update(
         "c:" + c.lower() for c in _CODE.findall(text) if not c.isdigit() and not _ORDINAL.fullmatch(c)
@@ -115,6 +129,10 @@ def anchors(text: str) -> frozenset[str]:
         if len(words) == 1 and _opens_sentence(text, m.start()) and not name.isupper():
             continue  # one capitalised word opening a sentence is usually just a capitalised word
         found.add("x:" + name.lower())
+        if len(words) > 1:
+            # The words of a multi-word name, too: "Kabupaten Donggala dan Sigi" and "Sigi and Donggala"
+            # share no name but two words. Weighted lower than whole names.
+            found.update("w:" + w.lower() for w in words if len(w) >= 4 and w.lower() not in _NAME_WORDS)
     found.update("x:" + a.lower() for a in _ACRONYM.findall(text))
     return frozenset(found)
 

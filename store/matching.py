@@ -13,10 +13,12 @@ more than ``max_anchor_df`` articles is too common to point anywhere and is igno
 Each candidate gets one score (documented in the README):
     text     MinHash Jaccard of the texts (same language), or of their English texts (across languages)
     anchors  weighted share of anchors in common: sum(w(shared)) / min(sum(w(A)), sum(w(B))),
-             damped by min(1, shared / 8); w = 3 URL, 2 code or handle, 1 name/number/ordinal, 0.3 year
+             damped by min(1, shared / 5); w = 3 URL, 2 code or handle, 1 name/number/ordinal, 0.5 word of a
+             name, 0.3 year
     score    max(text, anchors)
-and a veto: two articles whose edition ordinals (10th, 13e, ke-12) are disjoint, or whose publication dates
-lie more than ``max_days_apart`` apart, are never the same story (next year's edition of the same conference).
+and a veto: two articles whose edition ordinals (10th, 13e, ke-12) or flight numbers (NA7741) are disjoint, or
+whose publication dates lie more than ``max_days_apart`` apart, are never the same story (next year's edition
+of the same conference, another incident at the same airport).
 Thresholds were calibrated on tests/devset (bench/README.md has the precision and recall).
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,7 +58,7 @@ class MatchOptions:
     lsh_threshold: float = 0.5
 
 
-_WEIGHTS = {"u": 3.0, "c": 2.0, "h": 2.0, "x": 1.0, "n": 1.0, "o": 1.0, "y": 0.3}
+_WEIGHTS = {"u": 3.0, "c": 2.0, "h": 2.0, "x": 1.0, "n": 1.0, "o": 1.0, "w": 0.5, "y": 0.3}
 
 
 def _h64(data: bytes) -> int:
@@ -78,7 +81,19 @@ def anchor_score(a: frozenset[str], b: frozenset[str], min_shared: int = 3) -> f
     shared = a & b
     if len(shared) < min_shared:
         return 0.0
-    return _weight(shared) / max(min(_weight(a), _weight(b)), 1e-9) * min(1.0, len(shared) / 8)
+    return _weight(shared) / max(min(_weight(a), _weight(b)), 1e-9) * min(1.0, len(shared) / 5)
+
+
+def _is_ordinal(anchor: str) -> bool:
+    return anchor.startswith("o:")
+
+
+_FLIGHT = re.compile(r"c:[a-z]{2}\d{2,4}")
+
+
+def _is_flight_code(anchor: str) -> bool:
+    """Flight and vehicle numbers (NA7741, GA208) name one event; two different ones, two events."""
+    return bool(_FLIGHT.fullmatch(anchor))
 
 
 def _jaccard(a: bytes | None, b: bytes | None) -> float | None:
@@ -171,10 +186,11 @@ class Matcher:
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def _vetoed(self, r: Record, anchors: frozenset[str], c: _Candidate) -> bool:
-        ours = {a for a in anchors if a.startswith("o:")}
-        theirs = {a for a in c.anchors if a.startswith("o:")}
-        if ours and theirs and not ours & theirs:
-            return True
+        for kind in (_is_ordinal, _is_flight_code):
+            ours = {a for a in anchors if kind(a)}
+            theirs = {a for a in c.anchors if kind(a)}
+            if ours and theirs and not ours & theirs:
+                return True
         a, b = _date(r.published), _date(c.published)
         return bool(a and b and abs((a - b).days) > self.options.max_days_apart)
 

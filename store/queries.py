@@ -102,7 +102,28 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
         if a is None:
             return None
         row = _article_dict(a)
+        dups = s.execute(
+            select(schema.Article.id, schema.Article.lang, schema.Article.title)
+            .where(schema.Article.duplicate_of == a.id)
+            .order_by(schema.Article.id)
+        ).all()
+        members = (
+            s.execute(
+                select(
+                    schema.Article.id, schema.Article.lang, schema.Article.title, schema.Article.duplicate_of
+                )
+                .where(schema.Article.story_id == a.story_id, schema.Article.id != a.id)
+                .order_by(schema.Article.id)
+            ).all()
+            if a.story_id
+            else []
+        )
         row.update(
+            duplicates=[{"id": d.id, "lang": d.lang, "title": d.title} for d in dups],
+            story_members=[
+                {"id": m.id, "lang": m.lang, "title": m.title, "duplicate_of": m.duplicate_of}
+                for m in members
+            ],
             published_precision=a.published_precision,
             credit=a.credit,
             lang_reason=a.lang_reason,
@@ -121,6 +142,50 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
             ],
         )
         return row
+
+
+def stories(
+    engine: Engine, lang: str | None = None, since: str | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Stories, most recently active first, with their members."""
+    with Session(engine) as s:
+        q = select(schema.Story).order_by(schema.Story.last_seen.desc(), schema.Story.id.desc()).limit(limit)
+        if since:
+            q = q.where(schema.Story.last_seen >= since)
+        if lang:
+            q = q.where(schema.Story.languages.contains(lang))
+        out = []
+        for story in s.scalars(q):
+            members = s.execute(
+                select(
+                    schema.Article.id,
+                    schema.Article.lang,
+                    schema.Article.title,
+                    schema.Article.duplicate_of,
+                    schema.Article.text,
+                )
+                .where(schema.Article.story_id == story.id)
+                .order_by(schema.Article.id)
+            ).all()
+            rep = next(
+                (m for m in members if m.id == story.representative_id), members[0] if members else None
+            )
+            out.append(
+                {
+                    "id": story.id,
+                    "representative_id": story.representative_id,
+                    "headline": (rep.title or rep.text[:100]) if rep else None,
+                    "languages": story.languages.split(",") if story.languages else [],
+                    "first_seen": story.first_seen,
+                    "last_seen": story.last_seen,
+                    "member_count": story.member_count,
+                    "members": [
+                        {"id": m.id, "lang": m.lang, "title": m.title, "duplicate_of": m.duplicate_of}
+                        for m in members
+                    ],
+                }
+            )
+        return out
 
 
 def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
