@@ -35,12 +35,16 @@ class FingerprintStage:
     entity names add anchors an Arabic article otherwise lacks)."""
 
     def __call__(self, article: Article) -> Article:
-        english = article.text if article.lang == "en" else article.text_en
+        signature = minhash(article.text).tobytes()
+        if article.lang == "en":
+            english = signature
+        else:
+            english = minhash(article.text_en).tobytes() if article.text_en else None
         names = {"x:" + e.canonical.lower() for e in article.entities if e.canonical.isascii()}
         return dataclasses.replace(
             article,
-            minhash=minhash(article.text).tobytes(),
-            minhash_en=minhash(english).tobytes() if english else None,
+            minhash=signature,
+            minhash_en=english,
             anchors=tuple(sorted(anchors(article.text) | names)),
         )
 

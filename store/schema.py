@@ -152,11 +152,11 @@ class LshBand(Base):
     """MinHash LSH buckets: articles whose signatures agree on one band are near-duplicate candidates."""
 
     __tablename__ = "lsh_bands"
-    __table_args__ = (Index("ix_lsh_bands_band_key", "band", "key"),)
+    __table_args__ = (Index("ix_lsh_bands_key", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    band: Mapped[int] = mapped_column(Integer)
     key: Mapped[int] = mapped_column(BigInteger)
+    """Hash of (language, band number, the band's MinHash values)."""
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 

@@ -1,0 +1,163 @@
+"""Duplicate matching at scale: fingerprints and matching for N synthetic articles into a fresh SQLite file.
+
+Articles are random texts in four languages (words drawn from samples/, invented names, numbers); 10% are near
+copies of an earlier article (a changed word in twenty, another wrapper) and 5% are "translations" (another
+language's words around the same names and numbers). Each N runs in its own process so peak memory is its own.
+Prints seconds, articles per second, peak memory, the growth ratio of time per article, and what was found.
+
+Usage: python bench/dedup_bench.py --n 10000 --n 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLES = ROOT / "samples"
+
+
+def corpus(n: int, seed: int = 11) -> list[tuple[str, str]]:
+    """(lang, text) pairs."""
+    rng = random.Random(seed)
+    pools: dict[str, list[str]] = {}
+    for p in SAMPLES.glob("*.txt"):
+        lang = p.name.split("_")[1]
+        words = [w for w in re.findall(r"[^\W\d_]+", p.read_text(encoding="utf-8").lower()) if len(w) > 2]
+        pools.setdefault(lang, []).extend(words)
+    syllables = [
+        "ka",
+        "ri",
+        "mo",
+        "ta",
+        "shen",
+        "lu",
+        "an",
+        "bel",
+        "dor",
+        "vin",
+        "qu",
+        "zo",
+        "har",
+        "el",
+        "mi",
+    ]
+
+    def name() -> str:
+        return " ".join("".join(rng.choices(syllables, k=rng.randint(2, 3))).capitalize() for _ in range(2))
+
+    langs = sorted(pools)
+    out: list[tuple[str, str]] = []
+    facts: list[tuple[list[str], list[str]]] = []
+    for i in range(n):
+        roll = rng.random()
+        if out and roll < 0.10:
+            lang, text = out[rng.randrange(len(out))]
+            words = text.split()
+            for _ in range(len(words) // 20):
+                words[rng.randrange(len(words))] = rng.choice(pools[lang])
+            out.append((lang, "Wire report. " + " ".join(words)))
+            facts.append(facts[-1])
+            continue
+        if facts and roll < 0.15:
+            names, numbers = facts[rng.randrange(len(facts))]
+        else:
+            names = [name() for _ in range(4)]
+            numbers = [str(rng.randint(10, 99999)) for _ in range(4)]
+        lang = rng.choice(langs)
+        words = rng.choices(pools[lang], k=110)
+        for j, token in enumerate(names + numbers):
+            words.insert(rng.randrange(len(words)), token if j % 2 else token + ",")
+        sentences = [" ".join(words[k : k + 18]).capitalize() + "." for k in range(0, len(words), 18)]
+        out.append((lang, " ".join(sentences)))
+        facts.append((names, numbers))
+    return out
+
+
+def run_one(n: int) -> dict[str, float]:
+    from sqlalchemy.orm import Session
+
+    from ingest.record import Article as Record
+    from normalize.stages import FingerprintStage
+    from normalize.text import content_hash
+    from store import schema
+    from store.db import connect
+    from store.matching import Matcher
+    from store.writer import now
+
+    articles = corpus(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = connect(Path(tmp) / "match.db")
+        fp, matcher = FingerprintStage(), Matcher()
+        t0 = time.perf_counter()
+        fingerprint_s = 0.0
+        for start in range(0, n, 1000):
+            with Session(engine) as s, s.begin():
+                for i, (lang, text) in enumerate(articles[start : start + 1000], start):
+                    f0 = time.perf_counter()
+                    r = fp(Record(source=f"a{i}", text=text, lang=lang, content_hash=content_hash(text)))
+                    fingerprint_s += time.perf_counter() - f0
+                    # Article rows go in with one plain INSERT (the writer's job, not what is measured here);
+                    # match_and_index gets the ORM row it works on.
+                    stamp = now()
+                    cur = s.connection().connection.driver_connection.execute(
+                        "INSERT INTO articles (source, text, lang, status, content_hash, created_at, updated_at)"
+                        " VALUES (?, ?, ?, 'stored', ?, ?, ?)",
+                        (r.source, text, lang, r.content_hash, stamp, stamp),
+                    )
+                    row = s.get_one(schema.Article, cur.lastrowid)
+                    matcher.match_and_index(s, row, r)
+        seconds = time.perf_counter() - t0
+        with Session(engine) as s:
+            dups = s.query(schema.Article).filter(schema.Article.duplicate_of.isnot(None)).count()
+            stories = s.query(schema.Story).count()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "n": n,
+        "seconds": seconds,
+        "fingerprint_s": fingerprint_s,
+        "peak_mb": peak,
+        "duplicates": dups,
+        "stories": stories,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, action="append")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    rows = []
+    for n in args.n or [10000, 100000]:
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    print(f"duplicate matching benchmark, {time.strftime('%Y-%m-%d')}, cpus={__import__('os').cpu_count()}")
+    print(
+        "| articles | seconds | of which fingerprints | articles/s | peak MB | time per article vs first | duplicates found | stories |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    base = rows[0]["seconds"] / rows[0]["n"]
+    for r in rows:
+        print(
+            f"| {r['n']} | {r['seconds']:.1f} | {r['fingerprint_s']:.1f} | {r['n'] / r['seconds']:.0f} | "
+            f"{r['peak_mb']:.0f} | {(r['seconds'] / r['n']) / base:.2f}x | {r['duplicates']} | {r['stories']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
