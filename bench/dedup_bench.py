@@ -59,7 +59,7 @@ def corpus(n: int, seed: int = 11) -> list[tuple[str, str]]:
     langs = sorted(pools)
     out: list[tuple[str, str]] = []
     facts: list[tuple[list[str], list[str]]] = []
-    for i in range(n):
+    for _ in range(n):
         roll = rng.random()
         if out and roll < 0.10:
             lang, text = out[rng.randrange(len(out))]

@@ -36,6 +36,7 @@ class FingerprintStage:
 
     def __call__(self, article: Article) -> Article:
         signature = minhash(article.text).tobytes()
+        english: bytes | None
         if article.lang == "en":
             english = signature
         else:
