@@ -30,7 +30,7 @@ from translate.home import packages_dir, polynews_home
 from translate.stage import TranslateStage
 
 if TYPE_CHECKING:
-    from store.writer import Writer
+    from store.writer import KnownSource, Writer
 
 log = logging.getLogger(__name__)
 VERSION = "0.1.0"
@@ -68,7 +68,8 @@ class Summary:
     def line(self) -> str:
         c = self.counts
         text = (
-            f"stored {c['stored']}, duplicates {c['duplicate'] + c['sighting']}, unchanged {c['unchanged']}, "
+            f"stored {c['stored']}, duplicates {c['duplicate'] + c['sighting']}, updated {c['updated']}, "
+            f"unchanged {c['unchanged']}, "
             f"skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s"
         )
         if c["refreshed"]:
@@ -77,6 +78,7 @@ class Summary:
             not c["stored"]
             and not c["duplicate"]
             and not c["sighting"]
+            and not c["updated"]
             and not c["refreshed"]
             and c["unchanged"]
             and not c["failed"]
@@ -102,6 +104,7 @@ class Pipeline:
         )
         self.ner = NerStage(config.ner)
         self.fingerprint = FingerprintStage()
+        self._known_cache: dict[str, KnownSource] = {}
 
     def run(
         self,
@@ -111,7 +114,12 @@ class Pipeline:
         on_advance: Callable[[int], None] | None = None,
     ) -> Summary:
         started = time.perf_counter()
+        paths = list(paths)
         sources = list(iter_sources(paths))  # raises NotFoundError before anything is written
+        self._known_cache = {}
+        for path in paths:
+            if os.path.isdir(path):
+                self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
         if on_total:
             on_total(len(sources))
         summary = Summary()
@@ -145,39 +153,56 @@ class Pipeline:
     def _read(self, src: Source, summary: Summary) -> list[_Item]:
         t0 = time.perf_counter()
         try:
-            if not src.supported:
-                known = self.writer.known_source(src.location)
-                if known and known.status == "skipped" and not self.config.force:
-                    summary.counts["unchanged"] += 1
-                    return []
-                reason = f"unsupported file type {src.suffix.lower() or '(no extension)'!r}; name it on the command line to read it as text"
-                return [_Item(Article(source=src.source, status="skipped", error=reason), src.location)]
-            try:
-                data = read_bytes(src, self.config.read.max_bytes)
-            except PolynewsError as exc:
-                # Nothing was read (unreadable, too large): tried again next run, the problem may be fixed.
-                return [_Item(Article(source=src.source).fail(str(exc)), src.location)]
-            raw_hash = sha256(data)
-            known = self.writer.known_source(src.location)
-            if known and known.raw_hash == raw_hash and not self.config.force:
-                summary.counts["unchanged"] += 1  # the same bytes as last time, stored or failed
-                return []
-            try:
-                articles = list(read_document(src.source, data, src.suffix))
-            except PolynewsError as exc:
-                failed = Article(source=src.source, raw_hash=raw_hash, size=len(data)).fail(str(exc))
-                return [_Item(failed, src.location)]
-            items = []
-            for a in articles:
-                location = src.location + a.source[len(src.source) :]  # keeps a JSONL record's "#n"
-                known = self.writer.known_source(location)
-                if known and known.raw_hash == a.raw_hash and not self.config.force:
-                    summary.counts["unchanged"] += 1
-                    continue
-                items.append(_Item(a, location))
-            return items
+            return self._read_one(src, summary)
         finally:
             summary.stage_seconds["read"] += time.perf_counter() - t0
+
+    def _known(self, location: str) -> KnownSource | None:
+        if location in self._known_cache:
+            return self._known_cache[location]
+        return self.writer.known_source(location)
+
+    def _read_one(self, src: Source, summary: Summary) -> list[_Item]:
+        force = self.config.force
+        known = self._known(src.location)
+        if not src.supported:
+            if known and known.status == "skipped" and not force:
+                summary.counts["unchanged"] += 1
+                return []
+            reason = f"unsupported file type {src.suffix.lower() or '(no extension)'!r}; name it on the command line to read it as text"
+            return [_Item(Article(source=src.source, status="skipped", error=reason), src.location)]
+        try:
+            st = os.stat(src.source)
+        except OSError:
+            st = None  # read_bytes below says why in one line
+        if st is not None and known and not force and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
+            summary.counts["unchanged"] += 1  # same size and mtime as last time: not even opened
+            return []
+        try:
+            data = read_bytes(src, self.config.read.max_bytes)
+        except PolynewsError as exc:
+            # Nothing was read (unreadable, too large): tried again next run, the problem may be fixed.
+            return [_Item(Article(source=src.source).fail(str(exc)), src.location)]
+        raw_hash = sha256(data)
+        mtime = st.st_mtime_ns if st is not None else None
+        if known and known.raw_hash == raw_hash and not force:
+            summary.counts["unchanged"] += 1  # touched but not changed: remember the new mtime
+            self.writer.touch(src.location, len(data), mtime)
+            return []
+        try:
+            articles = list(read_document(src.source, data, src.suffix))
+        except PolynewsError as exc:
+            failed = Article(source=src.source, raw_hash=raw_hash, size=len(data), mtime_ns=mtime).fail(str(exc))
+            return [_Item(failed, src.location)]
+        items = []
+        for a in articles:
+            location = src.location + a.source[len(src.source) :]  # keeps a JSONL record's "#n"
+            record_known = known if location == src.location else self._known(location)
+            if record_known and record_known.raw_hash == a.raw_hash and not force:
+                summary.counts["unchanged"] += 1
+                continue
+            items.append(_Item(dataclasses.replace(a, mtime_ns=mtime), location))
+        return items
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _each(

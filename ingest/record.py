@@ -43,6 +43,7 @@ class Article:
     raw_hash: str | None = None
     """sha256 of the bytes the document came from: an unchanged source is not processed twice."""
     size: int | None = None
+    mtime_ns: int | None = None
     encoding: str | None = None
     text: str = ""
     title: str | None = None

@@ -87,6 +87,8 @@ class Sighting(Base):
     location: Mapped[str] = mapped_column(Text, unique=True)
     raw_hash: Mapped[str | None] = mapped_column(String(64))
     size: Mapped[int | None] = mapped_column(Integer)
+    # With size, what lets an unchanged file be skipped on stat() alone, without reading it.
+    mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
     status: Mapped[str] = mapped_column(String(16))
     error: Mapped[str | None] = mapped_column(Text)
     first_seen: Mapped[str] = mapped_column(String(32))
@@ -169,3 +171,30 @@ class Anchor(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class ArticleVersion(Base):
+    """An earlier text of an article whose source changed: the article keeps its id, the old text stays here."""
+
+    __tablename__ = "article_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    replaced_at: Mapped[str] = mapped_column(String(32))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+
+
+class Feed(Base):
+    """A feed polled by `ingest --feed`: validators for conditional GET, and what the last poll found."""
+
+    __tablename__ = "feeds"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_status: Mapped[str | None] = mapped_column(Text)
+    last_polled: Mapped[str | None] = mapped_column(String(32))

@@ -27,7 +27,7 @@ def test_empty_file_fails_with_exit_1(runner: CliRunner, db: Path, tmp_path: Pat
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == f"failed: {empty}: empty file (0 bytes)"
     assert result.stdout.splitlines()[-1].startswith(
-        "stored 0, duplicates 0, unchanged 0, skipped 0, failed 1 in "
+        "stored 0, duplicates 0, updated 0, unchanged 0, skipped 0, failed 1 in "
     )
 
 
