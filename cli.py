@@ -1,7 +1,8 @@
 """The `polynews` command (Typer): wiring only. Builds one Config from defaults <- polynews.toml <- environment
 <- flags, runs the pipeline or a query, prints, and maps errors to exit codes.
 
-Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error.
+Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error;
+75 another run holds the database (nothing was done).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from pipeline import VERSION, Config, Pipeline, default_db
 from translate.backend import TranslateOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# EX_TEMPFAIL from sysexits.h: cron wrappers and systemd read it as "try again later", not as a failure.
+EXIT_LOCKED = 75
 
 app = typer.Typer(
     help="polynews: ingest multilingual news into one SQLite database, offline.",
@@ -131,9 +134,19 @@ def setup_logging(verbose: int, log_format: str) -> None:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files or folders (read recursively).", show_default=False)
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, folders (read recursively) or http(s) URLs.", show_default=False),
+    ] = None,
     db: DbOption = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS or Atom feed to poll (repeatable).")
+    ] = None,
+    urls: Annotated[
+        Path | None, typer.Option("--urls", help="A file of URLs to fetch, one a line (# comments).")
+    ] = None,
+    wait: Annotated[
+        float, typer.Option(help="If another run holds the database, wait up to this many seconds.", min=0)
+    ] = 0.0,
     force: Annotated[bool, typer.Option("--force", help="Re-process sources that have not changed.")] = False,
     batch_size: Annotated[
         int | None, typer.Option(help="Articles per batch through the stages.", min=1)
@@ -165,11 +178,29 @@ def ingest(
         max_bytes=max_bytes,
         translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
     )
+    from store.lock import LockHeld, RunLock
     from store.writer import Writer
 
+    targets = list(paths or [])
+    if urls is not None:
+        try:
+            lines = urls.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            fail(f"cannot read --urls file {urls}: {exc.strerror}")
+        targets += [u.strip() for u in lines if u.strip() and not u.lstrip().startswith("#")]
+    if not targets and not feed:
+        fail("nothing to ingest: give files, folders or URLs, --feed URL or --urls FILE")
+    lock = RunLock(cfg.db, wait=wait)
+    try:
+        lock.acquire()
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
     engine = open_db(cfg)
     try:
-        pipeline = Pipeline(cfg, Writer(engine))
+        writer = Writer(engine)
+        writer.mark_interrupted_runs()
+        pipeline = Pipeline(cfg, writer)
+        command = "ingest " + " ".join([*targets, *(f"--feed {f}" for f in feed or [])])
         show_progress = err.is_terminal and not quiet
         if show_progress:
             with Progress(
@@ -182,15 +213,18 @@ def ingest(
             ) as progress:
                 task = progress.add_task("ingest", total=None)
                 summary = pipeline.run(
-                    paths,
-                    command="ingest " + " ".join(paths),
+                    targets,
+                    command=command,
                     on_total=lambda n: progress.update(task, total=n),
                     on_advance=lambda n: progress.advance(task, n),
+                    feeds=feed or [],
                 )
         else:
-            summary = pipeline.run(paths, command="ingest " + " ".join(paths))
+            summary = pipeline.run(targets, command=command, feeds=feed or [])
     except PolynewsError as exc:
         fail(str(exc))
+    finally:
+        lock.release()
     for source, status, reason in summary.problems:
         out.print(f"{status}: {source}: {reason}", markup=False)
     if summary.missing_models:

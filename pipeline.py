@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 
 from extract.ner import NerOptions, NerStage
 from ingest.errors import PolynewsError
+from ingest.feeds import poll
+from ingest.fetch import Fetched, Fetcher, FetchError, FetchOptions
 from ingest.readers import ReadOptions, read_document, sha256
 from ingest.record import Article
-from ingest.sources import Source, iter_sources, read_bytes
+from ingest.sources import Source, iter_sources, read_bytes, url_source
 from normalize.langid import LangOptions
 from normalize.stages import FingerprintStage, LanguageStage, Normalizer
 from store.cache import TranslationCache
@@ -44,6 +46,7 @@ class Config:
     batch_size: int = 32
     force: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
+    fetch: FetchOptions = field(default_factory=FetchOptions)
     lang: LangOptions = field(default_factory=LangOptions)
     translate: TranslateOptions = field(default_factory=TranslateOptions)
     ner: NerOptions = field(default_factory=NerOptions)
@@ -105,6 +108,8 @@ class Pipeline:
         self.ner = NerStage(config.ner)
         self.fingerprint = FingerprintStage()
         self._known_cache: dict[str, KnownSource] = {}
+        self._fetcher: Fetcher | None = None
+        self._fetched: dict[str, Fetched | FetchError] = {}
 
     def run(
         self,
@@ -112,6 +117,7 @@ class Pipeline:
         command: str = "ingest",
         on_total: Callable[[int], None] | None = None,
         on_advance: Callable[[int], None] | None = None,
+        feeds: Iterable[str] = (),
     ) -> Summary:
         started = time.perf_counter()
         paths = list(paths)
@@ -120,21 +126,27 @@ class Pipeline:
         for path in paths:
             if os.path.isdir(path):
                 self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
-        if on_total:
-            on_total(len(sources))
         summary = Summary()
         summary.run_id = self.writer.begin_run(command, VERSION)
-        batch: list[_Item] = []
         status = "interrupted"
         calls_before = self.translator.model_calls
         try:
-            for src in sources:
-                batch.extend(self._read(src, summary))
-                if len(batch) >= self.config.batch_size:
-                    self._process(batch, summary)
-                    batch = []
-                if on_advance:
-                    on_advance(1)
+            for feed in feeds:
+                sources.extend(self._poll(feed, summary))
+            if on_total:
+                on_total(len(sources))
+            batch: list[_Item] = []
+            for start in range(0, len(sources), self.config.batch_size):
+                chunk = sources[start : start + self.config.batch_size]
+                self._prefetch(chunk)
+                for src in chunk:
+                    batch.extend(self._read(src, summary))
+                    if len(batch) >= self.config.batch_size:
+                        self._process(batch, summary)
+                        batch = []
+                    if on_advance:
+                        on_advance(1)
+                self._fetched.clear()
             self._process(batch, summary)
             status = "ok" if not summary.failed else "partial"
         finally:
@@ -147,7 +159,47 @@ class Pipeline:
                 | {"stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}}
             )
             self.writer.finish_run(summary.run_id, counts, summary.seconds, status)
+            if self._fetcher is not None:
+                self._fetcher.close()
+                self._fetcher = None
         return summary
+
+    # -- the network ---------------------------------------------------------------------------------------------
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(
+                dataclasses.replace(self.config.fetch, max_bytes=self.config.read.max_bytes)
+            )
+        return self._fetcher
+
+    def _poll(self, url: str, summary: Summary) -> list[Source]:
+        """A feed's new entries as sources; entries already stored are not fetched again."""
+        etag, modified = self.writer.feed_validators(url)
+        try:
+            result = poll(self.fetcher, url, etag, modified)
+        except FetchError as exc:
+            self.writer.save_feed(url, etag, modified, f"failed: {exc}")
+            summary.counts["failed"] += 1
+            summary.problems.append((url, "failed", str(exc)))
+            return []
+        summary.counts["feeds"] += 1
+        if not result.modified:
+            self.writer.save_feed(url, etag, modified, "not modified")
+            return []
+        self.writer.save_feed(url, result.etag, result.last_modified, f"{len(result.entries)} entries")
+        fresh = []
+        for e in result.entries:
+            if self.config.force or self.writer.known_source(e.link) is None:
+                fresh.append(url_source(e.link, e.title, e.published))
+            else:
+                summary.counts["unchanged"] += 1
+        return fresh
+
+    def _prefetch(self, chunk: list[Source]) -> None:
+        urls = [s.location for s in chunk if s.is_url]
+        if urls:
+            self._fetched.update(self.fetcher.fetch_many(urls))
 
     # -- reading ------------------------------------------------------------------------------------------------
     def _read(self, src: Source, summary: Summary) -> list[_Item]:
@@ -171,11 +223,18 @@ class Pipeline:
                 return []
             reason = f"unsupported file type {src.suffix.lower() or '(no extension)'!r}; name it on the command line to read it as text"
             return [_Item(Article(source=src.source, status="skipped", error=reason), src.location)]
+        if src.is_url:
+            return self._read_url(src, known, summary)
         try:
             st = os.stat(src.source)
         except OSError:
             st = None  # read_bytes below says why in one line
-        if st is not None and known and not force and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
+        if (
+            st is not None
+            and known
+            and not force
+            and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns)
+        ):
             summary.counts["unchanged"] += 1  # same size and mtime as last time: not even opened
             return []
         try:
@@ -192,7 +251,9 @@ class Pipeline:
         try:
             articles = list(read_document(src.source, data, src.suffix))
         except PolynewsError as exc:
-            failed = Article(source=src.source, raw_hash=raw_hash, size=len(data), mtime_ns=mtime).fail(str(exc))
+            failed = Article(source=src.source, raw_hash=raw_hash, size=len(data), mtime_ns=mtime).fail(
+                str(exc)
+            )
             return [_Item(failed, src.location)]
         items = []
         for a in articles:
@@ -203,6 +264,37 @@ class Pipeline:
                 continue
             items.append(_Item(dataclasses.replace(a, mtime_ns=mtime), location))
         return items
+
+    def _read_url(self, src: Source, known: KnownSource | None, summary: Summary) -> list[_Item]:
+        result = self._fetched.pop(src.location, None)
+        if result is None:
+            try:
+                result = self.fetcher.fetch(src.location)
+            except FetchError as exc:
+                result = exc
+        if isinstance(result, FetchError):
+            return [_Item(Article(source=src.source, url=src.location).fail(str(result)), src.location)]
+        if known and known.raw_hash == sha256(result.body) and not self.config.force:
+            summary.counts["unchanged"] += 1
+            return []
+        try:
+            articles = list(read_document(src.source, result.body, result.suffix))
+        except PolynewsError as exc:
+            failed = Article(
+                source=src.source, url=src.location, raw_hash=sha256(result.body), size=len(result.body)
+            )
+            return [_Item(failed.fail(str(exc)), src.location)]
+        out = []
+        for a in articles:
+            a = dataclasses.replace(
+                a,
+                url=src.location,
+                title=a.title or src.title,
+                published=a.published or src.published,
+                published_precision=a.published_precision or ("day" if src.published else None),
+            )
+            out.append(_Item(a, src.location + a.source[len(src.source) :]))
+        return out
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _each(

@@ -25,10 +25,21 @@ class Source:
     suffix: str
     named: bool
     """Named on the command line (always read) rather than found in a folder (read if its type is known)."""
+    title: str | None = None
+    published: str | None = None
+    """For a feed entry: what the feed says, used where the page says nothing."""
 
     @property
     def supported(self) -> bool:
         return self.named or self.suffix.lower() in KNOWN_SUFFIXES
+
+    @property
+    def is_url(self) -> bool:
+        return self.location.startswith(("http://", "https://"))
+
+
+def url_source(url: str, title: str | None = None, published: str | None = None) -> Source:
+    return Source(url, url, "", True, title, published)
 
 
 def _source(path: str, named: bool) -> Source:
@@ -55,7 +66,9 @@ def _walk(root: str) -> Iterator[Source]:
 def iter_sources(paths: Iterable[str]) -> Iterator[Source]:
     """Files under each path, in order. Raises `NotFoundError` for a path that does not exist."""
     for path in paths:
-        if os.path.isdir(path):
+        if path.startswith(("http://", "https://")):
+            yield url_source(path)
+        elif os.path.isdir(path):
             yield from _walk(path)
         elif os.path.lexists(path):
             yield _source(path, named=True)

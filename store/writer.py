@@ -79,7 +79,31 @@ class Writer:
                     schema.Sighting.location.like(escaped + "%", escape="\\")
                 )
             )
-            return {loc: KnownSource(*rest) for loc, *rest in rows}
+            return {row[0]: KnownSource(row[1], row[2], row[3], row[4], row[5]) for row in rows}
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        with Session(self.engine) as s:
+            feed = s.get(schema.Feed, url)
+            return (feed.etag, feed.last_modified) if feed else (None, None)
+
+    def save_feed(self, url: str, etag: str | None, last_modified: str | None, status: str) -> None:
+        with Session(self.engine) as s, s.begin():
+            feed = s.get(schema.Feed, url) or schema.Feed(url=url)
+            feed.etag, feed.last_modified, feed.last_status, feed.last_polled = (
+                etag,
+                last_modified,
+                status,
+                now(),
+            )
+            s.add(feed)
+
+    def mark_interrupted_runs(self) -> int:
+        """Runs left 'running' by a process that died (the caller holds the lock, so none is alive)."""
+        with Session(self.engine) as s, s.begin():
+            runs = s.scalars(select(schema.Run).where(schema.Run.status == "running")).all()
+            for run in runs:
+                run.status = "interrupted"
+            return len(runs)
 
     def touch(self, location: str, size: int, mtime_ns: int | None) -> None:
         """A source read again with the same bytes: remember its new mtime so the next run skips it on stat."""
@@ -173,12 +197,19 @@ class Writer:
         """The source changed: keep the old text as a version, update the article in place (same id), and
         match it again from scratch (its duplicates and story may have changed with its text)."""
         previous = s.scalar(
-            select(func.count()).select_from(schema.ArticleVersion).where(schema.ArticleVersion.article_id == article.id)
+            select(func.count())
+            .select_from(schema.ArticleVersion)
+            .where(schema.ArticleVersion.article_id == article.id)
         )
         s.add(
             schema.ArticleVersion(
-                article_id=article.id, version=(previous or 0) + 1, content_hash=article.content_hash,
-                title=article.title, text=article.text, replaced_at=now(), run_id=run_id,
+                article_id=article.id,
+                version=(previous or 0) + 1,
+                content_hash=article.content_hash,
+                title=article.title,
+                text=article.text,
+                replaced_at=now(),
+                run_id=run_id,
             )
         )
         source, created, story = article.source, article.created_at, article.story_id
