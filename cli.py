@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extract.ner import NerOptions
 from ingest.errors import PolynewsError, QueryError
+from ingest.fetch import FetchOptions
 from ingest.readers import ReadOptions
 from normalize.langid import LangOptions
 from pipeline import VERSION, Config, Pipeline, default_db
@@ -76,6 +77,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
             read=dataclasses.replace(ReadOptions(), **file.get("read", {})),
             lang=dataclasses.replace(LangOptions(), **file.get("lang", {})),
             translate=dataclasses.replace(TranslateOptions(), **file.get("translate", {})),
+            fetch=dataclasses.replace(FetchOptions(), **file.get("fetch", {})),
             ner=dataclasses.replace(NerOptions(), **file.get("ner", {})),
         )
     except (TypeError, ValueError) as exc:
@@ -358,6 +360,93 @@ def stories_cmd(
             )
     if not rows and not as_json:
         err.print("no stories", markup=False)
+
+
+@app.command("runs")
+def runs_cmd(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many runs, newest first.", min=1)] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Past ingest runs: when, how long, what they stored and what failed."""
+    from store.queries import runs
+
+    for r in runs(open_db(load_config(db), must_exist=True), limit=limit):
+        if as_json:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+            continue
+        c = r["counts"] or {}
+        counts = ", ".join(
+            f"{k} {c[k]}"
+            for k in ("stored", "duplicate", "sighting", "updated", "unchanged", "skipped", "failed")
+            if c.get(k)
+        )
+        seconds = f"{r['seconds']:.1f} s" if r["seconds"] is not None else "-"
+        out.print(
+            f"{r['id']:>5}  {r['started_at']}  {r['status']:<11} {seconds:>8}  {counts or 'nothing'}  [{r['command']}]",
+            markup=False,
+        )
+
+
+@app.command()
+def doctor(db: DbOption = None) -> None:
+    """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix."""
+    import shutil
+
+    from store.db import connect, current_revision, head_revision
+    from store.lock import RunLock
+    from translate.models import list_models
+
+    cfg = load_config(db)
+    problems: list[str] = []
+
+    def line(ok: bool, what: str, fix: str = "") -> None:
+        out.print(
+            f"{'ok  ' if ok else 'FAIL'}  {what}" + ("" if ok or not fix else f"\n      fix: {fix}"),
+            markup=False,
+        )
+        if not ok:
+            problems.append(what)
+
+    if cfg.db.exists():
+        try:
+            engine = connect(cfg.db, migrate=False)
+            rev, head = current_revision(engine), head_revision()
+            line(True, f"database {cfg.db} opens")
+            line(
+                rev == head,
+                f"schema at revision {rev} (newest {head})",
+                f"polynews ingest --db {cfg.db} (migrates it)",
+            )
+        except PolynewsError as exc:
+            line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
+    else:
+        line(False, f"no database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
+    holder = RunLock(cfg.db).holder()
+    line(
+        holder is None,
+        "no run in progress" if holder is None else f"a run holds the database: {holder}",
+        "wait for it, or use polynews ingest --wait SECONDS",
+    )
+    try:
+        models = list_models(cfg.home, cfg.ner.english_model)
+    except PolynewsError as exc:
+        models = []
+        line(False, str(exc), "set POLYNEWS_HOME")
+    for m in models:
+        if m["kind"] == "spacy":
+            line(m["version"] != "missing", f"spaCy model {m['name']} {m['version']}", m["location"])
+    pairs = sorted(m["name"] for m in models if m["kind"] == "translation")
+    missing = [f"{lang}-en" for lang in ("ar", "fr", "id") if f"{lang}-en" not in pairs]
+    line(
+        not missing,
+        f"translation models: {', '.join(pairs) or 'none'}",
+        f"polynews models install {' '.join(p[:2] for p in missing)} (online) or polynews models install --file PATH.argosmodel",
+    )
+    folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
+    free = shutil.disk_usage(folder).free
+    line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
+    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
 
 
 @app.command()

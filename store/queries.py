@@ -237,3 +237,21 @@ def stats(engine: Engine) -> dict[str, Any]:
             "stories": s.scalar(select(func.count()).select_from(schema.Story)),
             "runs": s.scalar(select(func.count()).select_from(schema.Run)),
         }
+
+
+def runs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
+    with Session(engine) as s:
+        rows = s.scalars(select(schema.Run).order_by(schema.Run.id.desc()).limit(limit)).all()
+        return [
+            {
+                "id": r.id,
+                "started_at": r.started_at,
+                "finished_at": r.finished_at,
+                "status": r.status,
+                "seconds": r.seconds,
+                "version": r.version,
+                "command": r.command,
+                "counts": r.counts,
+            }
+            for r in rows
+        ]
