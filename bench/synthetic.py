@@ -23,7 +23,8 @@ def _lang_of(path: Path) -> str:
     return path.name.split("_")[1]
 
 
-def build(folder: Path, n: int, seed: int = 7) -> list[Path]:
+def build(folder: Path, n: int, seed: int = 7, max_chars: int | None = None) -> list[Path]:
+    """Write n articles; ``max_chars`` cuts each one (a re-run benchmark needs many files, not long ones)."""
     rng = random.Random(seed)
     samples = sorted(SAMPLES.glob("*.txt"))
     texts = [(p.read_text(encoding="utf-8"), _lang_of(p)) for p in samples]
@@ -35,7 +36,10 @@ def build(folder: Path, n: int, seed: int = 7) -> list[Path]:
         head, body = paragraphs[0], paragraphs[1:]
         rng.shuffle(body)
         body = [re.sub(r"\d+", lambda m: str(rng.randint(2, 999)), p) for p in body]
-        out = "\n\n".join([head, *body, _UNIQUE[lang].format(n=i)])
+        out = "\n\n".join([head, *body])
+        if max_chars:
+            out = out[:max_chars]
+        out += "\n\n" + _UNIQUE[lang].format(n=i)
         path = folder / f"{i:06d}_{lang}.txt"
         path.write_text(out, encoding="utf-8")
         paths.append(path)

@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 from normalize.text import digits_to_ascii, match_key
 
@@ -81,13 +82,22 @@ def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
 # are drawn once. CRC-32 (C, stable across processes) hashes shingles; datasketch's default SHA-1 is Python-
 # level work per shingle. Signatures are persisted, so neither may change without a migration.
 _SCHEME = "affine32"  # datasketch 2's default: uint32 values, collision-free permutations
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+@functools.cache
+def _permutations() -> Any:
+    # datasketch imports scipy (0.6 s): only when a text is fingerprinted, not for every command.
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def minhash(text: str) -> np.ndarray:
     """128 MinHash values (uint32) of the text's 3-word shingles."""
+    from datasketch import MinHash
+
     m = MinHash(
-        num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=_SCHEME
+        num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32, permutations=_permutations(), scheme=_SCHEME
     )
     m.update_batch(shingles(text))
     values: np.ndarray = m.hashvalues.astype(np.uint32)

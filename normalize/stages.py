@@ -52,7 +52,15 @@ class FingerprintStage:
 
 class LanguageStage:
     def __init__(self, options: LangOptions | None = None) -> None:
-        self.detector = LanguageDetector(options)
+        self.options = options
+        self._detector: LanguageDetector | None = None
+
+    @property
+    def detector(self) -> LanguageDetector:
+        """Loaded on first use (0.8 s): a run with nothing new never pays for it."""
+        if self._detector is None:
+            self._detector = LanguageDetector(self.options)
+        return self._detector
 
     def __call__(self, article: Article) -> Article:
         result = self.detector.detect(article.text, hint=article.lang_hint)

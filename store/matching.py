@@ -32,7 +32,6 @@ import sqlite3
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch.lsh import _optimal_param
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -138,7 +137,23 @@ class _Candidate:
 class Matcher:
     def __init__(self, options: MatchOptions | None = None) -> None:
         self.options = options or MatchOptions()
-        self.bands, self.rows = _optimal_param(self.options.lsh_threshold, NUM_PERM, 0.5, 0.5)
+        self._banding: tuple[int, int] | None = None
+
+    @property
+    def bands(self) -> int:
+        return self._band_shape()[0]
+
+    @property
+    def rows(self) -> int:
+        return self._band_shape()[1]
+
+    def _band_shape(self) -> tuple[int, int]:
+        if self._banding is None:
+            from datasketch.lsh import _optimal_param  # imports scipy: only when an article is matched
+
+            b, r = _optimal_param(self.options.lsh_threshold, NUM_PERM, 0.5, 0.5)
+            self._banding = (int(b), int(r))
+        return self._banding
 
     # -- candidates -------------------------------------------------------------------------------------------
     # The hot path speaks to sqlite3 directly (the session's own connection and transaction): per article it
