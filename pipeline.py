@@ -156,6 +156,8 @@ class Pipeline:
             counts = (
                 dict(summary.counts)
                 | {"translation_calls": summary.model_calls}
+                # The first 100 problems of the run, each "source: status: reason".
+                | {"errors": [f"{src}: {st}: {why}" for src, st, why in summary.problems[:100]]}
                 | {"stage_seconds": {k: round(v, 3) for k, v in summary.stage_seconds.items()}}
             )
             self.writer.finish_run(summary.run_id, counts, summary.seconds, status)

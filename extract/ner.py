@@ -35,6 +35,9 @@ _NER_ONLY_EXCLUDE = [
 ]
 
 
+MAX_NER_CHARS = 500_000
+
+
 @dataclass(frozen=True, slots=True)
 class NerOptions:
     english_model: str = "en_core_web_sm"
@@ -88,13 +91,17 @@ class NerStage:
 
     @staticmethod
     def english_text(article: Article) -> tuple[str, str] | None:
-        """(text, origin) for NER, or None when the article has no English text."""
+        """(text, origin) for NER, or None when the article has no English text.
+
+        spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) with an error; no news article is
+        that long, but a pasted dump is: NER reads its first MAX_NER_CHARS characters.
+        """
         if article.failed:
             return None
         if article.lang == "en":
-            return article.text, "native"
+            return article.text[:MAX_NER_CHARS], "native"
         if article.text_en:
-            return article.text_en, "translated"
+            return article.text_en[:MAX_NER_CHARS], "translated"
         return None
 
     def pipe(self, articles: list[Article]) -> Iterator[Article]:

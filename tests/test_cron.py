@@ -50,6 +50,9 @@ def make_bad_corpus(folder: Path) -> dict[str, str]:
     (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
     (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    unreadable = folder / "unreadable.txt"
+    unreadable.write_text("secret", encoding="utf-8")
+    unreadable.chmod(0)  # root reads it anyway: then it is an ordinary (short) file
     (folder / "name with spaces é ü.txt").write_text(
         fr.replace("Chengdu", "Chengdu-spaces"), encoding="utf-8"
     )
@@ -57,6 +60,7 @@ def make_bad_corpus(folder: Path) -> dict[str, str]:
         sample("001").read_text(encoding="utf-8").replace("March", "Mars"), encoding="utf-8"
     )
     return {
+        "unreadable.txt": "failed: " + ("unreadable: permission denied" if os.geteuid() != 0 else "ROOT"),
         "empty.txt": "failed: empty file (0 bytes)",
         "blank.txt": "failed: empty file (whitespace only)",
         "image.txt": "failed: binary file (PNG image), not text",
@@ -96,14 +100,23 @@ def test_bad_input_corpus(tmp_path: Path, runner: CliRunner) -> None:
         for src, status, error, _ in rows
     }
     for name, want in expected.items():
+        if (
+            want == "failed: ROOT"
+        ):  # running as root: permissions do not stop reads; stored or failed, not lost
+            assert name in got
+            continue
         assert got[name] == want, name
     encodings = {Path(src).name: enc for src, _, _, enc in rows}
     assert encodings["arabic-cp1256.txt"] == "cp1256" and encodings["utf16-bom.txt"] == "utf-16"
     assert encodings["invalid-utf8.txt"] == "utf-8 (3 invalid bytes replaced)"
-    failed = sum(1 for v in expected.values() if v.startswith("failed"))
+    failed = sum(1 for v in expected.values() if v.startswith("failed") and v != "failed: ROOT")
+    failed += got["unreadable.txt"].startswith("failed")
     assert f"failed {failed} in" in result.stdout.splitlines()[-1]
+    with sqlite3.connect(db) as conn:
+        errors = json.loads(conn.execute("SELECT counts FROM runs").fetchone()[0])["errors"]
+    assert f"{corpus / 'empty.txt'}: failed: empty file (0 bytes)" in errors
     for name, want in expected.items():
-        if want.startswith("failed"):
+        if want.startswith("failed") and want != "failed: ROOT":
             assert f"failed: {corpus / name}: {want[8:]}" in result.stdout
     # A second run: nothing read again that did not change, nothing duplicated.
     again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
