@@ -110,6 +110,7 @@ class Pipeline:
         self._known_cache: dict[str, KnownSource] = {}
         self._fetcher: Fetcher | None = None
         self._fetched: dict[str, Fetched | FetchError] = {}
+        self._new_ids: list[int] = []
 
     def run(
         self,
@@ -128,6 +129,7 @@ class Pipeline:
                 self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
         summary = Summary()
         summary.run_id = self.writer.begin_run(command, VERSION)
+        self._new_ids = []
         status = "interrupted"
         calls_before = self.translator.model_calls
         try:
@@ -148,6 +150,10 @@ class Pipeline:
                         on_advance(1)
                 self._fetched.clear()
             self._process(batch, summary)
+            # A later article can turn out to be the original of one stored earlier in the run (a dated
+            # release after its credited copy): count what the new articles are at the end.
+            final = self.writer.statuses(self._new_ids)
+            summary.counts["stored"], summary.counts["duplicate"] = final["stored"], final["duplicate"]
             status = "ok" if not summary.failed else "partial"
         finally:
             summary.seconds = time.perf_counter() - started
@@ -371,7 +377,11 @@ class Pipeline:
             a = item.article
             if a.status == "duplicate":
                 a = dataclasses.replace(a, status="pending")
-            outcome, _ = self.writer.save(a, item.location, summary.run_id, refresh=self.config.force)
+            outcome, article_id = self.writer.save(
+                a, item.location, summary.run_id, refresh=self.config.force
+            )
+            if outcome in ("stored", "duplicate"):
+                self._new_ids.append(article_id)
             summary.counts[outcome] += 1
             if outcome in ("failed", "skipped"):
                 summary.problems.append((a.source, outcome, a.error or ""))

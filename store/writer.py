@@ -11,6 +11,7 @@ Identity rules:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -80,6 +81,22 @@ class Writer:
                 )
             )
             return {row[0]: KnownSource(row[1], row[2], row[3], row[4], row[5]) for row in rows}
+
+    def statuses(self, ids: list[int]) -> Counter[str]:
+        found: Counter[str] = Counter()
+        with Session(self.engine) as s:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                found.update(
+                    dict(
+                        s.execute(
+                            select(schema.Article.status, func.count())
+                            .where(schema.Article.id.in_(chunk))
+                            .group_by(schema.Article.status)
+                        ).all()
+                    )
+                )
+        return found
 
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:
         with Session(self.engine) as s:
