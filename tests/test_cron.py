@@ -207,7 +207,8 @@ def test_runs_and_doctor(runner: CliRunner, samples_db: Path) -> None:
     runs = runner.invoke(app, ["runs", "--db", str(samples_db), "--json"])
     assert runs.exit_code == 0
     first = json.loads(runs.stdout.splitlines()[-1])
-    assert first["status"] == "ok" and first["counts"]["stored"] == 5 and first["version"]
+    assert first["status"] == "ok" and first["counts"]["stored"] == 4 and first["counts"]["duplicate"] == 1
+    assert first["version"]
     doctor = runner.invoke(app, ["doctor", "--db", str(samples_db)])
     assert "ok    database" in doctor.stdout and "ok    no run in progress" in doctor.stdout
     assert (
