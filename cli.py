@@ -169,7 +169,7 @@ def ingest(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-v, -vv).")] = 0,
     log_format: Annotated[str, typer.Option(help="Log format on stderr: text or json (for cron).")] = "text",
 ) -> None:
-    """Read articles from files or folders and store them, with every stage applied."""
+    """Read files, folders, URLs and feeds, and store every article with every stage applied."""
     setup_logging(verbose, log_format)
     if device is not None and device not in ("cpu", "cuda", "auto"):
         fail(f"--device must be cpu, cuda or auto, not {device!r}")
