@@ -27,8 +27,9 @@ from extract.ner import NerOptions
 from ingest.errors import PolynewsError, QueryError
 from ingest.fetch import FetchOptions
 from ingest.readers import ReadOptions
+from ingest.version import VERSION
 from normalize.langid import LangOptions
-from pipeline import VERSION, Config, Pipeline, default_db
+from pipeline import Config, Pipeline, default_db
 from translate.backend import TranslateOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -24,6 +24,7 @@ from ingest.fetch import Fetched, Fetcher, FetchError, FetchOptions
 from ingest.readers import ReadOptions, read_document, sha256
 from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes, url_source
+from ingest.version import VERSION
 from normalize.langid import LangOptions
 from normalize.stages import FingerprintStage, LanguageStage, Normalizer
 from store.cache import TranslationCache
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from store.writer import KnownSource, Writer
 
 log = logging.getLogger(__name__)
-VERSION = "0.1.0"
+
 STAGES = ("read", "normalize", "language", "translate", "ner", "fingerprint", "store")
 
 

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from ingest.errors import InputError
+from ingest.version import VERSION
 
-VERSION = "0.1.0"
 USER_AGENT = f"polynews/{VERSION} (offline news ingestion; +https://pypi.org/project/polynews/)"
 
 # What each content type is read as; anything else (images, PDFs, archives) is refused before download.
