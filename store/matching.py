@@ -7,8 +7,9 @@
 
 Candidates come from two persisted indexes, so a new article is matched against the whole database without
 recomputing anything stored before, at a cost per article that does not grow with the database:
-``lsh_bands`` (MinHash LSH buckets, same language) and ``anchors`` (64-bit hashes of anchors; an anchor held by
-more than ``max_anchor_df`` articles is too common to point anywhere and is ignored).
+``lsh_bands`` (MinHash LSH buckets, same language) and ``anchors`` (64-bit hashes of anchors, with their document
+frequencies in ``anchor_keys``; an anchor held by more than ``max_anchor_df`` articles is too common to point
+anywhere and is ignored).
 
 Each candidate gets one score (documented in the README):
     text     MinHash Jaccard of the texts (same language), or of their English texts (across languages)
@@ -29,10 +30,12 @@ import hashlib
 import json
 import re
 import sqlite3
+import zlib
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
@@ -53,6 +56,8 @@ class MatchOptions:
     min_shared_anchors: int = 3
     max_anchor_df: int = 300
     max_candidates: int = 40
+    # Postings read per article for anchor candidates, rarest anchors first (see Matcher._probe).
+    posting_budget: int = 1000
     max_days_apart: int = 45
     # LSH banding for the near-duplicate threshold, as datasketch computes it (equal false positive and
     # false negative weights): (25 bands, 5 rows) for 0.5 and 128 permutations.
@@ -70,11 +75,36 @@ def anchor_key(anchor: str) -> int:
     return _h64(anchor.encode("utf-8"))
 
 
+_PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
+_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)  # splitmix64's finaliser
+
+
+def band_keys_batch(signatures: np.ndarray, langs: list[str | None], bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per LSH band for each signature (rows of ``signatures``), as int64 for SQLite.
+
+    The band number and the language are hashed in, so a single indexed look-up finds same-language articles
+    agreeing on any band. Computed for a whole batch with numpy (FNV-style over the band's 32-bit values, then
+    splitmix64's finaliser): hashing 25 bands an article one by one in Python cost more than the look-ups.
+    Keys are persisted: changing this function needs a migration that recomputes ``lsh_bands`` (see 0005).
+    """
+    n = signatures.shape[0]
+    values = signatures[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
+    seeds = np.array([zlib.crc32((lang or "und").encode()) for lang in langs], dtype=np.uint64)
+    h = (seeds[:, None] << np.uint64(32)) | np.arange(bands, dtype=np.uint64)[None, :]
+    for j in range(rows):
+        h = (h ^ values[:, :, j]) * _PRIME  # uint64 arrays wrap modulo 2**64, as intended
+    h ^= h >> np.uint64(30)
+    h *= _MIX1
+    h ^= h >> np.uint64(27)
+    h *= _MIX2
+    h ^= h >> np.uint64(31)
+    keys: np.ndarray = h.view(np.int64)
+    return keys
+
+
 def band_keys(signature: np.ndarray, bands: int, rows: int, lang: str | None) -> list[int]:
-    """One key per LSH band; the band number and the language are hashed in, so a single indexed look-up
-    finds same-language articles agreeing on any band."""
-    prefix = (lang or "und").encode()
-    return [_h64(prefix + bytes([i]) + signature[i * rows : (i + 1) * rows].tobytes()) for i in range(bands)]
+    keys: list[int] = band_keys_batch(signature[None, :], [lang], bands, rows)[0].tolist()
+    return keys
 
 
 def _weight(anchors: frozenset[str] | set[str]) -> float:
@@ -129,12 +159,48 @@ class _Candidate:
     id: int
     lang: str | None
     published: str | None
-    minhash: bytes
+    minhash: bytes | None
     minhash_en: bytes | None
     anchors: frozenset[str]
 
 
+@dataclass(slots=True)
+class _Meta:
+    """What the duplicate and story decisions read of an article, kept current as a batch is decided."""
+
+    id: int
+    duplicate_of: int | None
+    story_id: int | None
+    credit: bool
+    precision: str | None
+    published: str | None
+
+    def originality(self) -> tuple[int, int, str, int]:
+        return (
+            1 if self.credit else 0,
+            _PRECISION_RANK.get(self.precision or "", 3),
+            self.published or "9999",
+            self.id,
+        )
+
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+def _chunks(values: list[int]) -> list[list[int]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
 class Matcher:
+    """Matches a batch of newly stored articles against everything indexed before them, then indexes them.
+
+    A batch costs a fixed number of SQLite statements whatever its size (index writes, two candidate joins,
+    fingerprint and metadata loads), and each article's decisions are made in batch order against the
+    articles before it, so the result is the one article-by-article matching would give: articles are
+    never matched against later members of their own batch. One difference is documented: an anchor's
+    document frequency counts the whole batch.
+    """
+
     def __init__(self, options: MatchOptions | None = None) -> None:
         self.options = options or MatchOptions()
         self._banding: tuple[int, int] | None = None
@@ -155,50 +221,144 @@ class Matcher:
             self._banding = (int(b), int(r))
         return self._banding
 
-    # -- candidates -------------------------------------------------------------------------------------------
-    # The hot path speaks to sqlite3 directly (the session's own connection and transaction): per article it
-    # runs a handful of indexed statements, and SQLAlchemy's per-statement overhead was 60% of the time.
+    # The hot path speaks to sqlite3 directly (the session's own connection and transaction): SQLAlchemy's
+    # per-statement overhead was 60% of the time.
     @staticmethod
     def _db(s: Session) -> sqlite3.Connection:
         conn: sqlite3.Connection = s.connection().connection.driver_connection  # type: ignore[assignment]
         return conn
 
-    def _lsh_candidates(self, db: sqlite3.Connection, keys: list[int]) -> set[int]:
-        marks = ",".join("?" * len(keys))
-        rows = db.execute(
-            f"SELECT DISTINCT article_id FROM lsh_bands WHERE key IN ({marks}) LIMIT ?",
-            (*keys, self.options.max_candidates),
-        )
-        return {r for (r,) in rows}
+    # -- index writes -------------------------------------------------------------------------------------------
+    def _index(
+        self,
+        db: sqlite3.Connection,
+        todo: list[tuple[int, Record]],
+        bands: dict[int, list[int]],
+        akeys: dict[int, list[int]],
+    ) -> dict[int, int]:
+        """Write the batch's fingerprints and postings; return the document frequency of each of its anchors.
 
-    def _anchor_candidates(self, db: sqlite3.Connection, keys: list[int]) -> set[int]:
-        if len(keys) < self.options.min_shared_anchors:
-            return set()
-        marks = ",".join("?" * len(keys))
-        # Anchors held by more than max_anchor_df articles point nowhere in particular; the window counts
-        # each anchor's holders without a second query.
-        rows = db.execute(
-            f"""SELECT article_id FROM (
-                    SELECT article_id, count(*) OVER (PARTITION BY key) AS df FROM anchors WHERE key IN ({marks})
-                ) WHERE df <= ? GROUP BY article_id HAVING count(*) >= ?
-                ORDER BY count(*) DESC, article_id LIMIT ?""",
-            (*keys, self.options.max_anchor_df, self.options.min_shared_anchors, self.options.max_candidates),
+        Rows go in sorted by key: the B-trees are keyed by random 64-bit hashes, and inserting in key order
+        walks each tree once from left to right instead of jumping between pages."""
+        db.executemany(
+            "INSERT INTO fingerprints (article_id, lang, published, minhash, minhash_en, anchors) VALUES (?,?,?,?,?,?)",
+            [
+                (i, r.lang, r.published, r.minhash, r.minhash_en, json.dumps(sorted(r.anchors)))
+                for i, r in todo
+            ],
         )
-        return {r for (r,) in rows}
+        db.executemany(
+            "INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)",
+            sorted((k, i) for i, keys in bands.items() for k in keys),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO anchors (key, article_id) VALUES (?, ?)",
+            sorted((k, i) for i, keys in akeys.items() for k in keys),
+        )
+        counts = Counter(k for keys in akeys.values() for k in keys)
+        db.executemany(
+            "INSERT INTO anchor_keys (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = df + excluded.df",
+            sorted(counts.items()),
+        )
+        df: dict[int, int] = {}
+        for chunk in _chunks(list(counts)):
+            marks = ",".join("?" * len(chunk))
+            df.update(db.execute(f"SELECT key, df FROM anchor_keys WHERE key IN ({marks})", chunk).fetchall())
+        return df
 
-    def _load(self, db: sqlite3.Connection, ids: set[int]) -> list[_Candidate]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = db.execute(
-            f"SELECT article_id, lang, published, minhash, minhash_en, anchors FROM fingerprints "
-            f"WHERE article_id IN ({marks}) ORDER BY article_id",
-            sorted(ids),
+    # -- candidates ---------------------------------------------------------------------------------------------
+    def _probe(self, keys: list[int], df: dict[int, int]) -> list[int]:
+        """The anchors worth looking up, rarest first: an anchor held by more than ``max_anchor_df`` articles
+        points nowhere in particular, and reading stops at ``posting_budget`` postings, so the cost of one
+        article's look-up is bounded whatever the size of the database. The rarest anchors are the ones two
+        reports of one event share (names, figures, codes); the common ones only add noise."""
+        o = self.options
+        usable = sorted((df.get(k, 1), k) for k in keys if df.get(k, 1) <= o.max_anchor_df)
+        chosen: list[int] = []
+        total = 0
+        for n, k in usable:
+            if chosen and total + n > o.posting_budget:
+                break
+            chosen.append(k)
+            total += n
+        return chosen
+
+    def _candidates(
+        self,
+        db: sqlite3.Connection,
+        todo: list[tuple[int, Record]],
+        bands: dict[int, list[int]],
+        akeys: dict[int, list[int]],
+        df: dict[int, int],
+    ) -> dict[int, list[int]]:
+        o = self.options
+        position = {i: p for p, (i, _) in enumerate(todo)}
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS match_bands (qid INTEGER, key INTEGER)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS match_anchors (qid INTEGER, key INTEGER)")
+        db.execute("DELETE FROM match_bands")
+        db.execute("DELETE FROM match_anchors")
+        db.executemany(
+            "INSERT INTO match_bands VALUES (?, ?)", [(i, k) for i, keys in bands.items() for k in keys]
         )
-        return [
-            _Candidate(i, lang, pub, mh, mh_en, frozenset(json.loads(a)))
-            for i, lang, pub, mh, mh_en, a in rows
-        ]
+        db.executemany(
+            "INSERT INTO match_anchors VALUES (?, ?)",
+            [
+                (i, k)
+                for i, keys in akeys.items()
+                if len(keys) >= o.min_shared_anchors
+                for k in self._probe(keys, df)
+            ],
+        )
+
+        def earlier(qid: int, other: int) -> bool:
+            # Batch members see only the members before them, as if stored one by one.
+            return other not in position or position[other] < position[qid]
+
+        by_band: dict[int, list[int]] = {}
+        for qid, other in db.execute(
+            "SELECT DISTINCT q.qid, l.article_id FROM match_bands q JOIN lsh_bands l ON l.key = q.key"
+            " WHERE l.article_id != q.qid"
+        ):
+            if earlier(qid, other):
+                by_band.setdefault(qid, []).append(other)
+        by_anchor: dict[int, list[tuple[int, int]]] = {}
+        for qid, other, shared in db.execute(
+            "SELECT q.qid, a.article_id, count(*) FROM match_anchors q JOIN anchors a ON a.key = q.key"
+            " WHERE a.article_id != q.qid GROUP BY q.qid, a.article_id HAVING count(*) >= ?",
+            (o.min_shared_anchors,),
+        ):
+            if earlier(qid, other):
+                by_anchor.setdefault(qid, []).append((-shared, other))
+        out: dict[int, list[int]] = {}
+        for qid, _ in todo:
+            near = sorted(by_band.get(qid, ()), reverse=True)[: o.max_candidates]
+            shared = [other for _, other in sorted(by_anchor.get(qid, ()))[: o.max_candidates]]
+            out[qid] = sorted(set(near) | set(shared))
+        return out
+
+    @staticmethod
+    def _load(db: sqlite3.Connection, ids: list[int]) -> dict[int, _Candidate]:
+        found: dict[int, _Candidate] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for i, lang, pub, mh, mh_en, a in db.execute(
+                f"SELECT article_id, lang, published, minhash, minhash_en, anchors FROM fingerprints "
+                f"WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                found[i] = _Candidate(i, lang, pub, mh, mh_en, frozenset(json.loads(a)))
+        return found
+
+    @staticmethod
+    def _meta(db: sqlite3.Connection, ids: list[int], into: dict[int, _Meta]) -> None:
+        for chunk in _chunks([i for i in ids if i not in into]):
+            marks = ",".join("?" * len(chunk))
+            for row in db.execute(
+                f"SELECT id, duplicate_of, story_id, coalesce(credit, '') != '', published_precision, published "
+                f"FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                into[row[0]] = _Meta(*row)
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def _vetoed(self, r: Record, anchors: frozenset[str], c: _Candidate) -> bool:
@@ -228,63 +388,88 @@ class Matcher:
         return None
 
     # -- the write ---------------------------------------------------------------------------------------------
-    def match_and_index(self, s: Session, article: schema.Article, r: Record) -> None:
-        """Decide duplicate_of and story for a newly stored article, then index its fingerprint."""
-        if r.minhash is None:
-            return
-        signature = np.frombuffer(r.minhash, np.uint32)
-        keys = band_keys(signature, self.bands, self.rows, r.lang)
-        akeys = sorted({anchor_key(a) for a in r.anchors})
+    def match_batch(self, s: Session, items: list[tuple[int, Record]]) -> None:
+        """Decide duplicate_of and story for newly stored (or re-stored) articles, in order, then index them."""
+        s.flush()
         db = self._db(s)
-        ids = self._lsh_candidates(db, keys) | self._anchor_candidates(db, akeys)
-        ids.discard(article.id)
-        verdicts = [v for c in self._load(db, ids) if (v := self.judge(r, c)) is not None]
-        best_dup = max(
-            (v for v in verdicts if v.duplicate), key=lambda v: (v.score, -v.candidate), default=None
+        todo = list({i: (i, r) for i, r in items if r.minhash is not None}.values())
+        if not todo:
+            return
+        joined = b"".join(r.minhash for _, r in todo if r.minhash is not None)
+        signatures = np.frombuffer(joined, np.uint32).reshape(len(todo), NUM_PERM)
+        keys = band_keys_batch(signatures, [r.lang for _, r in todo], self.bands, self.rows).tolist()
+        bands = {i: k for (i, _), k in zip(todo, keys, strict=True)}
+        akeys = {i: sorted({anchor_key(a) for a in r.anchors}) for i, r in todo}
+        df = self._index(db, todo, bands, akeys)
+        candidates = self._candidates(db, todo, bands, akeys, df)
+        ours = {i for i, _ in todo}
+        fingerprints = self._load(db, sorted({c for cs in candidates.values() for c in cs} - ours))
+        fingerprints.update(
+            (i, _Candidate(i, r.lang, r.published, r.minhash, r.minhash_en, frozenset(r.anchors)))
+            for i, r in todo
         )
-        best = best_dup or max(verdicts, key=lambda v: (v.score, -v.candidate), default=None)
-        if best_dup is not None:
-            other = s.get_one(schema.Article, best_dup.candidate)
-            root = s.get_one(schema.Article, other.duplicate_of) if other.duplicate_of else other
-            if originality(article) < originality(root):
-                self._make_original(s, article, root)
-            else:
-                article.duplicate_of, article.status = root.id, "duplicate"
-        if best is not None:
-            self._join_story(s, article, s.get_one(schema.Article, best.candidate))
-        db.execute(
-            "INSERT INTO fingerprints (article_id, lang, published, minhash, minhash_en, anchors) VALUES (?,?,?,?,?,?)",
-            (article.id, r.lang, r.published, r.minhash, r.minhash_en, json.dumps(list(r.anchors))),
-        )
-        db.executemany(
-            "INSERT INTO lsh_bands (key, article_id) VALUES (?, ?)", [(k, article.id) for k in keys]
-        )
-        db.executemany(
-            "INSERT INTO anchors (key, article_id) VALUES (?, ?)", [(k, article.id) for k in akeys]
-        )
+        meta: dict[int, _Meta] = {}
+        self._meta(db, sorted(ours | set(fingerprints)), meta)
+        touched: set[int] = set()
+        for i, r in todo:
+            verdicts = [v for c in candidates[i] if (v := self.judge(r, fingerprints[c])) is not None]
+            best_dup = max(
+                (v for v in verdicts if v.duplicate), key=lambda v: (v.score, -v.candidate), default=None
+            )
+            best = best_dup or max(verdicts, key=lambda v: (v.score, -v.candidate), default=None)
+            if best_dup is not None:
+                other = meta[best_dup.candidate]
+                root_id = other.duplicate_of or other.id
+                self._meta(db, [root_id], meta)
+                root = meta[root_id]
+                if meta[i].originality() < root.originality():
+                    self._make_original(db, meta, meta[i], root)
+                else:
+                    meta[i].duplicate_of = root.id
+                    db.execute(
+                        "UPDATE articles SET duplicate_of = ?, status = 'duplicate' WHERE id = ?",
+                        (root.id, i),
+                    )
+            if best is not None:
+                touched.add(self._join_story(db, meta[i], meta[best.candidate]))
+        refresh_stories(db, sorted(touched))
+        s.expire_all()  # the ORM's copies of these rows are stale now
 
     @staticmethod
-    def _make_original(s: Session, article: schema.Article, root: schema.Article) -> None:
+    def _make_original(db: sqlite3.Connection, meta: dict[int, _Meta], article: _Meta, root: _Meta) -> None:
         """The new article is the better original: the old root and its duplicates now point at it."""
-        s.flush()
-        for dup in s.scalars(select(schema.Article).where(schema.Article.duplicate_of == root.id)):
-            dup.duplicate_of = article.id
-        root.duplicate_of, root.status = article.id, "duplicate"
+        db.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?", (article.id, root.id))
+        db.execute(
+            "UPDATE articles SET duplicate_of = ?, status = 'duplicate' WHERE id = ?", (article.id, root.id)
+        )
+        for m in meta.values():
+            if m.duplicate_of == root.id:
+                m.duplicate_of = article.id
+        root.duplicate_of = article.id
 
     @staticmethod
-    def _join_story(s: Session, article: schema.Article, other: schema.Article) -> None:
+    def _join_story(db: sqlite3.Connection, article: _Meta, other: _Meta) -> int:
         if other.story_id is None:
-            story = schema.Story(member_count=0, languages="")
-            s.add(story)
-            s.flush()
-            other.story_id = story.id
+            cur = db.execute("INSERT INTO stories (member_count, languages) VALUES (0, '')")
+            other.story_id = cur.lastrowid
+            db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (other.story_id, other.id))
         article.story_id = other.story_id
-        s.flush()
-        refresh_story(s, other.story_id)
+        db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (article.story_id, article.id))
+        assert other.story_id is not None
+        return other.story_id
 
     @staticmethod
     def forget(s: Session, article_id: int) -> None:
         """Drop an article's fingerprint and index rows (its text changed, or it failed after all)."""
+        s.execute(
+            update(schema.AnchorKey)
+            .where(
+                schema.AnchorKey.key.in_(
+                    select(schema.Anchor.key).where(schema.Anchor.article_id == article_id)
+                )
+            )
+            .values(df=schema.AnchorKey.df - 1)
+        )
         for table in (schema.LshBand, schema.Anchor, schema.Fingerprint):
             s.execute(delete(table).where(table.article_id == article_id))
 
@@ -296,34 +481,42 @@ def originality(a: schema.Article) -> tuple[int, int, str, int]:
     """Sort key, lowest first, for which of two duplicates is the original: one that credits another source
     ("SOURCE CCTV+") is a copy; then the more precise publication date (a dated release over an undated
     repost), then the earlier date, then the one stored first."""
-    return (
-        1 if a.credit else 0,
-        _PRECISION_RANK.get(a.published_precision or "", 3),
-        a.published or "9999",
-        a.id,
-    )
+    return _Meta(
+        a.id, a.duplicate_of, a.story_id, bool(a.credit), a.published_precision, a.published
+    ).originality()
 
 
-def refresh_story(s: Session, story_id: int) -> None:
-    """Recompute a story's summary from its members.
+def refresh_stories(db: sqlite3.Connection, story_ids: list[int]) -> None:
+    """Recompute stories' summaries from their members.
 
     Representative: the earliest member that is not a duplicate (published date, then id), so the story shows
     an original, in the language it was first reported in.
     """
-    story = s.get_one(schema.Story, story_id)
-    members = s.execute(
-        select(
-            schema.Article.id,
-            schema.Article.lang,
-            schema.Article.published,
-            schema.Article.duplicate_of,
-            schema.Article.created_at,
-        ).where(schema.Article.story_id == story_id)
-    ).all()
-    originals = [m for m in members if m.duplicate_of is None] or members
-    rep = min(originals, key=lambda m: (m.published or "9999", m.id))
-    story.representative_id = rep.id
-    story.languages = ",".join(sorted({m.lang for m in members if m.lang}))
-    story.member_count = len(members)
-    seen = sorted(m.created_at for m in members)
-    story.first_seen, story.last_seen = seen[0], seen[-1]
+    members: dict[int, list[tuple[int, str | None, str | None, int | None, str]]] = {i: [] for i in story_ids}
+    for chunk in _chunks(story_ids):
+        marks = ",".join("?" * len(chunk))
+        for story, *row in db.execute(
+            f"SELECT story_id, id, lang, published, duplicate_of, created_at FROM articles WHERE story_id IN ({marks})",
+            chunk,
+        ):
+            members[story].append(tuple(row))
+    updates: list[tuple[int | None, str, int, str | None, str | None, int]] = []
+    for story, rows in members.items():
+        if not rows:
+            updates.append((None, "", 0, None, None, story))
+            continue
+        originals = [m for m in rows if m[3] is None] or rows
+        rep = min(originals, key=lambda m: (m[2] or "9999", m[0]))
+        seen = sorted(m[4] for m in rows)
+        languages = ",".join(sorted({m[1] for m in rows if m[1]}))
+        updates.append((rep[0], languages, len(rows), seen[0], seen[-1], story))
+    db.executemany(
+        "UPDATE stories SET representative_id = ?, languages = ?, member_count = ?, first_seen = ?, last_seen = ?"
+        " WHERE id = ?",
+        updates,
+    )
+
+
+def refresh_story(s: Session, story_id: int) -> None:
+    s.flush()
+    refresh_stories(Matcher._db(s), [story_id])

@@ -151,26 +151,41 @@ class Fingerprint(Base):
 
 
 class LshBand(Base):
-    """MinHash LSH buckets: articles whose signatures agree on one band are near-duplicate candidates."""
+    """MinHash LSH buckets: articles whose signatures agree on one band are near-duplicate candidates.
+
+    WITHOUT ROWID, keyed (key, article_id): a look-up by key reads one clustered range, and each row costs one
+    B-tree instead of a table plus two indexes."""
 
     __tablename__ = "lsh_bands"
-    __table_args__ = (Index("ix_lsh_bands_key", "key"),)
+    __table_args__ = (Index("ix_lsh_bands_article_id", "article_id"), {"sqlite_with_rowid": False})
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[int] = mapped_column(BigInteger)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     """Hash of (language, band number, the band's MinHash values)."""
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Anchor(Base):
     """Language-independent anchors (numbers, names in Latin script, codes...), hashed to 64 bits."""
 
     __tablename__ = "anchors"
-    __table_args__ = (Index("ix_anchors_key", "key"),)
+    __table_args__ = (Index("ix_anchors_article_id", "article_id"), {"sqlite_with_rowid": False})
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[int] = mapped_column(BigInteger)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+
+
+class AnchorKey(Base):
+    """How many articles hold each anchor (document frequency), kept as articles are indexed and forgotten.
+
+    Candidate look-ups skip anchors held by more than ``max_anchor_df`` articles before touching their
+    postings, so the cost of matching one article does not grow with the database (the window count it
+    replaces read every posting of "y:2024")."""
+
+    __tablename__ = "anchor_keys"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    df: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ArticleVersion(Base):

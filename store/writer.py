@@ -1,4 +1,4 @@
-"""Writes: one small transaction per article, so a killed run loses at most the article in flight.
+"""Writes: one transaction per batch of articles, so a killed run loses at most the batch in flight.
 
 Identity rules:
 - an article is its normalized text (``content_hash``): the same text from a second place is a second
@@ -137,43 +137,72 @@ class Writer:
     def save(
         self, record: Record, location: str, run_id: int | None, refresh: bool = False
     ) -> tuple[Outcome, int]:
-        """Store one article (or its failure) and its sighting; returns what happened and the article id.
+        """Store one article (or its failure) and its sighting; returns what happened and the article id."""
+        return self.save_batch([(record, location)], run_id, refresh)[0]
+
+    def save_batch(
+        self, items: list[tuple[Record, str]], run_id: int | None, refresh: bool = False
+    ) -> list[tuple[Outcome, int]]:
+        """Store a batch of articles (or their failures) and sightings in one transaction, then match the new
+        ones against the database as one batch (store/matching.py). A killed run loses the batch in flight,
+        never part of one.
 
         ``refresh`` (``ingest --force``): an article re-read from the same place gets its derived fields
         (language, translation, entities, facts) replaced by this run's; its id, source and sightings stay.
         """
         with Session(self.engine) as s, s.begin():
-            sighting = s.scalar(select(schema.Sighting).where(schema.Sighting.location == location))
-            if record.status in ("failed", "skipped"):
-                return self._save_problem(s, record, location, sighting, run_id)
-            assert record.content_hash, "a successful record always has a content hash"
-            existing = s.scalar(
-                select(schema.Article).where(schema.Article.content_hash == record.content_hash)
-            )
-            if existing is None and self._is_own_article(sighting):
-                assert sighting is not None
-                return self._new_version(s, sighting.article, record, sighting, location, run_id)
-            if existing is not None:
-                outcome: Outcome = (
-                    "unchanged" if sighting and sighting.article_id == existing.id else "sighting"
+            pending: list[tuple[int, Record]] = []
+            results = [self._save_one(s, r, location, run_id, refresh, pending) for r, location in items]
+            self.matcher.match_batch(s, pending)
+            stored = [i for outcome, i in results if outcome == "stored"]
+            duplicates: set[int] = set()
+            for start in range(0, len(stored), 500):
+                duplicates.update(
+                    s.scalars(
+                        select(schema.Article.id).where(
+                            schema.Article.id.in_(stored[start : start + 500]),
+                            schema.Article.status == "duplicate",
+                        )
+                    )
                 )
-                if outcome == "unchanged" and refresh:
-                    source, created = existing.source, existing.created_at
-                    self._fill(existing, record, run_id)
-                    existing.source, existing.created_at = source, created
-                    outcome = "refreshed"
-                orphan = self._reuse_problem_row(s, sighting)
-                self._sight(s, existing.id, record, location, sighting, run_id)
-                if orphan is not None:
-                    s.delete(orphan)  # the failure it recorded is resolved: the file now reads as `existing`
-                return outcome, existing.id
-            article = self._reuse_problem_row(s, sighting) or schema.Article(created_at=now())
-            self._fill(article, record, run_id)
-            s.add(article)
-            s.flush()
-            self._sight(s, article.id, record, location, sighting, run_id)
-            self.matcher.match_and_index(s, article, record)
-            return ("duplicate" if article.duplicate_of else "stored"), article.id
+            return [("duplicate" if i in duplicates else outcome, i) for outcome, i in results]
+
+    def _save_one(
+        self,
+        s: Session,
+        record: Record,
+        location: str,
+        run_id: int | None,
+        refresh: bool,
+        pending: list[tuple[int, Record]],
+    ) -> tuple[Outcome, int]:
+        sighting = s.scalar(select(schema.Sighting).where(schema.Sighting.location == location))
+        if record.status in ("failed", "skipped"):
+            return self._save_problem(s, record, location, sighting, run_id)
+        assert record.content_hash, "a successful record always has a content hash"
+        existing = s.scalar(select(schema.Article).where(schema.Article.content_hash == record.content_hash))
+        if existing is None and self._is_own_article(sighting):
+            assert sighting is not None
+            return self._new_version(s, sighting.article, record, sighting, location, run_id, pending)
+        if existing is not None:
+            outcome: Outcome = "unchanged" if sighting and sighting.article_id == existing.id else "sighting"
+            if outcome == "unchanged" and refresh:
+                source, created = existing.source, existing.created_at
+                self._fill(existing, record, run_id)
+                existing.source, existing.created_at = source, created
+                outcome = "refreshed"
+            orphan = self._reuse_problem_row(s, sighting)
+            self._sight(s, existing.id, record, location, sighting, run_id)
+            if orphan is not None:
+                s.delete(orphan)  # the failure it recorded is resolved: the file now reads as `existing`
+            return outcome, existing.id
+        article = self._reuse_problem_row(s, sighting) or schema.Article(created_at=now())
+        self._fill(article, record, run_id)
+        s.add(article)
+        s.flush()
+        self._sight(s, article.id, record, location, sighting, run_id)
+        pending.append((article.id, record))
+        return "stored", article.id
 
     def _save_problem(
         self, s: Session, record: Record, location: str, sighting: schema.Sighting | None, run_id: int | None
@@ -210,6 +239,7 @@ class Writer:
         sighting: schema.Sighting,
         location: str,
         run_id: int | None,
+        pending: list[tuple[int, Record]],
     ) -> tuple[Outcome, int]:
         """The source changed: keep the old text as a version, update the article in place (same id), and
         match it again from scratch (its duplicates and story may have changed with its text)."""
@@ -241,7 +271,7 @@ class Writer:
             refresh_story(s, story)
         self.matcher.forget(s, article.id)
         self._sight(s, article.id, record, location, sighting, run_id)
-        self.matcher.match_and_index(s, article, record)
+        pending.append((article.id, record))
         return "updated", article.id
 
     @staticmethod
