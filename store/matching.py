@@ -57,7 +57,7 @@ class MatchOptions:
     max_anchor_df: int = 300
     max_candidates: int = 40
     # Postings read per article for anchor candidates, rarest anchors first (see Matcher._probe).
-    posting_budget: int = 1000
+    posting_budget: int = 300
     max_days_apart: int = 45
     # LSH banding for the near-duplicate threshold, as datasketch computes it (equal false positive and
     # false negative weights): (25 bands, 5 rows) for 0.5 and 128 permutations.
@@ -293,13 +293,8 @@ class Matcher:
     ) -> dict[int, list[int]]:
         o = self.options
         position = {i: p for p, (i, _) in enumerate(todo)}
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS match_bands (qid INTEGER, key INTEGER)")
         db.execute("CREATE TEMP TABLE IF NOT EXISTS match_anchors (qid INTEGER, key INTEGER)")
-        db.execute("DELETE FROM match_bands")
         db.execute("DELETE FROM match_anchors")
-        db.executemany(
-            "INSERT INTO match_bands VALUES (?, ?)", [(i, k) for i, keys in bands.items() for k in keys]
-        )
         db.executemany(
             "INSERT INTO match_anchors VALUES (?, ?)",
             [
@@ -315,12 +310,16 @@ class Matcher:
             return other not in position or position[other] < position[qid]
 
         by_band: dict[int, list[int]] = {}
-        for qid, other in db.execute(
-            "SELECT DISTINCT q.qid, l.article_id FROM match_bands q JOIN lsh_bands l ON l.key = q.key"
-            " WHERE l.article_id != q.qid"
-        ):
-            if earlier(qid, other):
-                by_band.setdefault(qid, []).append(other)
+        for chunk in _chunks(list(position)):
+            # The batch's band rows are already written: a self-join finds every article sharing one.
+            marks = ",".join("?" * len(chunk))
+            for qid, other in db.execute(
+                "SELECT DISTINCT q.article_id, l.article_id FROM lsh_bands q JOIN lsh_bands l ON l.key = q.key"
+                f" WHERE q.article_id IN ({marks}) AND l.article_id != q.article_id",
+                chunk,
+            ):
+                if earlier(qid, other):
+                    by_band.setdefault(qid, []).append(other)
         by_anchor: dict[int, list[tuple[int, int]]] = {}
         for qid, other, shared in db.execute(
             "SELECT q.qid, a.article_id, count(*) FROM match_anchors q JOIN anchors a ON a.key = q.key"
