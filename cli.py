@@ -320,7 +320,9 @@ def show(
         names = sorted({f"{e['canonical']} ({e['label']})" for e in row["entities"]})
         lines.append("entities    " + ", ".join(names))
     for fact in row["facts"]:
-        lines.append(f"fact        {json.dumps(fact, ensure_ascii=False)}")
+        data = {k: v for k, v in fact.items() if k not in ("kind", "evidence", "confidence")}
+        lines.append(f"{fact['kind']:<11} {json.dumps(data, ensure_ascii=False)}")
+        lines.append(f'            from: "{fact["evidence"][:200]}" (confidence {fact["confidence"]})')
     lines += ["", row["text"] or ""]
     if row["text_en"]:
         lines += ["", "--- English ---", row["text_en"]]
@@ -361,6 +363,80 @@ def stories_cmd(
             )
     if not rows and not as_json:
         err.print("no stories", markup=False)
+
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def describe_event(e: dict[str, Any]) -> list[str]:
+    """An event fact as a reader notes it: what, when, where, who, how many."""
+    when = e.get("date") or "date unknown"
+    if e.get("date") and e.get("basis") and e["basis"] != "explicit":
+        when += f" ({e['basis']})"
+    lines = [
+        f"{e['name']}  [{e.get('type')}]  article {e['article_id']}"
+        + (f", story {e['story_id']}" if e.get("story_id") else "")
+        + f"  ({e.get('lang')}, confidence {e.get('confidence')})",
+        f"    when      {when}",
+        f"    where     {', '.join(e.get('places') or []) or 'unknown'}",
+    ]
+    if e.get("part"):
+        lines.append(f"    part      {e['part']}")
+    for o in e.get("organisers", []):
+        name = o["name"] + (f" ({o['acronym']})" if o.get("acronym") else "")
+        lines.append(f"    {o['role']:<9} {name}" + (f" of {o['part_of']}" if o.get("part_of") else ""))
+    for p in e.get("people", []):
+        roles = "; ".join(r["title"] + (f", {r['org']}" if r.get("org") else "") for r in p.get("roles", []))
+        lines.append(f"    person    {p['name']}: {roles}")
+    for c in e.get("counts", []):
+        approx = f"{c['approx']} " if c.get("approx") else ""
+        lines.append(f"    count     {approx}{c['value']:,} {c['counted']}")
+    lines.append(f'    source "{e.get("evidence", "")[:160]}"')
+    return lines
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOption = None,
+    place: Annotated[
+        str | None, typer.Option(help="Only events in this place, in any spelling or script (Pékin, بكين).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events on or after this date (YYYY[-MM[-DD]]).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before this date (YYYY[-MM[-DD]]).")
+    ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(help="Only events with this organisation among organisers or people's roles."),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="Only events of this kind (forum, conference, summit, earthquake, ...)."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events.", min=1)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Events found in the articles: what happened, when, where, who, how many, with the source sentence."""
+    from extract.gazetteer import canonical_place
+    from store.queries import events
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _DATE.fullmatch(value):
+            fail(f"{name} must be a date like 2024-12-06, 2024-12 or 2024, not {value!r}")
+    cfg = load_config(db)
+    engine = open_db(cfg, must_exist=True)
+    if place:
+        place = canonical_place(place, cfg.home / "cache") or place
+    rows = events(engine, place=place, since=since, until=until, org=org, kind=kind, limit=limit)
+    for row in rows:
+        if as_json:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        else:
+            out.print("\n".join(describe_event(row)), markup=False)
+    if not rows and not as_json:
+        err.print("no events", markup=False)
 
 
 @app.command("runs")

@@ -1,8 +1,9 @@
 """The staged pipeline: read -> normalize -> language -> translate -> NER -> store, in batches.
 
 Per article, a `PolynewsError` becomes status ``failed`` with its one-line reason, stored, and the run goes on;
-any other exception is a bug and propagates with a note naming the stage and the article. Each article is
-committed on its own, so a killed run loses at most the batch in flight and a re-run picks it up.
+any other exception is a bug and propagates with a note naming the stage and the article. Processed articles
+are written ``write_batch`` at a time, one transaction each, so a killed run loses at most the articles not yet
+written and a re-run picks them up; Ctrl-C writes what is processed before it stops.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extract.facts import FactOptions, FactStage
 from extract.ner import NerOptions, NerStage
 from ingest.errors import PolynewsError
 from ingest.feeds import poll
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STAGES = ("read", "normalize", "language", "translate", "ner", "fingerprint", "store")
+STAGES = ("read", "normalize", "language", "translate", "ner", "facts", "fingerprint", "store")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ class Pipeline:
             packages_dir(config.home), config.translate, cache=TranslationCache(writer.engine)
         )
         self.ner = NerStage(config.ner)
+        self.facts = FactStage(FactOptions(cache_dir=config.home / "cache"))
         self.fingerprint = FingerprintStage()
         self._known_cache: dict[str, KnownSource] = {}
         self._fetcher: Fetcher | None = None
@@ -384,6 +387,7 @@ class Pipeline:
         items = self._mark_known_duplicates(items)
         items = self._batched("translate", self.translator.pipe, items, summary)
         items = self._batched("ner", self.ner.pipe, items, summary)
+        items = self._each("facts", self.facts, items, summary)
         items = self._each("fingerprint", self.fingerprint, items, summary)
         self._unsaved.extend(items)
         self._unsaved_hashes.update(i.article.content_hash for i in items if i.article.content_hash)

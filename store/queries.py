@@ -255,3 +255,82 @@ def runs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
             }
             for r in rows
         ]
+
+
+def events(
+    engine: Engine,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    org: str | None = None,
+    kind: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Event facts with their organisers, people and counts, newest event date first.
+
+    ``place`` is a canonical place name (the CLI resolves spellings through the gazetteer); ``org`` matches
+    organisers, their acronyms and parents, and the organisations in people's roles (case-insensitive
+    substring); ``since``/``until`` compare with the event's ISO date (an event with no date is left out when
+    either is given). Duplicates are left out: their events are their original's.
+    """
+    date = func.json_extract(schema.Fact.data, "$.date")
+    q = (
+        select(schema.Fact, schema.Article.story_id, schema.Article.title)
+        .join(schema.Article, schema.Article.id == schema.Fact.article_id)
+        .where(schema.Fact.kind == "event", schema.Article.duplicate_of.is_(None))
+        .order_by(date.desc().nulls_last(), schema.Fact.article_id, schema.Fact.id)
+    )
+    if kind:
+        q = q.where(func.lower(func.json_extract(schema.Fact.data, "$.type")) == kind.lower())
+    if since:
+        q = q.where(date >= since)
+    if until:
+        q = q.where(date <= until + "\uffff")  # "2024-12" includes every day of December
+    out: list[dict[str, Any]] = []
+    with Session(engine) as s:
+        for fact, story_id, title in s.execute(q):
+            data = dict(fact.data)
+            if place and place.casefold() not in {p.casefold() for p in data.get("places") or []}:
+                continue
+            related = s.scalars(
+                select(schema.Fact).where(
+                    schema.Fact.article_id == fact.article_id,
+                    schema.Fact.kind.in_(("organiser", "person", "count")),
+                )
+            ).all()
+            same = [f for f in related if f.data.get("lang") == data.get("lang")]
+            organisers = [
+                _plain(f) for f in same if f.kind == "organiser" and f.data.get("event") == data["name"]
+            ]
+            people = [_plain(f) for f in same if f.kind == "person"]
+            counts = [_plain(f) for f in same if f.kind == "count" and f.data.get("event") == data["name"]]
+            if org and not _mentions_org(org, organisers, people):
+                continue
+            out.append(
+                {
+                    "article_id": fact.article_id,
+                    "story_id": story_id,
+                    "title": title,
+                    **data,
+                    "organisers": organisers,
+                    "people": people,
+                    "counts": counts,
+                    "evidence": fact.evidence,
+                    "confidence": fact.confidence,
+                }
+            )
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _plain(f: schema.Fact) -> dict[str, Any]:
+    data = {k: v for k, v in f.data.items() if k not in ("event", "lang", "origin")}
+    return {**data, "evidence": f.evidence, "confidence": f.confidence}
+
+
+def _mentions_org(needle: str, organisers: list[dict[str, Any]], people: list[dict[str, Any]]) -> bool:
+    needle = needle.casefold()
+    names = [o.get(k) for o in organisers for k in ("name", "acronym", "part_of")]
+    names += [r.get(k) for p in people for r in p.get("roles", []) for k in ("org", "org_acronym")]
+    return any(needle in n.casefold() for n in names if n)

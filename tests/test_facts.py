@@ -1,0 +1,289 @@
+"""Event facts on the samples (golden), date resolution, the gazetteer, acronyms, and `polynews events`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from extract.dates import find_dates, resolve, text_year
+from extract.facts import acronyms
+from extract.gazetteer import canonical_place, gazetteer
+
+
+def facts(db: Path, prefix: str) -> list[tuple[str, dict[str, Any], str, float]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT f.kind, f.data, f.evidence, f.confidence FROM facts f JOIN sightings s ON s.article_id = "
+            "f.article_id WHERE s.source LIKE ? ORDER BY f.id",
+            (f"%/{prefix}_%",),
+        ).fetchall()
+    return [(k, json.loads(d), e, c) for k, d, e, c in rows]
+
+
+def event(db: Path, prefix: str, name: str) -> dict[str, Any]:
+    found = [d | {"evidence": e} for k, d, e, _ in facts(db, prefix) if k == "event" and d["name"] == name]
+    assert found, [d["name"] for k, d, _, _ in facts(db, prefix) if k == "event"]
+    return found[0]
+
+
+def of_kind(db: Path, prefix: str, kind: str, ev: str | None = None) -> list[dict[str, Any]]:
+    return [d for k, d, _, _ in facts(db, prefix) if k == kind and (ev is None or d.get("event") == ev)]
+
+
+# -- golden: 004 (en) ---------------------------------------------------------------------------------------------
+def test_004_global_video_media_forum(samples_db: Path) -> None:
+    name = "12th Global Video Media Forum"
+    ev = event(samples_db, "004", name)
+    assert ev["type"] == "forum" and ev["edition"] == 12
+    # "opened ... on Tuesday" in an article dated Friday 2024-12-06: the Tuesday before.
+    assert (ev["date"], ev["precision"]) == ("2024-12-03", "day")
+    assert "2024-12-06" in ev["basis"]
+    # Most specific first; the dateline's BEIJING is where it was written, not where it happened.
+    assert ev["places"] == ["Quanzhou", "Fujian", "China"]
+    assert "opened in Quanzhou" in ev["evidence"]
+    hosts = [o for o in of_kind(samples_db, "004", "organiser", name) if o["role"] == "host"]
+    assert hosts == [
+        {
+            "event": name,
+            "role": "host",
+            "name": "CCTV Video News Agency",
+            "acronym": "CCTV+",
+            "part_of": "China Media Group",
+            "lang": "en",
+            "origin": "native",
+        }
+    ]
+    counts = {(c["value"], c["approx"], c["counted"]) for c in of_kind(samples_db, "004", "count", name)}
+    assert {
+        (200, "around", "representatives"),
+        (87, None, "media organizations"),
+        (60, "more than", "countries and regions"),
+    } <= counts
+    categories = {c["counted"]: c["category"] for c in of_kind(samples_db, "004", "count", name)}
+    assert (
+        categories["representatives"] == "participants" and categories["countries and regions"] == "countries"
+    )
+    people = {p["name"]: p["roles"] for p in of_kind(samples_db, "004", "person")}
+    assert people["Shen Haixiong"] == [
+        {"title": "President", "org": "China Media Group", "org_acronym": "CMG"}
+    ]
+
+
+# -- golden: 001 (en) ---------------------------------------------------------------------------------------------
+def test_001_china_internet_audiovisual_conference(samples_db: Path) -> None:
+    name = "10th China Internet Audiovisual Conference"
+    ev = event(samples_db, "001", name)
+    assert ev["type"] == "conference" and ev["edition"] == 10
+    assert ev["part"] == "Internet Audiovisual International Communication Forum"
+    # "On March 30" with no publication date: the year comes from the text (2023), and the basis says so.
+    assert (ev["date"], ev["precision"]) == ("2023-03-30", "day")
+    assert ev["basis"] == "year inferred from the text (2023)"
+    assert ev["places"] == ["Chengdu", "Sichuan"]
+    roles = {(o["role"], o["name"]) for o in of_kind(samples_db, "001", "organiser", name)}
+    assert (
+        "sponsor",
+        "International Cooperation Department of the State Administration of Radio and Television",
+    ) in roles
+    assert (
+        "organiser",
+        "Beijing Radio and Television New View TV Program Production Information Center",
+    ) in roles
+    people = {p["name"]: p["roles"] for p in of_kind(samples_db, "001", "person")}
+    assert people["Yan Chengsheng"] == [
+        {"title": "vice chairman", "org": "Asia-Pacific Broadcasting Union"},
+        {
+            "title": "director",
+            "org": "International Cooperation Department of the State Administration of Radio and Television",
+        },
+    ]
+
+
+def test_001_and_002_are_different_editions(samples_db: Path) -> None:
+    assert event(samples_db, "001", "10th China Internet Audiovisual Conference")["edition"] == 10
+    assert event(samples_db, "002", "13e Conférence de l'audiovisuel en ligne de Chine")["edition"] == 13
+
+
+# -- golden: 002 (fr), native French model, no translation --------------------------------------------------------
+def test_002_french_conference_with_the_french_model(samples_db: Path) -> None:
+    name = "13e Conférence de l'audiovisuel en ligne de Chine"
+    ev = event(samples_db, "002", name)
+    assert (ev["type"], ev["edition"], ev["lang"], ev["origin"]) == ("conference", 13, "fr", "native")
+    assert ev["expression"] == "15 avril" and ev["date"].endswith("-04-15")
+    assert ev["places"] == ["Chengdu", "Sichuan", "China"]
+    people = {p["name"]: p["roles"] for p in of_kind(samples_db, "002", "person")}
+    assert people["Cao Shumin"] == [
+        {"title": "directrice", "org": "Administration nationale de la radio et de la télévision"}
+    ]
+    assert people["Wang Xiaohui"][0]["title"] == "secrétaire"
+    counts = {(c["value"], c["approx"], c["counted"]) for c in of_kind(samples_db, "002", "count", name)}
+    assert {(12000, "plus de", "invités"), (4000, "plus de", "institutions participantes")} <= counts
+    with sqlite3.connect(samples_db) as conn:
+        labels = dict(
+            conn.execute(
+                "SELECT e.text, e.label FROM entities e JOIN sightings s ON s.article_id = e.article_id "
+                "WHERE s.source LIKE '%/002_%' AND e.lang = 'fr'"
+            ).fetchall()
+        )
+    assert labels.get("Cao Shumin") == "PER" and labels.get("Chengdu") == "LOC"
+
+
+def test_every_fact_keeps_its_sentence_and_confidence(samples_db: Path) -> None:
+    with sqlite3.connect(samples_db) as conn:
+        rows = conn.execute(
+            "SELECT a.text, a.text_en, f.evidence, f.confidence FROM facts f "
+            "JOIN articles a ON a.id = f.article_id"
+        ).fetchall()
+    assert rows
+    for text, text_en, evidence, confidence in rows:
+        assert evidence and (evidence in text or (text_en and evidence in text_en))
+        assert 0 < confidence <= 1
+
+
+def test_entities_get_canonical_names(samples_db: Path) -> None:
+    with sqlite3.connect(samples_db) as conn:
+        canon = dict(
+            conn.execute(
+                "SELECT e.text, e.canonical FROM entities e JOIN sightings s ON s.article_id = e.article_id "
+                "WHERE s.source LIKE '%/004_%' OR s.source LIKE '%/002_%'"
+            ).fetchall()
+        )
+    assert canon["CMG"] == "China Media Group"  # an acronym the text defines
+    assert canon["Quanzhou City"] == "Quanzhou"  # the gazetteer's name
+    assert canon.get("Chine", "China") == "China"  # French, one name
+
+
+# -- dates ----------------------------------------------------------------------------------------------------------
+FRIDAY = dt.date(2024, 12, 6)
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "expected"),
+    [
+        ("Tuesday", "en", "2024-12-03"),  # weekday: the one before the publication date
+        ("Friday", "en", "2024-12-06"),
+        ("mardi", "fr", "2024-12-03"),
+        ("Selasa", "id", "2024-12-03"),
+        ("الثلاثاء", "ar", "2024-12-03"),
+        ("March 30", "en", "2024-03-30"),  # day and month: the year of the publication date, looking back
+        ("15 avril", "fr", "2024-04-15"),
+        ("1er décembre", "fr", "2024-12-01"),
+        ("Selasa (3/12)", "id", "2024-12-03"),  # Indonesian numeric day/month after the weekday
+        ("3 Desember 2024", "id", "2024-12-03"),
+        ("3 ديسمبر", "ar", "2024-12-03"),  # Arabic month names, Arabic-Indic digits
+        ("٣ ديسمبر ٢٠٢٤", "ar", "2024-12-03"),
+        ("Dec. 6, 2024", "en", "2024-12-06"),
+    ],
+)
+def test_resolve_dates(expression: str, lang: str, expected: str) -> None:
+    when = resolve(expression, lang, FRIDAY)
+    assert when is not None and when.date == expected and when.precision == "day"
+
+
+def test_dates_without_a_publication_date() -> None:
+    assert resolve("March 30", "en", None, 2023).date == "2023-03-30"  # type: ignore[union-attr]
+    assert resolve("March 30", "en", None, 2023).basis == "year inferred from the text (2023)"  # type: ignore[union-attr]
+    assert resolve("Tuesday", "en", None, 2023) is None  # a weekday needs a date to count back from
+    assert resolve("March 2023", "en").precision == "month"  # type: ignore[union-attr]
+    assert text_year("the 2023 edition; in 2023 and 2019") == 2023
+
+
+def test_find_dates_in_four_languages() -> None:
+    assert [d[2] for d in find_dates("The forum opened on Tuesday, March 30th 2023.", "en")] == [
+        "Tuesday",
+        "March 30th 2023",
+    ]
+    assert [d[2] for d in find_dates("Dans la matinée du 15 avril, la 13e", "fr")] == ["15 avril"]
+    assert [d[2] for d in find_dates("JAKARTA, Selasa (3/12) - Forum itu", "id")] == ["Selasa (3/12)"]
+    assert [d[2] for d in find_dates("افتتح يوم ٣ ديسمبر في بكين", "ar")] == ["٣ ديسمبر"]
+
+
+# -- the gazetteer ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("spellings", "canonical"),
+    [
+        (["Beijing", "BEIJING", "Pekin", "Pékin", "Peking", "بكين"], "Beijing"),
+        (["Cairo", "Le Caire", "القاهرة", "Kairo"], "Cairo"),
+        (["China", "Chine", "الصين", "Tiongkok", "Cina"], "China"),
+        (["Indonesia", "Indonésie", "إندونيسيا"], "Indonesia"),
+        (["Sichuan", "Sichuan Province", "province du Sichuan"], "Sichuan"),
+        (["Quanzhou", "Quanzhou City"], "Quanzhou"),
+    ],
+)
+def test_one_place_in_four_scripts_and_spellings(
+    spellings: list[str], canonical: str, tmp_path: Path
+) -> None:
+    assert {canonical_place(s, tmp_path) for s in spellings} == {canonical}
+
+
+def test_gazetteer_cache_round_trip(tmp_path: Path) -> None:
+    built = gazetteer(tmp_path / "a")
+    assert list((tmp_path / "a").glob("gazetteer-*.pickle"))
+    gazetteer.cache_clear()
+    loaded = gazetteer(tmp_path / "a")
+    assert (
+        loaded is not built and len(loaded) == len(built) and loaded.lookup("Pékin") == built.lookup("Pékin")
+    )
+
+
+# -- acronyms -------------------------------------------------------------------------------------------------------
+def test_acronyms_tie_short_and_long_forms() -> None:
+    text = (
+        "Hosted by the CCTV Video News Agency (CCTV+) of the China Media Group (CMG), the 12th Global Video "
+        "Media Forum (VMF) opened."
+    )
+    assert acronyms(text) == {
+        "CCTV+": "CCTV Video News Agency",
+        "CMG": "China Media Group",
+        "VMF": "Global Video Media Forum",
+    }
+
+
+# -- polynews events --------------------------------------------------------------------------------------------------
+def run_events(db: Path, *args: str) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(app, ["events", "--db", str(db), "--json", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+
+
+def test_events_command_filters(samples_db: Path) -> None:
+    names = {e["name"] for e in run_events(samples_db)}
+    assert {"12th Global Video Media Forum", "10th China Internet Audiovisual Conference"} <= names
+    # --place in any spelling: the gazetteer resolves it first.
+    assert {e["name"] for e in run_events(samples_db, "--place", "Chengdu")} == {
+        "10th China Internet Audiovisual Conference",
+        "13e Conférence de l'audiovisuel en ligne de Chine",
+    }
+    assert {e["name"] for e in run_events(samples_db, "--place", "泉州")} == set()  # CJK: not in the index
+    assert [e["name"] for e in run_events(samples_db, "--org", "CCTV+")] == ["12th Global Video Media Forum"]
+    assert [e["name"] for e in run_events(samples_db, "--kind", "forum")] == ["12th Global Video Media Forum"]
+    dated = run_events(samples_db, "--since", "2024-12-01", "--until", "2024-12")
+    assert [e["name"] for e in dated] == ["12th Global Video Media Forum"]
+    forum = dated[0]
+    assert forum["organisers"][0]["role"] == "host" and forum["counts"] and forum["people"]
+
+
+def test_events_human_output_and_bad_dates(samples_db: Path) -> None:
+    result = CliRunner().invoke(app, ["events", "--db", str(samples_db), "--place", "Quanzhou"])
+    assert result.exit_code == 0
+    assert "12th Global Video Media Forum  [forum]" in result.output
+    assert "2024-12-03" in result.output and "Quanzhou, Fujian, China" in result.output
+    bad = CliRunner().invoke(app, ["events", "--db", str(samples_db), "--since", "last week"])
+    assert bad.exit_code == 2 and "--since must be a date" in bad.output
+
+
+def test_show_lists_facts_with_their_source(samples_db: Path) -> None:
+    with sqlite3.connect(samples_db) as conn:
+        (article_id,) = conn.execute(
+            "SELECT article_id FROM sightings WHERE source LIKE '%/004_%'"
+        ).fetchone()
+    result = CliRunner().invoke(app, ["show", str(article_id), "--db", str(samples_db)])
+    assert result.exit_code == 0
+    assert "event" in result.output and "12th Global Video Media Forum" in result.output
+    assert 'from: "BEIJING, Dec. 6, 2024' in result.output
