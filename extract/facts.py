@@ -21,12 +21,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.canonical import canonical_name
+from extract.canonical import canonical_name, fold
 from extract.dates import When, find_dates, iso_date, resolve, text_year
 from extract.gazetteer import Gazetteer, Place, gazetteer
 from ingest.record import Article, Entity, Fact
@@ -642,4 +643,17 @@ class FactStage:
             facts.extend(
                 dataclasses.replace(f, data={**f.data, "lang": lang, "origin": origin}) for f in found
             )
-        return dataclasses.replace(article, entities=tuple(entities), facts=tuple(facts))
+        return dataclasses.replace(article, entities=tuple(_one_spelling(entities)), facts=tuple(facts))
+
+
+def _one_spelling(entities: list[Entity]) -> list[Entity]:
+    """Case, accents and spacing never split one entity into two: names that fold alike ("SHEN HAIXIONG",
+    "Shen  Haixiong", "Shen Haixiong") take one spelling, the most frequent mixed-case one."""
+    groups: dict[str, Counter[str]] = {}
+    for e in entities:
+        groups.setdefault(fold(e.canonical), Counter())[e.canonical] += 1
+    best = {
+        key: max(counts, key=lambda n: (not n.isupper(), counts[n], -len(n), n))
+        for key, counts in groups.items()
+    }
+    return [dataclasses.replace(e, canonical=best[fold(e.canonical)]) for e in entities]

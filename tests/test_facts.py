@@ -287,3 +287,30 @@ def test_show_lists_facts_with_their_source(samples_db: Path) -> None:
     assert result.exit_code == 0
     assert "event" in result.output and "12th Global Video Media Forum" in result.output
     assert 'from: "BEIJING, Dec. 6, 2024' in result.output
+
+
+def test_case_accents_and_spacing_do_not_split_an_entity(tmp_path: Path) -> None:
+    from extract.facts import FactOptions, FactStage
+    from ingest.record import Article, Entity
+
+    text = (
+        "SHEN HAIXIONG spoke. Later Shen  Haixiong and Shen Haixiong met the Cao Shumín of Cao Shumin fame."
+    )
+    spans = [
+        ("SHEN HAIXIONG", "PERSON"),
+        ("Shen  Haixiong", "PERSON"),
+        ("Shen Haixiong", "PERSON"),
+        ("Cao Shumín", "PERSON"),
+        ("Cao Shumin", "PERSON"),
+    ]
+    entities, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        entities.append(Entity(surface, label, start, pos, surface, "native", "en"))
+    article = Article(source="x.txt", text=text, lang="en", entities=tuple(entities))
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    assert {e.canonical for e in out.entities} == {"Shen Haixiong", "Cao Shumin"} or {
+        e.canonical for e in out.entities
+    } == {"Shen Haixiong", "Cao Shumín"}
+    assert len({e.canonical for e in out.entities}) == 2
