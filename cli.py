@@ -35,6 +35,8 @@ from translate.backend import TranslateOptions
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # EX_TEMPFAIL from sysexits.h: cron wrappers and systemd read it as "try again later", not as a failure.
 EXIT_LOCKED = 75
+# 128 + SIGINT, as shells report a Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     help="polynews: ingest multilingual news into one SQLite database, offline.",
@@ -75,6 +77,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
             db=Path(file["db"]) if "db" in file else cfg.db,
             home=Path(file["home"]).expanduser() if "home" in file else cfg.home,
             batch_size=int(file.get("batch_size", cfg.batch_size)),
+            workers=int(file.get("workers", cfg.workers)),
             read=dataclasses.replace(ReadOptions(), **file.get("read", {})),
             lang=dataclasses.replace(LangOptions(), **file.get("lang", {})),
             translate=dataclasses.replace(TranslateOptions(), **file.get("translate", {})),
@@ -94,6 +97,10 @@ def load_config(db: Path | None, **flags: Any) -> Config:
         cfg = dataclasses.replace(cfg, read=dataclasses.replace(cfg.read, max_bytes=flags["max_bytes"]))
     if flags.get("batch_size") is not None:
         cfg = dataclasses.replace(cfg, batch_size=flags["batch_size"])
+    if flags.get("workers") is not None:
+        cfg = dataclasses.replace(cfg, workers=flags["workers"])
+    if cfg.workers == 0:
+        cfg = dataclasses.replace(cfg, workers=os.cpu_count() or 1)
     if flags.get("force"):
         cfg = dataclasses.replace(cfg, force=True)
     return cfg
@@ -154,6 +161,14 @@ def ingest(
     batch_size: Annotated[
         int | None, typer.Option(help="Articles per batch through the stages.", min=1)
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes for the CPU-bound stages (0 = one per core) [default: 1]. The database is the "
+            "same whatever the number.",
+            min=0,
+        ),
+    ] = None,
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest file read, in bytes [default: 20000000].", min=1)
     ] = None,
@@ -178,6 +193,7 @@ def ingest(
         db,
         force=force,
         batch_size=batch_size,
+        workers=workers,
         max_bytes=max_bytes,
         translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
     )
@@ -226,6 +242,10 @@ def ingest(
             summary = pipeline.run(targets, command=command, feeds=feed or [])
     except PolynewsError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        # The pipeline wrote what was processed and marked the run interrupted; the next run goes on.
+        err.print("interrupted: what was processed is stored; run the same command again to go on", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         lock.release()
     for source, status, reason in summary.problems:

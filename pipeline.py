@@ -12,8 +12,8 @@ import dataclasses
 import logging
 import os
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,8 @@ from translate.home import packages_dir, polynews_home
 from translate.stage import TranslateStage
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from store.writer import KnownSource, Writer
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,8 @@ class Config:
     # is the pages it dirties: 256 articles a commit stored 30k articles in half the time of 32 a commit
     # (bench/dedup_bench.py). A killed run loses the articles not yet written; the next run redoes them.
     write_batch: int = 256
+    # Processes for the CPU-bound stages (normalize ... fingerprint); 1 runs them in this process.
+    workers: int = 1
     force: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
     fetch: FetchOptions = field(default_factory=FetchOptions)
@@ -107,20 +111,19 @@ class Pipeline:
     def __init__(self, config: Config, writer: Writer) -> None:
         self.config = config
         self.writer = writer
-        self.normalizer = Normalizer()
-        self.language = LanguageStage(config.lang)
-        self.translator = TranslateStage(
-            packages_dir(config.home), config.translate, cache=TranslationCache(writer.engine)
-        )
-        self.ner = NerStage(config.ner)
-        self.facts = FactStage(FactOptions(cache_dir=config.home / "cache"))
-        self.fingerprint = FingerprintStage()
+        self.stages = Stages(config, TranslationCache(writer.engine))
         self._known_cache: dict[str, KnownSource] = {}
         self._fetcher: Fetcher | None = None
         self._fetched: dict[str, Fetched | FetchError] = {}
         self._new_ids: list[int] = []
         self._unsaved: list[_Item] = []
         self._unsaved_hashes: set[str] = set()
+        self._missing: set[str] = set()
+        self._model_calls = 0
+
+    @property
+    def translator(self) -> TranslateStage:
+        return self.stages.translator
 
     def run(
         self,
@@ -141,25 +144,18 @@ class Pipeline:
         summary.run_id = self.writer.begin_run(command, VERSION)
         self._new_ids, self._unsaved, self._unsaved_hashes = [], [], set()
         status = "interrupted"
-        calls_before = self.translator.model_calls
+        self._missing, self._model_calls = set(), 0
         try:
             for feed in feeds:
                 sources.extend(self._poll(feed, summary))
             if on_total:
                 on_total(len(sources))
-            batch: list[_Item] = []
-            for start in range(0, len(sources), self.config.batch_size):
-                chunk = sources[start : start + self.config.batch_size]
-                self._prefetch(chunk)
-                for src in chunk:
-                    batch.extend(self._read(src, summary))
-                    if len(batch) >= self.config.batch_size:
-                        self._process(batch, summary)
-                        batch = []
-                    if on_advance:
-                        on_advance(1)
-                self._fetched.clear()
-            self._process(batch, summary)
+            batches = self._batches(sources, summary, on_advance)
+            if self.config.workers > 1:
+                self._run_parallel(batches, summary)
+            else:
+                for batch in batches:
+                    self._collect(self._process_here(batch, summary), summary)
             self._store(summary)
             # A later article can turn out to be the original of one stored earlier in the run (a dated
             # release after its credited copy): count what the new articles are at the end.
@@ -171,8 +167,8 @@ class Pipeline:
             raise
         finally:
             summary.seconds = time.perf_counter() - started
-            summary.missing_models = set(self.translator.missing)
-            summary.model_calls = self.translator.model_calls - calls_before
+            summary.missing_models = self._missing
+            summary.model_calls = self._model_calls
             counts = (
                 dict(summary.counts)
                 | {"translation_calls": summary.model_calls}
@@ -319,76 +315,73 @@ class Pipeline:
         return out
 
     # -- the stages ---------------------------------------------------------------------------------------------
-    def _each(
-        self, name: str, stage: Callable[[Article], Article], items: list[_Item], summary: Summary
-    ) -> list[_Item]:
-        t0 = time.perf_counter()
-        out = []
-        for item in items:
-            a = item.article
-            if a.status == "pending":
-                try:
-                    a = stage(a)
-                except PolynewsError as exc:
-                    a = a.fail(str(exc))
-                except Exception as exc:
-                    exc.add_note(f"polynews: in stage {name!r} on {a.source}")
-                    raise
-            out.append(dataclasses.replace(item, article=a))
-        summary.stage_seconds[name] += time.perf_counter() - t0
+    def _batches(
+        self, sources: list[Source], summary: Summary, on_advance: Callable[[int], None] | None
+    ) -> Iterator[list[_Item]]:
+        """Read sources (in this process: skipping unchanged files needs the database) into batches."""
+        batch: list[_Item] = []
+        for start in range(0, len(sources), self.config.batch_size):
+            chunk = sources[start : start + self.config.batch_size]
+            self._prefetch(chunk)
+            for src in chunk:
+                batch.extend(self._read(src, summary))
+                if len(batch) >= self.config.batch_size:
+                    yield batch
+                    batch = []
+                if on_advance:
+                    on_advance(1)
+            self._fetched.clear()
+        if batch:
+            yield batch
+
+    def _is_known(self, content_hash: str) -> bool:
+        return content_hash in self._unsaved_hashes or self.writer.article_for_hash(content_hash) is not None
+
+    def _process_here(self, items: list[_Item], summary: Summary) -> list[_Item]:
+        calls = self.translator.model_calls
+        out = self.stages.process(items, summary.stage_seconds, self._is_known)
+        self._model_calls += self.translator.model_calls - calls
+        self._missing |= self.translator.missing
         return out
 
-    def _batched(
-        self,
-        name: str,
-        pipe: Callable[[list[Article]], Iterable[Article]],
-        items: list[_Item],
-        summary: Summary,
-    ) -> list[_Item]:
-        t0 = time.perf_counter()
-        todo = [i for i, item in enumerate(items) if item.article.status == "pending"]
-        out = list(items)
-        if todo:
-            try:
-                done = list(pipe([items[i].article for i in todo]))
-            except Exception as exc:
-                if not isinstance(exc, PolynewsError):
-                    exc.add_note(f"polynews: in stage {name!r} on a batch of {len(todo)} articles")
-                    raise
-                done = [items[i].article.fail(str(exc)) for i in todo]
-            for i, a in zip(todo, done, strict=True):
-                out[i] = dataclasses.replace(out[i], article=a)
-        summary.stage_seconds[name] += time.perf_counter() - t0
-        return out
+    def _run_parallel(self, batches: Iterator[list[_Item]], summary: Summary) -> None:
+        """Batches go to a pool of worker processes, each with its own models; results come back and are
+        written in the order the batches were read, so ids, duplicates and stories are the same whatever the
+        number of workers. At most two batches per worker are in flight: memory is bounded by that, not by
+        the number of files."""
+        import multiprocessing
+        from concurrent.futures import Future, ProcessPoolExecutor
 
-    def _mark_known_duplicates(self, items: list[_Item]) -> list[_Item]:
-        """A text already in the database (or earlier in this batch) skips translation and NER: it will be
-        stored as another sighting of that article."""
-        seen: set[str] = set()
-        out = []
-        for item in items:
-            a = item.article
-            key = a.content_hash
-            if a.status == "pending" and key:
-                in_db = not self.config.force and (
-                    key in self._unsaved_hashes or self.writer.article_for_hash(key) is not None
-                )
-                if key in seen or in_db:
-                    a = dataclasses.replace(a, status="duplicate")
-                seen.add(key)
-            out.append(dataclasses.replace(item, article=a))
-        return out
+        workers = self.config.workers
+        # spawn, not fork: the parent may hold SQLite connections and threads (a fork copies them half-way).
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.config,),
+        )
+        in_flight: deque[Future[_WorkResult]] = deque()
 
-    def _process(self, items: list[_Item], summary: Summary) -> None:
-        if not items:
-            return
-        items = self._each("normalize", self.normalizer, items, summary)
-        items = self._each("language", self.language, items, summary)
-        items = self._mark_known_duplicates(items)
-        items = self._batched("translate", self.translator.pipe, items, summary)
-        items = self._batched("ner", self.ner.pipe, items, summary)
-        items = self._each("facts", self.facts, items, summary)
-        items = self._each("fingerprint", self.fingerprint, items, summary)
+        def collect_one() -> None:
+            items, seconds, calls, missing = in_flight.popleft().result()
+            for name, value in seconds.items():
+                summary.stage_seconds[name] += value
+            self._model_calls += calls
+            self._missing |= missing
+            self._collect(items, summary)
+
+        try:
+            for batch in batches:
+                in_flight.append(pool.submit(_work, batch))
+                while len(in_flight) >= 2 * workers:
+                    collect_one()
+            while in_flight:
+                collect_one()
+        finally:
+            # Ctrl-C or an error: drop what has not started, keep what is collected (the caller writes it).
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _collect(self, items: list[_Item], summary: Summary) -> None:
         self._unsaved.extend(items)
         self._unsaved_hashes.update(i.article.content_hash for i in items if i.article.content_hash)
         if len(self._unsaved) >= self.config.write_batch:
@@ -416,6 +409,128 @@ class Pipeline:
                 summary.problems.append((a.source, outcome, a.error or ""))
                 log.info("%s %s: %s", outcome, a.source, a.error)
         summary.stage_seconds["store"] += time.perf_counter() - t0
+
+
+_WorkResult = tuple[list[_Item], dict[str, float], int, set[str]]
+
+
+class Stages:
+    """The CPU-bound stages, built once per process (their models load on first use): normalize -> language ->
+    translate -> NER -> facts -> fingerprint, on a batch of items.
+
+    Per article, a `PolynewsError` becomes status ``failed`` with its reason; anything else is a bug and
+    propagates with a note naming the stage and the article."""
+
+    def __init__(self, config: Config, cache: TranslationCache) -> None:
+        self.config = config
+        self.normalizer = Normalizer()
+        self.language = LanguageStage(config.lang)
+        self.translator = TranslateStage(packages_dir(config.home), config.translate, cache=cache)
+        self.ner = NerStage(config.ner)
+        self.facts = FactStage(FactOptions(cache_dir=config.home / "cache"))
+        self.fingerprint = FingerprintStage()
+
+    def process(
+        self, items: list[_Item], seconds: dict[str, float], is_known: Callable[[str], bool]
+    ) -> list[_Item]:
+        items = self._each("normalize", self.normalizer, items, seconds)
+        items = self._each("language", self.language, items, seconds)
+        items = self._mark_known_duplicates(items, is_known)
+        items = self._batched("translate", self.translator.pipe, items, seconds)
+        items = self._batched("ner", self.ner.pipe, items, seconds)
+        items = self._each("facts", self.facts, items, seconds)
+        return self._each("fingerprint", self.fingerprint, items, seconds)
+
+    @staticmethod
+    def _each(
+        name: str, stage: Callable[[Article], Article], items: list[_Item], seconds: dict[str, float]
+    ) -> list[_Item]:
+        t0 = time.perf_counter()
+        out = []
+        for item in items:
+            a = item.article
+            if a.status == "pending":
+                try:
+                    a = stage(a)
+                except PolynewsError as exc:
+                    a = a.fail(str(exc))
+                except Exception as exc:
+                    exc.add_note(f"polynews: in stage {name!r} on {a.source}")
+                    raise
+            out.append(dataclasses.replace(item, article=a))
+        seconds[name] += time.perf_counter() - t0
+        return out
+
+    @staticmethod
+    def _batched(
+        name: str,
+        pipe: Callable[[list[Article]], Iterable[Article]],
+        items: list[_Item],
+        seconds: dict[str, float],
+    ) -> list[_Item]:
+        t0 = time.perf_counter()
+        todo = [i for i, item in enumerate(items) if item.article.status == "pending"]
+        out = list(items)
+        if todo:
+            try:
+                done = list(pipe([items[i].article for i in todo]))
+            except Exception as exc:
+                if not isinstance(exc, PolynewsError):
+                    exc.add_note(f"polynews: in stage {name!r} on a batch of {len(todo)} articles")
+                    raise
+                done = [items[i].article.fail(str(exc)) for i in todo]
+            for i, a in zip(todo, done, strict=True):
+                out[i] = dataclasses.replace(out[i], article=a)
+        seconds[name] += time.perf_counter() - t0
+        return out
+
+    def _mark_known_duplicates(self, items: list[_Item], is_known: Callable[[str], bool]) -> list[_Item]:
+        """A text already in the database (or earlier in this batch) skips translation and NER: it will be
+        stored as another sighting of that article. Only a saving: the writer decides identity either way."""
+        seen: set[str] = set()
+        out = []
+        for item in items:
+            a = item.article
+            key = a.content_hash
+            if a.status == "pending" and key:
+                if key in seen or (not self.config.force and is_known(key)):
+                    a = dataclasses.replace(a, status="duplicate")
+                seen.add(key)
+            out.append(dataclasses.replace(item, article=a))
+        return out
+
+
+# A worker process's stages: the pool's initializer builds them once, each task uses them. Module state, but
+# only inside worker processes (the parent never sets it).
+_WORKER: tuple[Stages, Engine] | None = None
+
+
+def _init_worker(config: Config) -> None:
+    import signal
+
+    from store.db import connect
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    global _WORKER
+    engine = connect(config.db, migrate=False)
+    _WORKER = (Stages(config, TranslationCache(engine)), engine)
+
+
+def _work(items: list[_Item]) -> _WorkResult:
+    from sqlalchemy import text
+
+    assert _WORKER is not None, "the pool's initializer builds the stages"
+    stages, engine = _WORKER
+
+    def is_known(content_hash: str) -> bool:
+        with engine.connect() as conn:
+            found = conn.execute(text("SELECT 1 FROM articles WHERE content_hash = :h"), {"h": content_hash})
+            return found.first() is not None
+
+    seconds = dict.fromkeys(STAGES, 0.0)
+    calls = stages.translator.model_calls
+    out = stages.process(items, seconds, is_known)
+    return out, seconds, stages.translator.model_calls - calls, set(stages.translator.missing)
 
 
 def default_db() -> Path:
