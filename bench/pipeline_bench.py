@@ -7,7 +7,9 @@ its own process and on the same texts as the stages see them (normalized): langd
 1,200 characters, as the stage), CTranslate2 `translate_batch` on the non-English sentences (SentencePiece
 tokenization outside the timing), spaCy `nlp.pipe` (the same NER-only pipelines, batch 32) on the English texts
 and translations and, with the French model, on the French texts. The synthetic corpus is text files, so
-trafilatura has nothing to do in either. Model loading is outside raw's timing and inside polynews's.
+trafilatura has nothing to do in either. spaCy's English input is the very texts polynews's NER read (English
+originals and the stage's translations, saved by the --workers 1 run), so both parse the same characters.
+Model loading is outside raw's timing and inside polynews's.
 
 Prints articles per second, seconds per stage (summed over workers: CPU-seconds), peak memory (the largest
 process: the main one, or a worker) and the ratios the targets are about.
@@ -66,6 +68,19 @@ def run_polynews(folder: Path, home: Path, workers: int) -> dict[str, object]:
         pipeline = Pipeline(Config(db=db, home=home, workers=workers), Writer(connect(db)))
         summary = pipeline.run([str(folder)])
         seconds = time.perf_counter() - started
+        if workers == 1:  # the English texts NER read, in order, for the raw run's spaCy (the same input)
+            import sqlite3
+
+            with sqlite3.connect(db) as conn:
+                english = [
+                    t
+                    for (t,) in conn.execute(
+                        "SELECT CASE WHEN lang = 'en' THEN text ELSE text_en END FROM articles "
+                        "WHERE status IN ('stored', 'duplicate') ORDER BY id"
+                    )
+                    if t
+                ]
+            (folder.parent / f"{folder.name}-english.json").write_text(json.dumps(english), encoding="utf-8")
     return {
         "seconds": seconds,
         "stored": summary.counts["stored"] + summary.counts["duplicate"],
@@ -142,6 +157,9 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
         english.extend(" ".join(next(out) for _ in sents) for sents in per_text)
     seconds["ctranslate2"] = translate_s
 
+    stored = folder.parent / f"{folder.name}-english.json"
+    if stored.exists():  # the texts polynews's NER read (its translations), not raw's own: the same input
+        english = json.loads(stored.read_text(encoding="utf-8"))
     t = time.perf_counter()
     for _ in en.pipe(english, batch_size=32):
         pass

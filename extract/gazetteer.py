@@ -202,8 +202,16 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """One gazetteer per process (and cache folder)."""
-    return Gazetteer(cache_dir)
+    """One gazetteer per process (and cache folder).
+
+    Its index (about 270,000 objects) never changes once built: gc.freeze() moves it, and whatever else is
+    alive now (models), out of the garbage collector's sight, which otherwise walks it on every full
+    collection that spaCy's allocations trigger (NER ran 6% slower with the index loaded)."""
+    import gc
+
+    found = Gazetteer(cache_dir)
+    gc.freeze()
+    return found
 
 
 def canonical_place(name: str, cache_dir: Path | None = None) -> str | None:
