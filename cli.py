@@ -51,7 +51,7 @@ out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="SQLite database file [default: $POLYNEWS_DB or ./polynews.db]")
+    Path | None, typer.Option("--db", help="SQLite database file (default: $POLYNEWS_DB or ./polynews.db)")
 ]
 
 
@@ -164,13 +164,13 @@ def ingest(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes for the CPU-bound stages (0 = one per core) [default: 1]. The database is the "
+            help="Processes for the CPU-bound stages (0 = one per core; default 1). The database is the "
             "same whatever the number.",
             min=0,
         ),
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Largest file read, in bytes [default: 20000000].", min=1)
+        int | None, typer.Option(help="Largest file read, in bytes (default 20000000).", min=1)
     ] = None,
     device: Annotated[str | None, typer.Option(help="Translation device: cpu, cuda or auto.")] = None,
     threads: Annotated[

@@ -176,6 +176,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", help="articles (repeatable); default 1000")
     parser.add_argument("--workers", type=int, action="append", help="(repeatable) default 1 and 2")
     parser.add_argument("--no-model", action="store_true", help="no translation model installed")
+    parser.add_argument("--no-raw", action="store_true", help="skip the raw library run")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # folder home workers|raw
     args = parser.parse_args()
     if args.one:
@@ -197,7 +198,7 @@ def main() -> None:
         for n in sizes:
             folder = Path(tmp) / f"articles-{n}"
             build(folder, n)
-            for what in [*map(str, workers), "raw"]:
+            for what in [*map(str, workers), *([] if args.no_raw else ["raw"])]:
                 done = subprocess.run(
                     [sys.executable, __file__, "--one", str(folder), str(home), what],
                     capture_output=True,
@@ -221,11 +222,13 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|" + "---|" * len(stages))
     for n in sizes:
         group = {r["what"]: r for r in rows if r["n"] == n}
-        one, raw = group.get("1"), group["raw"]
+        one, raw = group.get("1"), group.get("raw")
         for what, r in group.items():
             label = "raw library calls" if what == "raw" else f"--workers {what}"
             speedup = f"{one['seconds'] / r['seconds']:.2f}x" if one and what != "raw" else ""
-            vs_raw = f"{r['seconds'] / raw['seconds']:.2f}x" if what != "raw" else "1.00x"
+            vs_raw = (
+                f"{r['seconds'] / raw['seconds']:.2f}x" if raw and what != "raw" else ("1.00x" if raw else "")
+            )
             cells = (
                 [f"{r['stages'][s]:.1f}" for s in stages]
                 if what != "raw"
