@@ -244,7 +244,9 @@ def ingest(
         fail(str(exc))
     except KeyboardInterrupt:
         # The pipeline wrote what was processed and marked the run interrupted; the next run goes on.
-        err.print("interrupted: what was processed is stored; run the same command again to go on", markup=False)
+        err.print(
+            "interrupted: what was processed is stored; run the same command again to go on", markup=False
+        )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         lock.release()
@@ -411,7 +413,7 @@ def describe_event(e: dict[str, Any]) -> list[str]:
     for c in e.get("counts", []):
         approx = f"{c['approx']} " if c.get("approx") else ""
         lines.append(f"    count     {approx}{c['value']:,} {c['counted']}")
-    lines.append(f'    source "{e.get("evidence", "")[:160]}"')
+    lines.append(f'    source    "{e.get("evidence", "")[:160]}"')
     return lines
 
 
