@@ -24,3 +24,41 @@ def test_reopening_a_migrated_database_is_a_no_op(db: Path) -> None:
     before = db.stat().st_mtime_ns
     assert current_revision(connect(db)) == head_revision()
     assert db.stat().st_mtime_ns == before
+
+
+def test_migration_0005_rebuilds_the_matching_indexes_from_a_0004_database(
+    samples_db: Path, tmp_path: Path
+) -> None:
+    """A database from before 0005 (rowid postings, blake2b band keys, no anchor counts) upgrades to the same
+    index rows a fresh database gets: band keys recomputed from the stored signatures, counts from postings."""
+    import sqlite3
+
+    from alembic import command
+
+    from store.db import _alembic_config
+
+    db = tmp_path / "old.db"
+    with sqlite3.connect(samples_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # the WAL's pages too, which a file copy would miss
+
+    def indexes() -> list[list[tuple[int, int]]]:
+        with sqlite3.connect(db) as conn:
+            return [
+                sorted(conn.execute(f"SELECT key, {col} FROM {table}").fetchall())
+                for table, col in (
+                    ("lsh_bands", "article_id"),
+                    ("anchors", "article_id"),
+                    ("anchor_keys", "df"),
+                )
+            ]
+
+    fresh = indexes()
+    assert all(fresh)
+    cfg = _alembic_config()
+    with connect(db).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    with sqlite3.connect(db) as conn:
+        assert "id" in [r[1] for r in conn.execute("PRAGMA table_info(lsh_bands)")]
+    connect(db)  # upgrades to head
+    assert indexes() == fresh
