@@ -35,8 +35,6 @@ from translate.home import packages_dir, polynews_home
 from translate.stage import TranslateStage
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from store.writer import KnownSource, Writer
 
 log = logging.getLogger(__name__)
@@ -502,33 +500,30 @@ class Stages:
 
 # A worker process's stages: the pool's initializer builds them once, each task uses them. Module state, but
 # only inside worker processes (the parent never sets it).
-_WORKER: tuple[Stages, Engine] | None = None
+_WORKER: tuple[Stages, Writer] | None = None
 
 
 def _init_worker(config: Config) -> None:
     import signal
 
     from store.db import connect
+    from store.writer import Writer
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     global _WORKER
     # One CTranslate2 call in flight per worker: the workers already fill the cores (two calls each on two
     # workers put four threads on two cores; translation took 2.5x longer). Results do not depend on it.
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=1))
-    engine = connect(config.db, migrate=False)
-    _WORKER = (Stages(config, TranslationCache(engine)), engine)
+    writer = Writer(connect(config.db, migrate=False))  # read-only here: look-ups of stored texts
+    _WORKER = (Stages(config, TranslationCache(writer.engine)), writer)
 
 
 def _work(items: list[_Item]) -> _WorkResult:
-    from sqlalchemy import text
-
     assert _WORKER is not None, "the pool's initializer builds the stages"
-    stages, engine = _WORKER
+    stages, writer = _WORKER
 
     def is_known(content_hash: str) -> bool:
-        with engine.connect() as conn:
-            found = conn.execute(text("SELECT 1 FROM articles WHERE content_hash = :h"), {"h": content_hash})
-            return found.first() is not None
+        return writer.article_for_hash(content_hash) is not None
 
     seconds = dict.fromkeys(STAGES, 0.0)
     calls = stages.translator.model_calls

@@ -286,15 +286,12 @@ class FactExtractor:
 
     # -- canonical names ----------------------------------------------------------------------------------------
     def canonical(self, entity: Entity, acronym_map: dict[str, str]) -> str:
-        if entity.label in _PLACE_LABELS or entity.label == "GPE":
+        if entity.label in _PLACE_LABELS:
             place = self.gazetteer.lookup(entity.text)
             if place is not None:
                 return place.name
         name = canonical_name(entity.text)
         return acronym_map.get(name, name)
-
-    def place(self, name: str) -> Place | None:
-        return self.gazetteer.lookup(name)
 
     # -- the article ----------------------------------------------------------------------------------------------
     def extract(

@@ -102,11 +102,6 @@ def band_keys_batch(signatures: np.ndarray, langs: list[str | None], bands: int,
     return keys
 
 
-def band_keys(signature: np.ndarray, bands: int, rows: int, lang: str | None) -> list[int]:
-    keys: list[int] = band_keys_batch(signature[None, :], [lang], bands, rows)[0].tolist()
-    return keys
-
-
 def _weight(anchors: frozenset[str] | set[str]) -> float:
     return sum(_WEIGHTS.get(a[0], 1.0) for a in anchors)
 
@@ -183,6 +178,9 @@ class _Meta:
     published: str | None
 
     def originality(self) -> tuple[int, int, str, int]:
+        """Sort key, lowest first, for which of two duplicates is the original: one that credits another source
+        ("SOURCE CCTV+") is a copy; then the more precise publication date (a dated release over an undated
+        repost), then the earlier date, then the one stored first."""
         return (
             1 if self.credit else 0,
             _PRECISION_RANK.get(self.precision or "", 3),
@@ -481,15 +479,6 @@ class Matcher:
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-
-
-def originality(a: schema.Article) -> tuple[int, int, str, int]:
-    """Sort key, lowest first, for which of two duplicates is the original: one that credits another source
-    ("SOURCE CCTV+") is a copy; then the more precise publication date (a dated release over an undated
-    repost), then the earlier date, then the one stored first."""
-    return _Meta(
-        a.id, a.duplicate_of, a.story_id, bool(a.credit), a.published_precision, a.published
-    ).originality()
 
 
 def refresh_stories(db: sqlite3.Connection, story_ids: list[int]) -> None:
