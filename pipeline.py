@@ -1,4 +1,8 @@
-"""The staged pipeline: read -> normalize -> language -> translate -> NER -> store, in batches.
+"""The staged pipeline: read -> parse -> normalize -> language -> translate -> NER -> facts -> store, in batches.
+
+The main process reads files (skipping unchanged ones needs the database) and writes; the CPU-bound stages,
+parsing (decoding, trafilatura) included, run in worker processes (`--workers N`), or in this process for a
+run of one batch.
 
 Per article, a `PolynewsError` becomes status ``failed`` with its one-line reason, stored, and the run goes on;
 any other exception is a bug and propagates with a note naming the stage and the article. Processed articles
@@ -23,7 +27,7 @@ from extract.ner import NerOptions, NerStage
 from ingest.errors import PolynewsError
 from ingest.feeds import poll
 from ingest.fetch import Fetched, Fetcher, FetchError, FetchOptions
-from ingest.readers import ReadOptions, read_document, sha256
+from ingest.readers import JSON_SUFFIXES, ReadOptions, read_document, sha256
 from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes, url_source
 from ingest.version import VERSION
@@ -51,7 +55,8 @@ class Config:
     # is the pages it dirties: 256 articles a commit stored 30k articles in half the time of 32 a commit
     # (bench/dedup_bench.py). A killed run loses the articles not yet written; the next run redoes them.
     write_batch: int = 256
-    # Processes for the CPU-bound stages (normalize ... fingerprint); 1 runs them in this process.
+    # Worker processes for the CPU-bound stages (parse ... fingerprint), while this process reads and writes;
+    # 0 runs them in this process. A run of one batch or less always runs here: a worker costs more to start.
     workers: int = 1
     force: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -105,6 +110,51 @@ class _Item:
     location: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """A one-article document read but not parsed yet: decoding and extraction (trafilatura) are CPU work for
+    the workers. Multi-record files (JSON, JSONL) are parsed when read: skipping their unchanged records
+    needs the database."""
+
+    source: str
+    location: str
+    data: bytes
+    suffix: str
+    mtime_ns: int | None = None
+    url: str | None = None  # fetched documents: the URL and what the feed said about them
+    title: str | None = None
+    published: str | None = None
+
+
+def parse(doc: _Doc) -> list[_Item]:
+    """The articles in a document, or its failure with the reason (the "read" stage's CPU half)."""
+    try:
+        articles = list(read_document(doc.source, doc.data, doc.suffix))
+    except PolynewsError as exc:
+        failed = Article(
+            source=doc.source,
+            url=doc.url,
+            raw_hash=sha256(doc.data),
+            size=len(doc.data),
+            mtime_ns=doc.mtime_ns,
+        )
+        return [_Item(failed.fail(str(exc)), doc.location)]
+    out = []
+    for a in articles:
+        if doc.url is not None:
+            a = dataclasses.replace(
+                a,
+                url=doc.url,
+                title=a.title or doc.title,
+                published=a.published or doc.published,
+                published_precision=a.published_precision or ("day" if doc.published else None),
+            )
+        out.append(
+            _Item(dataclasses.replace(a, mtime_ns=doc.mtime_ns), doc.location + a.source[len(doc.source) :])
+        )
+    return out
+
+
 class Pipeline:
     def __init__(self, config: Config, writer: Writer) -> None:
         self.config = config
@@ -149,7 +199,7 @@ class Pipeline:
             if on_total:
                 on_total(len(sources))
             batches = self._batches(sources, summary, on_advance)
-            if self.config.workers > 1:
+            if self.config.workers >= 1 and len(sources) > self.config.batch_size:
                 self._run_parallel(batches, summary)
             else:
                 for batch in batches:
@@ -218,7 +268,7 @@ class Pipeline:
             self._fetched.update(self.fetcher.fetch_many(urls))
 
     # -- reading ------------------------------------------------------------------------------------------------
-    def _read(self, src: Source, summary: Summary) -> list[_Item]:
+    def _read(self, src: Source, summary: Summary) -> list[_Item | _Doc]:
         t0 = time.perf_counter()
         try:
             return self._read_one(src, summary)
@@ -230,7 +280,7 @@ class Pipeline:
             return self._known_cache[location]
         return self.writer.known_source(location)
 
-    def _read_one(self, src: Source, summary: Summary) -> list[_Item]:
+    def _read_one(self, src: Source, summary: Summary) -> list[_Item | _Doc]:
         force = self.config.force
         known = self._known(src.location)
         if not src.supported:
@@ -264,6 +314,8 @@ class Pipeline:
             summary.counts["unchanged"] += 1  # touched but not changed: remember the new mtime
             self.writer.touch(src.location, len(data), mtime)
             return []
+        if src.suffix.lower() not in JSON_SUFFIXES:
+            return [_Doc(src.source, src.location, data, src.suffix, mtime)]
         try:
             articles = list(read_document(src.source, data, src.suffix))
         except PolynewsError as exc:
@@ -271,7 +323,7 @@ class Pipeline:
                 str(exc)
             )
             return [_Item(failed, src.location)]
-        items = []
+        items: list[_Item | _Doc] = []
         for a in articles:
             location = src.location + a.source[len(src.source) :]  # keeps a JSONL record's "#n"
             record_known = known if location == src.location else self._known(location)
@@ -281,7 +333,7 @@ class Pipeline:
             items.append(_Item(dataclasses.replace(a, mtime_ns=mtime), location))
         return items
 
-    def _read_url(self, src: Source, known: KnownSource | None, summary: Summary) -> list[_Item]:
+    def _read_url(self, src: Source, known: KnownSource | None, summary: Summary) -> list[_Item | _Doc]:
         result = self._fetched.pop(src.location, None)
         if result is None:
             try:
@@ -293,31 +345,17 @@ class Pipeline:
         if known and known.raw_hash == sha256(result.body) and not self.config.force:
             summary.counts["unchanged"] += 1
             return []
-        try:
-            articles = list(read_document(src.source, result.body, result.suffix))
-        except PolynewsError as exc:
-            failed = Article(
-                source=src.source, url=src.location, raw_hash=sha256(result.body), size=len(result.body)
-            )
-            return [_Item(failed.fail(str(exc)), src.location)]
-        out = []
-        for a in articles:
-            a = dataclasses.replace(
-                a,
-                url=src.location,
-                title=a.title or src.title,
-                published=a.published or src.published,
-                published_precision=a.published_precision or ("day" if src.published else None),
-            )
-            out.append(_Item(a, src.location + a.source[len(src.source) :]))
-        return out
+        doc = _Doc(
+            src.source, src.location, result.body, result.suffix, None, src.location, src.title, src.published
+        )
+        return list(parse(doc)) if result.suffix.lower() in JSON_SUFFIXES else [doc]
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _batches(
         self, sources: list[Source], summary: Summary, on_advance: Callable[[int], None] | None
-    ) -> Iterator[list[_Item]]:
+    ) -> Iterator[list[_Item | _Doc]]:
         """Read sources (in this process: skipping unchanged files needs the database) into batches."""
-        batch: list[_Item] = []
+        batch: list[_Item | _Doc] = []
         for start in range(0, len(sources), self.config.batch_size):
             chunk = sources[start : start + self.config.batch_size]
             self._prefetch(chunk)
@@ -335,18 +373,19 @@ class Pipeline:
     def _is_known(self, content_hash: str) -> bool:
         return content_hash in self._unsaved_hashes or self.writer.article_for_hash(content_hash) is not None
 
-    def _process_here(self, items: list[_Item], summary: Summary) -> list[_Item]:
+    def _process_here(self, items: list[_Item | _Doc], summary: Summary) -> list[_Item]:
         calls = self.translator.model_calls
         out = self.stages.process(items, summary.stage_seconds, self._is_known)
         self._model_calls += self.translator.model_calls - calls
         self._missing |= self.translator.missing
         return out
 
-    def _run_parallel(self, batches: Iterator[list[_Item]], summary: Summary) -> None:
-        """Batches go to a pool of worker processes, each with its own models; results come back and are
-        written in the order the batches were read, so ids, duplicates and stories are the same whatever the
-        number of workers. At most two batches per worker are in flight: memory is bounded by that, not by
-        the number of files."""
+    def _run_parallel(self, batches: Iterator[list[_Item | _Doc]], summary: Summary) -> None:
+        """Batches go to a pool of worker processes, each with its own models, while this process reads the
+        next ones and writes the results: with one worker, reading and writing overlap the stages. Results
+        are written in the order the batches were read, so ids, duplicates and stories are the same whatever
+        the number of workers. At most two batches per worker are in flight: memory is bounded by that, not
+        by the number of files."""
         import multiprocessing
         from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -429,8 +468,11 @@ class Stages:
         self.fingerprint = FingerprintStage()
 
     def process(
-        self, items: list[_Item], seconds: dict[str, float], is_known: Callable[[str], bool]
+        self, batch: list[_Item | _Doc], seconds: dict[str, float], is_known: Callable[[str], bool]
     ) -> list[_Item]:
+        t0 = time.perf_counter()
+        items = [out for x in batch for out in (parse(x) if isinstance(x, _Doc) else [x])]
+        seconds["read"] += time.perf_counter() - t0
         items = self._each("normalize", self.normalizer, items, seconds)
         items = self._each("language", self.language, items, seconds)
         items = self._mark_known_duplicates(items, is_known)
@@ -511,14 +553,16 @@ def _init_worker(config: Config) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     global _WORKER
-    # One CTranslate2 call in flight per worker: the workers already fill the cores (two calls each on two
+    # CTranslate2 calls in flight per worker: the cores shared out between the workers (two calls each on two
     # workers put four threads on two cores; translation took 2.5x longer). Results do not depend on it.
-    config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=1))
-    writer = Writer(connect(config.db, migrate=False))  # read-only here: look-ups of stored texts
+    share = max(1, (os.cpu_count() or 1) // max(1, config.workers))
+    inter = min(config.translate.inter_threads, share)
+    config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
+    writer = Writer(connect(config.db, migrate=False, cache_mb=16))  # read-only: look-ups of stored texts
     _WORKER = (Stages(config, TranslationCache(writer.engine)), writer)
 
 
-def _work(items: list[_Item]) -> _WorkResult:
+def _work(items: list[_Item | _Doc]) -> _WorkResult:
     assert _WORKER is not None, "the pool's initializer builds the stages"
     stages, writer = _WORKER
 

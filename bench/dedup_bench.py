@@ -102,7 +102,7 @@ def run_one(n: int) -> dict[str, float]:
 
     articles = corpus(n)
     with tempfile.TemporaryDirectory() as tmp:
-        engine = connect(Path(tmp) / "match.db")
+        engine = connect(Path(tmp) / "match.db", cache_mb=512)
         fp, matcher = FingerprintStage(), Matcher()
         records = []
         f0 = time.perf_counter()

@@ -23,8 +23,32 @@ def _lang_of(path: Path) -> str:
     return path.name.split("_")[1]
 
 
-def build(folder: Path, n: int, seed: int = 7, max_chars: int | None = None) -> list[Path]:
-    """Write n articles; ``max_chars`` cuts each one (a re-run benchmark needs many files, not long ones)."""
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:title" content="{title}"></head>
+<body><header><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a> |
+<a href="/sport">Sport</a> | <a href="/contact">Contact</a></nav></header>
+<main><article><h1>{title}</h1>
+{paragraphs}
+</article></main>
+<aside><h3>Most read</h3><ul><li><a href="/a">Markets close higher</a></li><li><a href="/b">Weather warning
+for the weekend</a></li><li><a href="/c">Transfer news</a></li></ul></aside>
+<footer><p>Leave a Reply</p><p>&copy; 2026 News Network. All rights reserved.</p></footer></body></html>
+"""
+
+
+def _html(head: str, body: list[str], lang: str) -> str:
+    escape = lambda t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # noqa: E731
+    paragraphs = "\n".join(f"<p>{escape(p)}</p>" for p in body)
+    return _PAGE.format(lang=lang, title=escape(head), paragraphs=paragraphs)
+
+
+def build(
+    folder: Path, n: int, seed: int = 7, max_chars: int | None = None, html_every: int = 0
+) -> list[Path]:
+    """Write n articles; ``max_chars`` cuts each one (a re-run benchmark needs many files, not long ones);
+    ``html_every`` k > 0 writes every k-th article as a web page (navigation, sidebar, footer) for
+    trafilatura to extract."""
     rng = random.Random(seed)
     samples = sorted(SAMPLES.glob("*.txt"))
     texts = [(p.read_text(encoding="utf-8"), _lang_of(p)) for p in samples]
@@ -40,7 +64,12 @@ def build(folder: Path, n: int, seed: int = 7, max_chars: int | None = None) -> 
         if max_chars:
             out = out[:max_chars]
         out += "\n\n" + _UNIQUE[lang].format(n=i)
-        path = folder / f"{i:06d}_{lang}.txt"
-        path.write_text(out, encoding="utf-8")
+        if html_every and i % html_every == html_every - 1:
+            head, *rest = out.split("\n\n")
+            path = folder / f"{i:06d}_{lang}.html"
+            path.write_text(_html(head, rest, lang), encoding="utf-8")
+        else:
+            path = folder / f"{i:06d}_{lang}.txt"
+            path.write_text(out, encoding="utf-8")
         paths.append(path)
     return paths

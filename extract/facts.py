@@ -646,11 +646,15 @@ class FactStage:
 def _one_spelling(entities: list[Entity]) -> list[Entity]:
     """Case, accents and spacing never split one entity into two: names that fold alike ("SHEN HAIXIONG",
     "Shen  Haixiong", "Shen Haixiong") take one spelling, the most frequent mixed-case one."""
+    keys = {name: fold(name) for name in {e.canonical for e in entities}}  # an article repeats its names
     groups: dict[str, Counter[str]] = {}
     for e in entities:
-        groups.setdefault(fold(e.canonical), Counter())[e.canonical] += 1
+        groups.setdefault(keys[e.canonical], Counter())[e.canonical] += 1
     best = {
         key: max(counts, key=lambda n: (not n.isupper(), counts[n], -len(n), n))
         for key, counts in groups.items()
     }
-    return [dataclasses.replace(e, canonical=best[fold(e.canonical)]) for e in entities]
+    return [
+        e if (name := best[keys[e.canonical]]) == e.canonical else dataclasses.replace(e, canonical=name)
+        for e in entities
+    ]

@@ -38,7 +38,21 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+# SQLite's page cache per connection, in MB (the default is 2 MB; pages are only taken as they are read).
+# The matching indexes are B-trees under random 64-bit keys, so a bigger cache makes each insert miss less
+# (bench/dedup_bench.py matches 100k articles with 512 MB, about 300 MB of indexes), but the process grows by
+# what the cache holds: 128 MB keeps an ingest's writer about flat while the database grows.
+CACHE_MB = 128
+
+
+def _pragmas(cache_mb: int) -> Any:
+    def set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+        _set_pragmas(dbapi_conn, cache_mb)
+
+    return set_pragmas
+
+
+def _set_pragmas(dbapi_conn: Any, cache_mb: int) -> None:
     cur = dbapi_conn.cursor()
     # WAL: readers (a `polynews search` while cron ingests) never block the writer, and a killed writer
     # leaves the last committed state intact.
@@ -46,24 +60,23 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
-    # Up to 512 MB of page cache (the default is 2 MB; it is only taken as pages are read): the matching
-    # indexes are B-trees with random 64-bit keys, and at 100k articles (about 300 MB of them) each insert
-    # otherwise misses the cache on every level. Checkpoints every 64 MB of WAL instead of 4 MB: a batch's
-    # commit dirties pages all over those trees, and copying them back after every commit doubled its cost.
-    cur.execute("PRAGMA cache_size=-524288")
+    # Checkpoints every 64 MB of WAL instead of 4 MB: a batch's commit dirties pages all over the matching
+    # indexes, and copying them back after every commit doubled its cost.
+    cur.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
     cur.execute("PRAGMA wal_autocheckpoint=16384")
     cur.close()
 
 
-def connect(path: str | os.PathLike[str], migrate: bool = True) -> Engine:
-    """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False."""
+def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB) -> Engine:
+    """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False.
+    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB)."""
     path = Path(path)
     if path.exists() and path.is_dir():
         raise StoreError(f"database path is a directory: {path}")
     if not path.parent.exists():
         raise StoreError(f"cannot create the database: folder {path.parent} does not exist")
     engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", _pragmas(cache_mb))
     try:
         if migrate and current_revision(engine) != head_revision():
             cfg = _alembic_config()

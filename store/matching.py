@@ -26,6 +26,7 @@ Thresholds were calibrated on tests/devset (bench/README.md has the precision an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -117,7 +118,28 @@ def anchor_score(a: frozenset[str], b: frozenset[str], min_shared: int = 3) -> f
     shared = a & b
     if len(shared) < min_shared:
         return 0.0
-    return _weight(shared) / max(min(_weight(a), _weight(b)), 1e-9) * min(1.0, len(shared) / _FULL_SHARED)
+    return (
+        _weight(shared)
+        / max(min(_set_weight(a), _set_weight(b)), 1e-9)
+        * min(1.0, len(shared) / _FULL_SHARED)
+    )
+
+
+# A batch judges each candidate against many records (and each record against many candidates): what depends
+# on one anchor set alone is computed once per set (match_batch clears these after each batch). A frozenset
+# caches its hash, so a hit costs no rehash.
+@functools.lru_cache(maxsize=16384)
+def _set_weight(anchors: frozenset[str]) -> float:
+    return _weight(anchors)
+
+
+@functools.lru_cache(maxsize=16384)
+def _vetoing(anchors: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The anchors that must agree when both articles have some: ordinals, flight numbers."""
+    return (
+        frozenset(a for a in anchors if _is_ordinal(a)),
+        frozenset(a for a in anchors if _is_flight_code(a)),
+    )
 
 
 def _is_ordinal(anchor: str) -> bool:
@@ -366,17 +388,16 @@ class Matcher:
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def _vetoed(self, r: Record, anchors: frozenset[str], c: _Candidate) -> bool:
-        for kind in (_is_ordinal, _is_flight_code):
-            ours = {a for a in anchors if kind(a)}
-            theirs = {a for a in c.anchors if kind(a)}
+        for ours, theirs in zip(_vetoing(anchors), _vetoing(c.anchors), strict=True):
             if ours and theirs and not ours & theirs:
                 return True
         a, b = _date(r.published), _date(c.published)
         return bool(a and b and abs((a - b).days) > self.options.max_days_apart)
 
-    def judge(self, r: Record, c: _Candidate) -> Verdict | None:
+    def judge(self, r: Record, c: _Candidate, anchors: frozenset[str] | None = None) -> Verdict | None:
+        """``anchors``: ``r.anchors`` as a frozenset, when the caller has one (judging many candidates)."""
         o = self.options
-        anchors = frozenset(r.anchors)
+        anchors = frozenset(r.anchors) if anchors is None else anchors
         if self._vetoed(r, anchors, c):
             return None
         a = anchor_score(anchors, c.anchors, o.min_shared_anchors)
@@ -416,7 +437,8 @@ class Matcher:
         self._meta(db, sorted(ours | set(fingerprints)), meta)
         touched: set[int] = set()
         for i, r in todo:
-            verdicts = [v for c in candidates[i] if (v := self.judge(r, fingerprints[c])) is not None]
+            own = fingerprints[i].anchors
+            verdicts = [v for c in candidates[i] if (v := self.judge(r, fingerprints[c], own)) is not None]
             best_dup = max(
                 (v for v in verdicts if v.duplicate), key=lambda v: (v.score, -v.candidate), default=None
             )
@@ -437,6 +459,8 @@ class Matcher:
             if best is not None:
                 touched.add(self._join_story(db, meta[i], meta[best.candidate]))
         refresh_stories(db, sorted(touched))
+        _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
+        _vetoing.cache_clear()
         s.expire_all()  # the ORM's copies of these rows are stale now
 
     @staticmethod

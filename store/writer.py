@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
@@ -36,6 +36,17 @@ class KnownSource:
     status: str
     size: int | None = None
     mtime_ns: int | None = None
+
+
+@dataclass
+class _Batch:
+    """The new articles a batch adds before its one flush (a flush per article cost more than the rest of the
+    write): later records in the batch find them here by content hash and location, and their entity and
+    fact rows are inserted in bulk once they have ids."""
+
+    articles: dict[str, schema.Article] = field(default_factory=dict)
+    sightings: dict[str, schema.Sighting] = field(default_factory=dict)
+    new: list[tuple[schema.Article, Record]] = field(default_factory=list)
 
 
 class Writer:
@@ -151,9 +162,13 @@ class Writer:
         (language, translation, entities, facts) replaced by this run's; its id, source and sightings stay.
         """
         with Session(self.engine) as s, s.begin():
-            pending: list[tuple[int, Record]] = []
-            results = [self._save_one(s, r, location, run_id, refresh, pending) for r, location in items]
-            self.matcher.match_batch(s, pending)
+            batch = _Batch()
+            pending: list[tuple[schema.Article, Record]] = []
+            saved = [self._save_one(s, r, location, run_id, refresh, pending, batch) for r, location in items]
+            s.flush()  # the new articles and sightings: one INSERT each for many rows
+            self._insert_children(s, batch.new)
+            self.matcher.match_batch(s, [(a.id, r) for a, r in pending])
+            results = [(outcome, a if isinstance(a, int) else a.id) for outcome, a in saved]
             stored = [i for outcome, i in results if outcome == "stored"]
             duplicates: set[int] = set()
             for start in range(0, len(stored), 500):
@@ -174,13 +189,64 @@ class Writer:
         location: str,
         run_id: int | None,
         refresh: bool,
-        pending: list[tuple[int, Record]],
+        pending: list[tuple[schema.Article, Record]],
+        batch: _Batch,
+    ) -> tuple[Outcome, schema.Article | int]:
+        """One record: a new article (the common case, left for the batch's flush), or (every other case,
+        flushed at once so the next look-ups see it) a sighting, a new version, a refresh or a failure."""
+        with s.no_autoflush:  # what is not flushed yet is in `batch`
+            sighting = batch.sightings.get(location) or s.scalar(
+                select(schema.Sighting).where(schema.Sighting.location == location)
+            )
+            existing = (
+                batch.articles.get(record.content_hash) or self._by_hash(s, record.content_hash)
+                if record.content_hash and record.status not in ("failed", "skipped")
+                else None
+            )
+        if sighting is None and existing is None and record.status not in ("failed", "skipped"):
+            return self._add_new(s, record, location, run_id, pending, batch)
+        s.flush()
+        outcome = self._save_other(s, record, location, run_id, refresh, pending, sighting, existing)
+        s.flush()
+        return outcome
+
+    @staticmethod
+    def _by_hash(s: Session, content_hash: str) -> schema.Article | None:
+        return s.scalar(select(schema.Article).where(schema.Article.content_hash == content_hash))
+
+    def _add_new(
+        self,
+        s: Session,
+        record: Record,
+        location: str,
+        run_id: int | None,
+        pending: list[tuple[schema.Article, Record]],
+        batch: _Batch,
+    ) -> tuple[Outcome, schema.Article]:
+        assert record.content_hash, "a successful record always has a content hash"
+        article = schema.Article(created_at=now())
+        self._fill(article, record, run_id, children=False)
+        sighting = self._new_sighting(record, location, run_id, article=article)
+        s.add_all([article, sighting])
+        batch.articles[record.content_hash], batch.sightings[location] = article, sighting
+        batch.new.append((article, record))
+        pending.append((article, record))
+        return "stored", article
+
+    def _save_other(
+        self,
+        s: Session,
+        record: Record,
+        location: str,
+        run_id: int | None,
+        refresh: bool,
+        pending: list[tuple[schema.Article, Record]],
+        sighting: schema.Sighting | None,
+        existing: schema.Article | None,
     ) -> tuple[Outcome, int]:
-        sighting = s.scalar(select(schema.Sighting).where(schema.Sighting.location == location))
         if record.status in ("failed", "skipped"):
             return self._save_problem(s, record, location, sighting, run_id)
         assert record.content_hash, "a successful record always has a content hash"
-        existing = s.scalar(select(schema.Article).where(schema.Article.content_hash == record.content_hash))
         if existing is None and self._is_own_article(sighting):
             assert sighting is not None
             return self._new_version(s, sighting.article, record, sighting, location, run_id, pending)
@@ -201,7 +267,7 @@ class Writer:
         s.add(article)
         s.flush()
         self._sight(s, article.id, record, location, sighting, run_id)
-        pending.append((article.id, record))
+        pending.append((article, record))
         return "stored", article.id
 
     def _save_problem(
@@ -239,7 +305,7 @@ class Writer:
         sighting: schema.Sighting,
         location: str,
         run_id: int | None,
-        pending: list[tuple[int, Record]],
+        pending: list[tuple[schema.Article, Record]],
     ) -> tuple[Outcome, int]:
         """The source changed: keep the old text as a version, update the article in place (same id), and
         match it again from scratch (its duplicates and story may have changed with its text)."""
@@ -271,7 +337,7 @@ class Writer:
             refresh_story(s, story)
         self.matcher.forget(s, article.id)
         self._sight(s, article.id, record, location, sighting, run_id)
-        pending.append((article.id, record))
+        pending.append((article, record))
         return "updated", article.id
 
     @staticmethod
@@ -286,7 +352,43 @@ class Writer:
         return None
 
     @staticmethod
-    def _fill(article: schema.Article, r: Record, run_id: int | None) -> None:
+    def _insert_children(s: Session, new: list[tuple[schema.Article, Record]]) -> None:
+        """The entity and fact rows of the batch's new articles, once they have ids: bulk INSERTs, not ORM
+        objects (an article has dozens of entities)."""
+        entities = [
+            {
+                "article_id": a.id,
+                "text": e.text,
+                "label": e.label,
+                "start": e.start,
+                "end": e.end,
+                "canonical": e.canonical,
+                "origin": e.origin,
+                "lang": e.lang,
+            }
+            for a, r in new
+            for e in r.entities
+        ]
+        facts = [
+            {
+                "article_id": a.id,
+                "kind": f.kind,
+                "data": f.data,
+                "evidence": f.evidence,
+                "confidence": f.confidence,
+            }
+            for a, r in new
+            for f in r.facts
+        ]
+        if entities:
+            s.execute(insert(schema.Entity), entities)
+        if facts:
+            s.execute(insert(schema.Fact), facts)
+
+    @staticmethod
+    def _fill(article: schema.Article, r: Record, run_id: int | None, children: bool = True) -> None:
+        """The article's columns from a record; ``children`` also replaces its entities and facts (a new
+        article's are inserted in bulk by `_insert_children` instead)."""
         article.content_hash = r.content_hash
         article.source = r.source
         article.kind, article.encoding = r.kind, r.encoding
@@ -304,6 +406,8 @@ class Writer:
         article.error = r.error if r.status in ("failed", "skipped") else None
         article.run_id = run_id
         article.updated_at = now()
+        if not children:
+            return
         article.entities = [
             schema.Entity(
                 text=e.text,
@@ -322,6 +426,25 @@ class Writer:
         ]
 
     @staticmethod
+    def _new_sighting(r: Record, location: str, run_id: int | None, **owner: Any) -> schema.Sighting:
+        """A first sighting; ``owner`` is ``article_id=`` or, for an article not flushed yet, ``article=``."""
+        stamp = now()
+        status = r.status if r.status in ("failed", "skipped") else "ok"
+        return schema.Sighting(
+            mtime_ns=r.mtime_ns,
+            source=r.source,
+            location=location,
+            raw_hash=r.raw_hash,
+            size=r.size,
+            status=status,
+            error=r.error if status != "ok" else None,
+            first_seen=stamp,
+            last_seen=stamp,
+            run_id=run_id,
+            **owner,
+        )
+
+    @staticmethod
     def _sight(
         s: Session,
         article_id: int,
@@ -333,21 +456,7 @@ class Writer:
         stamp = now()
         status = r.status if r.status in ("failed", "skipped") else "ok"
         if sighting is None:
-            s.add(
-                schema.Sighting(
-                    mtime_ns=r.mtime_ns,
-                    article_id=article_id,
-                    source=r.source,
-                    location=location,
-                    raw_hash=r.raw_hash,
-                    size=r.size,
-                    status=status,
-                    error=r.error if status != "ok" else None,
-                    first_seen=stamp,
-                    last_seen=stamp,
-                    run_id=run_id,
-                )
-            )
+            s.add(Writer._new_sighting(r, location, run_id, article_id=article_id))
             return
         sighting.article_id, sighting.source, sighting.raw_hash, sighting.size = (
             article_id,

@@ -1,4 +1,4 @@
-"""Parallel workers: the same stored content for --workers 1 and 2, and a clean Ctrl-C."""
+"""Parallel workers: the same stored content in this process, with one worker and with two; a clean Ctrl-C."""
 
 from __future__ import annotations
 
@@ -44,11 +44,16 @@ def stored_content(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The samples and 150 generated articles in four languages (near-duplicates among them)."""
+    """The samples, 300 generated articles in four languages (a third of them web pages, near-duplicates
+    among them) and three broken files: the workers parse, fail and process them all."""
     folder = tmp_path_factory.mktemp("corpus")
     for p in (ROOT / "samples").iterdir():
         (folder / p.name).write_bytes(p.read_bytes())
-    build(folder / "generated", 150)
+    build(folder / "generated", 300, html_every=3)
+    (folder / "broken").mkdir()
+    (folder / "broken" / "empty.txt").write_bytes(b"")
+    (folder / "broken" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "broken" / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     return folder
 
 
@@ -56,19 +61,35 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def one_worker(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("w1") / "w1.db"
     result = _run(["ingest", str(corpus), "--db", str(db), "-q", "--workers", "1"])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "failed 3" in result.stdout, result.stdout
     return db
 
 
 def test_one_and_two_workers_store_the_same_content(corpus: Path, one_worker: Path, tmp_path: Path) -> None:
+    from pipeline import Config, Pipeline
+    from store.db import connect
+    from store.writer import Writer
+
+    here = tmp_path / "w0.db"  # no worker: every stage in this process
+    summary = Pipeline(Config(db=here, workers=0), Writer(connect(here))).run([str(corpus)])
+    assert summary.failed == 3
     two = tmp_path / "w2.db"
     result = _run(["ingest", str(corpus), "--db", str(two), "-q", "--workers", "2"])
-    assert result.returncode == 0, result.stderr
-    a, b = stored_content(one_worker), stored_content(two)
-    assert len(a["articles"]) == 155 and any(row[7] is not None for row in a["articles"])  # duplicates found
+    assert result.returncode == 1, result.stderr  # 1: some files failed, the others are stored
+    a, b, c = stored_content(one_worker), stored_content(two), stored_content(here)
+    assert len(a["articles"]) == 308 and any(row[7] is not None for row in a["articles"])  # duplicates found
+    pages = [row for row in a["articles"] if row[1].endswith(".html") and row[5] != "failed"]
+    assert len(pages) == 100 and all(row[9] for row in pages)  # parsed by trafilatura in the workers: titles
+    assert {row[6] for row in a["articles"] if row[5] == "failed"} == {
+        "empty file (0 bytes)",
+        "binary file (contains NUL bytes), not text",
+        "no article text found in the HTML (only 1 words extracted)",
+    }
     assert a["stories"] and a["facts"] and a["entities"]
     for table in a:
         assert a[table] == b[table], f"{table} differs between --workers 1 and --workers 2"
+        assert a[table] == c[table], f"{table} differs between --workers 1 and no worker"
     with sqlite3.connect(two) as conn:
         (counts,) = conn.execute("SELECT counts FROM runs").fetchone()
     assert '"ner"' in counts  # stage seconds come back from the workers
@@ -100,5 +121,5 @@ def test_ctrl_c_with_workers_keeps_what_is_done_and_a_rerun_finishes(
         (integrity,) = conn.execute("PRAGMA integrity_check").fetchone()
         assert integrity == "ok"
     rerun = _run(["ingest", str(corpus), "--db", str(db), "-q", "--workers", "2"])
-    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.returncode == 1 and "failed 3" in rerun.stdout, rerun.stderr  # the broken files, again
     assert stored_content(db) == stored_content(one_worker)
