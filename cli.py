@@ -99,7 +99,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
         cfg = dataclasses.replace(cfg, batch_size=flags["batch_size"])
     if flags.get("workers") is not None:
         cfg = dataclasses.replace(cfg, workers=flags["workers"])
-    if cfg.workers == 0:
+    if cfg.workers == 0:  # one per core (Config's 0, no worker at all, is for library callers and tests)
         cfg = dataclasses.replace(cfg, workers=os.cpu_count() or 1)
     if flags.get("force"):
         cfg = dataclasses.replace(cfg, force=True)
@@ -164,8 +164,8 @@ def ingest(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes for the CPU-bound stages (0 = one per core; default 1). The database is the "
-            "same whatever the number.",
+            help="Worker processes for the CPU-bound stages, parsing to fingerprints, while this process "
+            "reads and writes (0 = one per core; default 1). The database is the same whatever the number.",
             min=0,
         ),
     ] = None,

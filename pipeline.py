@@ -33,7 +33,7 @@ from ingest.sources import Source, iter_sources, read_bytes, url_source
 from ingest.version import VERSION
 from normalize.langid import LangOptions
 from normalize.stages import FingerprintStage, LanguageStage, Normalizer
-from store.cache import TranslationCache
+from store.cache import RunCache, TranslationCache, horizon
 from translate.backend import TranslateOptions
 from translate.home import packages_dir, polynews_home
 from translate.stage import TranslateStage
@@ -159,7 +159,7 @@ class Pipeline:
     def __init__(self, config: Config, writer: Writer) -> None:
         self.config = config
         self.writer = writer
-        self.stages = Stages(config, TranslationCache(writer.engine))
+        self.stages = Stages(config, RunCache(writer.engine, horizon(writer.engine)))
         self._known_cache: dict[str, KnownSource] = {}
         self._fetcher: Fetcher | None = None
         self._fetched: dict[str, Fetched | FetchError] = {}
@@ -193,6 +193,8 @@ class Pipeline:
         self._new_ids, self._unsaved, self._unsaved_hashes = [], [], set()
         status = "interrupted"
         self._missing, self._model_calls = set(), 0
+        self._horizon = horizon(self.writer.engine)
+        self.stages.cache = self.stages.translator.cache = RunCache(self.writer.engine, self._horizon)
         try:
             for feed in feeds:
                 sources.extend(self._poll(feed, summary))
@@ -376,6 +378,7 @@ class Pipeline:
     def _process_here(self, items: list[_Item | _Doc], summary: Summary) -> list[_Item]:
         calls = self.translator.model_calls
         out = self.stages.process(items, summary.stage_seconds, self._is_known)
+        self._store_translations(self.stages.cache.drain())
         self._model_calls += self.translator.model_calls - calls
         self._missing |= self.translator.missing
         return out
@@ -395,12 +398,13 @@ class Pipeline:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.config,),
+            initargs=(self.config, self._horizon),
         )
         in_flight: deque[Future[_WorkResult]] = deque()
 
         def collect_one() -> None:
-            items, seconds, calls, missing = in_flight.popleft().result()
+            items, seconds, calls, missing, translations = in_flight.popleft().result()
+            self._store_translations(translations)
             for name, value in seconds.items():
                 summary.stage_seconds[name] += value
             self._model_calls += calls
@@ -417,6 +421,12 @@ class Pipeline:
         finally:
             # Ctrl-C or an error: drop what has not started, keep what is collected (the caller writes it).
             pool.shutdown(wait=True, cancel_futures=True)
+
+    def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
+        """The stages' new translations, for the next runs (this one reads the cache as it started)."""
+        cache = TranslationCache(self.writer.engine)
+        for model_id, pairs in new.items():
+            cache.put_many(model_id, pairs)
 
     def _collect(self, items: list[_Item], summary: Summary) -> None:
         self._unsaved.extend(items)
@@ -448,7 +458,7 @@ class Pipeline:
         summary.stage_seconds["store"] += time.perf_counter() - t0
 
 
-_WorkResult = tuple[list[_Item], dict[str, float], int, set[str]]
+_WorkResult = tuple[list[_Item], dict[str, float], int, set[str], dict[str, dict[str, str]]]
 
 
 class Stages:
@@ -458,8 +468,9 @@ class Stages:
     Per article, a `PolynewsError` becomes status ``failed`` with its reason; anything else is a bug and
     propagates with a note naming the stage and the article."""
 
-    def __init__(self, config: Config, cache: TranslationCache) -> None:
+    def __init__(self, config: Config, cache: RunCache) -> None:
         self.config = config
+        self.cache = cache
         self.normalizer = Normalizer()
         self.language = LanguageStage(config.lang)
         self.translator = TranslateStage(packages_dir(config.home), config.translate, cache=cache)
@@ -545,7 +556,7 @@ class Stages:
 _WORKER: tuple[Stages, Writer] | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, upto: int) -> None:
     import signal
 
     from store.db import connect
@@ -559,7 +570,7 @@ def _init_worker(config: Config) -> None:
     inter = min(config.translate.inter_threads, share)
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
     writer = Writer(connect(config.db, migrate=False, cache_mb=16))  # read-only: look-ups of stored texts
-    _WORKER = (Stages(config, TranslationCache(writer.engine)), writer)
+    _WORKER = (Stages(config, RunCache(writer.engine, upto)), writer)
 
 
 def _work(items: list[_Item | _Doc]) -> _WorkResult:
@@ -572,7 +583,8 @@ def _work(items: list[_Item | _Doc]) -> _WorkResult:
     seconds = dict.fromkeys(STAGES, 0.0)
     calls = stages.translator.model_calls
     out = stages.process(items, seconds, is_known)
-    return out, seconds, stages.translator.model_calls - calls, set(stages.translator.missing)
+    calls = stages.translator.model_calls - calls
+    return out, seconds, calls, set(stages.translator.missing), stages.cache.drain()
 
 
 def default_db() -> Path:

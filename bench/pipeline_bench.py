@@ -1,18 +1,19 @@
-"""End-to-end ingest benchmark: N synthetic articles in four languages (bench/synthetic.py) through every stage
-into SQLite, with --workers 1 and 2, against the raw library calls on the same input.
+"""End-to-end ingest benchmark: N synthetic articles in four languages (bench/synthetic.py; a third of them web
+pages with navigation, sidebar and footer) through every stage into SQLite, with --workers 1 and 2, against the
+raw library calls on the same input.
 
 Each run is its own process (a fresh database, models loaded inside the timing as a user's run loads them), with
 the tiny translation model (translate/devmodel.py, ar/fr/id -> en) installed unless --no-model. "raw" runs, in
-its own process and on the same texts as the stages see them (normalized): langdetect on every text (seeded,
-1,200 characters, as the stage), CTranslate2 `translate_batch` on the non-English sentences (SentencePiece
-tokenization outside the timing), spaCy `nlp.pipe` (the same NER-only pipelines, batch 32) on the English texts
-and translations and, with the French model, on the French texts. The synthetic corpus is text files, so
-trafilatura has nothing to do in either. spaCy's English input is the very texts polynews's NER read (English
-originals and the stage's translations, saved by the --workers 1 run), so both parse the same characters.
-Model loading is outside raw's timing and inside polynews's.
+its own process and on the same texts as the stages see them: model loading (spaCy en and fr, the CTranslate2
+translators, langdetect's profiles), trafilatura `bare_extraction` on the web pages (the reader's options),
+langdetect on every text (seeded, 1,200 characters, as the stage), CTranslate2 `translate_batch` on the
+non-English sentences (SentencePiece outside the timing), spaCy `nlp.pipe` (the same NER-only pipelines, batch
+32) on the English texts and translations and, with the French model, on the French texts. spaCy's English
+input is the very texts polynews's NER read (English originals and the stage's translations, saved by the
+--workers 1 run), so both parse the same characters.
 
-Prints articles per second, seconds per stage (summed over workers: CPU-seconds), peak memory (the largest
-process: the main one, or a worker) and the ratios the targets are about.
+Prints articles per second, seconds per stage (summed over processes: CPU-seconds), peak memory (the largest
+process, then the main process and the largest worker) and the ratios the targets are about.
 
 Usage: python bench/pipeline_bench.py --n 1000 [--n 10000] [--workers 1 --workers 2] [--no-model]
 (--workers 0: the stages in the main process, no worker)
