@@ -7,7 +7,7 @@ the tiny translation model (translate/devmodel.py, ar/fr/id -> en) installed unl
 its own process and on the same texts as the stages see them: model loading (spaCy en and fr, the CTranslate2
 translators, langdetect's profiles), trafilatura `bare_extraction` on the web pages (the reader's options),
 langdetect on every text (seeded, 1,200 characters, as the stage), CTranslate2 `translate_batch` on the
-non-English sentences (SentencePiece outside the timing), spaCy `nlp.pipe` (the same NER-only pipelines, batch
+non-English sentences (with SentencePiece, both ways), spaCy `nlp.pipe` (the same NER-only pipelines, batch
 32) on the English texts and translations and, with the French model, on the French texts. spaCy's English
 input is the very texts polynews's NER read (English originals and the stage's translations, saved by the
 --workers 1 run), so both parse the same characters.
@@ -158,11 +158,13 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
     seconds["langdetect"] = time.perf_counter() - t
 
     english = [a.text for a in articles if a.lang == "en"]
-    translate_s = 0.0
+    translate_s = sp_s = 0.0
     for code, (model, sp) in translators.items():
         texts = [a.text for a in articles if a.lang == code]
         per_text = [split_sentences(t) for t in texts]
+        t = time.perf_counter()
         tokens = [sp.encode(s, out_type=str) for sents in per_text for s in sents]
+        sp_s += time.perf_counter() - t
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         t = time.perf_counter()
         futures = []
@@ -179,8 +181,12 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
         results = [None] * len(tokens)
         for i, r in zip(order, done, strict=True):
             results[i] = r
-        out = iter(sp.decode(r.hypotheses[0]) for r in results)
+        t = time.perf_counter()
+        decoded = [sp.decode(r.hypotheses[0]) for r in results]
+        sp_s += time.perf_counter() - t
+        out = iter(decoded)
         english.extend(" ".join(next(out) for _ in sents) for sents in per_text)
+    seconds["sentencepiece"] = sp_s  # the tokenizer translate_batch needs, both ways
     seconds["ctranslate2"] = translate_s
 
     stored = folder.parent / f"{folder.name}-english.json"

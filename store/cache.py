@@ -64,9 +64,9 @@ class RunCache:
     """The cache as a run's stages see it: what earlier runs stored, read-only. New translations are kept for
     the writer (`drain`), which stores them with the results, so only the main process writes the database.
     Not seeing this run's own translations makes every article's translation independent of which worker
-    translated which batch first: a sentence is translated in the same batch whatever the number of
-    workers (CTranslate2's output can depend on the batch a sentence is padded with). A sentence repeated
-    across batches of one run is translated again; a re-run finds it."""
+    translated which batch first: a sentence is translated in the same batch whatever the number of workers
+    (CTranslate2's numbers depend on the batch a sentence is padded with: OpenNMT/CTranslate2#1079). A
+    sentence repeated across batches of one run is translated again; a re-run finds it."""
 
     def __init__(self, engine: Engine, upto: int) -> None:
         self._db = TranslationCache(engine, upto)
