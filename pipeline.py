@@ -194,7 +194,7 @@ class Pipeline:
         status = "interrupted"
         self._missing, self._model_calls = set(), 0
         self._horizon = horizon(self.writer.engine)
-        self.stages.cache = self.stages.translator.cache = RunCache(self.writer.engine, self._horizon)
+        self.stages.translator.cache = RunCache(self.writer.engine, self._horizon)
         try:
             for feed in feeds:
                 sources.extend(self._poll(feed, summary))
@@ -348,9 +348,15 @@ class Pipeline:
             summary.counts["unchanged"] += 1
             return []
         doc = _Doc(
-            src.source, src.location, result.body, result.suffix, None, src.location, src.title, src.published
+            src.source,
+            src.location,
+            result.body,
+            result.suffix,
+            url=src.location,
+            title=src.title,
+            published=src.published,
         )
-        return list(parse(doc)) if result.suffix.lower() in JSON_SUFFIXES else [doc]
+        return [*parse(doc)] if result.suffix.lower() in JSON_SUFFIXES else [doc]
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _batches(
@@ -470,13 +476,18 @@ class Stages:
 
     def __init__(self, config: Config, cache: RunCache) -> None:
         self.config = config
-        self.cache = cache
         self.normalizer = Normalizer()
         self.language = LanguageStage(config.lang)
         self.translator = TranslateStage(packages_dir(config.home), config.translate, cache=cache)
         self.ner = NerStage(config.ner)
         self.facts = FactStage(FactOptions(cache_dir=config.home / "cache"))
         self.fingerprint = FingerprintStage()
+
+    @property
+    def cache(self) -> RunCache:
+        """The translation cache the stages read, holding the translations they made for the writer."""
+        assert isinstance(self.translator.cache, RunCache), "Stages are built with a RunCache"
+        return self.translator.cache
 
     def process(
         self, batch: list[_Item | _Doc], seconds: dict[str, float], is_known: Callable[[str], bool]
