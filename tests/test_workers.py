@@ -130,10 +130,10 @@ def test_ctrl_c_with_workers_keeps_what_is_done_and_a_rerun_finishes(
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(25)  # workers started, models loaded, batches done
+    time.sleep(15)  # workers started, models loaded, batches done
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
-    if proc.returncode == 0:
+    if proc.returncode in (0, 1):  # 1: finished, with the broken files failed
         pytest.skip("the run finished before the signal (a fast machine)")
     assert proc.returncode == 130, stderr
     assert "interrupted: what was processed is stored" in stderr
