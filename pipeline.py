@@ -570,9 +570,11 @@ _WORKER: tuple[Stages, Writer] | None = None
 def _init_worker(config: Config, upto: int) -> None:
     import signal
 
+    from extract.ner import without_torch
     from store.db import connect
     from store.writer import Writer
 
+    without_torch(config.ner)  # before anything imports spaCy
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     global _WORKER
     # CTranslate2 calls in flight per worker: the cores shared out between the workers (two calls each on two

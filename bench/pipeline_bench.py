@@ -15,7 +15,7 @@ input is the very texts polynews's NER read (English originals and the stage's t
 Prints articles per second, seconds per stage (summed over processes: CPU-seconds), peak memory (the largest
 process, then the main process and the largest worker) and the ratios the targets are about.
 
-Usage: python bench/pipeline_bench.py --n 1000 [--n 10000] [--workers 1 --workers 2] [--no-model]
+Usage: python bench/pipeline_bench.py --n 1000 [--n 10000] [--workers 1 --workers 2] [--rounds 3] [--no-model]
 (--workers 0: the stages in the main process, no worker)
 """
 
@@ -27,6 +27,7 @@ import math
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -209,6 +210,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, action="append", help="(repeatable) default 1 and 2")
     parser.add_argument("--no-model", action="store_true", help="no translation model installed")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw library run")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="repeat every run; medians, and ratios within each round"
+    )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # folder home workers|raw
     args = parser.parse_args()
     if args.one:
@@ -221,6 +225,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     sizes, workers = args.n or [1000], args.workers or [1, 2]
+    whats = [*map(str, workers), *([] if args.no_raw else ["raw"])]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
@@ -231,20 +236,23 @@ def main() -> None:
         for n in sizes:
             folder = Path(tmp) / f"articles-{n}"
             build(folder, n, html_every=3)
-            for what in [*map(str, workers), *([] if args.no_raw else ["raw"])]:
-                done = subprocess.run(
-                    [sys.executable, __file__, "--one", str(folder), str(home), what],
-                    capture_output=True,
-                    text=True,
-                    env=os.environ | {"POLYNEWS_HOME": str(home)},
-                )
-                if done.returncode != 0:
-                    sys.exit(done.stderr)
-                rows.append({"n": n, "what": what, **json.loads(done.stdout.strip().splitlines()[-1])})
+            for round_ in range(args.rounds):
+                # Each round starts one later in the list: a slow spell of this VM lands on a different run.
+                for what in whats[round_ % len(whats) :] + whats[: round_ % len(whats)]:
+                    done = subprocess.run(
+                        [sys.executable, __file__, "--one", str(folder), str(home), what],
+                        capture_output=True,
+                        text=True,
+                        env=os.environ | {"POLYNEWS_HOME": str(home)},
+                    )
+                    if done.returncode != 0:
+                        sys.exit(done.stderr)
+                    result = json.loads(done.stdout.strip().splitlines()[-1])
+                    rows.append({"n": n, "what": what, "round": round_, **result})
     model = "no translation model" if args.no_model else "tiny translation model (ar, fr, id -> en)"
     print(
         f"polynews end-to-end benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-        f"cpus={os.cpu_count()}, {model}"
+        f"cpus={os.cpu_count()}, {model}, {args.rounds} round(s)"
     )
     stages = ("read", "normalize", "language", "translate", "ner", "facts", "fingerprint", "store")
     print(
@@ -254,24 +262,31 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|" + "---|" * len(stages))
     for n in sizes:
-        group = {r["what"]: r for r in rows if r["n"] == n}
-        one, raw = group.get("1"), group.get("raw")
-        for what, r in group.items():
+        runs = {what: [r for r in rows if r["n"] == n and r["what"] == what] for what in whats}
+
+        def ratio(top: str, bottom: str, runs: dict[str, list[dict]] = runs) -> str:
+            """The median over rounds of the ratio within each round (runs minutes apart, not an hour)."""
+            if top not in runs or bottom not in runs:
+                return ""
+            pairs = zip(runs[top], runs[bottom], strict=True)
+            return f"{statistics.median(a['seconds'] / b['seconds'] for a, b in pairs):.2f}x"
+
+        for what, group in runs.items():
+            r = sorted(group, key=lambda r: r["seconds"])[len(group) // 2]  # the median run (upper median)
             label = "raw library calls" if what == "raw" else f"--workers {what}"
-            speedup = f"{one['seconds'] / r['seconds']:.2f}x" if one and what != "raw" else ""
-            vs_raw = (
-                f"{r['seconds'] / raw['seconds']:.2f}x" if raw and what != "raw" else ("1.00x" if raw else "")
-            )
+            spread = f" ({min(g['seconds'] for g in group):.1f}-{max(g['seconds'] for g in group):.1f})"
             cells = (
                 [f"{r['stages'][s]:.1f}" for s in stages]
                 if what != "raw"
                 else [", ".join(f"{k} {v:.1f}" for k, v in r["parts"].items())] + [""] * (len(stages) - 1)
             )
             print(
-                f"| {n} | {label} | {r['seconds']:.1f} | {n / r['seconds']:.1f} | {speedup} | {vs_raw} | "
-                f"{r['peak_mb']:.0f} | {r.get('main_mb', r['peak_mb']):.0f} / {r.get('worker_mb', 0):.0f} | "
-                + " | ".join(cells)
-                + " |"
+                f"| {n} | {label} | {r['seconds']:.1f}{spread if len(group) > 1 else ''} | "
+                f"{n / r['seconds']:.1f} | {ratio('1', what) if what != 'raw' else ''} | "
+                f"{ratio(what, 'raw') if what != 'raw' else ('1.00x' if 'raw' in runs else '')} | "
+                f"{max(g['peak_mb'] for g in group):.0f} | "
+                f"{max(g.get('main_mb', g['peak_mb']) for g in group):.0f} / "
+                f"{max(g.get('worker_mb', 0) for g in group):.0f} | " + " | ".join(cells) + " |"
             )
 
 

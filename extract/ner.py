@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,15 @@ class NerOptions:
     # Models for source languages, run on the original text; a missing one is skipped with a warning.
     native_models: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_sm"),)
     batch_size: int = 32
+
+
+def without_torch(options: NerOptions) -> None:
+    """Keep torch out of a process that only runs the small CNN pipelines: thinc imports torch whenever it is
+    installed (argostranslate needs it), which costs 2 s and 180 MB a process, and those pipelines never call
+    it. For worker processes, which run nothing else; a transformer pipeline (``*_trf``) keeps torch."""
+    names = [options.english_model, *(model for _, model in options.native_models)]
+    if "torch" not in sys.modules and not any(name.endswith("_trf") for name in names):
+        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
 
 
 def resolve_model_name(name: str) -> str:

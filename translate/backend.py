@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -40,6 +40,10 @@ class Translator(Protocol):
     model_id: str
 
     def translate(self, sentences: Sequence[str]) -> list[str]: ...
+
+    def start(self, sentences: Sequence[str]) -> Callable[[], list[str]]:
+        """Begin translating; the returned function waits for the translations, in input order."""
+        ...
 
 
 class ArgosCT2Translator:
@@ -105,10 +109,12 @@ class ArgosCT2Translator:
             text = text[len(self.target_prefix) :]
         return text.strip()
 
-    def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Translate sentences in length-sorted batches (less padding), returned in input order."""
+    def start(self, sentences: Sequence[str]) -> Callable[[], list[str]]:
+        """Submit ``sentences`` in length-sorted batches (less padding) and return at once; the returned function
+        waits and gives the translations in input order. Callers start every group they have before waiting on
+        any, so the ``inter_threads`` CTranslate2 workers always have a batch to decode."""
         if not sentences:
-            return []
+            return list
         tokens = self.tokenize(sentences)
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         size = self.options.batch_size
@@ -117,10 +123,21 @@ class ArgosCT2Translator:
             for start in range(0, len(order), size):
                 idx = order[start : start + size]
                 pending.append((idx, self.submit([tokens[i] or ["▁"] for i in idx])))
-            out: list[str] = [""] * len(tokens)
-            for idx, futures in pending:
-                for i, future in zip(idx, futures, strict=True):
-                    out[i] = self.detokenize(future.result().hypotheses[0])
         except (RuntimeError, ValueError) as exc:
             raise TranslationError(f"{self.package.pair} model failed: {exc}") from None
-        return out
+
+        def wait() -> list[str]:
+            out: list[str] = [""] * len(tokens)
+            try:
+                for idx, futures in pending:
+                    for i, future in zip(idx, futures, strict=True):
+                        out[i] = self.detokenize(future.result().hypotheses[0])
+            except (RuntimeError, ValueError) as exc:
+                raise TranslationError(f"{self.package.pair} model failed: {exc}") from None
+            return out
+
+        return wait
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """Translate and wait: ``start(sentences)()``."""
+        return self.start(sentences)()
