@@ -288,6 +288,15 @@ def main() -> None:
                 f"{max(g.get('main_mb', g['peak_mb']) for g in group):.0f} / "
                 f"{max(g.get('worker_mb', 0) for g in group):.0f} | " + " | ".join(cells) + " |"
             )
+    if args.rounds > 1:
+        print("\nEach round (seconds, in the order run):")
+        for n in sizes:
+            for round_ in range(args.rounds):
+                done = [r for r in rows if r["n"] == n and r["round"] == round_]
+                print(
+                    f"- n={n}, round {round_ + 1}: "
+                    + ", ".join(f"{r['what']} {r['seconds']:.1f}" for r in done)
+                )
 
 
 if __name__ == "__main__":

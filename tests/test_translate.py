@@ -262,3 +262,30 @@ def test_install_needs_languages_or_a_file(runner: CliRunner, home: Path) -> Non
         and err
         == "Error: give either languages (polynews models install ar fr id) or --file PATH.argosmodel\n"
     )
+
+
+def test_languages_translated_together_as_alone(fr_model: Path, tmp_path: Path) -> None:
+    """The stage submits every language's batches before it waits on any (both CTranslate2 workers busy):
+    a batch of French and Indonesian articles is translated exactly as each language on its own, the
+    articles keep their order, and English ones are left alone."""
+    from ingest.record import Article
+    from translate.home import packages_dir
+    from translate.install import install_file
+    from translate.stage import TranslateStage
+
+    home = tmp_path / "home"
+    id_model = build_argosmodel(tmp_path / "id_en.argosmodel", SENTENCES * 4, "id")
+    install_file(fr_model, home)
+    install_file(id_model, home)
+    texts = {p.name.split("_")[1]: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}
+    articles = [
+        Article(source=f"{i}-{lang}", text=texts[lang], lang=lang)
+        for i, lang in enumerate(["fr", "id", "en", "fr", "id"])
+    ]
+    together = list(TranslateStage(packages_dir(home)).pipe(articles))
+    assert [a.source for a in together] == [a.source for a in articles]
+    assert [a.translation_status for a in together] == ["ok", "ok", "not-needed", "ok", "ok"]
+    for lang in ("fr", "id"):
+        alone = list(TranslateStage(packages_dir(home)).pipe([a for a in articles if a.lang == lang]))
+        assert [a.text_en for a in together if a.lang == lang] == [a.text_en for a in alone]
+        assert all(a.text_en and (a.translation_model or "").startswith(f"argos/{lang}-en@") for a in alone)
