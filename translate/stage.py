@@ -77,8 +77,8 @@ class TranslateStage:
             else:
                 groups[a.lang].append(i)
         # Every language's sentences are submitted before any is waited on: otherwise one CTranslate2 worker
-        # idles while the other decodes a language's last batch (a batch of 32 articles holds a few articles of
-        # each language, one or two calls each). Translating 300 articles took twice as long that way.
+        # idles while the other decodes a language's last batch (a batch holds a few articles of each language,
+        # one or two calls each). Translating 300 articles took twice as long that way.
         started = []
         for lang, idx in groups.items():
             try:
@@ -102,7 +102,6 @@ class TranslateStage:
 
     def _start_group(self, lang: str, articles: list[Article]) -> Callable[[], list[Article]]:
         """Submit one language's new sentences; the returned function waits and builds the translated articles."""
-        started = time.perf_counter()
         translator = self.translator(lang)
         model_id = translator.model_id
         # Paragraph structure is kept: each paragraph's sentences are translated and rejoined.
@@ -110,6 +109,7 @@ class TranslateStage:
         unique = list(dict.fromkeys(s for layout in layouts for para in layout for s in para))
         known = self.cache.get_many(model_id, unique) if self.cache else {}
         todo = [s for s in unique if s not in known]
+        started = time.perf_counter()  # the model's time, as before: not its loading, splitting or the cache
         wait = self._start_sentences(translator, todo)
         submitted = time.perf_counter() - started
 
