@@ -96,12 +96,15 @@ class ArgosCT2Translator:
             target_prefix=prefix,
             max_batch_size=self.options.batch_size,
             beam_size=self.options.beam_size,
-            max_decoding_length=math.ceil(longest * self.options.max_length_ratio) + 4,
+            max_decoding_length=self._cap(longest),
             replace_unknowns=True,
             length_penalty=0.2,
             asynchronous=True,
         )
         return futures
+
+    def _cap(self, source_tokens: int) -> int:
+        return math.ceil(max(source_tokens, 1) * self.options.max_length_ratio) + 4
 
     def detokenize(self, tokens: list[str]) -> str:
         text: str = self.sp.decode_pieces(tokens).replace("▁", " ")
@@ -131,7 +134,11 @@ class ArgosCT2Translator:
             try:
                 for idx, futures in pending:
                     for i, future in zip(idx, futures, strict=True):
-                        out[i] = self.detokenize(future.result().hypotheses[0])
+                        # Each sentence cut to its own cap, not its batch's: a greedy decode's first tokens do not
+                        # depend on the cap, so a sentence translates the same in any batch (an interrupted run
+                        # and its re-run store what one uninterrupted run stores).
+                        cap = self._cap(len(tokens[i]))
+                        out[i] = self.detokenize(future.result().hypotheses[0][:cap])
             except (RuntimeError, ValueError) as exc:
                 raise TranslationError(f"{self.package.pair} model failed: {exc}") from None
             return out
