@@ -52,8 +52,8 @@ class Config:
     home: Path = field(default_factory=polynews_home)
     # Articles per batch, the unit of work of a worker. Translation batches a batch's sentences of a language
     # together, repeated ones once: 64 articles a batch translated 300 articles in 3.3 s, 32 in 5.4 s; more
-    # than that leaves a worker idle longer at the end of a run. Translations depend on the batch (CTranslate2
-    # pads a batch to its longest sentence), so batches are the same whatever the number of workers.
+    # than that leaves a worker idle longer at the end of a run. Batches are the same whatever the number of
+    # workers, so nothing a stage does can depend on it.
     batch_size: int = 64
     # Articles per write transaction. Matching writes index rows under random 64-bit keys, so a commit's cost
     # is the pages it dirties: 256 articles a commit stored 30k articles in half the time of 32 a commit
