@@ -33,12 +33,20 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import build  # noqa: E402
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """(this process, its finished children: the workers) user + system CPU-seconds."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _peak_mb() -> tuple[float, float]:
@@ -108,6 +116,7 @@ def run_polynews(folder: Path, home: Path, workers: int) -> dict[str, object]:
         summary = pipeline.run([str(folder)])
         seconds = time.perf_counter() - started
         main_mb, worker_mb = _peak_mb()  # before the bench's own work below (all English texts in memory)
+        main_cpu, worker_cpu = _cpu_seconds()  # the pool is shut down: its workers are counted
         if workers == 1:  # the English texts NER read, in order, for the raw run's spaCy (the same input)
             import sqlite3
 
@@ -130,15 +139,20 @@ def run_polynews(folder: Path, home: Path, workers: int) -> dict[str, object]:
         "main_mb": main_mb,
         "worker_mb": worker_mb,
         "model_calls": summary.model_calls,
+        "main_cpu": main_cpu,
+        "worker_cpu": worker_cpu,
     }
 
 
-def run_raw(folder: Path, home: Path) -> dict[str, object]:
+def run_raw(folder: Path, home: Path, part: int = 0, parts: int = 1) -> dict[str, object]:
+    """The raw library calls on the input, or on every ``parts``-th article from ``part`` on: the halves of a
+    two-process raw run, each with one core's share of threads, as --workers 2's workers have."""
     import dataclasses
 
     import ctranslate2
     import sentencepiece as spm
     import trafilatura
+    from threadpoolctl import threadpool_limits
 
     from extract.ner import _NER_ONLY_EXCLUDE, load_pipeline
     from ingest.decode import decode_bytes
@@ -149,6 +163,8 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
     from translate.home import packages_dir
     from translate.packages import installed_packages
 
+    share = max(1, (os.cpu_count() or 1) // parts)
+    threadpool_limits(limits=share)  # numpy's BLAS (spaCy): one thread per core share, as in the workers
     seconds: dict[str, float] = {}
     # Loading the models is part of the work (polynews's runs load theirs inside their timing too).
     t = time.perf_counter()
@@ -159,15 +175,15 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
     translators = {}
     for package in installed_packages(packages_dir(home)):
         translators[package.from_code] = (
-            # As an expert would call it on two cores: two calls in flight, one thread each (the stage's options).
+            # As an expert would call it: a call in flight per core of its share, one thread each (the stage's).
             ctranslate2.Translator(
-                str(package.path / "model"), device="cpu", inter_threads=2, intra_threads=1
+                str(package.path / "model"), device="cpu", inter_threads=share, intra_threads=1
             ),
             spm.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model")),
         )
     seconds["load"] = time.perf_counter() - t
 
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))[part::parts]
     pages = [decode_bytes(p.read_bytes()).text for p in paths if p.suffix == ".html"]
     t = time.perf_counter()
     for page in pages:  # the same call and options as ingest/readers.py
@@ -207,7 +223,7 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
             )
         done = [f.result() for f in futures]
         translate_s += time.perf_counter() - t
-        results = [None] * len(tokens)
+        results: list[Any] = [None] * len(tokens)
         for i, r in zip(order, done, strict=True):
             results[i] = r
         t = time.perf_counter()
@@ -220,7 +236,7 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
 
     stored = folder.parent / f"{folder.name}-english.json"
     if stored.exists():  # the texts polynews's NER read (its translations), not raw's own: the same input
-        english = json.loads(stored.read_text(encoding="utf-8"))
+        english = json.loads(stored.read_text(encoding="utf-8"))[part::parts]
     t = time.perf_counter()
     for _ in en.pipe(english, batch_size=32):
         pass
@@ -229,7 +245,53 @@ def run_raw(folder: Path, home: Path) -> dict[str, object]:
     for _ in fr.pipe([a.text for a in articles if a.lang == "fr"], batch_size=32):
         pass
     seconds["spacy fr"] = time.perf_counter() - t
-    return {"seconds": sum(seconds.values()), "parts": seconds, "peak_mb": _peak_mb()[0]}
+    return {
+        "seconds": sum(seconds.values()),
+        "parts": seconds,
+        "peak_mb": _peak_mb()[0],
+        "main_cpu": _cpu_seconds()[0],
+        "worker_cpu": 0.0,
+    }
+
+
+def _one(folder: Path, home: Path, what: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", str(folder), str(home), what],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"POLYNEWS_HOME": str(home)},
+    )
+    if done.returncode != 0:
+        sys.exit(done.stderr)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run_raw_split(folder: Path, home: Path, parts: int) -> dict[str, Any]:
+    """The raw library calls split over ``parts`` processes side by side (every other article each): what
+    this machine gives the very calls polynews makes when two processes make them, the ceiling --workers 2 is
+    read against. Its seconds are the slower half's (each loads its own models, as a worker does)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(parts) as pool:
+        halves = list(pool.map(lambda i: _one(folder, home, f"raw:{i}/{parts}"), range(parts)))
+    names = halves[0]["parts"].keys()
+    return {
+        "seconds": max(h["seconds"] for h in halves),
+        "parts": {k: sum(h["parts"][k] for h in halves) for k in names},
+        "peak_mb": max(h["peak_mb"] for h in halves),
+        "main_cpu": sum(h["main_cpu"] for h in halves),
+        "worker_cpu": 0.0,
+    }
+
+
+def _cpu_cells(run: dict[str, Any]) -> str:
+    """CPU-seconds of the main process and of the workers, and the cores they kept busy on average (CPU-seconds
+    over wall seconds): two workers that never wait keep nearly two cores busy, whatever each core's speed."""
+    if "main_cpu" not in run:
+        return " | "
+    busy = (run["main_cpu"] + run["worker_cpu"]) / run["seconds"]
+    return f"{run['main_cpu']:.1f} / {run['worker_cpu']:.1f} | {busy:.2f}"
 
 
 def main() -> None:
@@ -241,19 +303,19 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=1, help="repeat every run; medians, and ratios within each round"
     )
-    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # folder home workers|raw
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # folder home workers|raw|raw:PART/PARTS
     args = parser.parse_args()
     if args.one:
         folder, home, what = args.one
-        result = (
-            run_raw(Path(folder), Path(home))
-            if what == "raw"
-            else run_polynews(Path(folder), Path(home), int(what))
-        )
+        if what.startswith("raw"):
+            part, parts = map(int, what.partition(":")[2].split("/")) if ":" in what else (0, 1)
+            result = run_raw(Path(folder), Path(home), part, parts)
+        else:
+            result = run_polynews(Path(folder), Path(home), int(what))
         print(json.dumps(result))
         return
     sizes, workers = args.n or [1000], args.workers or [1, 2]
-    whats = [*map(str, workers), *([] if args.no_raw else ["raw"])]
+    whats = [*map(str, workers), *([] if args.no_raw else ["raw", "raw2"])]
     rows = []
     ceilings: list[tuple[int, int, float]] = []  # (n, round, two processes' speed-up on this machine)
     with tempfile.TemporaryDirectory() as tmp:
@@ -268,15 +330,9 @@ def main() -> None:
             for round_ in range(args.rounds):
                 # Each round starts one later in the list: a slow spell of this VM lands on a different run.
                 for what in whats[round_ % len(whats) :] + whats[: round_ % len(whats)]:
-                    done = subprocess.run(
-                        [sys.executable, __file__, "--one", str(folder), str(home), what],
-                        capture_output=True,
-                        text=True,
-                        env=os.environ | {"POLYNEWS_HOME": str(home)},
-                    )
-                    if done.returncode != 0:
-                        sys.exit(done.stderr)
-                    result = json.loads(done.stdout.strip().splitlines()[-1])
+                    if what == "raw2" and not (folder.parent / f"{folder.name}-english.json").exists():
+                        continue  # its spaCy input is what --workers 1 stored; a later round runs it
+                    result = run_raw_split(folder, home, 2) if what == "raw2" else _one(folder, home, what)
                     rows.append({"n": n, "what": what, "round": round_, **result})
                 ceilings.append((n, round_, two_core_ceiling()))
     model = "no translation model" if args.no_model else "tiny translation model (ar, fr, id -> en)"
@@ -287,37 +343,47 @@ def main() -> None:
     stages = ("read", "normalize", "language", "translate", "ner", "facts", "fingerprint", "store")
     print(
         "| n | run | seconds | articles/s | vs --workers 1 | vs raw | peak MB | main / worker MB | "
-        + " | ".join(f"{s} s" for s in stages)
-        + " |"
+        "CPU s main / workers | cores busy | " + " | ".join(f"{s} s" for s in stages) + " |"
     )
-    print("|---|---|---|---|---|---|---|---|" + "---|" * len(stages))
+    print("|---|---|---|---|---|---|---|---|---|---|" + "---|" * len(stages))
     for n in sizes:
-        runs = {what: [r for r in rows if r["n"] == n and r["what"] == what] for what in whats}
+        runs = {w: g for w in whats if (g := [r for r in rows if r["n"] == n and r["what"] == w])}
 
-        def ratio(top: str, bottom: str, runs: dict[str, list[dict]] = runs) -> str:
+        def ratio(top: str, bottom: str, runs: dict[str, list[dict[str, Any]]] = runs) -> str:
             """The median over rounds of the ratio within each round (runs minutes apart, not an hour)."""
             if top not in runs or bottom not in runs:
                 return ""
-            pairs = zip(runs[top], runs[bottom], strict=True)
-            return f"{statistics.median(a['seconds'] / b['seconds'] for a, b in pairs):.2f}x"
+            below = {r["round"]: r["seconds"] for r in runs[bottom]}
+            within = [r["seconds"] / below[r["round"]] for r in runs[top] if r["round"] in below]
+            return f"{statistics.median(within):.2f}x" if within else ""
 
         for what, group in runs.items():
             r = sorted(group, key=lambda r: r["seconds"])[len(group) // 2]  # the median run (upper median)
-            label = "raw library calls" if what == "raw" else f"--workers {what}"
+            label = {"raw": "raw library calls", "raw2": "raw, two processes (halves)"}.get(
+                what, f"--workers {what}"
+            )
             spread = f" ({min(g['seconds'] for g in group):.1f}-{max(g['seconds'] for g in group):.1f})"
             cells = (
                 [f"{r['stages'][s]:.1f}" for s in stages]
-                if what != "raw"
+                if not what.startswith("raw")
                 else [", ".join(f"{k} {v:.1f}" for k, v in r["parts"].items())] + [""] * (len(stages) - 1)
             )
             print(
                 f"| {n} | {label} | {r['seconds']:.1f}{spread if len(group) > 1 else ''} | "
-                f"{n / r['seconds']:.1f} | {ratio('1', what) if what != 'raw' else ''} | "
+                f"{n / r['seconds']:.1f} | {ratio('1', what) if not what.startswith('raw') else ''} | "
                 f"{ratio(what, 'raw') if what != 'raw' else ('1.00x' if 'raw' in runs else '')} | "
                 f"{max(g['peak_mb'] for g in group):.0f} | "
                 f"{max(g.get('main_mb', g['peak_mb']) for g in group):.0f} / "
-                f"{max(g.get('worker_mb', 0) for g in group):.0f} | " + " | ".join(cells) + " |"
+                f"{max(g.get('worker_mb', 0) for g in group):.0f} | {_cpu_cells(r)} | "
+                + " | ".join(cells)
+                + " |"
             )
+        loops = [c for n_, _, c in ceilings if n_ == n]
+        print(
+            f"\nn={n}, what two processes gave (medians of the rounds): polynews --workers 2 against 1: "
+            f"{ratio('1', '2') or '-'}; the raw calls in two halves side by side against one process: "
+            f"{ratio('raw', 'raw2') or '-'}; a pure-Python loop: {statistics.median(loops):.2f}x\n"
+        )
     print("\nEach round (seconds, in the order run; then two CPU-bound processes' speed-up on this machine):")
     for n, round_, ceiling in ceilings:
         done = [r for r in rows if r["n"] == n and r["round"] == round_]
