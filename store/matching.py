@@ -218,6 +218,21 @@ def _chunks(values: list[int]) -> list[list[int]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
+def optimal_banding(threshold: float) -> tuple[int, int]:
+    """(bands, rows) as datasketch's MinHashLSH picks them for a Jaccard threshold: the split of NUM_PERM that
+    minimises false positives plus false negatives, equally weighted."""
+    from datasketch.lsh import _optimal_param  # imports scipy
+
+    b, r = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+    return int(b), int(r)
+
+
+# optimal_banding for the default threshold, worked out once: importing it costs the writing process 0.55 s
+# (scipy) in every run that stores an article, a cron run of three files included. tests/test_store.py checks
+# every entry against datasketch.
+KNOWN_BANDING: dict[tuple[float, int], tuple[int, int]] = {(0.5, 128): (25, 5)}
+
+
 class Matcher:
     """Matches a batch of newly stored articles against everything indexed before them, then indexes them.
 
@@ -242,10 +257,8 @@ class Matcher:
 
     def _band_shape(self) -> tuple[int, int]:
         if self._banding is None:
-            from datasketch.lsh import _optimal_param  # imports scipy: only when an article is matched
-
-            b, r = _optimal_param(self.options.lsh_threshold, NUM_PERM, 0.5, 0.5)
-            self._banding = (int(b), int(r))
+            known = KNOWN_BANDING.get((self.options.lsh_threshold, NUM_PERM))
+            self._banding = known or optimal_banding(self.options.lsh_threshold)
         return self._banding
 
     # The hot path speaks to sqlite3 directly (the session's own connection and transaction): SQLAlchemy's

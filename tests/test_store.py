@@ -5,7 +5,9 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from normalize.fingerprint import NUM_PERM
 from store.db import connect, current_revision, head_revision, include_object
+from store.matching import KNOWN_BANDING, optimal_banding
 from store.schema import Base
 
 
@@ -62,3 +64,9 @@ def test_migration_0005_rebuilds_the_matching_indexes_from_a_0004_database(
         assert "id" in [r[1] for r in conn.execute("PRAGMA table_info(lsh_bands)")]
     connect(db)  # upgrades to head
     assert indexes() == fresh
+
+
+def test_the_kept_lsh_banding_is_what_datasketch_picks() -> None:
+    for (threshold, num_perm), banding in KNOWN_BANDING.items():
+        assert num_perm == NUM_PERM  # what optimal_banding splits
+        assert optimal_banding(threshold) == banding
