@@ -3,19 +3,24 @@ pages with navigation, sidebar and footer) through every stage into SQLite, with
 raw library calls on the same input.
 
 Each run is its own process (a fresh database, models loaded inside the timing as a user's run loads them), with
-the tiny translation model (translate/devmodel.py, ar/fr/id -> en) installed unless --no-model. "raw" runs, in
+the tiny translation model (translate/devmodel.py, ar/fr/id -> en) installed unless --no-model, or with models
+of a real Argos model's shape (transformer-base, int8, random weights) with --argos-shaped. "raw" runs, in
 its own process and on the same texts as the stages see them: model loading (spaCy en and fr, the CTranslate2
 translators, langdetect's profiles), trafilatura `bare_extraction` on the web pages (the reader's options),
 langdetect on every text (seeded, 1,200 characters, as the stage), CTranslate2 `translate_batch` on the
 non-English sentences (with SentencePiece, both ways), spaCy `nlp.pipe` (the same NER-only pipelines, batch
 32) on the English texts and translations and, with the French model, on the French texts. spaCy's English
 input is the very texts polynews's NER read (English originals and the stage's translations, saved by the
---workers 1 run), so both parse the same characters.
+--workers 1 run), so both parse the same characters. "raw2" runs the same calls as two processes side by
+side, each on every other article with one core's share of threads: what the machine gives these very calls
+from two processes, the ceiling for --workers 2.
 
-Prints articles per second, seconds per stage (summed over processes: CPU-seconds), peak memory (the largest
-process, then the main process and the largest worker) and the ratios the targets are about.
+Prints articles per second, seconds per stage (each process's time in the stage, summed over processes), peak
+memory (the largest process, then the main process and the largest worker), CPU-seconds and the cores kept
+busy, and the ratios the targets are about.
 
 Usage: python bench/pipeline_bench.py --n 1000 [--n 10000] [--workers 1 --workers 2] [--rounds 3] [--no-model]
+       [--argos-shaped] [--no-raw]
 (--workers 0: the stages in the main process, no worker)
 """
 
@@ -56,16 +61,17 @@ def _peak_mb() -> tuple[float, float]:
     return own / 1024, children / 1024
 
 
-def install_models(home: Path) -> None:
+def install_models(home: Path, argos_shaped: bool = False) -> None:
     from normalize.sentences import split_sentences
-    from translate.devmodel import build_argosmodel
+    from translate.devmodel import TINY, TRANSFORMER_BASE, build_argosmodel
     from translate.install import install_file
 
     sentences = [
         s for p in sorted((ROOT / "samples").glob("*.txt")) for s in split_sentences(p.read_text("utf-8"))
     ]
     for code in ("ar", "fr", "id"):
-        path = build_argosmodel(home / f"{code}_en.argosmodel", sentences * 4, code)
+        shape = TRANSFORMER_BASE if argos_shaped else TINY
+        path = build_argosmodel(home / f"{code}_en.argosmodel", sentences * 4, code, shape=shape)
         install_file(path, home)
 
 
@@ -301,6 +307,11 @@ def main() -> None:
     parser.add_argument("--no-model", action="store_true", help="no translation model installed")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw library run")
     parser.add_argument(
+        "--argos-shaped",
+        action="store_true",
+        help="translation models of a real Argos model's shape (transformer-base, int8) instead of the tiny one",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=1, help="repeat every run; medians, and ratios within each round"
     )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # folder home workers|raw|raw:PART/PARTS
@@ -322,7 +333,7 @@ def main() -> None:
         home = Path(tmp) / "home"
         home.mkdir()
         if not args.no_model:
-            install_models(home)
+            install_models(home, args.argos_shaped)
         warm_caches(home)
         for n in sizes:
             folder = Path(tmp) / f"articles-{n}"
@@ -335,7 +346,12 @@ def main() -> None:
                     result = run_raw_split(folder, home, 2) if what == "raw2" else _one(folder, home, what)
                     rows.append({"n": n, "what": what, "round": round_, **result})
                 ceilings.append((n, round_, two_core_ceiling()))
-    model = "no translation model" if args.no_model else "tiny translation model (ar, fr, id -> en)"
+    model = (
+        "no translation model"
+        if args.no_model
+        else f"{'Argos-shaped (transformer-base)' if args.argos_shaped else 'tiny'} translation model "
+        "(ar, fr, id -> en)"
+    )
     print(
         f"polynews end-to-end benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
         f"cpus={os.cpu_count()}, {model}, {args.rounds} round(s)"
