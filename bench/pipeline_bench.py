@@ -55,7 +55,9 @@ def _cpu_seconds() -> tuple[float, float]:
 
 
 def _peak_mb() -> tuple[float, float]:
-    """(this process, its largest child: a worker) peak resident MB."""
+    """(this process, its largest child: a worker) peak resident MB. Linux keeps a process's peak across exec,
+    so a worker's is at least this process's peak when the pool started it (early in the run, before this
+    process holds much)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return own / 1024, children / 1024
@@ -315,7 +317,18 @@ def main() -> None:
         "--rounds", type=int, default=1, help="repeat every run; medians, and ratios within each round"
     )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # folder home workers|raw|raw:PART/PARTS
+    parser.add_argument("--setup", nargs="+", help=argparse.SUPPRESS)  # tmp n [n ...]
     args = parser.parse_args()
+    if args.setup:
+        tmp, *ns = args.setup
+        home = Path(tmp) / "home"
+        home.mkdir()
+        if not args.no_model:
+            install_models(home, args.argos_shaped)
+        warm_caches(home)
+        for n in ns:
+            build(Path(tmp) / f"articles-{n}", int(n), html_every=3)
+        return
     if args.one:
         folder, home, what = args.one
         if what.startswith("raw"):
@@ -331,13 +344,13 @@ def main() -> None:
     ceilings: list[tuple[int, int, float]] = []  # (n, round, two processes' speed-up on this machine)
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
-        home.mkdir()
-        if not args.no_model:
-            install_models(home, args.argos_shaped)
-        warm_caches(home)
+        # Models, the gazetteer's cache and the articles are made in a child process: Linux keeps a process's
+        # peak memory across exec, so every run below would report this process's peak (building the
+        # transformer-base models takes 800 MB) as its own if this process made them.
+        options = ["--no-model"] * args.no_model + ["--argos-shaped"] * args.argos_shaped
+        subprocess.run([sys.executable, __file__, "--setup", tmp, *map(str, sizes), *options], check=True)
         for n in sizes:
             folder = Path(tmp) / f"articles-{n}"
-            build(folder, n, html_every=3)
             for round_ in range(args.rounds):
                 # Each round starts one later in the list: a slow spell of this VM lands on a different run.
                 for what in whats[round_ % len(whats) :] + whats[: round_ % len(whats)]:
