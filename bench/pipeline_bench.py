@@ -71,8 +71,8 @@ def install_models(home: Path, argos_shaped: bool = False) -> None:
     sentences = [
         s for p in sorted((ROOT / "samples").glob("*.txt")) for s in split_sentences(p.read_text("utf-8"))
     ]
+    shape = TRANSFORMER_BASE if argos_shaped else TINY
     for code in ("ar", "fr", "id"):
-        shape = TRANSFORMER_BASE if argos_shaped else TINY
         path = build_argosmodel(home / f"{code}_en.argosmodel", sentences * 4, code, shape=shape)
         install_file(path, home)
 
@@ -296,8 +296,6 @@ def run_raw_split(folder: Path, home: Path, parts: int) -> dict[str, Any]:
 def _cpu_cells(run: dict[str, Any]) -> str:
     """CPU-seconds of the main process and of the workers, and the cores they kept busy on average (CPU-seconds
     over wall seconds): two workers that never wait keep nearly two cores busy, whatever each core's speed."""
-    if "main_cpu" not in run:
-        return " | "
     busy = (run["main_cpu"] + run["worker_cpu"]) / run["seconds"]
     return f"{run['main_cpu']:.1f} / {run['worker_cpu']:.1f} | {busy:.2f}"
 
