@@ -122,7 +122,7 @@ def test_bad_input_corpus(tmp_path: Path, runner: CliRunner) -> None:
     again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len({r[0] for r in rows}) - 0
-    assert "stored 0, duplicates 0, updated 0," in again.stdout
+    assert "new articles 0, new versions 0, near duplicates 0, exact copies 0," in again.stdout
 
 
 def test_changed_file_is_a_new_version_not_a_new_article(tmp_path: Path, runner: CliRunner) -> None:
@@ -134,7 +134,7 @@ def test_changed_file_is_a_new_version_not_a_new_article(tmp_path: Path, runner:
     text = f.read_text(encoding="utf-8")
     f.write_text(text.replace("around 200 representatives", "around 230 representatives"), encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(f.parent), "--db", str(db)])
-    assert "stored 0, duplicates 0, updated 1," in result.stdout
+    assert "new articles 0, new versions 1, near duplicates 0, exact copies 0," in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
         assert "230 representatives" in conn.execute("SELECT text FROM articles").fetchone()[0]
@@ -207,15 +207,16 @@ def test_runs_and_doctor(runner: CliRunner, samples_db: Path) -> None:
     runs = runner.invoke(app, ["runs", "--db", str(samples_db), "--json"])
     assert runs.exit_code == 0
     first = json.loads(runs.stdout.splitlines()[-1])
-    assert first["status"] == "ok" and first["counts"]["stored"] == 4 and first["counts"]["duplicate"] == 1
+    assert first["status"] == "ok" and first["counts"]["new_articles"] == 4 and first["counts"]["near_duplicates"] == 1
     assert first["version"]
     doctor = runner.invoke(app, ["doctor", "--db", str(samples_db)])
     assert "ok    database" in doctor.stdout and "ok    no run in progress" in doctor.stdout
+    # No translation model is the normal state of a fresh install: a note, not a failure.
     assert (
-        "FAIL  translation models: none" in doctor.stdout
-        and "fix: polynews models install ar fr id" in doctor.stdout
+        "note  translation models: none; articles in ar fr id are stored untranslated (status missing-model)\n"
+        "      to translate them: polynews models install ar fr id (online)" in doctor.stdout
     )
-    assert doctor.exit_code == 1
+    assert "FAIL" not in doctor.stdout and doctor.exit_code == 0
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
