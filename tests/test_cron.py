@@ -207,7 +207,11 @@ def test_runs_and_doctor(runner: CliRunner, samples_db: Path) -> None:
     runs = runner.invoke(app, ["runs", "--db", str(samples_db), "--json"])
     assert runs.exit_code == 0
     first = json.loads(runs.stdout.splitlines()[-1])
-    assert first["status"] == "ok" and first["counts"]["new_articles"] == 4 and first["counts"]["near_duplicates"] == 1
+    assert (
+        first["status"] == "ok"
+        and first["counts"]["new_articles"] == 4
+        and first["counts"]["near_duplicates"] == 1
+    )
     assert first["version"]
     doctor = runner.invoke(app, ["doctor", "--db", str(samples_db)])
     assert "ok    database" in doctor.stdout and "ok    no run in progress" in doctor.stdout
