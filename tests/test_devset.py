@@ -87,5 +87,5 @@ def test_stories_command_options(runner: CliRunner, samples_db: Path) -> None:
     bad = runner.invoke(app, ["stories", "--since", "yesterday", "--db", str(samples_db)])
     assert (
         bad.exit_code == 2
-        and bad.stderr == "Error: --since must be a date like 2024-12-06, not 'yesterday'\n"
+        and bad.stderr == "Error: --since must be a date like 2024-12-06, 2024-12 or 2024, not 'yesterday'\n"
     )
