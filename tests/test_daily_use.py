@@ -172,8 +172,9 @@ def test_event_dates_are_real_dates(runner: CliRunner, samples_db: Path, value: 
 
 # -- counts and logs --------------------------------------------------------------------------------------------
 def each_kind(folder: Path) -> None:
-    """One input of every kind a run counts: an original, a near copy, an exact copy, a file type polynews does
-    not read (skipped), an empty file (failed), a 1-byte Markdown file (failed: not an article)."""
+    """One input of every kind a run counts: an original, a near copy, an exact copy of each, a file type
+    polynews does not read (skipped), an empty file (failed), a 1-byte Markdown file (failed: not an article),
+    a second original (French, in Markdown)."""
     folder.mkdir()
     text = sample("004").read_text(encoding="utf-8")
     (folder / "a_original.txt").write_text(text, encoding="utf-8")
@@ -181,6 +182,8 @@ def each_kind(folder: Path) -> None:
         text + "\n\nDistributed by a partner agency. All rights reserved.\n", encoding="utf-8"
     )
     (folder / "c_exact.txt").write_text(text, encoding="utf-8")
+    # An exact copy of a near duplicate is a sighting too (it was counted as a near duplicate).
+    shutil.copy(folder / "b_near.txt", folder / "h_exact_of_near.txt")
     (folder / "d_photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (folder / "e_empty.txt").write_bytes(b"")
     (folder / "f_stub.md").write_bytes(b"x")
@@ -193,19 +196,19 @@ def test_counts_add_up_to_what_was_read_everywhere(runner: CliRunner, tmp_path: 
     first = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert first.exit_code == 1
     assert first.stdout.splitlines()[-1].startswith(
-        "new articles 2, new versions 0, near duplicates 1, exact copies 1, unchanged 0, skipped 1, failed 2 "
-        "(7 read) in "
+        "new articles 2, new versions 0, near duplicates 1, exact copies 2, unchanged 0, skipped 1, failed 2 "
+        "(8 read) in "
     )
     assert (
         f"failed: {folder / 'f_stub.md'}: too short to be an article (1 letters; an article has at least 20)"
         in (first.stdout)
     )
-    near = folder / "b_near.txt"  # its own article (a_original's is also seen at c_exact): a new version
-    near.write_text(near.read_text(encoding="utf-8").replace("around 200", "around 230"), encoding="utf-8")
+    notes = folder / "g_notes.md"  # its own article (the others are also seen at their copies): a new version
+    notes.write_text(notes.read_text(encoding="utf-8").replace("12 000", "13 000"), encoding="utf-8")
     second = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--force"])
     assert second.stdout.splitlines()[-1].startswith(
-        "new articles 0, new versions 1, near duplicates 0, exact copies 0, unchanged 0, reprocessed 3, "
-        "skipped 1, failed 2 (7 read) in "
+        "new articles 0, new versions 1, near duplicates 0, exact copies 0, unchanged 0, reprocessed 4, "
+        "skipped 1, failed 2 (8 read) in "
     )
     runs = [
         json.loads(line)
@@ -214,22 +217,22 @@ def test_counts_add_up_to_what_was_read_everywhere(runner: CliRunner, tmp_path: 
     names = ["new_articles", "new_versions", "near_duplicates", "exact_copies", "unchanged", "reprocessed"]
     names += ["skipped", "failed", "read"]
     assert [list(r["counts"])[: len(names)] for r in runs] == [names, names]
-    assert [r["counts"]["read"] for r in runs] == [7, 7]
+    assert [r["counts"]["read"] for r in runs] == [8, 8]
     assert all(sum(r["counts"][n] for n in names[:-1]) == r["counts"]["read"] for r in runs)
     text = runner.invoke(app, ["runs", "--db", str(db)]).stdout.splitlines()
-    assert "new articles 2, near duplicates 1, exact copies 1, skipped 1, failed 2 (7 read)" in text[1]
+    assert "new articles 2, near duplicates 1, exact copies 2, skipped 1, failed 2 (8 read)" in text[1]
     assert text[0].endswith(f"[ingest {folder} --force]")
     stats = json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)
     assert stats["totals"] == {
         "new_articles": 2,
         "new_versions": 1,
         "near_duplicates": 1,
-        "exact_copies": 1,
+        "exact_copies": 2,
         "skipped": 1,
         "failed": 2,
     }
     assert (
-        "totals          new articles 2, new versions 1, near duplicates 1, exact copies 1, skipped 1, failed 2"
+        "totals          new articles 2, new versions 1, near duplicates 1, exact copies 2, skipped 1, failed 2"
         in (runner.invoke(app, ["stats", "--db", str(db)]).stdout)
     )
 
@@ -237,7 +240,10 @@ def test_counts_add_up_to_what_was_read_everywhere(runner: CliRunner, tmp_path: 
 def test_json_logs_every_line_on_stderr_and_quiet_says_nothing_when_nothing_is_new(tmp_path: Path) -> None:
     folder, db = tmp_path / "in", tmp_path / "j.db"
     each_kind(folder)
-    first = run_cli(["ingest", str(folder), "--db", str(db), "--log-format", "json", "--quiet"])
+    # Batches of two: the stages run in a worker process, whose output must be JSON too (it writes none).
+    first = run_cli(
+        ["ingest", str(folder), "--db", str(db), "--log-format", "json", "--quiet", "--batch-size", "2"]
+    )
     assert first.returncode == 1 and first.stdout == ""
     lines = [json.loads(line) for line in first.stderr.splitlines()]
     assert all({"timestamp", "level", "event", "message"} <= set(x) for x in lines)
@@ -259,12 +265,7 @@ def test_json_logs_every_line_on_stderr_and_quiet_says_nothing_when_nothing_is_n
         summary["near_duplicates"],
         summary["exact_copies"],
         summary["read"],
-    ) == (
-        2,
-        1,
-        1,
-        7,
-    )
+    ) == (2, 1, 2, 8)
     assert [x["level"] for x in by_event["failed"]] == ["warning", "warning"]
     # Nothing new, nothing failed (the failed files are unchanged): --quiet prints nothing, in either format.
     for fmt in ("json", "text"):
