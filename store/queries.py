@@ -6,6 +6,7 @@ version note.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -49,11 +50,12 @@ def search(
     articles that matched (exact copies are sightings of one article, never separate hits); ``all_copies``
     lists every matching article.
     """
+    # Ranks and groups first, snippets only for the rows returned: the window functions materialise every hit,
+    # and with its snippet 20,000 hits of 500 words took 1.76 s instead of 0.19 s (synthetic in-memory index).
     sql = """
         WITH hits AS (
             SELECT a.id, a.lang, a.title, a.published, a.source, a.duplicate_of, a.story_id,
-                   coalesce(a.duplicate_of, a.id) AS grp,
-                   snippet(articles_fts, -1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score
+                   coalesce(a.duplicate_of, a.id) AS grp, bm25(articles_fts) AS score
             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH :q AND (:lang IS NULL OR a.lang = :lang)
         ), ranked AS (
@@ -61,20 +63,25 @@ def search(
                    count(*) OVER (PARTITION BY grp) AS copies
             FROM hits
         )
-        SELECT id, lang, title, published, source, duplicate_of, story_id, grp AS "group", copies, snippet,
-               score
+        SELECT id, lang, title, published, source, duplicate_of, story_id, grp AS "group", copies, score
         FROM ranked WHERE :all OR rank_in_group = 1
         ORDER BY score, id LIMIT :limit"""
+    snippets = """
+        SELECT rowid, snippet(articles_fts, -1, '[', ']', ' … ', 12) FROM articles_fts
+        WHERE articles_fts MATCH :q AND rowid IN (SELECT value FROM json_each(:ids))"""
     expression = fts5_expression(query)
     try:
         with engine.connect() as conn:
-            rows = (
+            rows = [
+                dict(r)
+                for r in conn.execute(
+                    text(sql), {"q": expression, "lang": lang, "limit": limit, "all": all_copies}
+                ).mappings()
+            ]
+            found: dict[int, str] = dict(
                 conn.execute(
-                    text(sql),
-                    {"q": expression, "lang": lang, "limit": limit, "all": all_copies},
-                )
-                .mappings()
-                .all()
+                    text(snippets), {"q": expression, "ids": json.dumps([r["id"] for r in rows])}
+                ).all()
             )
     except OperationalError as exc:
         # FTS5 reports a bad query as an OperationalError ("fts5: syntax error near ...", "unterminated
@@ -87,7 +94,7 @@ def search(
                 f'malformed search query {query!r} ({exc.orig}); quote phrases with "..." and use AND, OR, NOT'
             ) from None
         raise
-    return [dict(r) for r in rows]
+    return [{**r, "snippet": found.get(r["id"], "")} for r in rows]
 
 
 def _article_dict(a: schema.Article) -> dict[str, Any]:
