@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from extract.ner import NerOptions
 from ingest.errors import PolynewsError, QueryError
@@ -38,13 +40,42 @@ EXIT_LOCKED = 75
 # 128 + SIGINT, as shells report a Ctrl-C.
 EXIT_INTERRUPTED = 130
 
+
+def _without_flag_types(command: Any, ctx: Any) -> None:
+    """typer prints ``<bool>`` as the type of an on/off flag (``--help``, ``--json``); a flag takes no value."""
+    for param in [*command.params, command.get_help_option(ctx)]:
+        if param is not None and getattr(param, "is_bool_flag", False) and not param.secondary_opts:
+            param.metavar = ""
+
+
+class _Group(TyperGroup):
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not isinstance(command, _Group):
+            _without_flag_types(command, ctx)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _without_flag_types(self, ctx)
+        super().format_help(ctx, formatter)
+
+
 app = typer.Typer(
+    cls=_Group,
     help="polynews: ingest multilingual news into one SQLite database, offline.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-models_app = typer.Typer(help="Translation and spaCy models: list, install, remove.", no_args_is_help=True)
+models_app = typer.Typer(
+    cls=_Group, help="Translation and spaCy models: list, install, remove.", no_args_is_help=True
+)
 app.add_typer(models_app, name="models")
 
 out = Console(soft_wrap=True, highlight=False)
@@ -55,8 +86,15 @@ DbOption = Annotated[
 ]
 
 
+# What an ingest run writes (problems, notes, the summary, errors) goes to this logger when the run logs JSON.
+report_log = logging.getLogger("polynews")
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    err.print(f"Error: {message}", markup=False)
+    if json_logging():
+        report_log.error(message, extra={"event": "error", "fields": {"exit_code": code}})
+    else:
+        err.print(f"Error: {message}", markup=False)
     raise typer.Exit(code)
 
 
@@ -70,6 +108,19 @@ def load_config(db: Path | None, **flags: Any) -> Config:
             file = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, OSError) as exc:
             fail(f"cannot read config file {path}: {exc}")
+    sections: dict[str, Any] = {
+        "read": ReadOptions,
+        "lang": LangOptions,
+        "translate": TranslateOptions,
+        "fetch": FetchOptions,
+        "ner": NerOptions,
+    }
+    check_keys(path, "", file, {"db", "home", "batch_size", "workers", *sections})
+    for name, options in sections.items():
+        if name in file:
+            if not isinstance(file[name], dict):
+                fail(f"invalid setting in {path}: {name} must be a [{name}] section")
+            check_keys(path, f"[{name}] ", file[name], {f.name for f in dataclasses.fields(options)})
     cfg = Config()
     try:
         cfg = dataclasses.replace(
@@ -106,6 +157,13 @@ def load_config(db: Path | None, **flags: Any) -> Config:
     return cfg
 
 
+def check_keys(path: Path, section: str, table: dict[str, Any], known: set[str]) -> None:
+    """A misspelled setting is an error, not a default silently kept."""
+    for key in table:
+        if key not in known:
+            fail(f"unknown setting {section}{key!r} in {path}; known: {', '.join(sorted(known))}")
+
+
 def open_db(cfg: Config, must_exist: bool = False) -> Any:
     from store.db import connect
 
@@ -117,27 +175,95 @@ def open_db(cfg: Config, must_exist: bool = False) -> Any:
         fail(str(exc))
 
 
-def setup_logging(verbose: int, log_format: str) -> None:
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: ``timestamp`` (UTC, ISO 8601), ``level``, ``event`` (failed, skipped, note,
+    summary, error, interrupted; ``log`` for a library's or a module's log record), ``message``, and the
+    event's fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import datetime as dt
+
+        data: dict[str, Any] = {
+            "timestamp": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "event": getattr(record, "event", "log"),
+            "logger": record.name,
+            "message": record.getMessage(),
+            **getattr(record, "fields", {}),
+        }
+        if record.exc_info:
+            data["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def json_logging() -> bool:
+    """Whether this command logs JSON (`logging_to` is active with --log-format json)."""
+    return any(isinstance(h.formatter, JsonFormatter) for h in logging.getLogger().handlers)
+
+
+@contextlib.contextmanager
+def logging_to(verbose: int, log_format: str) -> Any:
+    """Log records on stderr, as text (with a timestamp) or JSON, for the command's duration; with JSON, Python
+    warnings are log records too, so that every stderr line parses."""
     level = logging.WARNING - 10 * min(verbose, 2)
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
-
-        class _Json(logging.Formatter):
-            def format(self, record: logging.LogRecord) -> str:
-                return json.dumps(
-                    {
-                        "time": self.formatTime(record),
-                        "level": record.levelname,
-                        "logger": record.name,
-                        "message": record.getMessage(),
-                    },
-                    ensure_ascii=False,
-                )
-
-        handler.setFormatter(_Json())
+        handler.setFormatter(JsonFormatter())
+        logging.captureWarnings(True)
     else:
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, report_log.level)
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    report_log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        report_log.setLevel(saved[2])
+
+
+class Report:
+    """Every line an ingest run writes. Text (the default): each problem and the summary on stdout, errors on
+    stderr. JSON (--log-format json, for cron and log shippers): one object a line on stderr, nothing on
+    stdout. --quiet: nothing at all when nothing new happened and nothing failed."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def __call__(self, level: int, event: str, message: str, **fields: Any) -> None:
+        if self.as_json:
+            report_log.log(level, message, extra={"event": event, "fields": fields})
+        elif level >= logging.ERROR:
+            err.print(message, markup=False)
+        else:
+            out.print(message, markup=False)
+
+
+def parse_urls_file(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The URLs of a --urls file (blank lines and # comments left out), and (source, reason) for each line that
+    is not an http(s) URL: skipped with its line number, the run goes on."""
+    from urllib.parse import urlsplit
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        fail(f"cannot read --urls file {path}: {exc.strerror}")
+    except UnicodeDecodeError as exc:
+        fail(f"cannot read --urls file {path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    urls, rejected = [], []
+    for n, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        parts = urlsplit(text)
+        if parts.scheme in ("http", "https") and parts.netloc and " " not in text:
+            urls.append(text)
+        else:
+            rejected.append((f"{path} line {n}", f"not an http(s) URL: {text!r}"))
+    return urls, rejected
 
 
 # -- ingest ---------------------------------------------------------------------------------------------------
@@ -180,35 +306,93 @@ def ingest(
         int | None, typer.Option(help="Translation beam size (1 = greedy, fastest).", min=1)
     ] = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only the summary line and problems.")
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress bar, and nothing at all when nothing new happened and nothing failed.",
+        ),
     ] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-v, -vv).")] = 0,
-    log_format: Annotated[str, typer.Option(help="Log format on stderr: text or json (for cron).")] = "text",
+    log_format: Annotated[
+        str,
+        typer.Option(
+            help="text (the default) or json: every line the run writes as one JSON object on stderr, with a "
+            "timestamp, a level and fields (for cron and log shippers)."
+        ),
+    ] = "text",
 ) -> None:
     """Read files, folders, URLs and feeds, and store every article with every stage applied."""
-    setup_logging(verbose, log_format)
+    if log_format not in ("text", "json"):
+        fail(f"--log-format must be text or json, not {log_format!r}")
+    with logging_to(verbose, log_format):
+        try:
+            _ingest(
+                paths or [],
+                db,
+                feed or [],
+                urls,
+                wait,
+                force,
+                quiet,
+                Report(log_format == "json"),
+                flags={
+                    "--batch-size": batch_size,
+                    "--workers": workers,
+                    "--max-bytes": max_bytes,
+                    "--device": device,
+                    "--threads": threads,
+                    "--beam-size": beam_size,
+                },
+            )
+        except (typer.Exit, KeyboardInterrupt):
+            raise
+        except Exception:
+            if not json_logging():
+                raise
+            # A bug, not bad input: with JSON logs its traceback is one JSON object too (exit 1).
+            report_log.critical("internal error", exc_info=True, extra={"event": "error"})
+            raise typer.Exit(EXIT_FAILED) from None
+
+
+def _ingest(
+    paths: list[str],
+    db: Path | None,
+    feeds: list[str],
+    urls: Path | None,
+    wait: float,
+    force: bool,
+    quiet: bool,
+    report: Report,
+    flags: dict[str, Any],
+) -> None:
+    device = flags["--device"]
     if device is not None and device not in ("cpu", "cuda", "auto"):
         fail(f"--device must be cpu, cuda or auto, not {device!r}")
     cfg = load_config(
         db,
         force=force,
-        batch_size=batch_size,
-        workers=workers,
-        max_bytes=max_bytes,
-        translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
+        batch_size=flags["--batch-size"],
+        workers=flags["--workers"],
+        max_bytes=flags["--max-bytes"],
+        translate={"device": device, "intra_threads": flags["--threads"], "beam_size": flags["--beam-size"]},
     )
     from store.lock import LockHeld, RunLock
     from store.writer import Writer
 
-    targets = list(paths or [])
+    targets = list(paths)
+    rejected: list[tuple[str, str]] = []
     if urls is not None:
-        try:
-            lines = urls.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            fail(f"cannot read --urls file {urls}: {exc.strerror}")
-        targets += [u.strip() for u in lines if u.strip() and not u.lstrip().startswith("#")]
-    if not targets and not feed:
+        fetched, rejected = parse_urls_file(urls)
+        targets += fetched
+    if not targets and not feeds and not rejected:
         fail("nothing to ingest: give files, folders or URLs, --feed URL or --urls FILE")
+    # The command as `polynews runs` shows it: what was read and every flag given (not the config file's).
+    given = [f"{k} {v}" for k, v in flags.items() if v is not None]
+    given += ["--force"] * force + ([f"--wait {wait:g}"] if wait else [])
+    command = " ".join(
+        ["ingest", *paths, *(f"--feed {f}" for f in feeds), *([f"--urls {urls}"] if urls else []), *given]
+    )
     lock = RunLock(cfg.db, wait=wait)
     try:
         lock.acquire()
@@ -219,9 +403,8 @@ def ingest(
         writer = Writer(engine)
         writer.mark_interrupted_runs()
         pipeline = Pipeline(cfg, writer)
-        command = "ingest " + " ".join([*targets, *(f"--feed {f}" for f in feed or [])])
-        show_progress = err.is_terminal and not quiet
-        if show_progress:
+        run = functools.partial(pipeline.run, targets, command=command, feeds=feeds, rejected=rejected)
+        if err.is_terminal and not quiet and not report.as_json:
             with Progress(
                 TextColumn("ingest"),
                 BarColumn(),
@@ -231,57 +414,79 @@ def ingest(
                 transient=True,
             ) as progress:
                 task = progress.add_task("ingest", total=None)
-                summary = pipeline.run(
-                    targets,
-                    command=command,
+                summary = run(
                     on_total=lambda n: progress.update(task, total=n),
                     on_advance=lambda n: progress.advance(task, n),
-                    feeds=feed or [],
                 )
         else:
-            summary = pipeline.run(targets, command=command, feeds=feed or [])
+            summary = run()
     except PolynewsError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         # The pipeline wrote what was processed and marked the run interrupted; the next run goes on.
-        err.print(
-            "interrupted: what was processed is stored; run the same command again to go on", markup=False
+        report(
+            logging.ERROR,
+            "interrupted",
+            "interrupted: what was processed is stored; run the same command again to go on",
+            exit_code=EXIT_INTERRUPTED,
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         lock.release()
     for source, status, reason in summary.problems:
-        out.print(f"{status}: {source}: {reason}", markup=False)
+        report(logging.WARNING, status, f"{status}: {source}: {reason}", source=source, reason=reason)
     if summary.missing_models:
         langs = " ".join(sorted(summary.missing_models))
-        out.print(
+        report(
+            logging.INFO,
+            "note",
             f"note: no translation model for {langs} -> en; those articles are stored untranslated "
             f"(status missing-model). Install: polynews models install {langs} (online), or "
             "polynews models install --file PATH.argosmodel (offline)",
-            markup=False,
+            missing_models=sorted(summary.missing_models),
         )
-    out.print(summary.line(), markup=False)
+    if not (quiet and summary.nothing_new):
+        report(
+            logging.INFO,
+            "summary",
+            summary.line(),
+            run_id=summary.run_id,
+            **summary.totals(),
+            seconds=round(summary.seconds, 3),
+        )
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
 # -- queries --------------------------------------------------------------------------------------------------
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*.')],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words as you would type them (l'audiovisuel, forum-media, 12,000, CCTV+), or FTS5 syntax: "
+            '"a phrase", AND/OR/NOT, prefix*, title:word.'
+        ),
+    ],
     db: DbOption = None,
     lang: Annotated[
         str | None, typer.Option(help="Only articles in this language (ar, en, fr, id...).")
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many results.", min=1)] = 20,
+    all_copies: Annotated[
+        bool,
+        typer.Option(
+            "--all-copies", help="List every matching near duplicate too, not one hit per original."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Full-text search over titles, texts and English translations."""
+    """Full-text search over titles, texts and English translations; one hit per article and its copies."""
     from store.queries import search as run_search
 
     cfg = load_config(db)
     engine = open_db(cfg, must_exist=True)
     try:
-        rows = run_search(engine, query, lang=lang, limit=limit)
+        rows = run_search(engine, query, lang=lang, limit=limit, all_copies=all_copies)
     except QueryError as exc:
         fail(str(exc))
     for row in rows:
@@ -289,8 +494,14 @@ def search(
             out.print(json.dumps(row, ensure_ascii=False), markup=False)
         else:
             title = row["title"] or "(untitled)"
+            more = ""
+            if row["duplicate_of"]:
+                more += f"  (duplicate of {row['duplicate_of']})"
+            if not all_copies and row["copies"] > 1:
+                more += f"  (+{row['copies'] - 1} near copies: --all-copies)"
             out.print(
-                f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}\n        {row['snippet']}", markup=False
+                f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}{more}\n        {row['snippet']}",
+                markup=False,
             )
     if not rows and not as_json:
         err.print("no matches", markup=False)
@@ -364,8 +575,8 @@ def stories_cmd(
     """Stories: reports of the same event grouped across outlets and languages."""
     from store.queries import stories
 
-    if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-        fail(f"--since must be a date like 2024-12-06, not {since!r}")
+    if since is not None and not is_date(since):
+        fail(f"--since must be a date like 2024-12-06, 2024-12 or 2024, not {since!r}")
     rows = stories(open_db(load_config(db), must_exist=True), lang=lang, since=since, limit=limit)
     for row in rows:
         if as_json:
@@ -387,7 +598,22 @@ def stories_cmd(
         err.print("no stories", markup=False)
 
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def is_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a real month and day (2024-13 and 2024-02-30 are not)."""
+    import datetime as dt
+
+    m = _DATE.fullmatch(value)
+    if m is None:
+        return False
+    year, month, day = m.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def describe_event(e: dict[str, Any]) -> list[str]:
@@ -402,6 +628,8 @@ def describe_event(e: dict[str, Any]) -> list[str]:
         f"    when      {when}",
         f"    where     {', '.join(e.get('places') or []) or 'unknown'}",
     ]
+    if len(e.get("articles") or []) > 1:
+        lines.append(f"    articles  {', '.join(map(str, e['articles']))}")
     if e.get("part"):
         lines.append(f"    part      {e['part']}")
     for o in e.get("organisers", []):
@@ -440,12 +668,15 @@ def events_cmd(
     limit: Annotated[int, typer.Option(help="At most this many events.", min=1)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Events found in the articles: what happened, when, where, who, how many, with the source sentence."""
+    """Events found in the articles: what happened, when, where, who, how many, with the source sentence.
+
+    Every article of a story counts, duplicates included; an event is listed once, with the articles it was
+    read from."""
     from extract.gazetteer import canonical_place
     from store.queries import events
 
     for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not _DATE.fullmatch(value):
+        if value is not None and not is_date(value):
             fail(f"{name} must be a date like 2024-12-06, 2024-12 or 2024, not {value!r}")
     cfg = load_config(db)
     engine = open_db(cfg, must_exist=True)
@@ -467,7 +698,8 @@ def runs_cmd(
     limit: Annotated[int, typer.Option(help="At most this many runs, newest first.", min=1)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Past ingest runs: when, how long, what they stored and what failed."""
+    """Past ingest runs: when, how long, their counts (as in the summary line) and the command with its flags."""
+    from store.counts import COUNTS
     from store.queries import runs
 
     for r in runs(open_db(load_config(db), must_exist=True), limit=limit):
@@ -475,11 +707,9 @@ def runs_cmd(
             out.print(json.dumps(r, ensure_ascii=False), markup=False)
             continue
         c = r["counts"] or {}
-        counts = ", ".join(
-            f"{k} {c[k]}"
-            for k in ("stored", "duplicate", "sighting", "updated", "unchanged", "skipped", "failed")
-            if c.get(k)
-        )
+        counts = ", ".join(f"{k.replace('_', ' ')} {c[k]}" for k in COUNTS if c.get(k))
+        if c.get("read"):
+            counts += f" ({c['read']} read)"
         seconds = f"{r['seconds']:.1f} s" if r["seconds"] is not None else "-"
         out.print(
             f"{r['id']:>5}  {r['started_at']}  {r['status']:<11} {seconds:>8}  {counts or 'nothing'}  [{r['command']}]",
@@ -489,7 +719,8 @@ def runs_cmd(
 
 @app.command()
 def doctor(db: DbOption = None) -> None:
-    """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix."""
+    """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix (exit 1);
+    what is normal on a fresh install (no database yet, no translation model) is a note (exit 0)."""
     import shutil
 
     from store.db import connect, current_revision, head_revision
@@ -507,6 +738,10 @@ def doctor(db: DbOption = None) -> None:
         if not ok:
             problems.append(what)
 
+    def note(what: str, how: str) -> None:
+        """Normal on a fresh install (no database yet, no translation model): said, never a failure."""
+        out.print(f"note  {what}\n      {how}", markup=False)
+
     if cfg.db.exists():
         try:
             engine = connect(cfg.db, migrate=False)
@@ -520,7 +755,7 @@ def doctor(db: DbOption = None) -> None:
         except PolynewsError as exc:
             line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
     else:
-        line(False, f"no database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
+        note(f"no database at {cfg.db} yet", f"the first run creates it: polynews ingest PATH --db {cfg.db}")
     holder = RunLock(cfg.db).holder()
     line(
         holder is None,
@@ -537,11 +772,15 @@ def doctor(db: DbOption = None) -> None:
             line(m["version"] != "missing", f"spaCy model {m['name']} {m['version']}", m["location"])
     pairs = sorted(m["name"] for m in models if m["kind"] == "translation")
     missing = [f"{lang}-en" for lang in ("ar", "fr", "id") if f"{lang}-en" not in pairs]
-    line(
-        not missing,
-        f"translation models: {', '.join(pairs) or 'none'}",
-        f"polynews models install {' '.join(p[:2] for p in missing)} (online) or polynews models install --file PATH.argosmodel",
-    )
+    if missing:
+        note(
+            f"translation models: {', '.join(pairs) or 'none'}; articles in "
+            f"{' '.join(p[:2] for p in missing)} are stored untranslated (status missing-model)",
+            f"to translate them: polynews models install {' '.join(p[:2] for p in missing)} (online) or "
+            "polynews models install --file PATH.argosmodel",
+        )
+    else:
+        line(True, f"translation models: {', '.join(pairs)}")
     folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
     free = shutil.disk_usage(folder).free
     line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
@@ -549,8 +788,12 @@ def doctor(db: DbOption = None) -> None:
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Counts by status, language and translation status."""
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object with every count.")] = False,
+) -> None:
+    """Counts: articles, near duplicates, exact copies, versions, skipped and failed files; by language and
+    translation status."""
     from store.queries import stats as get_stats
 
     data = get_stats(open_db(load_config(db), must_exist=True))
@@ -558,7 +801,9 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
         out.print(json.dumps(data, ensure_ascii=False), markup=False)
         return
     for key, value in data.items():
-        if isinstance(value, dict):
+        if key == "totals":  # in the order and words of a run's summary line
+            value = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in value.items())
+        elif isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "-"
         out.print(f"{key:<15} {value}", markup=False)
 
@@ -600,11 +845,17 @@ def export(
 
 # -- models ---------------------------------------------------------------------------------------------------
 @models_app.command("list")
-def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Installed translation models (Argos packages) and spaCy pipelines, with versions and sizes."""
+def models_list(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON list of the models.")] = False,
+) -> None:
+    """Installed translation models (Argos packages) and spaCy pipelines, with versions and sizes.
+
+    Models live in $POLYNEWS_HOME, not in the database: --db is accepted, as by every command, and changes
+    nothing here."""
     from translate.models import list_models
 
-    cfg = load_config(None)
+    cfg = load_config(db)
     try:
         rows = list_models(cfg.home, cfg.ner.english_model)
     except PolynewsError as exc:
@@ -634,13 +885,14 @@ def models_install(
     file: Annotated[
         Path | None, typer.Option("--file", help="Install a local .argosmodel file (offline).")
     ] = None,
+    db: DbOption = None,
 ) -> None:
     """Install translation models: from the Argos package index (online) or a local .argosmodel file."""
     from translate.install import install_file, install_online
 
     if bool(langs) == bool(file):
         fail("give either languages (polynews models install ar fr id) or --file PATH.argosmodel")
-    cfg = load_config(None)
+    cfg = load_config(db)
     try:
         installed = [install_file(file, cfg.home)] if file else install_online(list(langs or []), cfg.home)
     except PolynewsError as exc:
@@ -652,12 +904,13 @@ def models_install(
 @models_app.command("remove")
 def models_remove(
     pair: Annotated[str, typer.Argument(help="The pair (fr-en) or source language (fr).")],
+    db: DbOption = None,
 ) -> None:
     """Remove an installed translation model."""
     from translate.install import remove
 
     try:
-        removed = remove(pair, load_config(None).home)
+        removed = remove(pair, load_config(db).home)
     except PolynewsError as exc:
         fail(str(exc))
     out.print(f"removed {removed.model_id} from {removed.path}", markup=False)

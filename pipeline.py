@@ -34,6 +34,7 @@ from ingest.version import VERSION
 from normalize.langid import LangOptions
 from normalize.stages import FingerprintStage, LanguageStage, Normalizer
 from store.cache import RunCache, TranslationCache, horizon
+from store.counts import COUNTS, totals
 from translate.backend import TranslateOptions
 from translate.home import packages_dir, polynews_home
 from translate.stage import TranslateStage
@@ -73,6 +74,7 @@ class Config:
 @dataclass
 class Summary:
     counts: Counter[str] = field(default_factory=Counter)
+    """By the writer's outcome (stored, duplicate, sighting, ...); `totals` names them as the user reads them."""
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     """(source, status, reason) for every file or document that failed or was skipped."""
     missing_models: set[str] = field(default_factory=set)
@@ -86,24 +88,24 @@ class Summary:
     def failed(self) -> int:
         return self.counts["failed"]
 
+    def totals(self) -> dict[str, int]:
+        """The run's counts under their public names (store/counts.py), and ``read``, their sum."""
+        return totals(self.counts)
+
+    @property
+    def nothing_new(self) -> bool:
+        """Nothing stored, changed, copied, skipped or failed: every source was unchanged (or there was none)."""
+        return all(n == 0 for name, n in self.totals().items() if name not in ("unchanged", "read"))
+
     def line(self) -> str:
-        c = self.counts
-        text = (
-            f"stored {c['stored']}, duplicates {c['duplicate'] + c['sighting']}, updated {c['updated']}, "
-            f"unchanged {c['unchanged']}, "
-            f"skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s"
+        t = self.totals()
+        text = ", ".join(
+            f"{name.replace('_', ' ')} {t[name]}"
+            for name in COUNTS
+            if name != "reprocessed" or t["reprocessed"]
         )
-        if c["refreshed"]:
-            text += f", {c['refreshed']} re-processed (--force)"
-        if (
-            not c["stored"]
-            and not c["duplicate"]
-            and not c["sighting"]
-            and not c["updated"]
-            and not c["refreshed"]
-            and c["unchanged"]
-            and not c["failed"]
-        ):
+        text += f" ({t['read']} read) in {self.seconds:.1f} s"
+        if self.nothing_new and t["unchanged"]:
             text += " (nothing new)"
         return text
 
@@ -184,7 +186,10 @@ class Pipeline:
         on_total: Callable[[int], None] | None = None,
         on_advance: Callable[[int], None] | None = None,
         feeds: Iterable[str] = (),
+        rejected: Iterable[tuple[str, str]] = (),
     ) -> Summary:
+        """``rejected``: (source, reason) of inputs refused before reading (a line of --urls FILE that is not a
+        URL), counted as skipped and reported with the run's other problems."""
         started = time.perf_counter()
         paths = list(paths)
         sources = list(iter_sources(paths))  # raises NotFoundError before anything is written
@@ -193,6 +198,9 @@ class Pipeline:
             if os.path.isdir(path):
                 self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
         summary = Summary()
+        for source, reason in rejected:
+            summary.counts["skipped"] += 1
+            summary.problems.append((source, "skipped", reason))
         summary.run_id = self.writer.begin_run(command, VERSION)
         self._new_ids, self._unsaved, self._unsaved_hashes = [], [], set()
         status = "interrupted"
@@ -224,7 +232,8 @@ class Pipeline:
             summary.missing_models = self._missing
             summary.model_calls = self._model_calls
             counts = (
-                dict(summary.counts)
+                summary.totals()
+                | ({"feeds": summary.counts["feeds"]} if summary.counts["feeds"] else {})
                 | {"translation_calls": summary.model_calls}
                 # The first 100 problems of the run, each "source: status: reason".
                 | {"errors": [f"{src}: {st}: {why}" for src, st, why in summary.problems[:100]]}

@@ -180,7 +180,12 @@ class Writer:
                         )
                     )
                 )
-            return [("duplicate" if i in duplicates else outcome, i) for outcome, i in results]
+            # Only a new article becomes a near duplicate: an exact copy of one is still a sighting (counting it
+            # as a duplicate made a 35-record file's summary add up to 33).
+            return [
+                ("duplicate" if outcome == "stored" and i in duplicates else outcome, i)
+                for outcome, i in results
+            ]
 
     def _save_one(
         self,
