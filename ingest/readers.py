@@ -17,9 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
-
-from ingest.decode import decode_bytes
 from ingest.errors import EmptyInputError, ExtractionError, InputError
 from ingest.record import Article, Precision
 
@@ -91,6 +88,8 @@ def parse_txt(text: str) -> dict[str, Any]:
 
 
 def parse_html(html: bytes | str, url: str | None = None) -> dict[str, Any]:
+    import trafilatura  # 0.15 s: imported by the runs that read HTML, not by every command
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
@@ -172,6 +171,8 @@ def _iter_json(text: str, jsonl: bool) -> Iterator[tuple[str, dict[str, Any] | I
 
 def read_document(source: str, data: bytes, suffix: str) -> Iterator[Article]:
     """Turn one document's bytes into articles; raises `InputError` when the whole document is unusable."""
+    from ingest.decode import decode_bytes  # charset_normalizer: only runs that read files need it
+
     base = Article(source=source, raw_hash=sha256(data), size=len(data))
     suffix = suffix.lower()
     decoded = decode_bytes(data)
