@@ -17,13 +17,15 @@ import re
 import sys
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from ingest.errors import PolynewsError, QueryError
 from ingest.version import VERSION
-from pipeline import Config, default_db
+
+if TYPE_CHECKING:
+    from pipeline import Config
 
 # Start-up: this module imports what --help, --version and the queries need, and each command imports the rest
 # (the pipeline's stages, spaCy, trafilatura, Alembic, the ORM) in its body; tests/test_cli.py checks that
@@ -93,6 +95,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
     from ingest.fetch import FetchOptions
     from ingest.readers import ReadOptions
     from normalize.langid import LangOptions
+    from pipeline import Config, default_db
     from translate.backend import TranslateOptions
 
     path = Path(os.environ.get("POLYNEWS_CONFIG", "polynews.toml"))
