@@ -19,6 +19,7 @@ from typing import Any
 
 from ingest.errors import EmptyInputError, ExtractionError, InputError
 from ingest.record import Article, Precision
+from ingest.words import word_count
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -96,11 +97,11 @@ def parse_html(html: bytes | str, url: str | None = None) -> dict[str, Any]:
     doc = doc.as_dict() if doc is not None and not isinstance(doc, dict) else (doc or {})
     extracted = str(doc.get("text") or "").strip()
     # trafilatura's fallbacks return whatever text a page has, a lone "Home" link included; under a dozen
-    # words is a navigation page, an error page or a stub, never an article.
-    if len(extracted.split()) < _MIN_HTML_WORDS:
-        detail = (
-            f"only {len(extracted.split())} words extracted" if extracted else "trafilatura extracted nothing"
-        )
+    # words is a navigation page, an error page or a stub, never an article. Words in any script: a Chinese
+    # or Japanese article has no spaces to count (ingest/words.py).
+    words = word_count(extracted)
+    if words < _MIN_HTML_WORDS:
+        detail = f"only {words} words extracted" if extracted else "trafilatura extracted nothing"
         raise ExtractionError(f"no article text found in the HTML ({detail})")
     text = str(doc["text"])
     title: str | None = doc.get("title")
