@@ -131,3 +131,8 @@ def test_media_links_around_the_article_are_still_removed() -> None:
     body = "The minister opened the new bridge over the river on Monday, officials said."
     for debris in ("Video - https://www.youtube.com/watch?v=abc123", "https://cdn.example.com/photo.jpg"):
         assert remove_boilerplate(f"{body}\n\n{debris}").text == body
+        assert remove_boilerplate(f"{debris}\n\n{body}\n\n{body}").text == f"{body}\n\n{body}"
+    labelled = "\n".join(f"{label}: http://po.st/TP_615" for label in ("Listen", "Download", "iTunes"))
+    assert (
+        remove_boilerplate(f"{body}\n{labelled}").text == body
+    )  # a podcast's buttons, not a list of sources
