@@ -58,12 +58,12 @@ def parse_date(value: str) -> tuple[str, Precision] | None:
 
 
 def _is_headline(line: str, followed_by_blank: bool) -> bool:
-    words = line.split()
-    if not words or len(line) > 200 or len(words) > 30:
+    words = word_count(line)  # in any script: a Chinese line has no spaces to split on
+    if not words or len(line) > 200 or words > 30:
         return False
     if line.rstrip().endswith(_SENTENCE_END):
         return False
-    return followed_by_blank or len(words) <= 15
+    return followed_by_blank or words <= 15
 
 
 def parse_txt(text: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.errors import ExtractionError
-from ingest.readers import parse_html
+from ingest.readers import parse_html, parse_txt
 from ingest.record import Article
 from ingest.words import word_count
 from normalize import remove_boilerplate
@@ -45,6 +45,14 @@ def test_articles_in_scripts_without_spaces_are_read(lang: str, body: str) -> No
     assert len(text.split()) < 12  # what the old count saw
     assert "泉州" in text or "開通式" in text
     assert word_count(text) >= 40
+
+
+def test_a_chinese_text_files_first_paragraph_is_not_its_headline() -> None:
+    """One line of 60 characters without a full stop was one space-separated word: a headline."""
+    lead = "第十一届世界视听媒体论坛于12月5日在福建泉州开幕，来自六十多个国家和地区的媒体机构代表出席了开幕式并围绕人工智能与媒体融合发展等议题进行交流"
+    fields = parse_txt(f"{lead}\n论坛期间还发布了多项合作成果。")
+    assert "title" not in fields
+    assert parse_txt("世界视听媒体论坛开幕\n\n" + lead + "。")["title"] == "世界视听媒体论坛开幕"
 
 
 def test_a_navigation_stub_in_chinese_is_still_no_article() -> None:
