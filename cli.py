@@ -18,21 +18,20 @@ import re
 import sys
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperGroup
 
-from extract.ner import NerOptions
 from ingest.errors import PolynewsError, QueryError
-from ingest.fetch import FetchOptions
-from ingest.readers import ReadOptions
 from ingest.version import VERSION
-from normalize.langid import LangOptions
-from pipeline import Config, Pipeline, default_db
-from translate.backend import TranslateOptions
+
+if TYPE_CHECKING:
+    from pipeline import Config
+
+# Start-up: this module imports what --help, --version and the queries need, and each command imports the rest
+# (the pipeline's stages, spaCy, trafilatura, Alembic, the ORM) in its body; tests/test_cli.py checks that
+# importing it imports none of them, and bench/startup_bench.py times the commands against bare Python.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # EX_TEMPFAIL from sysexits.h: cron wrappers and systemd read it as "try again later", not as a failure.
@@ -78,8 +77,37 @@ models_app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+class _LazyConsole:
+    """rich's Console, made on first use: importing rich costs more than a query's whole answer. Plain lines
+    (markup=False) are written as they are, as rich wrote them (soft wrap, no highlighting), except that rich
+    also turned ``:smile:`` in an article's text into an emoji and expanded its tabs."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    @property
+    def rich(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, soft_wrap=True, highlight=False)
+        return self._console
+
+    def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:
+        if markup is False and not kwargs and self._console is None:
+            stream = sys.stderr if self._stderr else sys.stdout
+            stream.write(" ".join(str(o) for o in objects) + "\n")
+            return
+        self.rich.print(*objects, markup=markup, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich, name)
+
+
+out = _LazyConsole()
+err = _LazyConsole(stderr=True)
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="SQLite database file (default: $POLYNEWS_DB or ./polynews.db)")
@@ -101,6 +129,13 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 # -- configuration --------------------------------------------------------------------------------------------
 def load_config(db: Path | None, **flags: Any) -> Config:
     """defaults <- polynews.toml (or $POLYNEWS_CONFIG) <- environment <- flags."""
+    from extract.ner import NerOptions
+    from ingest.fetch import FetchOptions
+    from ingest.readers import ReadOptions
+    from normalize.langid import LangOptions
+    from pipeline import Config, default_db
+    from translate.backend import TranslateOptions
+
     path = Path(os.environ.get("POLYNEWS_CONFIG", "polynews.toml"))
     file: dict[str, Any] = {}
     if path.is_file():
@@ -377,6 +412,9 @@ def _ingest(
         max_bytes=flags["--max-bytes"],
         translate={"device": device, "intra_threads": flags["--threads"], "beam_size": flags["--beam-size"]},
     )
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline import Pipeline
     from store.lock import LockHeld, RunLock
     from store.writer import Writer
 
@@ -410,7 +448,7 @@ def _ingest(
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=err,
+                console=err.rich,
                 transient=True,
             ) as progress:
                 task = progress.add_task("ingest", total=None)
@@ -794,9 +832,21 @@ def stats(
 ) -> None:
     """Counts: articles, near duplicates, exact copies, versions, skipped and failed files; by language and
     translation status."""
-    from store.queries import stats as get_stats
+    import sqlite3
 
-    data = get_stats(open_db(load_config(db), must_exist=True))
+    from store.stats import open_read_only
+    from store.stats import stats as get_stats
+
+    cfg = load_config(db)
+    try:
+        # On the standard library's sqlite3, read-only: 0.1 s instead of 1 s of SQLAlchemy and Alembic.
+        with contextlib.closing(open_read_only(cfg.db)) as conn:
+            data = get_stats(conn)
+    except sqlite3.Error:
+        # Not there, not a polynews database, an older schema: the full open migrates it or says why.
+        from store.queries import stats as stats_of
+
+        data = stats_of(open_db(cfg, must_exist=True))
     if as_json:
         out.print(json.dumps(data, ensure_ascii=False), markup=False)
         return

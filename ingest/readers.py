@@ -18,11 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
-
-from ingest.decode import decode_bytes
 from ingest.errors import EmptyInputError, ExtractionError, InputError
 from ingest.record import Article, Precision
+from ingest.words import word_count
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -65,12 +63,12 @@ def parse_date(value: str) -> tuple[str, Precision] | None:
 
 
 def _is_headline(line: str, followed_by_blank: bool) -> bool:
-    words = line.split()
-    if not words or len(line) > 200 or len(words) > 30:
+    words = word_count(line)  # in any script: a Chinese line has no spaces to split on
+    if not words or len(line) > 200 or words > 30:
         return False
     if line.rstrip().endswith(_SENTENCE_END):
         return False
-    return followed_by_blank or len(words) <= 15
+    return followed_by_blank or words <= 15
 
 
 def parse_txt(text: str) -> dict[str, Any]:
@@ -96,17 +94,19 @@ def parse_txt(text: str) -> dict[str, Any]:
 
 
 def parse_html(html: bytes | str, url: str | None = None) -> dict[str, Any]:
+    import trafilatura  # 0.15 s: imported by the runs that read HTML, not by every command
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     doc = doc.as_dict() if doc is not None and not isinstance(doc, dict) else (doc or {})
     extracted = str(doc.get("text") or "").strip()
     # trafilatura's fallbacks return whatever text a page has, a lone "Home" link included; under a dozen
-    # words is a navigation page, an error page or a stub, never an article.
-    if len(extracted.split()) < _MIN_HTML_WORDS:
-        detail = (
-            f"only {len(extracted.split())} words extracted" if extracted else "trafilatura extracted nothing"
-        )
+    # words is a navigation page, an error page or a stub, never an article. Words in any script: a Chinese
+    # or Japanese article has no spaces to count (ingest/words.py).
+    words = word_count(extracted)
+    if words < _MIN_HTML_WORDS:
+        detail = f"only {words} words extracted" if extracted else "trafilatura extracted nothing"
         raise ExtractionError(f"no article text found in the HTML ({detail})")
     text = str(doc["text"])
     title: str | None = doc.get("title")
@@ -177,6 +177,8 @@ def _iter_json(text: str, jsonl: bool) -> Iterator[tuple[str, dict[str, Any] | I
 
 def read_document(source: str, data: bytes, suffix: str) -> Iterator[Article]:
     """Turn one document's bytes into articles; raises `InputError` when the whole document is unusable."""
+    from ingest.decode import decode_bytes  # charset_normalizer: only runs that read files need it
+
     base = Article(source=source, raw_hash=sha256(data), size=len(data))
     suffix = suffix.lower()
     decoded = decode_bytes(data)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
 from ingest.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -24,18 +24,37 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
 
 
 def _alembic_config() -> AlembicConfig:
+    # Alembic is imported only to migrate (0.3 s): opening a database already at the newest revision, which is
+    # every open but the first after an upgrade, reads its revision with one SELECT (current_revision).
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r'^(down_)?revision\b[^=]*=\s*(?:"([^"]*)"|None)', re.MULTILINE)
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    """The newest migration's revision, read from the migration files without importing Alembic: the one no
+    other revises (tests/test_store.py checks it against Alembic's ScriptDirectory)."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for down, rev in _REVISION.findall(path.read_text(encoding="utf-8")):
+            if rev:
+                (revised if down else revisions).add(rev)
+    heads = sorted(revisions - revised)
+    return heads[0] if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (Alembic's alembic_version table), None for a new database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not engine.dialect.has_table(conn, "alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 # SQLite's page cache per connection, in MB (the default is 2 MB; pages are only taken as they are read).
@@ -79,6 +98,8 @@ def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = 
     event.listen(engine, "connect", _pragmas(cache_mb))
     try:
         if migrate and current_revision(engine) != head_revision():
+            from alembic import command
+
             cfg = _alembic_config()
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn

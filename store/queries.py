@@ -243,51 +243,15 @@ def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
 
 
 def stats(engine: Engine) -> dict[str, Any]:
-    with Session(engine) as s:
-        by_status = dict(
-            s.execute(select(schema.Article.status, func.count()).group_by(schema.Article.status)).all()
-        )
-        by_lang = dict(
-            s.execute(
-                select(schema.Article.lang, func.count())
-                .where(schema.Article.status.in_(("stored", "duplicate")))
-                .group_by(schema.Article.lang)
-            ).all()
-        )
-        by_translation = dict(
-            s.execute(
-                select(schema.Article.translation_status, func.count())
-                .where(schema.Article.status.in_(("stored", "duplicate")))
-                .group_by(schema.Article.translation_status)
-            ).all()
-        )
-        ok_sightings = s.execute(
-            select(func.count(), func.count(func.distinct(schema.Sighting.article_id))).where(
-                schema.Sighting.status == "ok"
-            )
-        ).one()
-        return {
-            "articles": sum(by_status.values()),
-            # What the database holds, under the names of a run's counts (store/counts.py): every run's new
-            # articles, near duplicates, versions and exact copies that are still there, and the sources that
-            # are skipped or failed now (a fixed file's failure becomes its article).
-            "totals": {
-                "new_articles": by_status.get("stored", 0),
-                "new_versions": s.scalar(select(func.count()).select_from(schema.ArticleVersion)),
-                "near_duplicates": by_status.get("duplicate", 0),
-                "exact_copies": ok_sightings[0] - ok_sightings[1],
-                "skipped": by_status.get("skipped", 0),
-                "failed": by_status.get("failed", 0),
-            },
-            "by_status": by_status,
-            "by_lang": {k or "und": v for k, v in by_lang.items()},
-            "by_translation": {k or "none": v for k, v in by_translation.items()},
-            "sightings": s.scalar(select(func.count()).select_from(schema.Sighting)),
-            "entities": s.scalar(select(func.count()).select_from(schema.Entity)),
-            "facts": s.scalar(select(func.count()).select_from(schema.Fact)),
-            "stories": s.scalar(select(func.count()).select_from(schema.Story)),
-            "runs": s.scalar(select(func.count()).select_from(schema.Run)),
-        }
+    """Counts by status, language and translation status (store/stats.py: plain SQL, which the CLI runs on
+    sqlite3 alone to start fast)."""
+    from store.stats import stats as count
+
+    raw = engine.raw_connection()
+    try:
+        return count(raw)
+    finally:
+        raw.close()
 
 
 def runs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:

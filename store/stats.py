@@ -1,0 +1,78 @@
+"""`polynews stats`: the database's counts in plain SQL over a DB-API connection.
+
+Plain SQL, not the ORM, so that the command can run on the standard library's sqlite3 alone: importing
+SQLAlchemy costs 0.3 s, more than the whole start-up budget of a query (bench/startup_bench.py). The same
+function serves `store.queries.stats(engine)` through the engine's raw connection, so there is one set of
+counts whatever opened the database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+# Articles that are texts in the database (failed and skipped sources have a row too, with their reason).
+_TEXTS = "status IN ('stored', 'duplicate')"
+
+
+def open_read_only(path: str | Path) -> sqlite3.Connection:
+    """The SQLite file at ``path``, read-only (a query never writes, never creates a file, never migrates).
+    Raises sqlite3.Error when it cannot be read that way; the caller then opens it in full (store.db.connect),
+    which migrates an older schema or says why the file cannot be opened."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    # timeout: as store.db's busy_timeout, a query waits for a run's commit rather than failing
+    conn = sqlite3.connect(uri, uri=True, timeout=10.0)
+    conn.execute("SELECT 1 FROM alembic_version")  # a polynews database, not any SQLite file
+    return conn
+
+
+def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
+    cur = conn.cursor()
+    try:
+        cur.execute(sql)
+        return [tuple(r) for r in cur.fetchall()]
+    finally:
+        cur.close()
+
+
+def _count(conn: Any, table: str) -> int:
+    return int(_rows(conn, f"SELECT count(*) FROM {table}")[0][0])
+
+
+def stats(conn: Any) -> dict[str, Any]:
+    """Counts by status, language and translation status, and the sizes of the other tables. ``conn`` is a
+    DB-API connection: sqlite3's, or an engine's ``raw_connection()``."""
+    by_status = dict(_rows(conn, "SELECT status, count(*) FROM articles GROUP BY status"))
+    by_lang = dict(_rows(conn, f"SELECT lang, count(*) FROM articles WHERE {_TEXTS} GROUP BY lang"))
+    by_translation = dict(
+        _rows(
+            conn,
+            f"SELECT translation_status, count(*) FROM articles WHERE {_TEXTS} GROUP BY translation_status",
+        )
+    )
+    sightings, sighted_articles = _rows(
+        conn, "SELECT count(*), count(DISTINCT article_id) FROM sightings WHERE status = 'ok'"
+    )[0]
+    return {
+        "articles": sum(by_status.values()),
+        # What the database holds, under the names of a run's counts (store/counts.py): every run's new
+        # articles, near duplicates, versions and exact copies that are still there, and the sources that
+        # are skipped or failed now (a fixed file's failure becomes its article).
+        "totals": {
+            "new_articles": by_status.get("stored", 0),
+            "new_versions": _count(conn, "article_versions"),
+            "near_duplicates": by_status.get("duplicate", 0),
+            "exact_copies": int(sightings) - int(sighted_articles),
+            "skipped": by_status.get("skipped", 0),
+            "failed": by_status.get("failed", 0),
+        },
+        "by_status": by_status,
+        "by_lang": {k or "und": v for k, v in by_lang.items()},
+        "by_translation": {k or "none": v for k, v in by_translation.items()},
+        "sightings": _count(conn, "sightings"),
+        "entities": _count(conn, "entities"),
+        "facts": _count(conn, "facts"),
+        "stories": _count(conn, "stories"),
+        "runs": _count(conn, "runs"),
+    }
