@@ -1,8 +1,9 @@
 """The `polynews` command (Typer): wiring only. Builds one Config from defaults <- polynews.toml <- environment
 <- flags, runs the pipeline or a query, prints, and maps errors to exit codes.
 
-Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error;
-75 another run holds the database (nothing was done).
+Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error (a --db
+that is not a polynews database or cannot be written included: nothing is created or changed); 75 another run
+holds the database (nothing was done); 130 Ctrl-C and 143 SIGTERM (what was processed is stored).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -35,8 +37,9 @@ from translate.backend import TranslateOptions
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # EX_TEMPFAIL from sysexits.h: cron wrappers and systemd read it as "try again later", not as a failure.
 EXIT_LOCKED = 75
-# 128 + SIGINT, as shells report a Ctrl-C.
+# 128 + SIGINT, as shells report a Ctrl-C; 128 + SIGTERM for a stop by cron, systemd or kill.
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 app = typer.Typer(
     help="polynews: ingest multilingual news into one SQLite database, offline.",
@@ -107,14 +110,38 @@ def load_config(db: Path | None, **flags: Any) -> Config:
 
 
 def open_db(cfg: Config, must_exist: bool = False) -> Any:
+    """The database for a run (created or migrated), or with ``must_exist`` for a query: read-only, never
+    created, migrated or written. Either way a file that is not polynews's is refused, untouched (exit 2)."""
     from store.db import connect
 
-    if must_exist and not cfg.db.exists():
-        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
     try:
-        return connect(cfg.db)
+        return connect(cfg.db, readonly=must_exist)
     except PolynewsError as exc:
         fail(str(exc))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (cron, systemd, kill), stopped as Ctrl-C is: the pipeline writes what is processed."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread can set handlers
+        yield
+        return
+
+    def handler(signum: int, _frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up short
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def setup_logging(verbose: int, log_format: str) -> None:
@@ -197,6 +224,9 @@ def ingest(
         max_bytes=max_bytes,
         translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
     )
+    from ingest.sources import iter_sources
+    from store.db import known_revisions
+    from store.guard import check_writable
     from store.lock import LockHeld, RunLock
     from store.writer import Writer
 
@@ -209,14 +239,25 @@ def ingest(
         targets += [u.strip() for u in lines if u.strip() and not u.lstrip().startswith("#")]
     if not targets and not feed:
         fail("nothing to ingest: give files, folders or URLs, --feed URL or --urls FILE")
+    try:  # before anything is created: a missing path or a database that is not ours leaves no file behind
+        for target in targets:
+            next(iter_sources([target]), None)
+        check_writable(cfg.db, known_revisions())
+    except PolynewsError as exc:
+        fail(str(exc))
     lock = RunLock(cfg.db, wait=wait)
     try:
         lock.acquire()
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
-    engine = open_db(cfg)
+    except PolynewsError as exc:
+        fail(str(exc))
+    stack = contextlib.ExitStack()
+    stack.callback(lock.release)
+    pipeline: Pipeline | None = None
     try:
-        writer = Writer(engine)
+        stack.enter_context(_sigterm_as_interrupt())
+        writer = Writer(open_db(cfg))
         writer.mark_interrupted_runs()
         pipeline = Pipeline(cfg, writer)
         command = "ingest " + " ".join([*targets, *(f"--feed {f}" for f in feed or [])])
@@ -242,14 +283,15 @@ def ingest(
             summary = pipeline.run(targets, command=command, feeds=feed or [])
     except PolynewsError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         # The pipeline wrote what was processed and marked the run interrupted; the next run goes on.
-        err.print(
-            "interrupted: what was processed is stored; run the same command again to go on", markup=False
-        )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        if pipeline is not None and pipeline.summary is not None:
+            out.print(pipeline.summary.line() + " (interrupted)", markup=False)
+        what = "stopped (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        err.print(f"{what}: what was processed is stored; run the same command again to go on", markup=False)
+        raise typer.Exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) from None
     finally:
-        lock.release()
+        stack.close()
     for source, status, reason in summary.problems:
         out.print(f"{status}: {source}: {reason}", markup=False)
     if summary.missing_models:
@@ -492,7 +534,8 @@ def doctor(db: DbOption = None) -> None:
     """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix."""
     import shutil
 
-    from store.db import connect, current_revision, head_revision
+    from store.db import head_revision, known_revisions
+    from store.guard import NotOurs, inspect
     from store.lock import RunLock
     from translate.models import list_models
 
@@ -507,20 +550,24 @@ def doctor(db: DbOption = None) -> None:
         if not ok:
             problems.append(what)
 
-    if cfg.db.exists():
-        try:
-            engine = connect(cfg.db, migrate=False)
-            rev, head = current_revision(engine), head_revision()
+    foreign = False
+    try:
+        found = inspect(cfg.db, known_revisions())
+        head = head_revision()
+        if found.state == "polynews":
             line(True, f"database {cfg.db} opens")
             line(
-                rev == head,
-                f"schema at revision {rev} (newest {head})",
-                f"polynews ingest --db {cfg.db} (migrates it)",
+                found.revision == head,
+                f"schema at revision {found.revision} (newest {head})",
+                f"polynews migrate --db {cfg.db}",
             )
-        except PolynewsError as exc:
-            line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
-    else:
-        line(False, f"no database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
+        else:
+            line(False, f"no polynews database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
+    except NotOurs as exc:
+        foreign = True
+        line(False, str(exc), "give --db a polynews database or a new file name")
+    except PolynewsError as exc:
+        line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
     holder = RunLock(cfg.db).holder()
     line(
         holder is None,
@@ -545,7 +592,34 @@ def doctor(db: DbOption = None) -> None:
     folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
     free = shutil.disk_usage(folder).free
     line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
-    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+    raise typer.Exit(EXIT_USAGE if foreign else EXIT_FAILED if problems else EXIT_OK)
+
+
+@app.command()
+def migrate(db: DbOption = None) -> None:
+    """Bring the database's schema up to this version of polynews (ingest does it too); query commands need it."""
+    from store.db import current_revision, known_revisions
+    from store.guard import check_writable
+    from store.lock import LockHeld, RunLock
+
+    cfg = load_config(db)
+    if not cfg.db.exists():
+        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
+    lock = RunLock(cfg.db)
+    try:
+        before = check_writable(cfg.db, known_revisions()).revision
+        lock.acquire()
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
+    except PolynewsError as exc:
+        fail(str(exc))
+    try:
+        after = current_revision(open_db(cfg))
+    finally:
+        lock.release()
+    out.print(
+        f"schema {after}" + (" (already the newest)" if before == after else f" (was {before})"), markup=False
+    )
 
 
 @app.command()

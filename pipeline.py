@@ -172,6 +172,8 @@ class Pipeline:
         self._unsaved_hashes: set[str] = set()
         self._missing: set[str] = set()
         self._model_calls = 0
+        self.summary: Summary | None = None
+        """The current or last run's summary, counted so far: what an interrupted run prints."""
 
     @property
     def translator(self) -> TranslateStage:
@@ -192,7 +194,7 @@ class Pipeline:
         for path in paths:
             if os.path.isdir(path):
                 self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
-        summary = Summary()
+        summary = self.summary = Summary()
         summary.run_id = self.writer.begin_run(command, VERSION)
         self._new_ids, self._unsaved, self._unsaved_hashes = [], [], set()
         status = "interrupted"
@@ -591,7 +593,7 @@ def _init_worker(config: Config, upto: int) -> None:
     threadpool_limits(limits=share)
     inter = min(config.translate.inter_threads, share)
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
-    writer = Writer(connect(config.db, migrate=False, cache_mb=16))  # read-only: look-ups of stored texts
+    writer = Writer(connect(config.db, readonly=True, cache_mb=16))  # look-ups of stored texts
     _WORKER = (Stages(config, RunCache(writer.engine, upto)), writer)
 
 

@@ -1,7 +1,9 @@
-"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic."""
+"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic, or read-only for
+the query commands. What may be opened at all is store/guard.py's decision, made before anything is written."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import QueuePool
 
 from ingest.errors import StoreError
+from store import guard
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -31,6 +37,10 @@ def _alembic_config() -> AlembicConfig:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(r.revision for r in ScriptDirectory.from_config(_alembic_config()).walk_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -67,17 +77,27 @@ def _set_pragmas(dbapi_conn: Any, cache_mb: int) -> None:
     cur.close()
 
 
-def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB) -> Engine:
+def connect(
+    path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB, readonly: bool = False
+) -> Engine:
     """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False.
-    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB)."""
+    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB).
+
+    ``readonly``: for queries. Nothing is created, migrated or written, and a database on a read-only mount or
+    in a folder this user cannot write is read all the same; a missing database or an older schema is a
+    `StoreError` that names the command to run. Either way a file that is not a polynews database is refused
+    (`guard.NotOurs`) and left as it was."""
     path = Path(path)
-    if path.exists() and path.is_dir():
-        raise StoreError(f"database path is a directory: {path}")
-    if not path.parent.exists():
-        raise StoreError(f"cannot create the database: folder {path.parent} does not exist")
+    if readonly:
+        return _connect_readonly(path, cache_mb)
+    found = guard.check_writable(path, known_revisions())
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas(cache_mb))
     try:
+        if not found.marked and (migrate or found.state == "polynews"):
+            # Before the schema: a run killed while migrating leaves a file the next run recognises and finishes.
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id={guard.APPLICATION_ID}")
         if migrate and current_revision(engine) != head_revision():
             cfg = _alembic_config()
             with engine.begin() as conn:
@@ -86,3 +106,36 @@ def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = 
     except OperationalError as exc:
         raise StoreError(f"cannot open the database {path}: {exc.orig}") from None
     return engine
+
+
+def _connect_readonly(path: Path, cache_mb: int) -> Engine:
+    found = guard.inspect(path, known_revisions())
+    if found.state != "polynews" or found.revision is None:
+        what = "no database" if found.state == "missing" else "no polynews data"
+        raise StoreError(f"{what} at {path}; run: polynews ingest PATH --db {path}")
+    head = head_revision()
+    if found.revision != head:
+        raise guard.SchemaMismatch(
+            f"the database {path} has schema {found.revision}, older than this polynews ({head}); "
+            f"run: polynews migrate --db {path}"
+        )
+
+    def creator() -> Any:
+        conn = guard.connect_readonly(path)
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
+        return conn
+
+    return create_engine("sqlite://", creator=creator, poolclass=QueuePool)
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy the write-ahead log into the database file and empty it: after a run the file alone holds
+    everything (a copy, a backup or rsync of it is complete). Waits for readers up to the busy timeout."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        log.warning("the write-ahead log could not be emptied: a reader held it past the busy timeout")
