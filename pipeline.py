@@ -410,7 +410,7 @@ class Pipeline:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.config, self._horizon),
+            initargs=(self.config, self._horizon, os.getpid()),
         )
         in_flight: deque[Future[_WorkResult]] = deque()
 
@@ -430,8 +430,23 @@ class Pipeline:
                     collect_one()
             while in_flight:
                 collect_one()
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: keep the batches the workers finished (in read order, for the caller to write)
+            # and stop the rest at once; the next run does them again.
+            while in_flight and in_flight[0].done() and not in_flight[0].cancelled():
+                if in_flight[0].exception() is not None:
+                    break
+                collect_one()
+            # No public way to stop a running task before Python 3.14 (terminate_workers); the workers ignore
+            # SIGINT and SIGTERM, so they are killed.
+            running = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in running:
+                process.kill()
+            for process in running:
+                process.join(5)
+            raise
         finally:
-            # Ctrl-C or an error: drop what has not started, keep what is collected (the caller writes it).
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
@@ -573,9 +588,36 @@ class Stages:
 _WORKER: tuple[Stages, Writer] | None = None
 
 
-def _init_worker(config: Config, upto: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the run that started it, however the run ends (SIGKILL included): it holds
+    the database open and 400 MB of models. Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere,
+    and as a second guard, a thread sees the parent gone (re-parented) within a second and ends the process."""
+    import ctypes
+    import signal
+    import sys
+    import threading
+
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (another libc): the thread below still watches
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="polynews-parent-watch", daemon=True).start()
+
+
+def _init_worker(config: Config, upto: int, parent: int) -> None:
     import signal
 
+    _die_with_parent(parent)
     from threadpoolctl import threadpool_limits
 
     from extract.ner import without_torch
@@ -583,7 +625,10 @@ def _init_worker(config: Config, upto: int) -> None:
     from store.writer import Writer
 
     without_torch(config.ner)  # before anything imports spaCy
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    # Ctrl-C and SIGTERM (sent to the whole process group by a terminal, cron or systemd) are the parent's to
+    # handle: it stops the pool, writes what the workers finished and marks the run interrupted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     global _WORKER
     # CTranslate2 calls in flight per worker: the cores shared out between the workers (two calls each on two
     # workers put four threads on two cores; translation took 2.5x longer). Results do not depend on it.
