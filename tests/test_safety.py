@@ -8,9 +8,11 @@ import hashlib
 import os
 import shlex
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -299,3 +301,26 @@ def test_queries_read_and_ingest_refuses_a_database_on_a_read_only_mount(
     assert refused.stderr.startswith(f"Error: cannot write the folder {folder} (read-only file system)")
     assert refused.stderr.count("\n") == 1
     assert _sha(folder) == before
+
+
+def test_the_session_check_finds_a_process_the_tests_left(tmp_path: Path) -> None:
+    """The conftest check that runs when the test session ends: a process started with the session's tag is
+    found, even once its parent is gone and init has adopted it."""
+    from .conftest import SESSION_TAG, tagged_processes
+
+    tag = os.environ.get(SESSION_TAG)
+    if tag is None:
+        pytest.skip("no /proc: the session check is off")
+    orphan = subprocess.run(
+        ["sh", "-c", "sleep 60 > /dev/null 2>&1 & echo $!"], capture_output=True, text=True, check=True
+    )
+    pid = int(orphan.stdout)
+    try:
+        assert pid in [p for p, _ in tagged_processes(tag)]
+    finally:
+        os.kill(pid, signal.SIGKILL)
+    for _ in range(50):
+        if pid not in [p for p, _ in tagged_processes(tag)]:
+            break
+        time.sleep(0.1)
+    assert pid not in [p for p, _ in tagged_processes(tag)]
