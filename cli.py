@@ -264,7 +264,7 @@ def ingest(
         show_progress = err.is_terminal and not quiet
         if show_progress:
             with Progress(
-                TextColumn("ingest"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -278,6 +278,8 @@ def ingest(
                     on_total=lambda n: progress.update(task, total=n),
                     on_advance=lambda n: progress.advance(task, n),
                     feeds=feed or [],
+                    # Large files take their seconds in the stages: the line names them meanwhile.
+                    on_note=lambda note: progress.update(task, description=f"ingest {note}".strip()),
                 )
         else:
             summary = pipeline.run(targets, command=command, feeds=feed or [])
@@ -365,6 +367,11 @@ def show(
         + (f" {row['lang_reason']}" if row["lang_reason"] else ""),
         f"credit      {row['credit'] or ''}",
         f"translation {row['translation']['status'] or ''} {row['translation']['model'] or ''}".rstrip(),
+        *(
+            [f"analysed    the first {row['analysed_chars']:,} of {len(row['text'] or ''):,} characters"]
+            if row["analysed_chars"]
+            else []
+        ),
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
         *(f"duplicates  {d['id']} [{d['lang']}] {d['title'] or ''}".rstrip() for d in row["duplicates"]),

@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A file this large takes seconds in the stages (a 1 MB text about 10 s with model loading, bench/huge_bench.py):
+# the progress display names it while it does.
+LARGE_BYTES = 1_000_000
+
 STAGES = ("read", "normalize", "language", "translate", "ner", "facts", "fingerprint", "store")
 
 
@@ -186,7 +190,10 @@ class Pipeline:
         on_total: Callable[[int], None] | None = None,
         on_advance: Callable[[int], None] | None = None,
         feeds: Iterable[str] = (),
+        on_note: Callable[[str], None] | None = None,
     ) -> Summary:
+        """``on_note`` hears which large files (LARGE_BYTES and up) the batch now going through the stages
+        holds, or "" when none: a progress display names them while they take their seconds."""
         started = time.perf_counter()
         paths = list(paths)
         sources = list(iter_sources(paths))  # raises NotFoundError before anything is written
@@ -206,7 +213,7 @@ class Pipeline:
                 sources.extend(self._poll(feed, summary))
             if on_total:
                 on_total(len(sources))
-            batches = self._batches(sources, summary, on_advance)
+            batches = self._batches(sources, summary, on_advance, on_note)
             if self.config.workers >= 1 and len(sources) > self.config.batch_size:
                 self._run_parallel(batches, summary)
             else:
@@ -366,9 +373,22 @@ class Pipeline:
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _batches(
-        self, sources: list[Source], summary: Summary, on_advance: Callable[[int], None] | None
+        self,
+        sources: list[Source],
+        summary: Summary,
+        on_advance: Callable[[int], None] | None,
+        on_note: Callable[[str], None] | None = None,
     ) -> Iterator[list[_Item | _Doc]]:
         """Read sources (in this process: skipping unchanged files needs the database) into batches."""
+
+        def ready(batch: list[_Item | _Doc]) -> list[_Item | _Doc]:
+            if on_note:
+                large = [x for x in batch if isinstance(x, _Doc) and len(x.data) >= LARGE_BYTES]
+                on_note(
+                    ", ".join(f"{os.path.basename(x.source)} ({len(x.data) / 1e6:.1f} MB)" for x in large)
+                )
+            return batch
+
         batch: list[_Item | _Doc] = []
         for start in range(0, len(sources), self.config.batch_size):
             chunk = sources[start : start + self.config.batch_size]
@@ -376,13 +396,13 @@ class Pipeline:
             for src in chunk:
                 batch.extend(self._read(src, summary))
                 if len(batch) >= self.config.batch_size:
-                    yield batch
+                    yield ready(batch)
                     batch = []
                 if on_advance:
                     on_advance(1)
             self._fetched.clear()
         if batch:
-            yield batch
+            yield ready(batch)
 
     def _is_known(self, content_hash: str) -> bool:
         return content_hash in self._unsaved_hashes or self.writer.article_for_hash(content_hash) is not None

@@ -401,6 +401,7 @@ class Writer:
         article.translation_status, article.translation_model = r.translation_status, r.translation_model
         article.translation_seconds = r.translation_seconds
         article.translation_error = r.translation_error
+        article.analysed_chars = r.analysed_chars
         if r.status in ("failed", "skipped"):
             article.status = r.status
         else:  # a near-duplicate keeps its status when re-processed (--force)
