@@ -572,7 +572,7 @@ def doctor(db: DbOption = None) -> None:
             line(False, f"no polynews database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
     except NotOurs as exc:
         foreign = True
-        line(False, str(exc), "give --db a polynews database or a new file name")
+        line(False, str(exc))  # the message says what to do
     except PolynewsError as exc:
         line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
     holder = RunLock(cfg.db).holder()
