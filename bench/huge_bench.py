@@ -61,7 +61,9 @@ def run(path: Path, db: Path) -> tuple[float, float, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.01, 1, 5, 19])
     parser.add_argument("--langs", nargs="+", default=["en", "ar"])
     args = parser.parse_args()
@@ -73,7 +75,10 @@ def main() -> None:
                 size = write_text(path, mb, lang)
                 seconds, peak, summary = run(path, Path(tmp) / f"{lang}_{mb}.db")
                 rows.append((lang, size, seconds, peak, summary))
-                print(f"{lang} {size / 1e6:.2f} MB: {seconds:.1f} s, {peak:.0f} MB  [{summary}]", file=sys.stderr)
+                print(
+                    f"{lang} {size / 1e6:.2f} MB: {seconds:.1f} s, {peak:.0f} MB  [{summary}]",
+                    file=sys.stderr,
+                )
     print("| article | size | seconds | s per MB over the 10 KB run | peak memory |")
     print("|---|---:|---:|---:|---:|")
     for lang, size, seconds, peak, _ in rows:
