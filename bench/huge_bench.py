@@ -6,7 +6,7 @@ Each size is one text file of the samples' paragraphs repeated (each copy number
 a loop of exact lines), ingested by the real command in its own process with a fresh database; peak memory is
 that process's maximum resident set (os.wait4), seconds its wall time, model loading included.
 
-    python bench/huge_bench.py [--sizes 0.01 1 5 19] [--langs en ar]
+    python bench/huge_bench.py [--sizes 0.01 1 5 19] [--langs en ar] [--html]
 """
 
 from __future__ import annotations
@@ -24,16 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {"en": "004", "ar": "000", "fr": "002", "id": "003"}
 
 
-def write_text(path: Path, megabytes: float, lang: str) -> int:
+def write_text(path: Path, megabytes: float, lang: str, html: bool = False) -> int:
     source = next((ROOT / "samples").glob(f"{SAMPLES[lang]}_*")).read_text(encoding="utf-8")
     paragraphs = [p for p in re.split(r"\n\s*\n", source) if p.strip()]
     target, parts, size, i = int(megabytes * 1e6), [], 0, 0
     while size < target:
         part = f"{paragraphs[i % len(paragraphs)]} ({i})"
+        if html:
+            part = "<p>" + part.replace("&", "&amp;").replace("<", "&lt;") + "</p>"
         parts.append(part)
         size += len(part.encode("utf-8")) + 2
         i += 1
     data = "\n\n".join(parts).encode("utf-8")
+    if html:
+        data = b"<html><head><title>Huge</title></head><body><article>" + data + b"</article></body></html>"
     path.write_bytes(data)
     return len(data)
 
@@ -66,13 +70,14 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.01, 1, 5, 19])
     parser.add_argument("--langs", nargs="+", default=["en", "ar"])
+    parser.add_argument("--html", action="store_true", help="one web page (<p> paragraphs) for trafilatura")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for lang in args.langs:
             for mb in args.sizes:
-                path = Path(tmp) / f"{lang}_{mb}.txt"
-                size = write_text(path, mb, lang)
+                path = Path(tmp) / f"{lang}_{mb}.{'html' if args.html else 'txt'}"
+                size = write_text(path, mb, lang, args.html)
                 seconds, peak, summary = run(path, Path(tmp) / f"{lang}_{mb}.db")
                 rows.append((lang, size, seconds, peak, summary))
                 print(
