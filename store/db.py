@@ -3,6 +3,7 @@ the query commands. What may be opened at all is store/guard.py's decision, made
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -35,12 +36,19 @@ def _alembic_config() -> AlembicConfig:
     return cfg
 
 
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    """The migration scripts, read once per process (every command that opens the database asks)."""
+    return ScriptDirectory.from_config(_alembic_config())
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return _scripts().get_current_head()
 
 
 def known_revisions() -> frozenset[str]:
-    return frozenset(r.revision for r in ScriptDirectory.from_config(_alembic_config()).walk_revisions())
+    """Every revision this code has a migration for: a database at any of them is polynews's own."""
+    return frozenset(r.revision for r in _scripts().walk_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
