@@ -1,8 +1,9 @@
 """The `polynews` command (Typer): wiring only. Builds one Config from defaults <- polynews.toml <- environment
 <- flags, runs the pipeline or a query, prints, and maps errors to exit codes.
 
-Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error;
-75 another run holds the database (nothing was done).
+Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error (a --db
+that is not a polynews database or cannot be written included: nothing is created or changed); 75 another run
+holds the database (nothing was done); 130 Ctrl-C and 143 SIGTERM (what was processed is stored).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -36,8 +38,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # EX_TEMPFAIL from sysexits.h: cron wrappers and systemd read it as "try again later", not as a failure.
 EXIT_LOCKED = 75
-# 128 + SIGINT, as shells report a Ctrl-C.
+# 128 + SIGINT, as shells report a Ctrl-C; 128 + SIGTERM for a stop by cron, systemd or kill.
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 def _without_flag_types(command: Any, ctx: Any) -> None:
@@ -200,14 +203,38 @@ def check_keys(path: Path, section: str, table: dict[str, Any], known: set[str])
 
 
 def open_db(cfg: Config, must_exist: bool = False) -> Any:
+    """The database for a run (created or migrated), or with ``must_exist`` for a query: read-only, never
+    created, migrated or written. Either way a file that is not polynews's is refused, untouched (exit 2)."""
     from store.db import connect
 
-    if must_exist and not cfg.db.exists():
-        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
     try:
-        return connect(cfg.db)
+        return connect(cfg.db, readonly=must_exist)
     except PolynewsError as exc:
         fail(str(exc))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (cron, systemd, kill), stopped as Ctrl-C is: the pipeline writes what is processed."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread can set handlers
+        yield
+        return
+
+    def handler(signum: int, _frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up short
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class JsonFormatter(logging.Formatter):
@@ -414,7 +441,10 @@ def _ingest(
     )
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ingest.sources import iter_sources
     from pipeline import Pipeline
+    from store.db import known_revisions
+    from store.guard import check_writable
     from store.lock import LockHeld, RunLock
     from store.writer import Writer
 
@@ -425,6 +455,12 @@ def _ingest(
         targets += fetched
     if not targets and not feeds and not rejected:
         fail("nothing to ingest: give files, folders or URLs, --feed URL or --urls FILE")
+    try:  # before anything is created: a missing path or a database that is not ours leaves no file behind
+        for target in targets:
+            next(iter_sources([target]), None)
+        check_writable(cfg.db, known_revisions())
+    except PolynewsError as exc:
+        fail(str(exc))
     # The command as `polynews runs` shows it: what was read and every flag given (not the config file's).
     given = [f"{k} {v}" for k, v in flags.items() if v is not None]
     given += ["--force"] * force + ([f"--wait {wait:g}"] if wait else [])
@@ -436,15 +472,20 @@ def _ingest(
         lock.acquire()
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
-    engine = open_db(cfg)
+    except PolynewsError as exc:
+        fail(str(exc))
+    stack = contextlib.ExitStack()
+    stack.callback(lock.release)
+    pipeline: Pipeline | None = None
     try:
-        writer = Writer(engine)
+        stack.enter_context(_sigterm_as_interrupt())
+        writer = Writer(open_db(cfg))
         writer.mark_interrupted_runs()
         pipeline = Pipeline(cfg, writer)
         run = functools.partial(pipeline.run, targets, command=command, feeds=feeds, rejected=rejected)
         if err.is_terminal and not quiet and not report.as_json:
             with Progress(
-                TextColumn("ingest"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -455,22 +496,37 @@ def _ingest(
                 summary = run(
                     on_total=lambda n: progress.update(task, total=n),
                     on_advance=lambda n: progress.advance(task, n),
+                    # Large files take their seconds in the stages: the line names them meanwhile.
+                    on_note=lambda note: progress.update(task, description=f"ingest {note}".strip()),
                 )
         else:
             summary = run()
     except PolynewsError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         # The pipeline wrote what was processed and marked the run interrupted; the next run goes on.
+        code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        if pipeline is not None and pipeline.summary is not None:
+            s = pipeline.summary
+            report(
+                logging.INFO,
+                "summary",
+                s.line() + " (interrupted)",
+                run_id=s.run_id,
+                **s.totals(),
+                seconds=round(s.seconds, 3),
+                interrupted=True,
+            )
+        what = "stopped (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
         report(
             logging.ERROR,
             "interrupted",
-            "interrupted: what was processed is stored; run the same command again to go on",
-            exit_code=EXIT_INTERRUPTED,
+            f"{what}: what was processed is stored; run the same command again to go on",
+            exit_code=code,
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(code) from None
     finally:
-        lock.release()
+        stack.close()
     for source, status, reason in summary.problems:
         report(logging.WARNING, status, f"{status}: {source}: {reason}", source=source, reason=reason)
     if summary.missing_models:
@@ -572,6 +628,11 @@ def show(
         + (f" {row['lang_reason']}" if row["lang_reason"] else ""),
         f"credit      {row['credit'] or ''}",
         f"translation {row['translation']['status'] or ''} {row['translation']['model'] or ''}".rstrip(),
+        *(
+            [f"analysed    the first {row['analysed_chars']:,} of {len(row['text'] or ''):,} characters"]
+            if row["analysed_chars"]
+            else []
+        ),
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
         *(f"duplicates  {d['id']} [{d['lang']}] {d['title'] or ''}".rstrip() for d in row["duplicates"]),
@@ -761,7 +822,8 @@ def doctor(db: DbOption = None) -> None:
     what is normal on a fresh install (no database yet, no translation model) is a note (exit 0)."""
     import shutil
 
-    from store.db import connect, current_revision, head_revision
+    from store.db import head_revision, known_revisions
+    from store.guard import NotOurs, inspect
     from store.lock import RunLock
     from translate.models import list_models
 
@@ -780,20 +842,27 @@ def doctor(db: DbOption = None) -> None:
         """Normal on a fresh install (no database yet, no translation model): said, never a failure."""
         out.print(f"note  {what}\n      {how}", markup=False)
 
-    if cfg.db.exists():
-        try:
-            engine = connect(cfg.db, migrate=False)
-            rev, head = current_revision(engine), head_revision()
+    foreign = False
+    try:
+        found = inspect(cfg.db, known_revisions())
+        head = head_revision()
+        if found.state == "polynews":
             line(True, f"database {cfg.db} opens")
             line(
-                rev == head,
-                f"schema at revision {rev} (newest {head})",
-                f"polynews ingest --db {cfg.db} (migrates it)",
+                found.revision == head,
+                f"schema at revision {found.revision} (newest {head})",
+                f"polynews migrate --db {cfg.db}",
             )
-        except PolynewsError as exc:
-            line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
-    else:
-        note(f"no database at {cfg.db} yet", f"the first run creates it: polynews ingest PATH --db {cfg.db}")
+        else:
+            note(
+                f"no database at {cfg.db} yet",
+                f"the first run creates it: polynews ingest PATH --db {cfg.db}",
+            )
+    except NotOurs as exc:
+        foreign = True
+        line(False, str(exc))  # the message says what to do
+    except PolynewsError as exc:
+        line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
     holder = RunLock(cfg.db).holder()
     line(
         holder is None,
@@ -822,7 +891,34 @@ def doctor(db: DbOption = None) -> None:
     folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
     free = shutil.disk_usage(folder).free
     line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
-    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+    raise typer.Exit(EXIT_USAGE if foreign else EXIT_FAILED if problems else EXIT_OK)
+
+
+@app.command()
+def migrate(db: DbOption = None) -> None:
+    """Bring the database's schema up to this version of polynews (ingest does it too); query commands need it."""
+    from store.db import current_revision, known_revisions
+    from store.guard import check_writable
+    from store.lock import LockHeld, RunLock
+
+    cfg = load_config(db)
+    if not cfg.db.exists():
+        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
+    lock = RunLock(cfg.db)
+    try:
+        before = check_writable(cfg.db, known_revisions()).revision
+        lock.acquire()
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
+    except PolynewsError as exc:
+        fail(str(exc))
+    try:
+        after = current_revision(open_db(cfg))
+    finally:
+        lock.release()
+    out.print(
+        f"schema {after}" + (" (already the newest)" if before == after else f" (was {before})"), markup=False
+    )
 
 
 @app.command()

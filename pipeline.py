@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A file this large takes seconds in the stages (a 1 MB text about 10 s with model loading, bench/huge_bench.py):
+# the progress display names it while it does.
+LARGE_BYTES = 1_000_000
+
 STAGES = ("read", "normalize", "language", "translate", "ner", "facts", "fingerprint", "store")
 
 
@@ -175,6 +179,8 @@ class Pipeline:
         self._unsaved_hashes: set[str] = set()
         self._missing: set[str] = set()
         self._model_calls = 0
+        self.summary: Summary | None = None
+        """The current or last run's summary, counted so far: what an interrupted run prints."""
 
     @property
     def translator(self) -> TranslateStage:
@@ -188,9 +194,12 @@ class Pipeline:
         on_advance: Callable[[int], None] | None = None,
         feeds: Iterable[str] = (),
         rejected: Iterable[tuple[str, str]] = (),
+        on_note: Callable[[str], None] | None = None,
     ) -> Summary:
         """``rejected``: (source, reason) of inputs refused before reading (a line of --urls FILE that is not a
-        URL), counted as skipped and reported with the run's other problems."""
+        URL), counted as skipped and reported with the run's other problems. ``on_note`` hears which large files
+        (LARGE_BYTES and up) the batch now going through the stages holds, or "" when none: a progress display
+        names them while they take their seconds."""
         from store.cache import RunCache, horizon
 
         started = time.perf_counter()
@@ -200,7 +209,7 @@ class Pipeline:
         for path in paths:
             if os.path.isdir(path):
                 self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
-        summary = Summary()
+        summary = self.summary = Summary()
         for source, reason in rejected:
             summary.counts["skipped"] += 1
             summary.problems.append((source, "skipped", reason))
@@ -215,7 +224,7 @@ class Pipeline:
                 sources.extend(self._poll(feed, summary))
             if on_total:
                 on_total(len(sources))
-            batches = self._batches(sources, summary, on_advance)
+            batches = self._batches(sources, summary, on_advance, on_note)
             if self.config.workers >= 1 and len(sources) > self.config.batch_size:
                 self._run_parallel(batches, summary)
             else:
@@ -378,9 +387,22 @@ class Pipeline:
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _batches(
-        self, sources: list[Source], summary: Summary, on_advance: Callable[[int], None] | None
+        self,
+        sources: list[Source],
+        summary: Summary,
+        on_advance: Callable[[int], None] | None,
+        on_note: Callable[[str], None] | None = None,
     ) -> Iterator[list[_Item | _Doc]]:
         """Read sources (in this process: skipping unchanged files needs the database) into batches."""
+
+        def ready(batch: list[_Item | _Doc]) -> list[_Item | _Doc]:
+            if on_note:
+                large = [x for x in batch if isinstance(x, _Doc) and len(x.data) >= LARGE_BYTES]
+                on_note(
+                    ", ".join(f"{os.path.basename(x.source)} ({len(x.data) / 1e6:.1f} MB)" for x in large)
+                )
+            return batch
+
         batch: list[_Item | _Doc] = []
         for start in range(0, len(sources), self.config.batch_size):
             chunk = sources[start : start + self.config.batch_size]
@@ -388,13 +410,13 @@ class Pipeline:
             for src in chunk:
                 batch.extend(self._read(src, summary))
                 if len(batch) >= self.config.batch_size:
-                    yield batch
+                    yield ready(batch)
                     batch = []
                 if on_advance:
                     on_advance(1)
             self._fetched.clear()
         if batch:
-            yield batch
+            yield ready(batch)
 
     def _is_known(self, content_hash: str) -> bool:
         return content_hash in self._unsaved_hashes or self.writer.article_for_hash(content_hash) is not None
@@ -422,7 +444,7 @@ class Pipeline:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.config, self._horizon),
+            initargs=(self.config, self._horizon, os.getpid()),
         )
         in_flight: deque[Future[_WorkResult]] = deque()
 
@@ -442,8 +464,23 @@ class Pipeline:
                     collect_one()
             while in_flight:
                 collect_one()
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: keep the batches the workers finished (in read order, for the caller to write)
+            # and stop the rest at once; the next run does them again.
+            while in_flight and in_flight[0].done() and not in_flight[0].cancelled():
+                if in_flight[0].exception() is not None:
+                    break
+                collect_one()
+            # No public way to stop a running task before Python 3.14 (terminate_workers); the workers ignore
+            # SIGINT and SIGTERM, so they are killed.
+            running = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in running:
+                process.kill()
+            for process in running:
+                process.join(5)
+            raise
         finally:
-            # Ctrl-C or an error: drop what has not started, keep what is collected (the caller writes it).
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
@@ -594,9 +631,36 @@ class Stages:
 _WORKER: tuple[Stages, Writer] | None = None
 
 
-def _init_worker(config: Config, upto: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the run that started it, however the run ends (SIGKILL included): it holds
+    the database open and 400 MB of models. Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere,
+    and as a second guard, a thread sees the parent gone (re-parented) within a second and ends the process."""
+    import ctypes
+    import signal
+    import sys
+    import threading
+
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (another libc): the thread below still watches
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="polynews-parent-watch", daemon=True).start()
+
+
+def _init_worker(config: Config, upto: int, parent: int) -> None:
     import signal
 
+    _die_with_parent(parent)
     from threadpoolctl import threadpool_limits
 
     from extract.ner import without_torch
@@ -605,7 +669,10 @@ def _init_worker(config: Config, upto: int) -> None:
     from store.writer import Writer
 
     without_torch(config.ner)  # before anything imports spaCy
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    # Ctrl-C and SIGTERM (sent to the whole process group by a terminal, cron or systemd) are the parent's to
+    # handle: it stops the pool, writes what the workers finished and marks the run interrupted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     global _WORKER
     # CTranslate2 calls in flight per worker: the cores shared out between the workers (two calls each on two
     # workers put four threads on two cores; translation took 2.5x longer). Results do not depend on it.
@@ -615,7 +682,7 @@ def _init_worker(config: Config, upto: int) -> None:
     threadpool_limits(limits=share)
     inter = min(config.translate.inter_threads, share)
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
-    writer = Writer(connect(config.db, migrate=False, cache_mb=16))  # read-only: look-ups of stored texts
+    writer = Writer(connect(config.db, readonly=True, cache_mb=16))  # look-ups of stored texts
     _WORKER = (Stages(config, RunCache(writer.engine, upto)), writer)
 
 

@@ -619,11 +619,11 @@ class FactStage:
             return article
         texts: list[tuple[str, str, str]] = []  # (text, lang, origin)
         if article.lang == "en":
-            texts.append((article.text, "en", "native"))
+            texts.append((article.analysed_text, "en", "native"))
         elif article.text_en:
             texts.append((article.text_en, "en", "translated"))
         if article.lang == "fr":
-            texts.append((article.text, "fr", "native"))
+            texts.append((article.analysed_text, "fr", "native"))
         if not texts:
             return article
         entities = list(article.entities)

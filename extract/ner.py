@@ -42,6 +42,10 @@ _NER_ONLY_EXCLUDE = [
 
 
 MAX_NER_CHARS = 500_000
+# A text longer than this goes through NER in pieces cut at paragraph breaks: spaCy's memory grows with the
+# length of one Doc (an analysed 100,000-character text took 250 MB more than a news article in one Doc). Twice
+# the longest real article in samples/ (9,147 characters), so an ordinary article is one piece, read as before.
+NER_PIECE_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,19 @@ def _first_line(text: str) -> str:
     return text.split("\n", 1)[0].strip()
 
 
+def _pieces(text: str, size: int = NER_PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering ``text``, each piece at most ``size`` characters, cut after a line break where
+    there is one in the piece's second half (a name never spans lines), else at ``size``."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        end = cut + 1 if cut != -1 else start + size
+        out.append((start, text[start:end]))
+        start = end
+    out.append((start, text[start:]))
+    return out
+
+
 class NerStage:
     """English NER over ``text`` (English articles) or ``text_en`` (translated ones); native NER over the source
     text of languages with a model (French)."""
@@ -127,25 +144,25 @@ class NerStage:
     def english_text(article: Article) -> tuple[str, str] | None:
         """(text, origin) for NER, or None when the article has no English text.
 
-        spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) with an error; no news article is
-        that long, but a pasted dump is: NER reads its first MAX_NER_CHARS characters.
+        A long text is read up to ``analysed_chars`` (ingest/record.py MAX_ANALYSED_CHARS), its translation is
+        of that part already; MAX_NER_CHARS stays a last guard below spaCy's ``nlp.max_length``.
         """
         if article.failed:
             return None
         if article.lang == "en":
-            return article.text[:MAX_NER_CHARS], "native"
+            return article.analysed_text[:MAX_NER_CHARS], "native"
         if article.text_en:
             return article.text_en[:MAX_NER_CHARS], "translated"
         return None
 
     @staticmethod
-    def _entities(doc: Any, origin: str, lang: str) -> tuple[Entity, ...]:
+    def _entities(doc: Any, origin: str, lang: str, offset: int = 0) -> tuple[Entity, ...]:
         return tuple(
             Entity(
                 text=surface,
                 label=ent.label_,
-                start=ent.start_char,
-                end=ent.start_char + len(surface),
+                start=offset + ent.start_char,
+                end=offset + ent.start_char + len(surface),
                 canonical=canonical_name(surface),
                 origin=origin,  # type: ignore[arg-type]
                 lang=lang,
@@ -154,22 +171,37 @@ class NerStage:
             if ent.label_ in NAME_LABELS and (surface := _first_line(ent.text))
         )
 
+    def _run(self, nlp: Any, texts: list[str], origin: str, lang: str) -> list[tuple[Entity, ...]]:
+        """Each text's entities. A long text is read in pieces (see NER_PIECE_CHARS), one piece at a time:
+        spaCy's memory follows the characters in a batch, and a long text's pieces together would be a batch
+        of their own; texts of one piece are batched together as they always were."""
+        split = {n: _pieces(text) for n, text in enumerate(texts) if len(text) > NER_PIECE_CHARS}
+        whole = [n for n in range(len(texts)) if n not in split]
+        found: list[tuple[Entity, ...]] = [()] * len(texts)
+        docs = nlp.pipe((texts[n] for n in whole), batch_size=self.options.batch_size)
+        for n, doc in zip(whole, docs, strict=True):
+            found[n] = self._entities(doc, origin, lang)
+        for n, pieces in split.items():
+            for (offset, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=1), strict=True):
+                found[n] += self._entities(doc, origin, lang, offset)
+        return found
+
     def pipe(self, articles: list[Article]) -> Iterator[Article]:
         todo = [(i, t) for i, a in enumerate(articles) if (t := self.english_text(a)) is not None]
-        docs = (
-            self.nlp.pipe((t[0] for _, t in todo), batch_size=self.options.batch_size) if todo else iter(())
-        )
         results: dict[int, tuple[Entity, ...]] = {}
-        for (i, (_, origin)), doc in zip(todo, docs, strict=True):
-            results[i] = self._entities(doc, origin, "en")
+        for origin in ("native", "translated"):
+            mine = [(i, text) for i, (text, o) in todo if o == origin]
+            if mine:
+                found = self._run(self.nlp, [text for _, text in mine], origin, "en")
+                results.update((i, ents) for (i, _), ents in zip(mine, found, strict=True))
         for lang, _ in self.options.native_models:
             native = [i for i, a in enumerate(articles) if a.lang == lang and not a.failed]
             nlp = self.native_nlp(lang) if native else None
             if nlp is None:
                 continue
-            texts = (articles[i].text[:MAX_NER_CHARS] for i in native)
-            for i, doc in zip(native, nlp.pipe(texts, batch_size=self.options.batch_size), strict=True):
-                results[i] = results.get(i, ()) + self._entities(doc, "native", lang)
+            texts = [articles[i].analysed_text[:MAX_NER_CHARS] for i in native]
+            for i, ents in zip(native, self._run(nlp, texts, "native", lang), strict=True):
+                results[i] = results.get(i, ()) + ents
         for i, article in enumerate(articles):
             yield dataclasses.replace(article, entities=results[i]) if i in results else article
 

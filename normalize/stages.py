@@ -5,15 +5,29 @@ from __future__ import annotations
 import dataclasses
 
 from ingest.errors import EmptyInputError
-from ingest.record import Article
+from ingest.record import MAX_ANALYSED_CHARS, Article
 from normalize.boilerplate import remove_boilerplate
 from normalize.fingerprint import anchors, minhash
 from normalize.langid import LangOptions, LanguageDetector
 from normalize.text import clean_text, content_hash
 
 
+def analysed_cut(text: str, limit: int = MAX_ANALYSED_CHARS) -> int | None:
+    """Where the analysed part of a long text ends: at the last paragraph break, else the last sentence end,
+    in the limit's final fifth, else at the limit; None when the whole text fits."""
+    if len(text) <= limit:
+        return None
+    floor = limit - limit // 5
+    for mark in ("\n", ". ", "。", "؟ ", "? ", "! "):
+        at = text.rfind(mark, floor, limit)
+        if at != -1:
+            return at + len(mark.rstrip()) if mark != "\n" else at
+    return limit
+
+
 class Normalizer:
-    """Unicode clean-up, boilerplate removal, credit lifting and the exact-duplicate hash."""
+    """Unicode clean-up, boilerplate removal, credit lifting and the exact-duplicate hash; a text longer than
+    MAX_ANALYSED_CHARS is marked to be analysed up to a paragraph or sentence end near it."""
 
     def __call__(self, article: Article) -> Article:
         cleaned = remove_boilerplate(clean_text(article.text))
@@ -27,6 +41,7 @@ class Normalizer:
             title=title or None,
             credit=cleaned.credit or article.credit,
             content_hash=content_hash(text),
+            analysed_chars=analysed_cut(text),
         )
 
 
@@ -35,7 +50,8 @@ class FingerprintStage:
     entity names add anchors an Arabic article otherwise lacks)."""
 
     def __call__(self, article: Article) -> Article:
-        signature = minhash(article.text).tobytes()
+        text = article.analysed_text
+        signature = minhash(text).tobytes()
         english: bytes | None
         if article.lang == "en":
             english = signature
@@ -46,7 +62,7 @@ class FingerprintStage:
             article,
             minhash=signature,
             minhash_en=english,
-            anchors=tuple(sorted(anchors(article.text) | names)),
+            anchors=tuple(sorted(anchors(text) | names)),
         )
 
 
@@ -63,7 +79,7 @@ class LanguageStage:
         return self._detector
 
     def __call__(self, article: Article) -> Article:
-        result = self.detector.detect(article.text, hint=article.lang_hint)
+        result = self.detector.detect(article.analysed_text, hint=article.lang_hint)
         return dataclasses.replace(
             article, lang=result.lang, lang_confidence=result.confidence, lang_reason=result.reason
         )

@@ -1,7 +1,10 @@
-"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic."""
+"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic, or read-only for
+the query commands. What may be opened at all is store/guard.py's decision, made before anything is written."""
 
 from __future__ import annotations
 
+import functools
+import logging
 import os
 import re
 from pathlib import Path
@@ -9,8 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import QueuePool
 
 from ingest.errors import StoreError
+from store import guard
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -36,17 +43,30 @@ def _alembic_config() -> AlembicConfig:
 _REVISION = re.compile(r'^(down_)?revision\b[^=]*=\s*(?:"([^"]*)"|None)', re.MULTILINE)
 
 
-def head_revision() -> str | None:
-    """The newest migration's revision, read from the migration files without importing Alembic: the one no
-    other revises (tests/test_store.py checks it against Alembic's ScriptDirectory)."""
+@functools.cache
+def _revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """(revisions, revised) named in the migration files, read once per process and without importing Alembic
+    (every command that opens the database asks)."""
     revisions: set[str] = set()
     revised: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         for down, rev in _REVISION.findall(path.read_text(encoding="utf-8")):
             if rev:
                 (revised if down else revisions).add(rev)
+    return frozenset(revisions), frozenset(revised)
+
+
+def head_revision() -> str | None:
+    """The newest migration's revision: the one no other revises (tests/test_store.py checks it against
+    Alembic's ScriptDirectory)."""
+    revisions, revised = _revisions()
     heads = sorted(revisions - revised)
     return heads[0] if len(heads) == 1 else None
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this code has a migration for: a database at any of them is polynews's own."""
+    return _revisions()[0]
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -86,17 +106,27 @@ def _set_pragmas(dbapi_conn: Any, cache_mb: int) -> None:
     cur.close()
 
 
-def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB) -> Engine:
+def connect(
+    path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB, readonly: bool = False
+) -> Engine:
     """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False.
-    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB)."""
+    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB).
+
+    ``readonly``: for queries. Nothing is created, migrated or written, and a database on a read-only mount or
+    in a folder this user cannot write is read all the same; a missing database or an older schema is a
+    `StoreError` that names the command to run. Either way a file that is not a polynews database is refused
+    (`guard.NotOurs`) and left as it was."""
     path = Path(path)
-    if path.exists() and path.is_dir():
-        raise StoreError(f"database path is a directory: {path}")
-    if not path.parent.exists():
-        raise StoreError(f"cannot create the database: folder {path.parent} does not exist")
+    if readonly:
+        return _connect_readonly(path, cache_mb)
+    found = guard.check_writable(path, known_revisions())
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas(cache_mb))
     try:
+        if not found.marked and (migrate or found.state == "polynews"):
+            # Before the schema: a run killed while migrating leaves a file the next run recognises and finishes.
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id={guard.APPLICATION_ID}")
         if migrate and current_revision(engine) != head_revision():
             from alembic import command
 
@@ -107,3 +137,36 @@ def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = 
     except OperationalError as exc:
         raise StoreError(f"cannot open the database {path}: {exc.orig}") from None
     return engine
+
+
+def _connect_readonly(path: Path, cache_mb: int) -> Engine:
+    found = guard.inspect(path, known_revisions())
+    if found.state != "polynews" or found.revision is None:
+        what = "no database" if found.state == "missing" else "no polynews data"
+        raise StoreError(f"{what} at {path}; run: polynews ingest PATH --db {path}")
+    head = head_revision()
+    if found.revision != head:
+        raise guard.SchemaMismatch(
+            f"the database {path} has schema {found.revision}, older than this polynews ({head}); "
+            f"run: polynews migrate --db {path}"
+        )
+
+    def creator() -> Any:
+        conn = guard.connect_readonly(path)
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
+        return conn
+
+    return create_engine("sqlite://", creator=creator, poolclass=QueuePool)
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy the write-ahead log into the database file and empty it: after a run the file alone holds
+    everything (a copy, a backup or rsync of it is complete). Waits for readers up to the busy timeout."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        log.warning("the write-ahead log could not be emptied: a reader held it past the busy timeout")

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from ingest.errors import PolynewsError
+from ingest.errors import PolynewsError, StoreError
 
 
 class LockHeld(PolynewsError):
@@ -27,7 +27,10 @@ class RunLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # an unwritable or read-only folder: one line, not a traceback
+            raise StoreError(f"cannot create the lock file {self.path}: {exc.strerror}") from None
         deadline = time.monotonic() + self.wait
         while True:
             try:

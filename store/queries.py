@@ -165,6 +165,7 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
             translation_error=a.translation_error,
             encoding=a.encoding,
             kind=a.kind,
+            analysed_chars=a.analysed_chars,
             sightings=[
                 {
                     "source": x.source,

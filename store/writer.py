@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
 from store import schema
+from store.db import checkpoint
 from store.matching import Matcher, refresh_story
 
 Outcome = Literal["stored", "duplicate", "sighting", "updated", "unchanged", "refreshed", "failed", "skipped"]
@@ -66,6 +67,7 @@ class Writer:
         with Session(self.engine) as s, s.begin():
             run = s.get_one(schema.Run, run_id)
             run.finished_at, run.counts, run.seconds, run.status = now(), counts, round(seconds, 3), status
+        checkpoint(self.engine)  # the run's end: the database file alone holds everything it stored
 
     # -- look-ups before the expensive stages -----------------------------------------------------------------
     _KNOWN = (
@@ -404,6 +406,7 @@ class Writer:
         article.translation_status, article.translation_model = r.translation_status, r.translation_model
         article.translation_seconds = r.translation_seconds
         article.translation_error = r.translation_error
+        article.analysed_chars = r.analysed_chars
         if r.status in ("failed", "skipped"):
             article.status = r.status
         else:  # a near-duplicate keeps its status when re-processed (--force)
