@@ -3,10 +3,8 @@ the query commands. What may be opened at all is store/guard.py's decision, made
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,13 +14,14 @@ from sqlalchemy.pool import QueuePool
 
 from ingest.errors import StoreError
 from store import guard
+from store.revisions import MIGRATIONS, head_revision, known_revisions
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+__all__ = ["MIGRATIONS", "connect", "current_revision", "head_revision", "known_revisions"]
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
@@ -38,35 +37,6 @@ def _alembic_config() -> AlembicConfig:
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
-
-
-_REVISION = re.compile(r'^(down_)?revision\b[^=]*=\s*(?:"([^"]*)"|None)', re.MULTILINE)
-
-
-@functools.cache
-def _revisions() -> tuple[frozenset[str], frozenset[str]]:
-    """(revisions, revised) named in the migration files, read once per process and without importing Alembic
-    (every command that opens the database asks)."""
-    revisions: set[str] = set()
-    revised: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        for down, rev in _REVISION.findall(path.read_text(encoding="utf-8")):
-            if rev:
-                (revised if down else revisions).add(rev)
-    return frozenset(revisions), frozenset(revised)
-
-
-def head_revision() -> str | None:
-    """The newest migration's revision: the one no other revises (tests/test_store.py checks it against
-    Alembic's ScriptDirectory)."""
-    revisions, revised = _revisions()
-    heads = sorted(revisions - revised)
-    return heads[0] if len(heads) == 1 else None
-
-
-def known_revisions() -> frozenset[str]:
-    """Every revision this code has a migration for: a database at any of them is polynews's own."""
-    return _revisions()[0]
 
 
 def current_revision(engine: Engine) -> str | None:

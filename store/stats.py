@@ -17,14 +17,21 @@ _TEXTS = "status IN ('stored', 'duplicate')"
 
 
 def open_read_only(path: str | Path) -> sqlite3.Connection:
-    """The SQLite file at ``path``, read-only (a query never writes, never creates a file, never migrates).
-    Raises sqlite3.Error when it cannot be read that way; the caller then opens it in full (store.db.connect),
-    which migrates an older schema or says why the file cannot be opened."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    # timeout: as store.db's busy_timeout, a query waits for a run's commit rather than failing
-    conn = sqlite3.connect(uri, uri=True, timeout=10.0)
-    conn.execute("SELECT 1 FROM alembic_version")  # a polynews database, not any SQLite file
-    return conn
+    """The polynews database at ``path`` at the newest schema, read-only (a query never writes, never creates a
+    file, never migrates: store/guard.py). Raises sqlite3.Error for anything else (no file, another program's
+    file, an older schema); the caller then takes the full read-only open (store.db.connect), which says why in
+    one line."""
+    from ingest.errors import PolynewsError
+    from store.guard import connect_readonly, inspect
+    from store.revisions import head_revision, known_revisions
+
+    try:
+        found = inspect(Path(path), known_revisions())
+    except PolynewsError as exc:
+        raise sqlite3.DatabaseError(str(exc)) from exc
+    if found.state != "polynews" or found.revision != head_revision():
+        raise sqlite3.DatabaseError(f"{path}: not a polynews database at the newest schema")
+    return connect_readonly(Path(path))
 
 
 def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:

@@ -92,7 +92,8 @@ def test_stats_on_sqlite3_is_the_engines_stats(runner: CliRunner, samples_db: Pa
 
 
 def test_stats_falls_back_to_the_full_open(runner: CliRunner, tmp_path: Path) -> None:
-    """No database: the full open's message; a database from before any migration: migrated, then counted."""
+    """Anything the fast read-only path does not take gets the full open's one line: no database, an empty
+    SQLite file (a query never creates a schema: issue 17)."""
     import sqlite3
 
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.db")])
@@ -101,5 +102,6 @@ def test_stats_falls_back_to_the_full_open(runner: CliRunner, tmp_path: Path) ->
     blank = tmp_path / "blank.db"
     sqlite3.connect(blank).close()  # an empty SQLite file: no alembic_version, so not read read-only
     result = runner.invoke(app, ["stats", "--db", str(blank), "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["articles"] == 0
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: no polynews data at {blank}")
+    assert blank.stat().st_size == 0
