@@ -376,3 +376,33 @@ def published_in_text(
             f = marked[0]
             return When(f.date.isoformat(), "day", kind, text[f.start : f.end])
     return None
+
+
+# "/2023/09/13/", "/2023-09-13", "/20230913", "cdate=13092023": the day in a page's address, as news sites
+# write it (the bench/realset tune split's URLs: kompas.com, tempo.co, shorouknews.com, liputan6.com, ...).
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<year>20\d\d)[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?!\d)"),
+    re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(r"date=(?P<day>[0-3]\d)(?P<month>[01]\d)(?P<year>20\d\d)(?!\d)"),
+)
+
+
+def published_in_url(url: str | None) -> When | None:
+    """The publication day a news page's address states, or None."""
+    for pattern in _URL_DATES:
+        m = pattern.search(url or "")
+        if m:
+            try:
+                day = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+            except ValueError:
+                continue
+            return When(day.isoformat(), "day", "url", m.group())
+    return None
+
+
+def latest_stated(text: str) -> dt.date | None:
+    """The latest full date (day, month, year) the text states: a stand-in for the publication date when
+    resolving "Friday" in an article whose publication date is unknown (a report is written after what it
+    reports; calibrated on the bench/realset tune split)."""
+    found = [d for d, _, _ in _full_dates(digits_to_ascii(text))]
+    return max(found) if found else None

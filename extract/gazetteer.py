@@ -260,12 +260,15 @@ _STOP_WORDS = functools.cache(_stop_words)
 # Common Arabic and Indonesian words that are also the name (or an alternate name) of a city in GeoNames,
 # found as false places in the bench/realset tune split and the samples: صور (pictures; Tyre), العين (the eye;
 # Al Ain), مدينة (city; Medina), جديد/جديدة (new; Al Jadid, El Jadida), الخمس (the five; Al Khums), الشروق
-# (sunrise, a newspaper; El Shorouk), هزة (a tremor; Heze), جين (gene; Elgin), Barat (west; a Cameroonian
+# (sunrise, a newspaper; El Shorouk), هزة (a tremor; Heze), جين (gene; Elgin), جزيرة (island; Algiers),
+# أمن (security; Emmen), دولة (state; Dhule), قوله (his saying; Kavála), كميل, مدية (Médéa); checked without
+# the article and clitics (المدينة, بمدينة, للأمن). Barat (west; a Cameroonian
 # region), Kota (town; Kota, India).
 _AMBIGUOUS = frozenset(
     place_key(w)
     for w in (
-        "صور العين مدينة جديد جديدة الخمس الشروق هزة الهزة جين barat kota timur utara selatan tengah"
+        "صور عين مدينة جديد جديدة خمس شروق هزة جين جزيرة أمن كميل قوله دولة مدية "
+        "barat kota timur utara selatan tengah"
     ).split()
 )
 
@@ -330,7 +333,15 @@ def _plausible(
         return False
     first = words[0][2]
     if _ARABIC.match(first):
-        return True  # Arabic has no capitals to tell a name; the stop words and _AMBIGUOUS do that work
+        bare = key
+        for clitic in _ARABIC_CLITICS:
+            if bare.startswith(clitic) and len(bare) - len(clitic) >= 3:
+                bare = bare[len(clitic) :]
+                break
+        bare = _ARABIC_ARTICLE.sub("", bare)
+        return (
+            bare not in _AMBIGUOUS and bare not in stop
+        )  # Arabic has no capitals to tell a name; the stop words and _AMBIGUOUS do that work
     if not first[0].isupper() or not all(w[0].isupper() or w in _LOWER_PARTICLES for _, _, w in words):
         return False
     if place.kind != "city":
