@@ -298,11 +298,12 @@ _BYLINE_BEFORE = re.compile(
 # A dateline: the paragraph's opening words up to a dash or the date itself: "Jakarta, 29 Oktober 2018",
 # "الرباط - 9 سبتمبر 2023", "BEIJING, Dec. 6, 2024 /PRNewswire/ --", "PARIS (AFP) 9 septembre 2023 -".
 _DATELINE_BEFORE = re.compile(
-    r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff-]{1,40}?)\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
+    r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff–—-]{1,40}?)\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
     rf"(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
 )
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
+_DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
 _HEAD_CHARS = 1500  # datelines, bylines and timestamps sit above or in the first paragraph
 
 
@@ -351,6 +352,10 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         )
     if _BYLINE_BEFORE.search(before):
         return "byline"
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    if not rest.strip(" ,.|") and _DATE_ALONE_BEFORE.match(text[line_start:start]):
+        return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
     if start - line_start <= 60 and _DATELINE_BEFORE.match(text[line_start:start]):
         return "dateline"
     return "lead"

@@ -133,7 +133,11 @@ _KIND_WORDS: dict[str, str] = {
     "epidemic": r"epidemic|outbreak|épidémie|wabah|وباء|تفشي",
     "strike": r"on strike|general strike|grève|mogok kerja|إضراب",
 }
-_KIND_RE = {k: re.compile(rf"(?<!\w)(?:{v})(?!\w)", re.IGNORECASE) for k, v in _KIND_WORDS.items()}
+# Latin words end at word boundaries; Arabic ones may carry clitics and suffixes ("لزلزال", "زلزالا").
+_KIND_RE = {
+    k: re.compile(rf"(?<![A-Za-zÀ-ÿ0-9_])(?:{v})(?![A-Za-zÀ-ÿ0-9_])", re.IGNORECASE)
+    for k, v in _KIND_WORDS.items()
+}
 _INCIDENTS = {
     "earthquake",
     "flood",
@@ -406,7 +410,8 @@ class FactExtractor:
     # -- canonical names ----------------------------------------------------------------------------------------
     def canonical(self, entity: Entity, acronym_map: dict[str, str]) -> str:
         if entity.label in _PLACE_LABELS:
-            place = self.gazetteer.lookup(entity.text)
+            # The gazetteer pass's entities carry the place's name already ("لبكين" is Beijing).
+            place = self.gazetteer.lookup(entity.text) or self.gazetteer.lookup(entity.canonical)
             if place is not None:
                 return place.name
         name = canonical_name(entity.text)
@@ -824,8 +829,9 @@ class FactExtractor:
             ):
                 continue  # amounts, years, clock times, pages, flight numbers, distances are not counts
             category = next((k for k, r in _CATEGORY_RE.items() if r.search(what)), None)
-            if category is None:
-                category = next((k for k, r in _CATEGORY_RE.items() if r.search(before)), None)
+            if category is None:  # the nearest cue before the number: "مقتل 632 شخصا, وإصابة 329"
+                cues = [(m2.end(), k) for k, r in _CATEGORY_RE.items() for m2 in r.finditer(before)]
+                category = max(cues)[1] if cues else None
             data: dict[str, Any] = {
                 "event": ev.name if ev else None,
                 "value": value,

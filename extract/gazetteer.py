@@ -228,7 +228,7 @@ def canonical_place(name: str, cache_dir: Path | None = None) -> str | None:
 
 # -- finding places in running text ----------------------------------------------------------------------------
 # Words, Latin or Arabic, with inner hyphens and apostrophes ("Al-Haouz", "Côte d'Ivoire").
-_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W_])?")
+_TOKEN = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)*")  # "Quanzhou--kota": two words
 # Arabic clitics glued to a place name: و (and), ف, ب (in/at), ل (to), ك, and the article after ب/ل/و
 # ("بإقليم", "والرباط", "للمغرب", "بالمغرب"). Longest first.
 _ARABIC_CLITICS = ("وبال", "فبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ب", "ل", "ف", "ك")
@@ -350,6 +350,12 @@ def _plausible(
     if _plain(surface) != _plain(place.name) and place.population < _ALTERNATE_MIN_POPULATION:
         return False  # "International" is not International City, "CMG" not Corumbá (an alternate code)
     if len(words) == 1 and place.population < _SENTENCE_START_MIN_POPULATION:
+        if _CAPITAL_NEIGHBOUR.search(text[max(0, words[0][0] - 40) : words[0][0]]) or _CAPITAL_NEXT.match(
+            text[words[0][1] : words[0][1] + 40]
+        ):
+            return (
+                False  # one word of a longer name: "Information Alliance", "Spring Festival", "China Mobile"
+            )
         before = text[: words[0][0]].rstrip(" \t\"“«'(")
         if not before or before[-1] in ".!?\n:":
             return False  # "Nice weather", "Most of them": a capital a sentence gives any word
@@ -390,4 +396,6 @@ _GENERIC_REGIONS = frozenset(
 )
 
 
+_CAPITAL_NEIGHBOUR = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'-]+[ \t]+$")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z][\w’'-]*")
 _LOWER_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "al", "el", "of", "the", "an", "en"})
