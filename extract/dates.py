@@ -249,7 +249,7 @@ def iso_date(value: str | None) -> dt.date | None:
 _MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     [
-        "january jan janvier januari janv يناير كانون_الثاني جانفي",
+        "january jan janvier januari janv يناير كانون_الثاني كانون_ثاني جانفي",
         "february feb février fevrier februari févr fevr فبراير شباط فيفري",
         "march mar mars maret مارس آذار اذار",
         "april apr avril أبريل إبريل ابريل نيسان أفريل افريل",
@@ -258,9 +258,9 @@ for _n, _names in enumerate(
         "july jul juillet juli juil يوليو تموز يوليوز جويلية يوليه",
         "august aug août aout agustus agu أغسطس اغسطس آب اب غشت أوت اوت",
         "september sep sept septembre سبتمبر أيلول ايلول شتنبر",
-        "october oct octobre oktober okt أكتوبر اكتوبر تشرين_الأول تشرين_الاول",
-        "november nov novembre نوفمبر تشرين_الثاني نونبر",
-        "december dec décembre decembre desember des déc ديسمبر كانون_الأول كانون_الاول دجنبر",
+        "october oct octobre oktober okt أكتوبر اكتوبر تشرين_الأول تشرين_الاول تشرين_أول تشرين_اول",
+        "november nov novembre نوفمبر تشرين_الثاني تشرين_ثاني نونبر",
+        "december dec décembre decembre desember des déc ديسمبر كانون_الأول كانون_الاول كانون_أول دجنبر",
     ],
     start=1,
 ):
@@ -270,11 +270,15 @@ _MONTH_NAME = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=
 _WEEKDAY_ANY = rf"(?:{_EN_DAY}|{_FR_DAY}|{_ID_DAY}|{_AR_DAY}|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?"
 # "أيلول/سبتمبر", "9 أيلول (سبتمبر)": the Levantine and the Egyptian name of one month side by side.
 _MONTH_PAIR = rf"(?P<month>{_MONTH_NAME})(?:\s*[/(]\s*(?:{_MONTH_NAME})\s*\)?)?"
+# "today, Tuesday 15 November 2022": a date the text calls today is the day it was written.
+_TODAY_BEFORE = re.compile(
+    rf"(?:hari ini|today|aujourd['’]hui|اليوم)\s*[,،]?\s*(?:{_WEEKDAY_ANY}\s*[,،]?\s*)?$", re.IGNORECASE
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
     # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023
     re.compile(
-        rf"(?<![\w/]){_DAY}\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?,?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?,?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
     re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY},?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
@@ -346,6 +350,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         return "timestamp"
+    if _TODAY_BEFORE.search(before):
+        return "dateline"
     if _ID_WEEKDAY_BRACKET.search(before) and start - line_start <= 400:
         return (
             "dateline"  # "JAKARTA, KOMPAS.com - ... Minggu (5/8/2018)": the Indonesian lead's day of report

@@ -855,17 +855,18 @@ class FactExtractor:
 
 
 def _any_dateline_end(text: str) -> int:
-    """Where a dateline ends in the first lines ("Rabat – ", "KETIK, JAKARTA – ", "الرباط - "), or 0."""
+    """Where a dateline ends ("Rabat – ", "KETIK, JAKARTA – ", "الرباط - "), or 0: it opens the first paragraph,
+    which may come after a page's leftovers ("Advertisement", a byline, a caption: the tune split's pages)."""
     pos = 0
-    for line in text.split("\n")[:4]:
+    for line in text.split("\n")[:20]:
         m = _ANY_DATELINE.match(line)
         if m and m.group(0).rstrip().endswith(("-", "–", "—")):
             words = re.findall(r"[^\s,،()]+", m.group("pre"))
             latin = [w for w in words if w[0].isalpha() and not ("\u0600" <= w[0] <= "\u06ff")]
             if 1 <= len(words) <= 4 and all(w[0].isupper() for w in latin):
                 return pos + m.end()
-        if line.strip():
-            break  # a dateline opens the first paragraph
+        if len(line) > 200:
+            break  # the first paragraph has no dateline
         pos += len(line) + 1
     return 0
 
@@ -932,7 +933,9 @@ class FactStage:
         """The publication day from the text when the metadata gave none or only its month."""
         if article.published_precision in ("day", "year") or not article.text:
             return article
-        when = published_in_text(article.text, article.published, article.published_precision)
+        # A title line may be the page's byline ("information fournie par France 24 • 30/11/2023 à 10:59").
+        head = f"{article.title}\n{article.text}" if article.title else article.text
+        when = published_in_text(head, article.published, article.published_precision)
         if when is None:
             when = published_in_url(article.url)
             if when is not None and article.published and not when.date.startswith(article.published):
@@ -942,9 +945,9 @@ class FactStage:
         if when.basis == "url":
             evidence = article.url or ""
         else:
-            line_start = article.text.rfind("\n", 0, article.text.find(when.expression)) + 1
-            line_end = article.text.find("\n", line_start)
-            evidence = article.text[line_start : line_end if line_end >= 0 else None].strip()
+            line_start = head.rfind("\n", 0, head.find(when.expression)) + 1
+            line_end = head.find("\n", line_start)
+            evidence = head[line_start : line_end if line_end >= 0 else None].strip()
         facts.append(
             Fact("published", {**when.as_dict(), "lang": article.lang, "origin": "native"}, evidence, 0.9)
         )
