@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.canonical import fold  # noqa: E402
-from extract.facts import FactOptions, FactStage  # noqa: E402
+from extract.facts import OTHER_KINDS, FactOptions, FactStage  # noqa: E402
 from extract.gazetteer import gazetteer  # noqa: E402
 from extract.ner import NerOptions, NerStage  # noqa: E402
 from ingest.readers import read_document  # noqa: E402
@@ -150,7 +150,7 @@ def score(labels: list[dict[str, Any]], got: dict[str, Article]) -> tuple[dict[A
         ev = lab.get("event") or {}
         if ev.get("kind"):
             fact = event_fact(a) or {}
-            got_kind = fact.get("type")
+            got_kind = "other" if fact.get("type") in OTHER_KINDS else fact.get("type")
             tally[("event kind", lang, split)][0] += got_kind == ev["kind"]
             tally[("event kind", lang, split)][1] += 1
             if ev.get("date"):
