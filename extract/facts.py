@@ -299,7 +299,8 @@ _CATEGORIES = {
     "countries": r"countries|pays|negara|nations|دولة|دول|بلدا",
     "organisations": r"organi[sz]ations|institutions|companies|entreprises|media|médias|lembaga|perusahaan",
 }
-_CATEGORY_RE = {k: re.compile(rf"(?<!\w)(?:{v})", re.IGNORECASE) for k, v in _CATEGORIES.items()}
+# Arabic cue words may carry a clitic ("وإصابة"): only a Latin letter before one breaks it.
+_CATEGORY_RE = {k: re.compile(rf"(?<![A-Za-zÀ-ÿ0-9_])(?:{v})", re.IGNORECASE) for k, v in _CATEGORIES.items()}
 # What a number counts can also stand before it: "killing 12 people", "menewaskan 162 orang", "مقتل 632 شخصا".
 _CATEGORY_BEFORE_CHARS = 30
 _UNITS = re.compile(
