@@ -975,7 +975,7 @@ class FactStage:
         for m in find_places(self.extractor.gazetteer, text):
             if any(s < m.end and m.start < e for s, e in taken):
                 continue
-            out.append(Entity(m.text, "GPE", m.start, m.end, m.place.name, "native", lang))
+            out.append(Entity(m.text, "GPE", m.start, m.end, m.place.name, "native", lang, "gazetteer"))
         return out
 
 
