@@ -303,6 +303,10 @@ _CATEGORIES = {
 _CATEGORY_RE = {k: re.compile(rf"(?<![A-Za-zÀ-ÿ0-9_])(?:{v})", re.IGNORECASE) for k, v in _CATEGORIES.items()}
 # What a number counts can also stand before it: "killing 12 people", "menewaskan 162 orang", "مقتل 632 شخصا".
 _CATEGORY_BEFORE_CHARS = 30
+# Words for people in general ("people", "personnes", "orang", "شخصا"): what happened to them may follow.
+_PEOPLE = re.compile(r"(?:people|persons|personnes|orang|warga|شخص|أشخاص)", re.IGNORECASE)
+_CATEGORY_AFTER_CHARS = 30
+_FATES = ("dead", "injured", "evacuated", "missing")
 _UNITS = re.compile(
     r"^(?:percent|per|%|pour cent|persen|بالمئة|بالمائة|في المئة|years?|ans?|tahun|عاما|سنة|days?|jours?|hari|"
     r"يوما|أيام|hours?|heures?|jam|ساعة|minutes?|menit|دقيقة|seconds?|secondes?|detik|km|kilom[eè]t(?:re|er)s?|"
@@ -838,14 +842,21 @@ class FactExtractor:
             if (
                 _UNITS.match(what)
                 or _MONTH_WORD.match(what)
-                or (1900 <= value <= 2100 and not m.group("approx"))
+                or (1900 <= value <= 2100 and not m.group("approx") and m.group("n").isdigit())
                 or _NOT_A_COUNT_BEFORE.search(before)
             ):
                 continue  # amounts, years, clock times, pages, flight numbers, distances are not counts
             category = next((k for k, r in _CATEGORY_RE.items() if r.search(what)), None)
-            if category is None:  # the nearest cue before the number: "مقتل 632 شخصا, وإصابة 329"
-                cues = [(m2.end(), k) for k, r in _CATEGORY_RE.items() for m2 in r.finditer(before)]
-                category = max(cues)[1] if cues else None
+            clause = re.split(r"[;,،.]\s", before)[-1]  # a cue counts in the number's own clause
+            cues = [(m2.end(), k) for k, r in _CATEGORY_RE.items() for m2 in r.finditer(clause)]
+            if category in (None, "participants") and _PEOPLE.match(what):
+                if cues:  # "killing 12 people", "مقتل 632 شخصا"
+                    category = max(cues)[1]
+                else:  # "179 people were killed", "300 personnes ont été évacuées": what befell them follows
+                    after = folded[m.end("what") : m.end("what") + _CATEGORY_AFTER_CHARS]
+                    category = next((k for k in _FATES if _CATEGORY_RE[k].search(after)), category)
+            if category is None and cues:  # the nearest cue before the number: "مقتل 632 شخصا, وإصابة 329"
+                category = max(cues)[1]
             data: dict[str, Any] = {
                 "event": ev.name if ev else None,
                 "value": value,

@@ -170,3 +170,19 @@ def test_places_in_any_script(tmp_path: Path) -> None:
     latin = "Berkolaborasi dengan Quanzhou--kota pelabuhan. Nice weather in Beijing, said the Latin American Information Alliance."
     names = {m.place.name for m in find_places(gaz, latin)}
     assert {"Quanzhou", "Beijing"} <= names and "Nice" not in names and "Alliance" not in names
+
+
+def test_counts_say_what_they_count_in_each_language(tmp_path: Path) -> None:
+    # Sentences from the dev set's tune half (bench/realset), with the page's figures.
+    cases = [
+        ("Pesawat jatuh dan mengangkut 189 penumpang, gempa berpusat 72 km barat daya Marrakesh.", "id"),
+        ("Le séisme a fait 2.012 morts et 2.059 blessés, et 300 personnes ont été évacuées à 22h00.", "fr"),
+        ("Jeju Air Flight 2216 crashed with 181 passengers on board; at least 179 people were killed.", "en"),
+    ]
+    got = set()
+    for text, lang in cases:
+        for f in _facts(f"Une explosion. {text}" if lang == "fr" else text, lang, tmp_path):
+            if f.kind == "count":
+                got.add((f.data["value"], f.data["category"]))
+    assert {(189, "on board"), (2012, "dead"), (2059, "injured"), (181, "on board"), (179, "dead")} <= got
+    assert not {v for v, _ in got} & {72, 22, 2216}  # a distance, a clock time, a flight number
