@@ -32,6 +32,8 @@ class Entity:
     canonical: str
     origin: Origin
     lang: str = "en"
+    found_by: str = "ner"
+    """"ner", or "gazetteer" for a place the gazetteer pass found in the text (not stored: a run's own)."""
 
 
 @dataclass(frozen=True, slots=True)

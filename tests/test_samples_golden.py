@@ -44,6 +44,11 @@ def _summary(row: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
         "entities": sorted(
             {e["canonical"] for e in row["entities"] if e["label"] in {"PERSON", "ORG", "GPE"}}
         ),
+        "events": [
+            [f["name"], f["type"], f.get("date"), f["places"][:3]]
+            for f in row.get("facts") or []
+            if f["kind"] == "event"
+        ],
     }
 
 
