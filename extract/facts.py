@@ -938,7 +938,7 @@ class FactStage:
             return article
         entities = list(article.entities)
         if article.lang in _SOURCE_LANGS:
-            entities += self._gazetteer_places(article.text, article.lang, entities)
+            entities += self._gazetteer_places(article.analysed_text, article.lang, entities)
         for text, lang, origin in texts:
             mine = [i for i, e in enumerate(entities) if e.lang == lang]
             acronym_map, found = self.extractor.extract(
