@@ -286,7 +286,7 @@ def events(
 
     The facts of every article count, duplicates and story members included (a story's representative may be
     a short copy without the lead paragraph that names the event): facts of one story (or of one article and
-    its duplicates, when it has no story) with the same kind and the same name or the same date are one event,
+    its duplicates, when it has no story) with the same kind and the same name, the same date or the same main place are one event,
     listed once with ``articles``, the ids it was read from. Its fields are those of its most confident fact
     (then the one with the most places, then an original's, then the lowest id); ``places`` add the others'.
 
@@ -318,6 +318,10 @@ def events(
             keys = [(*group, kind_of, "name", str(data.get("name") or "").casefold())]
             if data.get("date"):
                 keys.append((*group, kind_of, "date", data["date"]))
+            if data.get("places"):
+                # A short copy without the lead names the event by its place ("forum in Quanzhou") and may date
+                # it by its publication day: its most specific place still says which event it is.
+                keys.append((*group, kind_of, "place", str(data["places"][0]).casefold()))
             found = next((index[k] for k in keys if k in index), None)
             if found is None:
                 found = len(groups)

@@ -132,7 +132,8 @@ def test_a_malformed_expression_is_a_clean_exit_2(
 # -- events -----------------------------------------------------------------------------------------------------
 def test_events_see_every_article_of_a_story(runner: CliRunner, tmp_path: Path) -> None:
     """The story's representative is a short copy without the lead paragraph (the earlier date makes it the
-    original); the event and its place are only in its two near copies."""
+    original); the event's name and date are only in its two near copies. The short copy's own "forum in
+    Quanzhou" is the same event (same story, kind and main place): one event, read from all three."""
     lead, rest = lead_and_rest()
     folder = tmp_path / "in"
     folder.mkdir()
@@ -154,7 +155,7 @@ def test_events_see_every_article_of_a_story(runner: CliRunner, tmp_path: Path) 
         result = runner.invoke(app, ["events", "--db", str(db), "--json", *args])
         events = [json.loads(line) for line in result.stdout.splitlines()]
         assert [e["name"] for e in events] == ["12th Global Video Media Forum"], args
-        assert events[0]["articles"] == sorted([ids["a_full.txt"], ids["c_near.txt"]])
+        assert events[0]["articles"] == sorted(ids.values())
         assert events[0]["places"] == ["Quanzhou", "Fujian", "China"]
     text = runner.invoke(app, ["events", "--db", str(db), "--place", "Quanzhou"])
     articles = f"    articles  {', '.join(map(str, sorted([ids['a_full.txt'], ids['c_near.txt']])))}\n"

@@ -238,7 +238,7 @@ def test_sigterm_stores_finished_batches_marks_the_run_and_a_rerun_equals_a_clea
         "stopped (SIGTERM): what was processed is stored; run the same command again to go on\n"
     )
     summary = stdout.splitlines()[-1]
-    assert summary.startswith("stored ") and summary.endswith("(interrupted)"), stdout
+    assert summary.startswith("new articles ") and summary.endswith("(interrupted)"), stdout
     with sqlite3.connect(db) as conn:
         assert [s for (s,) in conn.execute("SELECT status FROM runs")] == ["interrupted"]
         stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
