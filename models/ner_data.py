@@ -19,6 +19,14 @@ from pathlib import Path
 
 Sentence = tuple[list[str], list[str]]  # tokens, BIO tags in our scheme
 
+# Bidi marks, zero-width characters and tatweel: polynews' normalizer removes them from every text
+# (normalize/text.py), and ANERcorp has about a thousand tokens carrying a right-to-left mark.
+_INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x0640, 0xFEFF, 0x00AD])
+
+
+def _token(text: str) -> str:
+    return text.translate(_INVISIBLE) or text
+
 LABEL_MAP = {
     "PERS": "PERSON",
     "PER": "PERSON",
@@ -50,7 +58,7 @@ def read_conll(path: Path) -> Iterator[Sentence]:
                 yield words, tags
             words, tags = [], []
             continue
-        words.append(cols[0])
+        words.append(_token(cols[0]))
         tags.append(_map_tag(cols[-1]) if len(cols) > 1 else "O")
     if words:
         yield words, tags
@@ -65,7 +73,7 @@ def read_anercorp(path: Path) -> list[Sentence]:
         cols = line.split()
         if not cols:
             continue
-        words.append(cols[0])
+        words.append(_token(cols[0]))
         tags.append(_map_tag(cols[-1]))
         if cols[0] in {".", "؟", "!", "?"} and not tags[-1].startswith("I-"):
             sentences.append((words, tags))
@@ -102,7 +110,7 @@ def load(corpus: str, part: str, data: Path) -> list[Sentence]:
         return train[:cut] if part == "train" else train[cut:]
     names = {
         "idner": {"train": "train.txt", "dev": "dev.txt", "test": "test.txt"},
-        "nergrit": {"train": "train.txt", "dev": "valid.txt", "test": "test.txt"},
+        "nergrit": {"train": "train_preprocess.txt", "dev": "valid_preprocess.txt", "test": "test_preprocess.txt"},
     }[corpus]
     folder = data if data.is_dir() else data.parent
     return list(read_conll(folder / names[part]))
