@@ -3,9 +3,9 @@ text of French, Arabic and Indonesian articles (with or without a translation mo
 
 The Arabic and Indonesian pipelines are polynews' own (models/: trained on ANERcorp, IDNer-news-2k and NERGrit,
 installed by `make install` from models/packages/). Native labels are mapped to the English pipeline's scheme
-(PER -> PERSON; a LOC the gazetteer knows as a country, province or city -> GPE), and native place names get
-their canonical name from the gazetteer, so one place is one name in every language and script; Arabic-script
-people and organisations get a Latin canonical form (extract/canonical.py).
+(PER -> PERSON; a place the gazetteer knows as a country, province or city is GPE, any other LOC), and native
+place names get their canonical name from the gazetteer, so one place is one name in every language and script;
+Arabic-script people and organisations get a Latin canonical form (extract/canonical.py).
 
 Models are loaded once per process, with only the components NER needs (the small English pipeline's NER has
 its own tok2vec, so tagger, parser, lemmatizer and the shared tok2vec are excluded: about 2x faster).
@@ -187,9 +187,11 @@ class NerStage:
             label = _LABELS.get(e.label, e.label)
             canonical = e.canonical
             if label in _PLACE_LABELS:
+                # GPE is a place the gazetteer knows; any other stays a place (LOC): the native corpora have
+                # one LOC label for countries, cities, rivers and regions ("Asia Tengah"), and on foreign
+                # names in the text the small models sometimes call a person or a slogan a place.
                 place = self.place(e.text)
-                if place is not None:
-                    label, canonical = "GPE", place
+                label, canonical = ("GPE", place) if place is not None else ("LOC", canonical)
             if label != e.label or canonical != e.canonical:
                 e = dataclasses.replace(e, label=label, canonical=canonical)
             out.append(e)

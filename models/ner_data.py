@@ -27,6 +27,7 @@ _INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x06
 def _token(text: str) -> str:
     return text.translate(_INVISIBLE) or text
 
+
 LABEL_MAP = {
     "PERS": "PERSON",
     "PER": "PERSON",
@@ -110,7 +111,11 @@ def load(corpus: str, part: str, data: Path) -> list[Sentence]:
         return train[:cut] if part == "train" else train[cut:]
     names = {
         "idner": {"train": "train.txt", "dev": "dev.txt", "test": "test.txt"},
-        "nergrit": {"train": "train_preprocess.txt", "dev": "valid_preprocess.txt", "test": "test_preprocess.txt"},
+        "nergrit": {
+            "train": "train_preprocess.txt",
+            "dev": "valid_preprocess.txt",
+            "test": "test_preprocess.txt",
+        },
     }[corpus]
     folder = data if data.is_dir() else data.parent
     return list(read_conll(folder / names[part]))

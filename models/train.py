@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from ner_data import Sentence, load  # noqa: E402
+from ner_data import Sentence, load, read_conll  # noqa: E402
 
 CORPORA = {"ar": "anercorp", "id": "idner"}
 SENTENCES_PER_DOC = 8
@@ -66,8 +66,17 @@ def main() -> None:
     ap.add_argument("lang", choices=sorted(CORPORA))
     ap.add_argument("--data", type=Path, required=True, help="ANERCorp file, or the IDNer-news-2k folder")
     ap.add_argument("--extra", type=Path, help="NERGrit folder (IndoNLU dataset/nergrit_ner-grit), id only")
+    ap.add_argument(
+        "--english",
+        type=Path,
+        help="CoNLL-2003 English train file: its first --english-sentences sentences (MISC dropped) are added, "
+        "since news in Indonesian names foreign people and organisations in English",
+    )
+    ap.add_argument("--english-sentences", type=int, default=3000)
     ap.add_argument("--work", type=Path, default=Path("/tmp/polynews-ner-train"))
     ap.add_argument("--max-steps", type=int, help="override the config's training.max_steps")
+    ap.add_argument("--config", type=Path, help="another config than models/<lang>/config.cfg")
+    ap.add_argument("--packages", type=Path, default=HERE / "packages", help="where the package folders are")
     args = ap.parse_args()
 
     work = args.work / args.lang
@@ -76,12 +85,15 @@ def main() -> None:
     dev = load(CORPORA[args.lang], "dev", args.data)
     if args.extra:
         train += load("nergrit", "train", args.extra)
+    if args.english:
+        english = [s for s in read_conll(args.english) if s[0] != ["-DOCSTART-"]][: args.english_sentences]
+        train += [(w, [t if not t.endswith("-MISC") else "O" for t in tags]) for w, tags in english]
     n_train = to_docbin(args.lang, train, work / "train.spacy")
     n_dev = to_docbin(args.lang, dev, work / "dev.spacy")
     print(f"{args.lang}: {len(train)} training sentences ({n_train} tokens), {len(dev)} dev ({n_dev} tokens)")
 
     cmd = [
-        "nice", "-n", "10", sys.executable, "-m", "spacy", "train", str(HERE / args.lang / "config.cfg"),
+        "nice", "-n", "10", sys.executable, "-m", "spacy", "train", str(args.config or HERE / args.lang / "config.cfg"),
         "--output", str(work / "out"), "--paths.train", str(work / "train.spacy"),
         "--paths.dev", str(work / "dev.spacy"),
     ]  # fmt: skip
@@ -93,7 +105,7 @@ def main() -> None:
     minutes = (time.perf_counter() - start) / 60
 
     name = f"{args.lang}_polynews_ner"
-    target = HERE / "packages" / name / name / "model"
+    target = args.packages / name / name / "model"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(work / "out" / "model-best", target)
     meta_path = target / "meta.json"
@@ -106,8 +118,7 @@ def main() -> None:
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     perf = meta.get("performance", {})
     print(
-        f"{args.lang}: trained in {minutes:.1f} min; dev F1 {perf.get('ents_f', 0):.3f}; "
-        f"written to {target.relative_to(HERE.parent)}"
+        f"{args.lang}: trained in {minutes:.1f} min; dev F1 {perf.get('ents_f', 0):.3f}; written to {target}"
     )
 
 
