@@ -133,7 +133,8 @@ def test_native_entities_in_arabic_and_indonesian(samples_db: Path) -> None:
     the gazetteer's names, Arabic-script people under a Latin form."""
     rows = _rows(samples_db)
     names = {k: {(e["label"], e["canonical"]) for e in rows[k]["entities"]} for k in ("000", "003")}
-    assert {("PERSON", "Yang Shu"), ("GPE", "Beijing"), ("GPE", "London")} <= names["000"]  # يانغ شو, بكين, لندن
+    # يانغ شو, بكين, لندن
+    assert {("PERSON", "Yang Shu"), ("GPE", "Beijing"), ("GPE", "London")} <= names["000"]
     assert {("PERSON", "Shen Haixiong"), ("ORG", "CMG")} <= names["003"]
     assert "Quanzhou" in {name for _, name in names["003"]}
     assert all(e["canonical"].isascii() for e in rows["000"]["entities"])
