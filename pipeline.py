@@ -541,7 +541,7 @@ class Stages:
         self.normalizer = Normalizer()
         self.language = LanguageStage(config.lang)
         self.translator = TranslateStage(packages_dir(config.home), config.translate, cache=cache)
-        self.ner = NerStage(config.ner)
+        self.ner = NerStage(dataclasses.replace(config.ner, cache_dir=config.home / "cache"))
         self.facts = FactStage(FactOptions(cache_dir=config.home / "cache"))
         self.fingerprint = FingerprintStage()
 

