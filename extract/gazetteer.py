@@ -393,9 +393,10 @@ def _plausible(
     if _plain(surface) != _plain(place.name) and place.population < _ALTERNATE_MIN_POPULATION:
         return False  # "International" is not International City, "CMG" not Corumbá (an alternate code)
     if len(words) == 1 and place.population < _SENTENCE_START_MIN_POPULATION:
-        if _CAPITAL_NEIGHBOUR.search(text[max(0, words[0][0] - 40) : words[0][0]]) or _CAPITAL_NEXT.match(
-            text[words[0][1] : words[0][1] + 40]
-        ):
+        before40 = text[max(0, words[0][0] - 40) : words[0][0]]
+        if _ADMIN_BEFORE.search(before40):
+            return True  # "Kabupaten Cianjur", "Provinsi Bali": the word before says it is a place
+        if _CAPITAL_NEIGHBOUR.search(before40) or _CAPITAL_NEXT.match(text[words[0][1] : words[0][1] + 40]):
             return (
                 False  # one word of a longer name: "Information Alliance", "Spring Festival", "China Mobile"
             )
@@ -441,6 +442,13 @@ _GENERIC_REGIONS = frozenset(
 )
 
 
+# Words that say the capitalised word after them is a place (an Indonesian regency, a French region): there the
+# one-word-of-a-longer-name and sentence-start tests do not apply (the bench/realset tune split's
+# "mengguncang Kabupaten Cianjur, Jawa Barat" lost its only lead mention of Cianjur to them).
+_ADMIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Desa|Kampung|Pulau|Province|Regency|District|"
+    r"province de|province du|région de|ville de|district de)[ \t]+$"
+)
 _CAPITAL_NEIGHBOUR = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'-]+[ \t]+$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z][\w’'-]*")
 _LOWER_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "al", "el", "of", "the", "an", "en"})
