@@ -114,6 +114,34 @@ def test_relative_days(expression: str, lang: str, expected: str) -> None:
     assert when is not None and when.date == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "year_hint", "expected"),
+    [
+        # the tune split's undated reports (bench/realset): the weekday picks the year
+        ("Au moins 127 personnes sont mortes, samedi 1er octobre au soir", "fr", None, "2022-10-01"),
+        ("La COP28 s'est ouverte ce jeudi 30 novembre à Dubaï", "fr", None, "2023-11-30"),
+        ("مساء يومه الإثنين 20 فبراير", "ar", None, "2023-02-20"),
+        ("يومه الثلاثاء (15/11) في بالي", "ar", None, "2022-11-15"),
+        ("Saturday, October 1, fans stormed the pitch", "en", None, "2022-10-01"),
+        # a year the text names wins when the weekday agrees with it
+        ("lundi 4 novembre", "fr", 2019, "2019-11-04"),
+    ],
+)
+def test_a_weekday_with_its_day_and_month_gives_the_year(
+    text: str, lang: str, year_hint: int | None, expected: str
+) -> None:
+    from extract.dates import find_dates
+
+    expr = next(e for _, _, e in find_dates(text, lang) if any(c.isdigit() for c in e))
+    when = resolve(expr, lang, None, year_hint)
+    assert when is not None and when.date == expected
+    assert "weekday" in when.basis
+
+
+def test_a_day_and_month_without_weekday_or_year_stay_unplaced() -> None:
+    assert resolve("1er octobre", "fr") is None
+
+
 def _facts(text: str, lang: str, tmp_path: Path, published: str | None = None):  # type: ignore[no-untyped-def]
     return FactExtractor(gazetteer(tmp_path)).extract(text, lang, [], published)[1]
 
