@@ -381,7 +381,11 @@ _DATELINE_BEFORE = re.compile(
 )
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
-_HEAD_CHARS = 1500  # datelines, bylines and timestamps sit above or in the first paragraph
+_HEAD_CHARS = 1500
+_LEAD_DAY_CHARS = 300
+_LEAD_WEEKDAY_BEFORE = re.compile(
+    rf"(?:يوم|يومه|hari|le|on)?\s*{_WEEKDAY_ANY}\s*[,،]?\s*$", re.IGNORECASE
+)  # datelines, bylines and timestamps sit above or in the first paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -459,6 +463,13 @@ def published_in_text(
         if marked:
             f = marked[0]
             return When(f.date.isoformat(), "day", kind, text[f.start : f.end])
+    # Last: the lead's first sentence dating the news with its weekday ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15
+    # تشرين ثاني / نوفمبر 2022"): Arabic and Indonesian reports name the day they report this way (the tune
+    # split's Arabic G20 report). Only the first lines, only with the weekday right before, and only where no
+    # header gave the month (with one, the tune split's Indonesian COP28 lead day was the event's, not the page's).
+    for f in found if header is None else ():
+        if f.kind == "lead" and f.start < _LEAD_DAY_CHARS and _LEAD_WEEKDAY_BEFORE.search(head[: f.start]):
+            return When(f.date.isoformat(), "day", "lead", text[f.start : f.end])
     return None
 
 

@@ -84,6 +84,19 @@ def test_a_date_in_the_lead_is_not_a_publication_date() -> None:
     assert published_in_text("Hari ini, 4 tahun yang lalu, tepatnya pada 29 Oktober 2018 terjadi") is None
 
 
+def test_the_leads_day_with_its_weekday_dates_the_page() -> None:
+    # bench/realset tune split, g20-bali-2022-ar-03: the first sentence names the day of the news
+    text = (
+        "أندونسيا/ نبأ- بدأت قمة مجموعة العشرين، يوم الثلاثاء 15 تشرين ثاني / نوفمبر 2022، في مدينة بالي "
+        "الإندونيسية، والتي تستمر يومين"
+    )
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.basis) == ("2022-11-15", "lead")
+    assert (
+        published_in_text(text, "2022-11", "month") is None
+    )  # with a header month, the lead's day is the event's
+
+
 def test_publication_date_from_the_address() -> None:
     assert published_in_url("https://nasional.kompas.com/read/2022/11/21/16370791/x").date == "2022-11-21"  # type: ignore[union-attr]
     assert published_in_url("https://www.shorouknews.com/news/view.aspx?cdate=09092023&id=ab").date == (  # type: ignore[union-attr]
