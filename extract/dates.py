@@ -479,6 +479,8 @@ _URL_DATES = (
     re.compile(r"(?<!\d)(?P<year>20\d\d)[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"date=(?P<day>[0-3]\d)(?P<month>[01]\d)(?P<year>20\d\d)(?!\d)"),
+    # "...-premiere-avancee-30-11-2023-2C4H....php": the day in a slug, day first (leparisien.fr, tune split)
+    re.compile(r"[-_/](?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>20\d\d)(?!\d)"),
 )
 
 

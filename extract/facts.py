@@ -477,6 +477,12 @@ class FactExtractor:
                 # other two were the day before).
                 when = When(day.isoformat(), "day", "the publication date (no date in the text)", "")
                 fact = dataclasses.replace(fact, data={**fact.data, **when.as_dict()})
+            elif ev is primary and fact.data.get("date") is None and published and len(published) == 7:
+                # Only the publication month is known (a header's "date 2024-06"): the event is of that month,
+                # as precise as that (the tune split's Hajj reports, labelled by month, 2 of 2; the other
+                # month-dated pages there left undated stay wrong either way: their labels are days).
+                when = When(published, "month", "the publication month (no date in the text)", "")
+                fact = dataclasses.replace(fact, data={**fact.data, **when.as_dict()})
             if stated and "publication date" in str(fact.data.get("basis")):
                 basis = str(fact.data["basis"]).replace(
                     "the publication date", "the latest date the text states"

@@ -98,6 +98,8 @@ def test_the_leads_day_with_its_weekday_dates_the_page() -> None:
 
 
 def test_publication_date_from_the_address() -> None:
+    slug = "https://www.leparisien.fr/environnement/cop28-a-dubai-premiere-avancee-30-11-2023-2C4H2HXX.php"
+    assert published_in_url(slug).date == "2023-11-30"  # type: ignore[union-attr]
     assert published_in_url("https://nasional.kompas.com/read/2022/11/21/16370791/x").date == "2022-11-21"  # type: ignore[union-attr]
     assert published_in_url("https://www.shorouknews.com/news/view.aspx?cdate=09092023&id=ab").date == (  # type: ignore[union-attr]
         "2023-09-09"
