@@ -229,3 +229,40 @@ def test_counts_say_what_they_count_in_each_language(tmp_path: Path) -> None:
                 got.add((f.data["value"], f.data["category"]))
     assert {(189, "on board"), (2012, "dead"), (2059, "injured"), (181, "on board"), (179, "dead")} <= got
     assert not {v for v, _ in got} & {72, 22, 2216}  # a distance, a clock time, a flight number
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # bench/realset tune split's stadium, airport and volcano reports: venues the gazetteer does not hold
+        (
+            "Au moins 127 personnes sont mortes dans des mouvements de foule au stade Kanjuruhan à Malang.",
+            "fr",
+            "Kanjuruhan Stadium",
+        ),
+        (
+            "Kerusuhan terjadi di Stadion Kanjuruhan Malang usai laga Arema FC vs Persebaya.",
+            "id",
+            "Kanjuruhan Stadium",
+        ),
+        ("Gunung Lewotobi Laki-laki meletus pada Minggu malam, letusan itu menewaskan 10 orang.", "id", None),
+        ("هزت مأساة ملعب كانجوروهان بمدينة مالانغ الإندونيسية العالم، شغب وتدافع", "ar", "كانجوروهان"),
+    ],
+)
+def test_a_named_venue_is_the_events_place(text: str, lang: str, place: str | None, tmp_path: Path) -> None:
+    events = [f for f in _facts(text, lang, tmp_path) if f.kind == "event"]
+    assert events, text
+    if place is None:  # an eruption's volcano: "Mount" + its name, in one form across languages
+        assert events[0].data["places"][0] == "Mount Lewotobi Laki-laki"
+    else:
+        assert events[0].data["places"][0] == place
+
+
+def test_an_airport_is_a_crash_place_not_a_departure(tmp_path: Path) -> None:
+    crash = "Pesawat Jeju Air tergelincir dan terbakar di Bandara Internasional Muan, kecelakaan itu menewaskan 179 orang."
+    assert _facts(crash, "id", tmp_path)[0].data["places"][0] == "Muan International Airport"
+    trip = (
+        "Presiden berangkat ke KTT di Dubai dari Bandara Halim Perdanakusuma, Jakarta, untuk menghadiri KTT."
+    )
+    places = next(f for f in _facts(trip, "id", tmp_path) if f.kind == "event").data["places"]
+    assert "Halim Perdanakusuma Airport" not in places
