@@ -356,6 +356,12 @@ _BEARING_BEFORE = re.compile(
     r"(?:شمال|جنوب|شرق|غرب)(?:ي)?(?:\s+(?:شرق|غرب)(?:ي)?)?|قرب|بالقرب من)\s*(?:the\s+|la\s+|le\s+|l['’])?$",
     re.IGNORECASE,
 )
+_REGIONS = frozenset(
+    fold(w)
+    for w in "Europe|Asia|Africa|Middle East|Latin America|South America|North America|Oceania|Southeast Asia|"
+    "Europe de l'Est|Moyen-Orient|Afrique|Asie|Amérique latine|Eropa|Timur Tengah|Afrika|Asia Tenggara|"
+    "أوروبا|آسيا|أفريقيا|إفريقيا|الشرق الأوسط".split("|")
+)
 _PLACE_WEIGHT = {"other": 1.0, "city": 1.0, "province": 0.9, "country": 0.15, "venue": 3.0}
 # Named venues and landforms the gazetteer (GeoNames' cities, ISO subdivisions) never holds, by the word that
 # says what they are, in the four languages: "Kanjuruhan Stadium", "stade Kanjuruhan", "Stadion Kanjuruhan",
@@ -729,12 +735,17 @@ class FactExtractor:
                 continue
             if any(m.start() < ent.end and ent.start < m.end() for m, _ in venues):
                 continue  # the venue itself ("stade Kanjuruhan"), counted below under one name
+            if _KIND_RE[ev.type].fullmatch(ent.text) if ev.type in _KIND_RE else False:
+                continue  # the event's own name taken for a place ("COP28")
             place = self.gazetteer.lookup(ent.text)
             if place is not None:
                 name, weight = place.name, _PLACE_WEIGHT[place.kind]
                 known[name] = place
             else:
-                name, weight = ent.canonical, _PLACE_WEIGHT["other"]
+                name = ent.canonical
+                # A continent or world region is never more specific than a country (the tune split's G20
+                # reports: "Europe" above Bali).
+                weight = _PLACE_WEIGHT["country" if fold(name) in _REGIONS else "other"]
                 if len(name) < 4 or (" " not in name and text.count(ent.text) < 2):
                     continue  # a one-word name NER saw once ("Records", "Summit") is not enough
             bonus = 1.0

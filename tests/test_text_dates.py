@@ -266,3 +266,9 @@ def test_an_airport_is_a_crash_place_not_a_departure(tmp_path: Path) -> None:
     )
     places = next(f for f in _facts(trip, "id", tmp_path) if f.kind == "event").data["places"]
     assert "Halim Perdanakusuma Airport" not in places
+
+
+def test_arabic_bali_is_a_place_not_a_clitic_on_a_word(tmp_path: Path) -> None:
+    # bench/realset tune split, g20-bali-2022-ar-01: "بالي" is Bali, not ب + الي
+    text = "إفتتح الرئيس الإندونيسي جوكو ويدودو رسميا إجتماع قمة مجموعة العشرين في بالي."
+    assert [m.place.name for m in find_places(gazetteer(tmp_path), text)] == ["Bali"]
