@@ -780,7 +780,8 @@ class FactExtractor:
         country or a province and the evidence sentence or the lead's first sentence names a smaller place of
         the gazetteer in the same country (not as a bearing), that place comes first ("Jawa Barat" -> "Cianjur",
         "United Arab Emirates" -> "Dubai"). Calibrated on the bench/realset tune split: event place
-        fr 0.68 -> 0.71, id 0.33 -> 0.36 (with "Kabupaten Cianjur" read), ar and en unchanged."""
+        fr 0.68 -> 0.71, id 0.33 -> 0.36 (with "Kabupaten Cianjur" read), ar and en unchanged; the lead's three sentences
+        instead of its first placed one event fewer (id: Antakya for a Hatay label)."""
         if not ranked or ranked[0] not in known:
             return ranked
         top = known[ranked[0]]
