@@ -1017,6 +1017,9 @@ def _venue(m: re.Match[str], event_type: str) -> str | None:
     }[kind]
 
 
+_DATE_WORD = re.compile(rf"^(?:\d{{1,4}}|[٠-٩]{{1,4}}|{_MONTH_WORD.pattern[1:]})$", re.IGNORECASE)
+
+
 def _any_dateline_end(text: str) -> int:
     """Where a dateline ends ("Rabat – ", "KETIK, JAKARTA – ", "الرباط - "), or 0: it opens the first paragraph,
     which may come after a page's leftovers ("Advertisement", a byline, a caption: the tune split's pages)."""
@@ -1024,10 +1027,20 @@ def _any_dateline_end(text: str) -> int:
     for line in text.split("\n")[:20]:
         m = _ANY_DATELINE.match(line)
         if m and m.group(0).rstrip().endswith(("-", "–", "—")):
-            words = re.findall(r"[^\s,،()]+", m.group("pre"))
+            # The date a dateline carries is not among its words: "جاكرتا 02 أكتوبر 2022 (وال)-" (tune split).
+            words = [w for w in re.findall(r"[^\s,،()]+", m.group("pre")) if not _DATE_WORD.match(w)]
             latin = [w for w in words if w[0].isalpha() and not ("\u0600" <= w[0] <= "\u06ff")]
             if 1 <= len(words) <= 4 and all(w[0].isupper() for w in latin):
-                return pos + m.end()
+                end = m.end()
+                # A site's name, then the dateline: "بوابة اوكرانيا – كييف 4 نوفمبر 2024 – " (tune split).
+                again = _ANY_DATELINE.match(line[end:])
+                if again and again.group(0).rstrip().endswith(("-", "–", "—")):
+                    rest = [
+                        w for w in re.findall(r"[^\s,،()]+", again.group("pre")) if not _DATE_WORD.match(w)
+                    ]
+                    if 1 <= len(rest) <= 2 and len(rest) < len(re.findall(r"[^\s,،()]+", again.group("pre"))):
+                        end += again.end()  # only a second part that carries a date
+                return pos + end
         if len(line) > 200:
             break  # the first paragraph has no dateline
         pos += len(line) + 1

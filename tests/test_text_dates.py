@@ -272,3 +272,10 @@ def test_arabic_bali_is_a_place_not_a_clitic_on_a_word(tmp_path: Path) -> None:
     # bench/realset tune split, g20-bali-2022-ar-01: "بالي" is Bali, not ب + الي
     text = "إفتتح الرئيس الإندونيسي جوكو ويدودو رسميا إجتماع قمة مجموعة العشرين في بالي."
     assert [m.place.name for m in find_places(gazetteer(tmp_path), text)] == ["Bali"]
+
+
+def test_the_datelines_own_date_is_not_the_events(tmp_path: Path) -> None:
+    # bench/realset tune split, id-kanjuruhan-2022-ar-01: the dateline's day is the report's; "مساء السبت" the event's
+    text = "جاكرتا 02 أكتوبر 2022 (وال)- توفي ما يقارب 129 شخصًا وإصابة أكثر من 180 شخصًا مساء السبت، في تدافع بملعب."
+    event = next(f for f in _facts(text, "ar", tmp_path, "2022-10-02") if f.kind == "event")
+    assert event.data["date"] == "2022-10-01"
