@@ -9,10 +9,19 @@ facts (publication date from the text, gazetteer places, event facts). Then comp
   canonical form, or one contains the other as whole words;
 - publication date exact: on articles whose labelled evidence is in the text (header, dateline, byline,
   timestamp), the stored date equals the label (day, or month where the label has only the month);
-- event date and event place: on articles with a labelled event, the first event fact's date equals the
-  label's ("event date, dated": on those whose publication date the text or the address states), and its
-  most specific place matches the label's place (its canonical name or any surface the article's
-  place labels give it).
+- event date: on articles with a labelled event, the first event fact's date equals the label's day; where the
+  label has only the month (the Hajj heat deaths, spread over days), a day in that month or the month itself is
+  right; a month predicted for a labelled day is wrong. "event date" counts every labelled event, even where
+  nothing in the file or its address dates the article and the text never states the event's day (then no
+  reader could give it); "event date, dated" counts the articles whose own date the text or address gives
+  (evidence header, dateline, byline, timestamp, url-only, or relative: a weekday with the day and month,
+  "ce jeudi 30 novembre", "اليوم الجمعة"), which is where the issue's target is read;
+- event place: the fact's first (most specific) place is the labelled place (its canonical name or any
+  surface the article's place labels give it, or one gazetteer place under both names), or lies inside it as
+  far as the gazetteer knows (a city or province of the labelled country: Beirut for "Lebanon"). A place that
+  only contains the labelled one (Hatay for Defne, Indonesia for Cianjur) is less than the article says and
+  stays a miss; the gazetteer holds no district-level hierarchy (Ighil in Al Haouz), so such pairs are misses
+  too.
 
 Usage: python bench/realset_eval.py [--data bench/realset] [--show tune] [--lang ar]
 ``--show`` prints each miss of that split (tune only while building: never read held-out misses to fix rules).
@@ -49,6 +58,7 @@ TYPES = {
 }
 CACHE = ROOT / ".cache-realset"
 TEXT_EVIDENCE = {"header", "dateline", "byline", "timestamp"}
+DATED_EVIDENCE = TEXT_EVIDENCE | {"url-only", "relative"}
 LANGS = ("ar", "en", "fr", "id")
 SPLITS = ("tune", "heldout")
 
@@ -79,6 +89,28 @@ def same(a: str, b: str) -> bool:
         return True
     pa, pb = _place(a), _place(b)
     return pa is not None and pb is not None and pa.name == pb.name
+
+
+def date_right(got: str | None, want: str) -> bool:
+    """The label's day, or any day of the label's month where the label has only the month."""
+    if not got:
+        return False
+    return got == want if len(want) == 10 else got[:7] == want
+
+
+def place_right(got: str, forms: list[str]) -> bool:
+    """The labelled place under one of its names, or a place inside it (a city or province of a labelled
+    country)."""
+    if any(same(got, f) for f in forms):
+        return True
+    inner, outer = _place(got), _place(forms[0])
+    return (
+        inner is not None
+        and outer is not None
+        and outer.kind == "country"
+        and inner.kind != "country"
+        and inner.country == outer.country
+    )
 
 
 @functools.cache
@@ -154,10 +186,10 @@ def score(labels: list[dict[str, Any]], got: dict[str, Article]) -> tuple[dict[A
             tally[("event kind", lang, split)][0] += got_kind == ev["kind"]
             tally[("event kind", lang, split)][1] += 1
             if ev.get("date"):
-                ok = fact.get("date") == ev["date"]
+                ok = date_right(fact.get("date"), ev["date"])
                 tally[("event date", lang, split)][0] += ok
                 tally[("event date", lang, split)][1] += 1
-                if lab.get("published_evidence") in TEXT_EVIDENCE | {"url-only"}:
+                if lab.get("published_evidence") in DATED_EVIDENCE:
                     tally[("event date, dated", lang, split)][0] += ok
                     tally[("event date, dated", lang, split)][1] += 1
                 if not ok:
@@ -170,7 +202,7 @@ def score(labels: list[dict[str, Any]], got: dict[str, Article]) -> tuple[dict[A
                     p["text"] for p in lab.get("places") or [] if same(p.get("canonical") or "", ev["place"])
                 ]
                 places = fact.get("places") or []
-                ok = bool(places) and any(same(places[0], f) for f in forms)
+                ok = bool(places) and place_right(places[0], forms)
                 tally[("event place", lang, split)][0] += ok
                 tally[("event place", lang, split)][1] += 1
                 if not ok:

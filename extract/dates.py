@@ -83,7 +83,7 @@ _RELATIVE_RE = {
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        rf"\b(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"\b(?:(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
@@ -94,11 +94,36 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:{_ID_DAY}\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY})(?!\w)"
     ),
-    "ar": re.compile(rf"(?:\d{{1,2}}\s+{_AR_MONTH}(?:\s+{_YEAR})?|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY})"),
+    "ar": re.compile(
+        rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+{_AR_MONTH}(?:\s+{_YEAR})?|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|"
+        rf"{_AR_MONTH}\s+{_YEAR}|{_AR_DAY})"
+    ),
 }
 _ID_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _HAS_DAY_NUMBER = re.compile(r"(?<![\d/])\d{1,2}(?!\d)")
+# Weekday names to Python's numbers (Monday 0), for "samedi 1er octobre" without a year.
+_WEEKDAY_NUMBER = {
+    name: n
+    for n, names in enumerate(
+        [
+            "monday lundi senin الاثنين الإثنين",
+            "tuesday mardi selasa الثلاثاء",
+            "wednesday mercredi rabu الأربعاء الاربعاء",
+            "thursday jeudi kamis الخميس",
+            "friday vendredi jumat الجمعة",
+            "saturday samedi sabtu السبت",
+            "sunday dimanche minggu الأحد الاحد",
+        ]
+    )
+    for name in names.split()
+}
+_WEEKDAY_WORD = re.compile(rf"(?:{_EN_DAY}|{_FR_DAY}|{_ID_DAY}|{_AR_DAY})", re.IGNORECASE)
+# How far back a weekday with its day and month is looked for when nothing else gives the year: the most
+# recent such day within this many years (a date falls on one weekday about every 6 years; the bench/realset
+# tune split's undated reports, "samedi 1er octobre", "ce jeudi 30 novembre", "الإثنين 20 فبراير", were all
+# of the latest one before the day they were read).
+_WEEKDAY_YEARS_BACK = 6
 _WEEKDAY_ONLY = re.compile(rf"^(?:{_EN_DAY}|{_FR_DAY}|{_ID_DAY}|{_AR_DAY})$", re.IGNORECASE)
 _TEXT_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 
@@ -177,6 +202,10 @@ def resolve(
         return When(shifted.isoformat(), "day", f"{what} {published.isoformat()}", expression)
     has_year = bool(_HAS_YEAR.search(expr))
     weekday_only = bool(_WEEKDAY_ONLY.match(expr))
+    if not has_year and published is None and not weekday_only:
+        dated = _weekday_dated(expression, expr, lang, year_hint)
+        if dated is not None:
+            return dated
     numeric = _ID_NUMERIC.search(expr)
     if numeric:  # "Selasa (3/12)": day/month in brackets after the weekday (Indonesian press style)
         day, month = int(numeric.group(1)), int(numeric.group(2))
@@ -206,6 +235,50 @@ def resolve(
         if parsed is None:
             return None
         return When(parsed.isoformat(), "day", f"year inferred from the text ({year_hint})", expression)
+    return None
+
+
+def _weekday_dated(expression: str, expr: str, lang: str, year_hint: int | None) -> When | None:
+    """ "samedi 1er octobre", "Selasa (15/11)", "الإثنين 20 فبراير" without a publication date: the weekday
+    picks the year, the text's year (or one either side) first, else the latest within
+    ``_WEEKDAY_YEARS_BACK`` years of today."""
+    weekday = _WEEKDAY_WORD.search(expr)
+    if weekday is None:
+        return None
+    number = _WEEKDAY_NUMBER.get(weekday.group().casefold()) or _WEEKDAY_NUMBER.get(weekday.group())
+    if number is None:
+        return None
+    numeric = re.search(r"(\d{1,2})/(\d{1,2})", expr)
+    day_month: tuple[int, int] | None = None
+    if numeric:
+        day_month = int(numeric.group(1)), int(numeric.group(2))
+    else:
+        m = re.search(
+            rf"(\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+)?({_MONTH_NAME})", expr, re.IGNORECASE
+        ) or re.search(rf"({_MONTH_NAME})\.?\s+(\d{{1,2}})(?!\d)", expr, re.IGNORECASE)
+        if m is None:
+            return None
+        a, b = m.group(1), m.group(2)
+        day_text, month_text = (a, b) if a.isdigit() else (b, a)
+        month = _MONTHS.get(month_text.casefold().rstrip(".")) or _MONTHS.get(month_text)
+        if month is None:
+            return None
+        day_month = int(day_text), month
+    today = dt.date.today()
+    years = [year_hint, year_hint - 1, year_hint + 1] if year_hint else []
+    years += list(range(today.year, today.year - _WEEKDAY_YEARS_BACK - 1, -1))
+    for year in years:
+        try:
+            day = dt.date(year, day_month[1], day_month[0])
+        except ValueError:
+            return None
+        if day.weekday() == number and day <= today:
+            how = (
+                f"year inferred from the text ({year_hint}) and the weekday"
+                if year == year_hint
+                else ("the latest year whose day falls on the weekday")
+            )
+            return When(day.isoformat(), "day", how, expression)
     return None
 
 
@@ -308,7 +381,11 @@ _DATELINE_BEFORE = re.compile(
 )
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
-_HEAD_CHARS = 1500  # datelines, bylines and timestamps sit above or in the first paragraph
+_HEAD_CHARS = 1500
+_LEAD_DAY_CHARS = 300
+_LEAD_WEEKDAY_BEFORE = re.compile(
+    rf"(?:يوم|يومه|hari|le|on)?\s*{_WEEKDAY_ANY}\s*[,،]?\s*$", re.IGNORECASE
+)  # datelines, bylines and timestamps sit above or in the first paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +463,13 @@ def published_in_text(
         if marked:
             f = marked[0]
             return When(f.date.isoformat(), "day", kind, text[f.start : f.end])
+    # Last: the lead's first sentence dating the news with its weekday ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15
+    # تشرين ثاني / نوفمبر 2022"): Arabic and Indonesian reports name the day they report this way (the tune
+    # split's Arabic G20 report). Only the first lines, only with the weekday right before, and only where no
+    # header gave the month (with one, the tune split's Indonesian COP28 lead day was the event's, not the page's).
+    for f in found if header is None else ():
+        if f.kind == "lead" and f.start < _LEAD_DAY_CHARS and _LEAD_WEEKDAY_BEFORE.search(head[: f.start]):
+            return When(f.date.isoformat(), "day", "lead", text[f.start : f.end])
     return None
 
 
@@ -395,6 +479,8 @@ _URL_DATES = (
     re.compile(r"(?<!\d)(?P<year>20\d\d)[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"date=(?P<day>[0-3]\d)(?P<month>[01]\d)(?P<year>20\d\d)(?!\d)"),
+    # "...-premiere-avancee-30-11-2023-2C4H....php": the day in a slug, day first (leparisien.fr, tune split)
+    re.compile(r"[-_/](?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>20\d\d)(?!\d)"),
 )
 
 

@@ -49,6 +49,13 @@ _LANGS = ("fr", "ar", "id")
 
 # Exonyms in daily use that neither GeoNames' cities nor pycountry's catalogues carry.
 _EXONYMS = {"Tiongkok": "China", "RRT": "China", "Tiongkok Daratan": "China"}
+# Arabic names of Indonesian provinces that pycountry's Arabic catalogue lacks, as the bench/realset tune split's
+# Arabic G20 and Cianjur reports write them (بالي in all four G20 reports); found in running text too.
+_ARABIC_PROVINCES = {
+    "بالي": ("Bali", "ID"),
+    "جاوة الغربية": ("Jawa Barat", "ID"),
+    "جاوا الغربية": ("Jawa Barat", "ID"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _UNUSABLE.search(name)
 
 
-_CACHE_FORMAT = 2  # bump when the index's keys or Place change
+_CACHE_FORMAT = 3  # bump when the index's keys or Place change
 
 
 class Gazetteer:
@@ -195,6 +202,9 @@ class Gazetteer:
             self._add(name, place, primary=True)
             for cat in sub_catalogues.values():
                 self._add(cat.gettext(sub.name), place)
+
+        for alias, (province, code) in _ARABIC_PROVINCES.items():
+            self._add(alias, Place(province, "province", code), primary=True)
 
     def word_prefixes(self) -> frozenset[str]:
         """Every name's leading runs of words ("new", "new york" for "new york city"): a flat word trie for
@@ -378,7 +388,8 @@ def _plausible(
     first = words[0][2]
     if _ARABIC.match(first):
         bare = key
-        for clitic in _ARABIC_CLITICS:
+        for clitic in _ARABIC_CLITICS if place.kind == "city" else ():
+            # a province's or country's own name is not a clitic on a word: "بالي" (Bali) is not ب + الي
             if bare.startswith(clitic) and len(bare) - len(clitic) >= 3:
                 bare = bare[len(clitic) :]
                 break
@@ -393,9 +404,10 @@ def _plausible(
     if _plain(surface) != _plain(place.name) and place.population < _ALTERNATE_MIN_POPULATION:
         return False  # "International" is not International City, "CMG" not Corumbá (an alternate code)
     if len(words) == 1 and place.population < _SENTENCE_START_MIN_POPULATION:
-        if _CAPITAL_NEIGHBOUR.search(text[max(0, words[0][0] - 40) : words[0][0]]) or _CAPITAL_NEXT.match(
-            text[words[0][1] : words[0][1] + 40]
-        ):
+        before40 = text[max(0, words[0][0] - 40) : words[0][0]]
+        if _ADMIN_BEFORE.search(before40):
+            return True  # "Kabupaten Cianjur", "Provinsi Bali": the word before says it is a place
+        if _CAPITAL_NEIGHBOUR.search(before40) or _CAPITAL_NEXT.match(text[words[0][1] : words[0][1] + 40]):
             return (
                 False  # one word of a longer name: "Information Alliance", "Spring Festival", "China Mobile"
             )
@@ -441,6 +453,13 @@ _GENERIC_REGIONS = frozenset(
 )
 
 
+# Words that say the capitalised word after them is a place (an Indonesian regency, a French region): there the
+# one-word-of-a-longer-name and sentence-start tests do not apply (the bench/realset tune split's
+# "mengguncang Kabupaten Cianjur, Jawa Barat" lost its only lead mention of Cianjur to them).
+_ADMIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Desa|Kampung|Pulau|Province|Regency|District|"
+    r"province de|province du|région de|ville de|district de)[ \t]+$"
+)
 _CAPITAL_NEIGHBOUR = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'-]+[ \t]+$")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z][\w’'-]*")
 _LOWER_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "al", "el", "of", "the", "an", "en"})

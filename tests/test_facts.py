@@ -196,7 +196,11 @@ def test_dates_without_a_publication_date() -> None:
 
 
 def test_find_dates_in_four_languages() -> None:
+    # a weekday before its date is one expression (it can give the year when none is written)
     assert [d[2] for d in find_dates("The forum opened on Tuesday, March 30th 2023.", "en")] == [
+        "Tuesday, March 30th 2023"
+    ]
+    assert [d[2] for d in find_dates("The forum opened on Tuesday and closed March 30th 2023.", "en")] == [
         "Tuesday",
         "March 30th 2023",
     ]
