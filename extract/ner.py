@@ -229,6 +229,18 @@ class NerStage:
                 # names in the text the small models sometimes call a person or a slogan a place.
                 place = self.place(e.text)
                 label, canonical = ("GPE", place) if place is not None else ("LOC", canonical)
+            elif (
+                label == "ORG"
+                and e.lang in ("ar", "id")
+                and not e.text.isupper()
+                and (place := self.place(e.text))
+            ):
+                # A name that is all a place the gazetteer knows ("Quanzhou", "Cianjur") tagged ORG by the small
+                # Arabic and Indonesian models is the place: on the bench/realset tune split, Indonesian place
+                # recall 230 -> 235 of 282 against organisation recall 74 -> 71 of 150 (all entities 394 -> 396);
+                # Arabic unchanged. Not for French: its organisations named after a city lost 2 of 74. Not for an
+                # acronym: GeoNames lists airport codes as alternate names ("CMG" is Corumbá).
+                label, canonical = "GPE", place
             if label != e.label or canonical != e.canonical:
                 e = dataclasses.replace(e, label=label, canonical=canonical)
             out.append(e)
