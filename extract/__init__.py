@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ingest.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from extract.canonical import canonical_name, fold
@@ -12,9 +13,7 @@ if TYPE_CHECKING:
     from extract.gazetteer import Gazetteer, Place, canonical_place, gazetteer
     from extract.ner import NAME_LABELS, NerOptions, NerStage, load_pipeline, resolve_model_name
 
-# Importing the package imports none of its modules: each name is imported on first use (PEP 562), so that
-# `polynews stats` or `--version`, which need ingest.errors or store's read path, do not pay for trafilatura,
-# spaCy, Alembic or the ORM (bench/startup_bench.py). Where each exported name lives:
+# Each name is imported on first use (ingest/lazy.py: start-up time). Where each exported name lives:
 _WHERE = {
     "FactExtractor": "extract.facts",
     "FactOptions": "extract.facts",
@@ -57,14 +56,4 @@ __all__ = [
     "resolve_model_name",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ingest.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ingest.errors import PolynewsError
@@ -11,9 +12,7 @@ if TYPE_CHECKING:
     from ingest.record import Article, Entity, Fact
     from ingest.sources import Source, iter_sources, read_bytes
 
-# Importing the package imports none of its modules: each name is imported on first use (PEP 562), so that
-# `polynews stats` or `--version`, which need ingest.errors or store's read path, do not pay for trafilatura,
-# spaCy, Alembic or the ORM (bench/startup_bench.py). Where each exported name lives:
+# Each name is imported on first use (ingest/lazy.py: start-up time). Where each exported name lives:
 _WHERE = {
     "Article": "ingest.record",
     "Entity": "ingest.record",
@@ -38,14 +37,4 @@ __all__ = [
     "read_document",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ingest.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from normalize.boilerplate import Cleaned, remove_boilerplate
@@ -11,9 +12,7 @@ if TYPE_CHECKING:
     from normalize.stages import FingerprintStage, LanguageStage, Normalizer
     from normalize.text import clean_text, content_hash, digits_to_ascii, match_key
 
-# Importing the package imports none of its modules: each name is imported on first use (PEP 562), so that
-# `polynews stats` or `--version`, which need ingest.errors or store's read path, do not pay for trafilatura,
-# spaCy, Alembic or the ORM (bench/startup_bench.py). Where each exported name lives:
+# Each name is imported on first use (ingest/lazy.py: start-up time). Where each exported name lives:
 _WHERE = {
     "Cleaned": "normalize.boilerplate",
     "FingerprintStage": "normalize.stages",
@@ -44,14 +43,4 @@ __all__ = [
     "remove_boilerplate",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ingest.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from translate.backend import ArgosCT2Translator, TranslateOptions, Translator
@@ -11,9 +12,7 @@ if TYPE_CHECKING:
     from translate.packages import ModelPackage, installed_packages
     from translate.stage import SentenceCache, TranslateStage
 
-# Importing the package imports none of its modules: each name is imported on first use (PEP 562), so that
-# `polynews stats` or `--version`, which need ingest.errors or store's read path, do not pay for trafilatura,
-# spaCy, Alembic or the ORM (bench/startup_bench.py). Where each exported name lives:
+# Each name is imported on first use (ingest/lazy.py: start-up time). Where each exported name lives:
 _WHERE = {
     "ArgosCT2Translator": "translate.backend",
     "ModelPackage": "translate.packages",
@@ -40,14 +39,4 @@ __all__ = [
     "polynews_home",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)
