@@ -29,7 +29,7 @@ from ingest.fetch import FetchOptions
 from ingest.readers import ReadOptions
 from ingest.version import VERSION
 from normalize.langid import LangOptions
-from pipeline import Config, Pipeline, default_db
+from pipeline import Config, Pipeline, db_target, default_db
 from translate.backend import TranslateOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -51,7 +51,12 @@ out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="SQLite database file (default: $POLYNEWS_DB or ./polynews.db)")
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite database file, or a PostgreSQL URL postgresql+psycopg://user@host:5432/name "
+        "(default: $POLYNEWS_DB or ./polynews.db)",
+    ),
 ]
 
 
@@ -61,7 +66,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 # -- configuration --------------------------------------------------------------------------------------------
-def load_config(db: Path | None, **flags: Any) -> Config:
+def load_config(db: str | None, **flags: Any) -> Config:
     """defaults <- polynews.toml (or $POLYNEWS_CONFIG) <- environment <- flags."""
     path = Path(os.environ.get("POLYNEWS_CONFIG", "polynews.toml"))
     file: dict[str, Any] = {}
@@ -74,7 +79,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
     try:
         cfg = dataclasses.replace(
             cfg,
-            db=Path(file["db"]) if "db" in file else cfg.db,
+            db=db_target(str(file["db"])) if "db" in file else cfg.db,
             home=Path(file["home"]).expanduser() if "home" in file else cfg.home,
             batch_size=int(file.get("batch_size", cfg.batch_size)),
             workers=int(file.get("workers", cfg.workers)),
@@ -89,7 +94,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
     if "POLYNEWS_DB" in os.environ:
         cfg = dataclasses.replace(cfg, db=default_db())
     if db is not None:
-        cfg = dataclasses.replace(cfg, db=db)
+        cfg = dataclasses.replace(cfg, db=db_target(db))
     translate = {k: v for k, v in flags.pop("translate", {}).items() if v is not None}
     if translate:
         cfg = dataclasses.replace(cfg, translate=dataclasses.replace(cfg.translate, **translate))
@@ -107,11 +112,14 @@ def load_config(db: Path | None, **flags: Any) -> Config:
 
 
 def open_db(cfg: Config, must_exist: bool = False) -> Any:
-    from store.db import connect
+    from store.db import connect, current_revision, describe
 
-    if must_exist and not cfg.db.exists():
-        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
     try:
+        if must_exist and isinstance(cfg.db, str):
+            if current_revision(connect(cfg.db, migrate=False)) is None:
+                fail(f"no polynews database at {describe(cfg.db)}; run: polynews ingest PATH --db URL")
+        elif must_exist and isinstance(cfg.db, Path) and not cfg.db.exists():
+            fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
         return connect(cfg.db)
     except PolynewsError as exc:
         fail(str(exc))
@@ -197,7 +205,7 @@ def ingest(
         max_bytes=max_bytes,
         translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
     )
-    from store.lock import LockHeld, RunLock
+    from store.lock import LockHeld, run_lock
     from store.writer import Writer
 
     targets = list(paths or [])
@@ -209,11 +217,13 @@ def ingest(
         targets += [u.strip() for u in lines if u.strip() and not u.lstrip().startswith("#")]
     if not targets and not feed:
         fail("nothing to ingest: give files, folders or URLs, --feed URL or --urls FILE")
-    lock = RunLock(cfg.db, wait=wait)
     try:
+        lock = run_lock(cfg.db, wait=wait)
         lock.acquire()
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
+    except PolynewsError as exc:
+        fail(str(exc))
     engine = open_db(cfg)
     try:
         writer = Writer(engine)
@@ -492,8 +502,8 @@ def doctor(db: DbOption = None) -> None:
     """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix."""
     import shutil
 
-    from store.db import connect, current_revision, head_revision
-    from store.lock import RunLock
+    from store.db import connect, current_revision, describe, head_revision
+    from store.lock import run_lock
     from translate.models import list_models
 
     cfg = load_config(db)
@@ -507,26 +517,35 @@ def doctor(db: DbOption = None) -> None:
         if not ok:
             problems.append(what)
 
-    if cfg.db.exists():
+    shown = describe(cfg.db)
+    opened = False
+    if isinstance(cfg.db, str) or cfg.db.exists():
         try:
             engine = connect(cfg.db, migrate=False)
             rev, head = current_revision(engine), head_revision()
-            line(True, f"database {cfg.db} opens")
+            line(True, f"database {shown} opens")
             line(
                 rev == head,
                 f"schema at revision {rev} (newest {head})",
-                f"polynews ingest --db {cfg.db} (migrates it)",
+                f"polynews ingest --db {shown} (migrates it)",
             )
+            opened = True
         except PolynewsError as exc:
-            line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
+            fix = (
+                "check the URL, that the server is up and that the user may connect"
+                if isinstance(cfg.db, str)
+                else "check the path and its permissions"
+            )
+            line(False, f"database {shown}: {exc}", fix)
     else:
         line(False, f"no database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
-    holder = RunLock(cfg.db).holder()
-    line(
-        holder is None,
-        "no run in progress" if holder is None else f"a run holds the database: {holder}",
-        "wait for it, or use polynews ingest --wait SECONDS",
-    )
+    if opened or not isinstance(cfg.db, str):
+        holder = run_lock(cfg.db).holder()
+        line(
+            holder is None,
+            "no run in progress" if holder is None else f"a run holds the database: {holder}",
+            "wait for it, or use polynews ingest --wait SECONDS",
+        )
     try:
         models = list_models(cfg.home, cfg.ner.english_model)
     except PolynewsError as exc:
@@ -542,9 +561,10 @@ def doctor(db: DbOption = None) -> None:
         f"translation models: {', '.join(pairs) or 'none'}",
         f"polynews models install {' '.join(p[:2] for p in missing)} (online) or polynews models install --file PATH.argosmodel",
     )
-    folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
-    free = shutil.disk_usage(folder).free
-    line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
+    if not isinstance(cfg.db, str):  # a server's disk is its administrator's
+        folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
+        free = shutil.disk_usage(folder).free
+        line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
     raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
 
 

@@ -1,4 +1,5 @@
-"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic."""
+"""Opening the database, migrated to the newest schema by Alembic: a SQLite file in WAL mode (the default), or
+a PostgreSQL database given as a SQLAlchemy URL (``postgresql+psycopg://user@host:5432/name``)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from ingest.errors import StoreError
 
@@ -19,8 +20,14 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """For autogenerate: the FTS5 index and its shadow tables are made by hand in a migration, not models."""
-    return not (type_ == "table" and (name or "").startswith("articles_fts"))
+    """For autogenerate: full-text search is made by hand in migrations, not models (SQLite's FTS5 index and
+    its shadow tables; PostgreSQL's tsvector column and its index), and so is the PostgreSQL translation
+    cache's insertion order (store/dialects/postgresql.py)."""
+    if type_ == "table" and (name or "").startswith("articles_fts"):
+        return False
+    if type_ == "column" and name in ("fts", "seq") and getattr(obj, "table", None) is not None:
+        return obj.table.name not in ("articles", "translation_cache")
+    return not (type_ == "index" and name == "ix_articles_fts")
 
 
 def _alembic_config() -> AlembicConfig:
@@ -67,10 +74,60 @@ def _set_pragmas(dbapi_conn: Any, cache_mb: int) -> None:
     cur.close()
 
 
-def connect(path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB) -> Engine:
-    """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False.
-    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB)."""
-    path = Path(path)
+def is_url(target: str | os.PathLike[str]) -> bool:
+    """A database URL (``postgresql+psycopg://...``), not a file path."""
+    return isinstance(target, str) and "://" in target
+
+
+def describe(target: str | os.PathLike[str]) -> str:
+    """The database for messages: a path, or a URL without its password."""
+    if is_url(target):
+        try:
+            return make_url(str(target)).render_as_string(hide_password=True)
+        except ArgumentError:
+            return str(target)
+    return str(target)
+
+
+def _connect_url(url: str, migrate: bool) -> Engine:
+    shown = describe(url)
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "postgresql":
+            raise StoreError(
+                f"unsupported database URL {shown}: give a SQLite file path or postgresql+psycopg://user@host/name"
+            )
+        if parsed.drivername == "postgresql":  # psycopg 3 is the driver installed with polynews[postgresql]
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        engine = create_engine(parsed, pool_pre_ping=True)
+    except ArgumentError as exc:
+        raise StoreError(f"invalid database URL {shown}: {exc}") from None
+    except (NoSuchModuleError, ModuleNotFoundError):
+        raise StoreError(
+            f"no PostgreSQL driver for {shown}; install it: pip install 'polynews[postgresql]'"
+        ) from None
+    try:
+        if migrate and current_revision(engine) != head_revision():
+            cfg = _alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        elif not migrate:
+            with engine.connect():
+                pass
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StoreError(f"cannot open the database {shown}: {reason}") from None
+    return engine
+
+
+def connect(target: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB) -> Engine:
+    """An engine on the SQLite file at ``target`` or the PostgreSQL database its URL names; creates and
+    migrates it unless ``migrate`` is False. ``cache_mb`` bounds SQLite's page cache per connection (see
+    CACHE_MB)."""
+    if is_url(target):
+        return _connect_url(str(target), migrate)
+    path = Path(target)
     if path.exists() and path.is_dir():
         raise StoreError(f"database path is a directory: {path}")
     if not path.parent.exists():

@@ -38,7 +38,12 @@ EXPORT_KEYS = (
 
 
 def search(engine: Engine, query: str, lang: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-    """FTS5 search over title, text and English text, best first, with a snippet of the matching text."""
+    """FTS5 search over title, text and English text, best first, with a snippet of the matching text
+    (PostgreSQL: store/dialects/postgresql.py, with the same query language)."""
+    if engine.dialect.name == "postgresql":
+        from store.dialects import postgresql
+
+        return postgresql.search(engine, query, lang, limit)
     sql = """
         SELECT a.id, a.lang, a.title, a.published, a.source,
                snippet(articles_fts, -1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score
@@ -273,7 +278,7 @@ def events(
     substring); ``since``/``until`` compare with the event's ISO date (an event with no date is left out when
     either is given). Duplicates are left out: their events are their original's.
     """
-    date = func.json_extract(schema.Fact.data, "$.date")
+    date = schema.Fact.data["date"].as_string()
     q = (
         select(schema.Fact, schema.Article.story_id, schema.Article.title)
         .join(schema.Article, schema.Article.id == schema.Fact.article_id)
@@ -281,7 +286,7 @@ def events(
         .order_by(date.desc().nulls_last(), schema.Fact.article_id, schema.Fact.id)
     )
     if kind:
-        q = q.where(func.lower(func.json_extract(schema.Fact.data, "$.type")) == kind.lower())
+        q = q.where(func.lower(schema.Fact.data["type"].as_string()) == kind.lower())
     if since:
         q = q.where(date >= since)
     if until:
