@@ -83,6 +83,8 @@ def load_config(db: str | None, **flags: Any) -> Config:
             home=Path(file["home"]).expanduser() if "home" in file else cfg.home,
             batch_size=int(file.get("batch_size", cfg.batch_size)),
             workers=int(file.get("workers", cfg.workers)),
+            executor=file.get("executor", cfg.executor),
+            ray_address=file.get("ray_address", cfg.ray_address),
             read=dataclasses.replace(ReadOptions(), **file.get("read", {})),
             lang=dataclasses.replace(LangOptions(), **file.get("lang", {})),
             translate=dataclasses.replace(TranslateOptions(), **file.get("translate", {})),
@@ -104,6 +106,12 @@ def load_config(db: str | None, **flags: Any) -> Config:
         cfg = dataclasses.replace(cfg, batch_size=flags["batch_size"])
     if flags.get("workers") is not None:
         cfg = dataclasses.replace(cfg, workers=flags["workers"])
+    if flags.get("executor") is not None:
+        cfg = dataclasses.replace(cfg, executor=flags["executor"])
+    if flags.get("ray_address") is not None:
+        cfg = dataclasses.replace(cfg, ray_address=flags["ray_address"])
+    if cfg.executor not in ("local", "ray"):
+        fail(f"--executor must be local or ray, not {cfg.executor!r}")
     if cfg.workers == 0:  # one per core (Config's 0, no worker at all, is for library callers and tests)
         cfg = dataclasses.replace(cfg, workers=os.cpu_count() or 1)
     if flags.get("force"):
@@ -177,6 +185,19 @@ def ingest(
             min=0,
         ),
     ] = None,
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the workers run: local (processes on this machine, the default) or ray (actors on "
+            "a Ray cluster; pip install 'polynews[ray]'). The database is the same with either."
+        ),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            help="The Ray cluster for --executor ray (ray://host:10001 or host:6379); default: start one here."
+        ),
+    ] = None,
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest file read, in bytes (default 20000000).", min=1)
     ] = None,
@@ -202,6 +223,8 @@ def ingest(
         force=force,
         batch_size=batch_size,
         workers=workers,
+        executor=executor,
+        ray_address=ray_address,
         max_bytes=max_bytes,
         translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
     )

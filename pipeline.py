@@ -20,7 +20,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from extract.facts import FactOptions, FactStage
 from extract.ner import NerOptions, NerStage
@@ -63,6 +63,9 @@ class Config:
     # Worker processes for the CPU-bound stages (parse ... fingerprint), while this process reads and writes;
     # 0 runs them in this process. A run of one batch or less always runs here: a worker costs more to start.
     workers: int = 1
+    # Where the workers run: "local" processes, or "ray" actors (on ray_address, or a Ray started here).
+    executor: Literal["local", "ray"] = "local"
+    ray_address: str | None = None
     force: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
     fetch: FetchOptions = field(default_factory=FetchOptions)
@@ -217,8 +220,9 @@ class Pipeline:
             final = self.writer.statuses(self._new_ids)
             summary.counts["stored"], summary.counts["duplicate"] = final["stored"], final["duplicate"]
             status = "ok" if not summary.failed else "partial"
-        except KeyboardInterrupt:
-            self._store(summary)  # Ctrl-C: what is processed is kept; the run is marked interrupted
+        except (KeyboardInterrupt, WorkerLost):
+            # Ctrl-C or a worker lost for good: what is processed is kept; the run is marked interrupted
+            self._store(summary)
             raise
         finally:
             summary.seconds = time.perf_counter() - started
@@ -395,43 +399,23 @@ class Pipeline:
         return out
 
     def _run_parallel(self, batches: Iterator[list[_Item | _Doc]], summary: Summary) -> None:
-        """Batches go to a pool of worker processes, each with its own models, while this process reads the
-        next ones and writes the results: with one worker, reading and writing overlap the stages. Results
-        are written in the order the batches were read, so ids, duplicates and stories are the same whatever
-        the number of workers. At most two batches per worker are in flight: memory is bounded by that, not
-        by the number of files."""
-        import multiprocessing
-        from concurrent.futures import Future, ProcessPoolExecutor
-
-        workers = self.config.workers
-        # spawn, not fork: the parent may hold SQLite connections and threads (a fork copies them half-way).
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.config, self._horizon),
-        )
-        in_flight: deque[Future[_WorkResult]] = deque()
-
-        def collect_one() -> None:
-            items, seconds, calls, missing, translations = in_flight.popleft().result()
-            self._store_translations(translations)
-            for name, value in seconds.items():
-                summary.stage_seconds[name] += value
-            self._model_calls += calls
-            self._missing |= missing
-            self._collect(items, summary)
-
+        """Batches go to an executor's workers, each with its own models, while this process reads the next
+        ones and writes the results: with one worker, reading and writing overlap the stages. Results are
+        written in the order the batches were read, so ids, duplicates and stories are the same whatever the
+        executor and the number of workers."""
+        executor = executor_for(self.config, self._horizon)
         try:
-            for batch in batches:
-                in_flight.append(pool.submit(_work, batch))
-                while len(in_flight) >= 2 * workers:
-                    collect_one()
-            while in_flight:
-                collect_one()
+            for items, seconds, calls, missing, translations in executor.map(batches):
+                self._store_translations(translations)
+                for name, value in seconds.items():
+                    summary.stage_seconds[name] += value
+                self._model_calls += calls
+                self._missing |= missing
+                self._collect(items, summary)
         finally:
-            # Ctrl-C or an error: drop what has not started, keep what is collected (the caller writes it).
-            pool.shutdown(wait=True, cancel_futures=True)
+            # Ctrl-C, a lost worker or an error: drop what has not started, keep what is collected (the
+            # caller writes it).
+            executor.close()
 
     def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
         """The stages' new translations, for the next runs (this one reads the cache as it started)."""
@@ -567,14 +551,149 @@ class Stages:
         return out
 
 
+# -- executors -----------------------------------------------------------------------------------------------
+# An executor hands batches to workers that hold the models and gives the results back in the order the
+# batches were read, with a bound on what is in flight: the one writer (Pipeline) stores them in that order,
+# so the database does not depend on the executor. Anchor: datatrove's local and Ray executors.
+
+
+class WorkerLost(PolynewsError):
+    """A worker died and could not be replaced: what was processed before is stored, a re-run goes on."""
+
+
+class Executor(Protocol):
+    def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
+        """Each batch's result, in the order of ``batches``."""
+
+    def close(self) -> None:
+        """Stop the workers; batches not started are dropped."""
+
+
+def executor_for(config: Config, upto: int) -> Executor:
+    if config.executor == "ray":
+        return RayExecutor(config, upto)
+    return LocalExecutor(config, upto)
+
+
+class LocalExecutor:
+    """Worker processes on this machine (`--executor local`, the default). At most two batches per worker
+    are in flight: memory is bounded by that, not by the number of files."""
+
+    def __init__(self, config: Config, upto: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = config.workers
+        # spawn, not fork: the parent may hold database connections and threads (a fork copies them half-way).
+        self._pool = ProcessPoolExecutor(
+            max_workers=config.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(config, upto),
+        )
+
+    def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
+        from concurrent.futures import Future
+
+        in_flight: deque[Future[_WorkResult]] = deque()
+        for batch in batches:
+            in_flight.append(self._pool.submit(_work, batch))
+            while len(in_flight) >= 2 * self.workers:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _RayWorker:
+    """A Ray actor's state: the stages with their models, loaded once per actor (see RayExecutor)."""
+
+    def __init__(self, config: Config, upto: int) -> None:
+        self._worker = _build_worker(config, upto)
+
+    def work(self, items: list[_Item | _Doc]) -> _WorkResult:
+        return _work_with(self._worker, items)
+
+
+class RayExecutor:
+    """Ray actors (`--executor ray`), on a cluster (``--ray-address``) or on a Ray started here.
+
+    Each actor holds the models; batches go to the actors in turn, at most two per actor in flight. An actor
+    that dies is restarted and its batches are run again (a batch's result depends on the batch alone); one
+    that cannot be restarted ends the run with WorkerLost after what came back is stored. polynews must be
+    installed on every node, in the same version, and a SQLite database must be reachable at the same path
+    from every node (a PostgreSQL URL is the usual choice on a cluster)."""
+
+    # A local Ray for a run without --ray-address: no dashboard, no usage report (offline), at least two CPUs.
+    LOCAL_CPUS = 2
+
+    def __init__(self, config: Config, upto: int) -> None:
+        try:
+            import ray
+        except ImportError:
+            raise PolynewsError("Ray is not installed; install it: pip install 'polynews[ray]'") from None
+        self._ray = ray
+        self._started_here = False
+        if not ray.is_initialized():
+            os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+            try:
+                if config.ray_address:
+                    ray.init(address=config.ray_address, log_to_driver=False, logging_level=logging.WARNING)
+                else:
+                    ray.init(
+                        num_cpus=max(self.LOCAL_CPUS, config.workers),
+                        include_dashboard=False,
+                        log_to_driver=False,
+                        logging_level=logging.WARNING,
+                    )
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                where = config.ray_address or "a local Ray"
+                raise PolynewsError(f"cannot start or reach {where}: {exc}") from None
+            self._started_here = True
+        actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
+        self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
+
+    def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
+        from ray.exceptions import RayActorError, WorkerCrashedError
+
+        ray = self._ray
+        in_flight: deque[Any] = deque()
+
+        def result() -> _WorkResult:
+            try:
+                out: _WorkResult = ray.get(in_flight.popleft())
+            except (RayActorError, WorkerCrashedError) as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise WorkerLost(
+                    f"a Ray worker died and could not be restarted ({first}); what was processed is stored: "
+                    "run the same command again to go on"
+                ) from None
+            return out
+
+        for n, batch in enumerate(batches):
+            in_flight.append(self._actors[n % len(self._actors)].work.remote(batch))
+            while len(in_flight) >= 2 * len(self._actors):
+                yield result()
+        while in_flight:
+            yield result()
+
+    def close(self) -> None:
+        for actor in self._actors:
+            self._ray.kill(actor)
+        self._actors = []
+        if self._started_here:
+            self._ray.shutdown()
+
+
 # A worker process's stages: the pool's initializer builds them once, each task uses them. Module state, but
 # only inside worker processes (the parent never sets it).
 _WORKER: tuple[Stages, Writer] | None = None
 
 
-def _init_worker(config: Config, upto: int) -> None:
-    import signal
-
+def _build_worker(config: Config, upto: int) -> tuple[Stages, Writer]:
+    """A worker's stages and a read-only look-up of stored texts, with its share of the cores."""
     from threadpoolctl import threadpool_limits
 
     from extract.ner import without_torch
@@ -582,8 +701,6 @@ def _init_worker(config: Config, upto: int) -> None:
     from store.writer import Writer
 
     without_torch(config.ner)  # before anything imports spaCy
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    global _WORKER
     # CTranslate2 calls in flight per worker: the cores shared out between the workers (two calls each on two
     # workers put four threads on two cores; translation took 2.5x longer). Results do not depend on it.
     share = max(1, (os.cpu_count() or 1) // max(1, config.workers))
@@ -593,12 +710,24 @@ def _init_worker(config: Config, upto: int) -> None:
     inter = min(config.translate.inter_threads, share)
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
     writer = Writer(connect(config.db, migrate=False, cache_mb=16))  # read-only: look-ups of stored texts
-    _WORKER = (Stages(config, RunCache(writer.engine, upto)), writer)
+    return Stages(config, RunCache(writer.engine, upto)), writer
+
+
+def _init_worker(config: Config, upto: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    global _WORKER
+    _WORKER = _build_worker(config, upto)
 
 
 def _work(items: list[_Item | _Doc]) -> _WorkResult:
     assert _WORKER is not None, "the pool's initializer builds the stages"
-    stages, writer = _WORKER
+    return _work_with(_WORKER, items)
+
+
+def _work_with(worker: tuple[Stages, Writer], items: list[_Item | _Doc]) -> _WorkResult:
+    stages, writer = worker
 
     def is_known(content_hash: str) -> bool:
         return writer.article_for_hash(content_hash) is not None

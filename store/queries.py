@@ -215,13 +215,18 @@ def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
 def stats(engine: Engine) -> dict[str, Any]:
     with Session(engine) as s:
         by_status = dict(
-            s.execute(select(schema.Article.status, func.count()).group_by(schema.Article.status)).all()
+            s.execute(
+                select(schema.Article.status, func.count())
+                .group_by(schema.Article.status)
+                .order_by(schema.Article.status)
+            ).all()
         )
         by_lang = dict(
             s.execute(
                 select(schema.Article.lang, func.count())
                 .where(schema.Article.status.in_(("stored", "duplicate")))
                 .group_by(schema.Article.lang)
+                .order_by(schema.Article.lang)
             ).all()
         )
         by_translation = dict(
@@ -229,6 +234,7 @@ def stats(engine: Engine) -> dict[str, Any]:
                 select(schema.Article.translation_status, func.count())
                 .where(schema.Article.status.in_(("stored", "duplicate")))
                 .group_by(schema.Article.translation_status)
+                .order_by(schema.Article.translation_status)
             ).all()
         )
         return {
@@ -298,10 +304,12 @@ def events(
             if place and place.casefold() not in {p.casefold() for p in data.get("places") or []}:
                 continue
             related = s.scalars(
-                select(schema.Fact).where(
+                select(schema.Fact)
+                .where(
                     schema.Fact.article_id == fact.article_id,
                     schema.Fact.kind.in_(("organiser", "person", "count")),
                 )
+                .order_by(schema.Fact.id)  # the order they were found in, on any engine
             ).all()
             same = [f for f in related if f.data.get("lang") == data.get("lang")]
             organisers = [
