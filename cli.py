@@ -521,8 +521,14 @@ def runs_cmd(
 
 
 @app.command()
-def doctor(db: DbOption = None) -> None:
-    """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix."""
+def doctor(
+    db: DbOption = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Also check this Ray cluster (default: ray_address in polynews.toml, if any)."),
+    ] = None,
+) -> None:
+    """Check the set-up: database, migrations, models, lock, disk, Ray. Each problem comes with its fix."""
     import shutil
 
     from store.db import connect, current_revision, describe, head_revision
@@ -584,11 +590,48 @@ def doctor(db: DbOption = None) -> None:
         f"translation models: {', '.join(pairs) or 'none'}",
         f"polynews models install {' '.join(p[:2] for p in missing)} (online) or polynews models install --file PATH.argosmodel",
     )
+    address = ray_address or cfg.ray_address
+    if address or cfg.executor == "ray":
+        ok, what = _check_ray(address)
+        line(
+            ok,
+            what,
+            "pip install 'polynews[ray]'"
+            if "not installed" in what
+            else "check the address; start the cluster with ray start --head on its head node",
+        )
     if not isinstance(cfg.db, str):  # a server's disk is its administrator's
         folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
         free = shutil.disk_usage(folder).free
         line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
     raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+def _check_ray(address: str | None) -> tuple[bool, str]:
+    """Ray is installed and, given an address, the cluster answers: its nodes and CPUs."""
+    try:
+        import ray
+    except ImportError:
+        return False, "Ray is not installed (needed by --executor ray)"
+    if not address:
+        return True, f"Ray {ray.__version__} installed; --executor ray starts a local Ray"
+    from pipeline import ray_unreachable
+
+    if why := ray_unreachable(address):
+        return False, f"Ray cluster {address}: {why}"
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    try:
+        ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        try:
+            resources: dict[str, float] = ray.cluster_resources()  # type: ignore[no-untyped-call]
+            alive: list[dict[str, Any]] = ray.nodes()  # type: ignore[no-untyped-call]
+            cpus, nodes = int(resources.get("CPU", 0)), len([n for n in alive if n.get("Alive")])
+        finally:
+            ray.shutdown()
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return False, f"Ray cluster {address} does not answer: {first}"
+    return True, f"Ray cluster {address}: {nodes} node(s), {cpus} CPUs"
 
 
 @app.command()

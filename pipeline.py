@@ -617,6 +617,22 @@ class _RayWorker:
         return _work_with(self._worker, items)
 
 
+def ray_unreachable(address: str) -> str | None:
+    """Why nothing answers at a Ray address (``host:port`` or ``ray://host:port``), or None. ray.init retries an
+    address that does not answer for minutes: a TCP connection says it at once."""
+    import socket
+
+    hostport = address.removeprefix("ray://").rsplit("/", 1)[0]
+    if hostport == "auto" or ":" not in hostport:
+        return None  # Ray finds the cluster itself, or names its default port
+    host, _, port = hostport.rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=5).close()
+    except (OSError, ValueError) as exc:
+        return f"nothing answers at {hostport} ({exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})"
+    return None
+
+
 class RayExecutor:
     """Ray actors (`--executor ray`), on a cluster (``--ray-address``) or on a Ray started here.
 
@@ -638,6 +654,8 @@ class RayExecutor:
         self._started_here = False
         if not ray.is_initialized():
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+            if config.ray_address and (why := ray_unreachable(config.ray_address)):
+                raise PolynewsError(f"cannot reach the Ray cluster {config.ray_address}: {why}")
             try:
                 if config.ray_address:
                     ray.init(address=config.ray_address, log_to_driver=False, logging_level=logging.WARNING)

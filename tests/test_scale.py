@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -255,3 +257,39 @@ def test_sigkill_mid_run_on_postgresql_then_a_rerun_equals_a_clean_run(
     assert export(url, home) == export(sqlite_local, home)
     runs = _run(["runs", "--json", "--db", url], home).stdout.splitlines()
     assert [json.loads(r)["status"] for r in runs][-1] == "interrupted"  # marked by the re-run
+
+
+def test_an_unreachable_ray_cluster_is_one_line(samples: Path, db: Path, tmp_path: Path) -> None:
+    from cli import app
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{s.getsockname()[1]}"
+    runner = CliRunner()
+    # More than one batch, so the run goes to the executor.
+    for i in range(3):
+        shutil.copytree(samples, tmp_path / "more" / str(i))
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(tmp_path / "more"),
+            "--db",
+            str(db),
+            "--executor",
+            "ray",
+            "--ray-address",
+            address,
+            "--batch-size",
+            "4",
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert (
+        result.stderr
+        == f"Error: cannot reach the Ray cluster {address}: nothing answers at {address} (Connection refused)\n"
+    )
+    doctor = runner.invoke(app, ["doctor", "--db", str(db), "--ray-address", address])
+    assert f"FAIL  Ray cluster {address}: nothing answers at {address} (Connection refused)" in doctor.stdout
+    assert "fix: check the address; start the cluster with ray start --head" in doctor.stdout
+    assert doctor.exit_code == 1
