@@ -39,7 +39,7 @@ EXIT_LOCKED = 75
 EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
-    help="polynews: ingest multilingual news into one SQLite database, offline.",
+    help="polynews: ingest multilingual news into one SQLite (or PostgreSQL) database, offline.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

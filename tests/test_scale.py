@@ -293,3 +293,93 @@ def test_an_unreachable_ray_cluster_is_one_line(samples: Path, db: Path, tmp_pat
     assert f"FAIL  Ray cluster {address}: nothing answers at {address} (Connection refused)" in doctor.stdout
     assert "fix: check the address; start the cluster with ray start --head" in doctor.stdout
     assert doctor.exit_code == 1
+
+
+def _ray_workers() -> list[int]:
+    """The pids of polynews's Ray actors on this machine (Ray titles an actor's process ray::<class>)."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and b"ray::_RayWorker" in (proc / "cmdline").read_bytes():
+                pids.append(int(proc.name))
+        except OSError:
+            continue
+    return pids
+
+
+def test_ray_a_dead_actor_is_replaced_and_ctrl_c_keeps_what_is_done(
+    corpus: Path, home: Path, sqlite_local: str, pg_server: object
+) -> None:
+    """An actor killed mid-run is restarted and its batches run again; then Ctrl-C (to the whole process
+    group, as a terminal sends it) stores what came back, marks the run, leaves no Ray process, and a re-run
+    gives the clean run's database."""
+    import psycopg
+
+    from tests.pgserver import PostgresServer
+
+    assert isinstance(pg_server, PostgresServer)
+    url = pg_server.create_database("ray_killed")
+    # Through the library: a write every 32 articles (the CLI's 256 would store this corpus in one commit).
+    script = (
+        "import sys; from pathlib import Path; from pipeline import Config, Pipeline; from store.db import connect;"
+        " from store.lock import run_lock; from store.writer import Writer; url, corpus, home = sys.argv[1:];"
+        " run_lock(url).acquire(); config = Config(db=url, home=Path(home), workers=2, batch_size=16,"
+        " write_batch=32, executor='ray')\n"
+        "try:\n    Pipeline(config, Writer(connect(url))).run([corpus])\n"
+        "except KeyboardInterrupt:\n    sys.exit(130)"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, url, str(corpus), str(home)],
+        cwd=ROOT,
+        env=_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    dsn = f"host=127.0.0.1 port={pg_server.port} user=postgres dbname=ray_killed"
+
+    def stored() -> int:
+        try:
+            with psycopg.connect(dsn) as conn:
+                return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+        except psycopg.errors.UndefinedTable:
+            return 0
+
+    def wait_for(more_than: int) -> int:
+        deadline = time.monotonic() + 300
+        while proc.poll() is None and time.monotonic() < deadline:
+            if (n := stored()) > more_than:
+                return n
+            time.sleep(0.5)
+        return stored()
+
+    killed = False
+    try:
+        first = wait_for(0)
+        actors = _ray_workers()
+        if proc.poll() is None and actors:
+            os.kill(actors[0], signal.SIGKILL)
+            killed = True
+        wait_for(first)  # the run goes on with a new actor
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=180)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert killed, "the run finished before an actor could be killed"
+    if proc.returncode in (0, 1):
+        pytest.skip("the run finished before the Ctrl-C (a fast machine)")
+    assert proc.returncode == 130, stderr
+    deadline = time.monotonic() + 30
+    while _ray_workers() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _ray_workers(), "Ray actors left behind"
+    assert [
+        json.loads(r)["status"] for r in _run(["runs", "--json", "--db", url], home).stdout.splitlines()
+    ] == ["interrupted"]
+    rerun = _run(["ingest", str(corpus), "--db", url, "-q", "--executor", "ray", "--workers", "2"], home)
+    assert rerun.returncode in (0, 1), rerun.stderr
+    assert export(url, home) == export(sqlite_local, home)
