@@ -383,3 +383,25 @@ def test_ray_a_dead_actor_is_replaced_and_ctrl_c_keeps_what_is_done(
     rerun = _run(["ingest", str(corpus), "--db", url, "-q", "--executor", "ray", "--workers", "2"], home)
     assert rerun.returncode in (0, 1), rerun.stderr
     assert export(url, home) == export(sqlite_local, home)
+
+
+def test_postgresql_migrations_create_exactly_the_models(pg_url: str) -> None:
+    """One Alembic history for both engines: on PostgreSQL too the migrations make the models, plus the
+    search column, its trigger and index (store/dialects/postgresql.py)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from store.db import connect, current_revision, head_revision, include_object
+    from store.schema import Base
+
+    engine = connect(pg_url)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_object": include_object}), Base.metadata
+        )
+        assert diff == []
+        assert "fts" in {c["name"] for c in inspect(conn).get_columns("articles")}
+        assert "ix_articles_fts" in {i["name"] for i in inspect(conn).get_indexes("articles")}
+    assert current_revision(connect(pg_url)) == head_revision()  # reopening migrates nothing
