@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -658,18 +660,23 @@ class RayExecutor:
                 raise PolynewsError(f"cannot reach the Ray cluster {config.ray_address}: {why}")
             try:
                 if config.ray_address:
-                    ray.init(address=config.ray_address, log_to_driver=False, logging_level=logging.WARNING)
+                    ray.init(address=config.ray_address, log_to_driver=False, logging_level=logging.ERROR)
                 else:
                     ray.init(
                         num_cpus=max(self.LOCAL_CPUS, config.workers),
                         include_dashboard=False,
                         log_to_driver=False,
-                        logging_level=logging.WARNING,
+                        logging_level=logging.ERROR,
                     )
             except (ConnectionError, RuntimeError, ValueError) as exc:
                 where = config.ray_address or "a local Ray"
                 raise PolynewsError(f"cannot start or reach {where}: {exc}") from None
             self._started_here = True
+        # SIGTERM (systemd, kill) stops the run as Ctrl-C does, so the Ray started here is shut down: killed
+        # outright, the driver leaves Ray's agents running (seen with Ray 2.60 after a SIGKILL).
+        self._sigterm: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self._sigterm = signal.signal(signal.SIGTERM, _interrupt)
         actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
         self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
 
@@ -703,6 +710,13 @@ class RayExecutor:
         self._actors = []
         if self._started_here:
             self._ray.shutdown()
+        if self._sigterm is not None:
+            signal.signal(signal.SIGTERM, self._sigterm)
+            self._sigterm = None
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 # A worker process's stages: the pool's initializer builds them once, each task uses them. Module state, but

@@ -295,24 +295,38 @@ def test_an_unreachable_ray_cluster_is_one_line(samples: Path, db: Path, tmp_pat
     assert doctor.exit_code == 1
 
 
-def _ray_workers() -> list[int]:
-    """The pids of polynews's Ray actors on this machine (Ray titles an actor's process ray::<class>)."""
+def _ray_workers(pgid: int) -> list[int]:
+    """The pids of a run's Ray actors (Ray titles an actor's process ray::<class>)."""
     pids = []
-    for proc in Path("/proc").iterdir():
+    for pid in _session_processes(pgid):
         try:
-            if proc.name.isdigit() and b"ray::_RayWorker" in (proc / "cmdline").read_bytes():
-                pids.append(int(proc.name))
+            if b"ray::_RayWorker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                pids.append(pid)
         except OSError:
             continue
     return pids
 
 
-def test_ray_a_dead_actor_is_replaced_and_ctrl_c_keeps_what_is_done(
+def _session_processes(pgid: int) -> list[int]:
+    """Processes in a process group, and their children (Ray's actors start process groups of their own)."""
+    stats = {}
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit():
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                stats[int(proc.name)] = (int(fields[1]), int(fields[2]))  # ppid, pgrp
+        except OSError:
+            continue
+    group = {pid for pid, (_, pgrp) in stats.items() if pgrp == pgid}
+    return sorted(group | {pid for pid, (ppid, _) in stats.items() if ppid in group})
+
+
+def test_ray_a_dead_actor_is_replaced_and_sigterm_keeps_what_is_done(
     corpus: Path, home: Path, sqlite_local: str, pg_server: object
 ) -> None:
-    """An actor killed mid-run is restarted and its batches run again; then Ctrl-C (to the whole process
-    group, as a terminal sends it) stores what came back, marks the run, leaves no Ray process, and a re-run
-    gives the clean run's database."""
+    """An actor killed mid-run is restarted and its batches run again; then SIGTERM to the run's process alone
+    (kill, systemd) stores what came back, marks the run, stops the Ray it started (no process left), and a
+    re-run gives the clean run's database."""
     import psycopg
 
     from tests.pgserver import PostgresServer
@@ -357,26 +371,28 @@ def test_ray_a_dead_actor_is_replaced_and_ctrl_c_keeps_what_is_done(
     killed = False
     try:
         first = wait_for(0)
-        actors = _ray_workers()
+        actors = _ray_workers(proc.pid)
         if proc.poll() is None and actors:
             os.kill(actors[0], signal.SIGKILL)
             killed = True
         wait_for(first)  # the run goes on with a new actor
         if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)
+            os.kill(proc.pid, signal.SIGTERM)
         _, stderr = proc.communicate(timeout=180)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+        for pid in _session_processes(proc.pid):  # whatever a failure left
+            os.kill(pid, signal.SIGKILL)
     assert killed, "the run finished before an actor could be killed"
     if proc.returncode in (0, 1):
-        pytest.skip("the run finished before the Ctrl-C (a fast machine)")
+        pytest.skip("the run finished before the signal (a fast machine)")
     assert proc.returncode == 130, stderr
     deadline = time.monotonic() + 30
-    while _ray_workers() and time.monotonic() < deadline:
+    while _session_processes(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert not _ray_workers(), "Ray actors left behind"
+    assert not _session_processes(proc.pid), "Ray processes left behind"
     assert [
         json.loads(r)["status"] for r in _run(["runs", "--json", "--db", url], home).stdout.splitlines()
     ] == ["interrupted"]
