@@ -421,3 +421,35 @@ def test_postgresql_migrations_create_exactly_the_models(pg_url: str) -> None:
         assert "fts" in {c["name"] for c in inspect(conn).get_columns("articles")}
         assert "ix_articles_fts" in {i["name"] for i in inspect(conn).get_indexes("articles")}
     assert current_revision(connect(pg_url)) == head_revision()  # reopening migrates nothing
+
+
+@pytest.mark.parametrize(
+    ("query", "tsquery"),
+    [
+        ("conference NOT forum", "(('conference') & !('forum'))"),
+        ('"audiovisuel en ligne" OR Cheng*', "(('audiovisuel' <-> 'en' <-> 'ligne')) | (('Cheng':*))"),
+        ("(a OR b) c", "((('a')) | (('b'))) & ('c')"),
+        ("l'audiovisuel", "('l' <-> 'audiovisuel')"),
+    ],
+)
+def test_the_search_language_as_a_tsquery(query: str, tsquery: str) -> None:
+    """SQLite's search syntax, as PostgreSQL reads it (no server needed)."""
+    from store.dialects.postgresql import to_tsquery
+
+    assert to_tsquery(query) == tsquery
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("(a", "unexpected end of query"),
+        ("a OR", "unexpected end of query"),
+        ("NOT", "syntax error near 'NOT'"),
+    ],
+)
+def test_a_malformed_search_says_why(query: str, reason: str) -> None:
+    from ingest.errors import QueryError
+    from store.dialects.postgresql import to_tsquery
+
+    with pytest.raises(QueryError, match=re.escape(f"({reason}); quote phrases")):
+        to_tsquery(query)
