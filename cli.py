@@ -189,7 +189,7 @@ def ingest(
         str | None,
         typer.Option(
             help="Where the workers run: local (processes on this machine, the default) or ray (actors on "
-            "a Ray cluster; pip install 'polynews[ray]'). The database is the same with either."
+            "a Ray cluster; pip install 'polynews\\[ray]'). The database is the same with either."
         ),
     ] = None,
     ray_address: Annotated[
