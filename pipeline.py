@@ -679,12 +679,13 @@ class RayExecutor:
             self._sigterm = signal.signal(signal.SIGTERM, _interrupt)
         actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
         self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
+        self._in_flight: deque[Any] = deque()
 
     def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
         from ray.exceptions import RayActorError, WorkerCrashedError
 
         ray = self._ray
-        in_flight: deque[Any] = deque()
+        in_flight: deque[Any] = self._in_flight
 
         def result() -> _WorkResult:
             try:
@@ -705,6 +706,9 @@ class RayExecutor:
             yield result()
 
     def close(self) -> None:
+        for ref in self._in_flight:  # dropped: not retried on a new actor when theirs is killed below
+            self._ray.cancel(ref)
+        self._in_flight.clear()
         for actor in self._actors:
             self._ray.kill(actor)
         self._actors = []
