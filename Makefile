@@ -7,8 +7,9 @@ DB      ?= polynews.db
 .PHONY: install run test lint bench lock clean
 
 # torch first: argostranslate needs it, and only the pinned CPU wheel avoids a multi-GB CUDA download.
+# The Arabic and Indonesian NER pipelines are polynews' own, installed from the repository (models/README.md).
 install:
-	$(PY) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q torch==2.13.0 -c constraints.txt && $(BIN)/pip install -q -c constraints.txt -e '.[dev]' && $(BIN)/polynews --version
+	$(PY) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q torch==2.13.0 -c constraints.txt && $(BIN)/pip install -q -c constraints.txt -e '.[dev]' && $(BIN)/pip install -q -c constraints.txt models/packages/ar_polynews_ner models/packages/id_polynews_ner && $(BIN)/polynews --version
 
 run:
 	$(BIN)/polynews ingest samples/ --db $(DB) && $(BIN)/polynews stats --db $(DB)

@@ -1,8 +1,9 @@
 """The `polynews` command (Typer): wiring only. Builds one Config from defaults <- polynews.toml <- environment
 <- flags, runs the pipeline or a query, prints, and maps errors to exit codes.
 
-Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error;
-75 another run holds the database (nothing was done).
+Exit codes: 0 all good; 1 some articles failed (the rest are stored); 2 usage or configuration error (a --db
+that is not a polynews database or cannot be written included: nothing is created or changed); 75 another run
+holds the database (nothing was done); 130 Ctrl-C and 143 SIGTERM (what was processed is stored).
 """
 
 from __future__ import annotations
@@ -10,45 +11,106 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import functools
 import json
 import logging
 import os
 import re
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
-from extract.ner import NerOptions
 from ingest.errors import PolynewsError, QueryError
-from ingest.fetch import FetchOptions
-from ingest.readers import ReadOptions
 from ingest.version import VERSION
-from normalize.langid import LangOptions
-from pipeline import Config, Pipeline, db_target, default_db
-from translate.backend import TranslateOptions
+
+if TYPE_CHECKING:
+    from pipeline import Config
+
+# Start-up: this module imports what --help, --version and the queries need, and each command imports the rest
+# (the pipeline's stages, spaCy, trafilatura, Alembic, the ORM) in its body; tests/test_cli.py checks that
+# importing it imports none of them, and bench/startup_bench.py times the commands against bare Python.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # EX_TEMPFAIL from sysexits.h: cron wrappers and systemd read it as "try again later", not as a failure.
 EXIT_LOCKED = 75
-# 128 + SIGINT, as shells report a Ctrl-C.
+# 128 + SIGINT, as shells report a Ctrl-C; 128 + SIGTERM for a stop by cron, systemd or kill.
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+def _without_flag_types(command: Any, ctx: Any) -> None:
+    """typer prints ``<bool>`` as the type of an on/off flag (``--help``, ``--json``); a flag takes no value."""
+    for param in [*command.params, command.get_help_option(ctx)]:
+        if param is not None and getattr(param, "is_bool_flag", False) and not param.secondary_opts:
+            param.metavar = ""
+
+
+class _Group(TyperGroup):
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not isinstance(command, _Group):
+            _without_flag_types(command, ctx)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _without_flag_types(self, ctx)
+        super().format_help(ctx, formatter)
+
 
 app = typer.Typer(
+    cls=_Group,
     help="polynews: ingest multilingual news into one SQLite (or PostgreSQL) database, offline.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-models_app = typer.Typer(help="Translation and spaCy models: list, install, remove.", no_args_is_help=True)
+models_app = typer.Typer(
+    cls=_Group, help="Translation and spaCy models: list, install, remove.", no_args_is_help=True
+)
 app.add_typer(models_app, name="models")
 
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+class _LazyConsole:
+    """rich's Console, made on first use: importing rich costs more than a query's whole answer. Plain lines
+    (markup=False) are written as they are, as rich wrote them (soft wrap, no highlighting), except that rich
+    also turned ``:smile:`` in an article's text into an emoji and expanded its tabs."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    @property
+    def rich(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, soft_wrap=True, highlight=False)
+        return self._console
+
+    def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:
+        if markup is False and not kwargs and self._console is None:
+            stream = sys.stderr if self._stderr else sys.stdout
+            stream.write(" ".join(str(o) for o in objects) + "\n")
+            return
+        self.rich.print(*objects, markup=markup, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich, name)
+
+
+out = _LazyConsole()
+err = _LazyConsole(stderr=True)
 
 DbOption = Annotated[
     str | None,
@@ -60,14 +122,28 @@ DbOption = Annotated[
 ]
 
 
+# What an ingest run writes (problems, notes, the summary, errors) goes to this logger when the run logs JSON.
+report_log = logging.getLogger("polynews")
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    err.print(f"Error: {message}", markup=False)
+    if json_logging():
+        report_log.error(message, extra={"event": "error", "fields": {"exit_code": code}})
+    else:
+        err.print(f"Error: {message}", markup=False)
     raise typer.Exit(code)
 
 
 # -- configuration --------------------------------------------------------------------------------------------
 def load_config(db: str | None, **flags: Any) -> Config:
     """defaults <- polynews.toml (or $POLYNEWS_CONFIG) <- environment <- flags."""
+    from extract.ner import NerOptions
+    from ingest.fetch import FetchOptions
+    from ingest.readers import ReadOptions
+    from normalize.langid import LangOptions
+    from pipeline import Config, db_target, default_db
+    from translate.backend import TranslateOptions
+
     path = Path(os.environ.get("POLYNEWS_CONFIG", "polynews.toml"))
     file: dict[str, Any] = {}
     if path.is_file():
@@ -75,6 +151,19 @@ def load_config(db: str | None, **flags: Any) -> Config:
             file = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, OSError) as exc:
             fail(f"cannot read config file {path}: {exc}")
+    sections: dict[str, Any] = {
+        "read": ReadOptions,
+        "lang": LangOptions,
+        "translate": TranslateOptions,
+        "fetch": FetchOptions,
+        "ner": NerOptions,
+    }
+    check_keys(path, "", file, {"db", "home", "batch_size", "workers", "executor", "ray_address", *sections})
+    for name, options in sections.items():
+        if name in file:
+            if not isinstance(file[name], dict):
+                fail(f"invalid setting in {path}: {name} must be a [{name}] section")
+            check_keys(path, f"[{name}] ", file[name], {f.name for f in dataclasses.fields(options)})
     cfg = Config()
     try:
         cfg = dataclasses.replace(
@@ -119,41 +208,137 @@ def load_config(db: str | None, **flags: Any) -> Config:
     return cfg
 
 
+def check_keys(path: Path, section: str, table: dict[str, Any], known: set[str]) -> None:
+    """A misspelled setting is an error, not a default silently kept."""
+    for key in table:
+        if key not in known:
+            fail(f"unknown setting {section}{key!r} in {path}; known: {', '.join(sorted(known))}")
+
+
 def open_db(cfg: Config, must_exist: bool = False) -> Any:
-    from store.db import connect, current_revision, describe
+    """The database for a run (created or migrated), or with ``must_exist`` for a query: read-only, never
+    created, migrated or written. Either way a file that is not polynews's is refused, untouched (exit 2)."""
+    from store.db import connect
 
     try:
-        if must_exist and isinstance(cfg.db, str):
-            if current_revision(connect(cfg.db, migrate=False)) is None:
-                fail(f"no polynews database at {describe(cfg.db)}; run: polynews ingest PATH --db URL")
-        elif must_exist and isinstance(cfg.db, Path) and not cfg.db.exists():
-            fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
-        return connect(cfg.db)
+        return connect(cfg.db, readonly=must_exist)
     except PolynewsError as exc:
         fail(str(exc))
 
 
-def setup_logging(verbose: int, log_format: str) -> None:
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (cron, systemd, kill), stopped as Ctrl-C is: the pipeline writes what is processed."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread can set handlers
+        yield
+        return
+
+    def handler(signum: int, _frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up short
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: ``timestamp`` (UTC, ISO 8601), ``level``, ``event`` (failed, skipped, note,
+    summary, error, interrupted; ``log`` for a library's or a module's log record), ``message``, and the
+    event's fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import datetime as dt
+
+        data: dict[str, Any] = {
+            "timestamp": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "event": getattr(record, "event", "log"),
+            "logger": record.name,
+            "message": record.getMessage(),
+            **getattr(record, "fields", {}),
+        }
+        if record.exc_info:
+            data["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def json_logging() -> bool:
+    """Whether this command logs JSON (`logging_to` is active with --log-format json)."""
+    return any(isinstance(h.formatter, JsonFormatter) for h in logging.getLogger().handlers)
+
+
+@contextlib.contextmanager
+def logging_to(verbose: int, log_format: str) -> Any:
+    """Log records on stderr, as text (with a timestamp) or JSON, for the command's duration; with JSON, Python
+    warnings are log records too, so that every stderr line parses."""
     level = logging.WARNING - 10 * min(verbose, 2)
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
-
-        class _Json(logging.Formatter):
-            def format(self, record: logging.LogRecord) -> str:
-                return json.dumps(
-                    {
-                        "time": self.formatTime(record),
-                        "level": record.levelname,
-                        "logger": record.name,
-                        "message": record.getMessage(),
-                    },
-                    ensure_ascii=False,
-                )
-
-        handler.setFormatter(_Json())
+        handler.setFormatter(JsonFormatter())
+        logging.captureWarnings(True)
     else:
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, report_log.level)
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    report_log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.captureWarnings(False)
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        report_log.setLevel(saved[2])
+
+
+class Report:
+    """Every line an ingest run writes. Text (the default): each problem and the summary on stdout, errors on
+    stderr. JSON (--log-format json, for cron and log shippers): one object a line on stderr, nothing on
+    stdout. --quiet: nothing at all when nothing new happened and nothing failed."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def __call__(self, level: int, event: str, message: str, **fields: Any) -> None:
+        if self.as_json:
+            report_log.log(level, message, extra={"event": event, "fields": fields})
+        elif level >= logging.ERROR:
+            err.print(message, markup=False)
+        else:
+            out.print(message, markup=False)
+
+
+def parse_urls_file(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The URLs of a --urls file (blank lines and # comments left out), and (source, reason) for each line that
+    is not an http(s) URL: skipped with its line number, the run goes on."""
+    from urllib.parse import urlsplit
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        fail(f"cannot read --urls file {path}: {exc.strerror}")
+    except UnicodeDecodeError as exc:
+        fail(f"cannot read --urls file {path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    urls, rejected = [], []
+    for n, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        parts = urlsplit(text)
+        if parts.scheme in ("http", "https") and parts.netloc and " " not in text:
+            urls.append(text)
+        else:
+            rejected.append((f"{path} line {n}", f"not an http(s) URL: {text!r}"))
+    return urls, rejected
 
 
 # -- ingest ---------------------------------------------------------------------------------------------------
@@ -209,37 +394,110 @@ def ingest(
         int | None, typer.Option(help="Translation beam size (1 = greedy, fastest).", min=1)
     ] = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only the summary line and problems.")
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress bar, and nothing at all when nothing new happened and nothing failed.",
+        ),
     ] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-v, -vv).")] = 0,
-    log_format: Annotated[str, typer.Option(help="Log format on stderr: text or json (for cron).")] = "text",
+    log_format: Annotated[
+        str,
+        typer.Option(
+            help="text (the default) or json: every line the run writes as one JSON object on stderr, with a "
+            "timestamp, a level and fields (for cron and log shippers)."
+        ),
+    ] = "text",
 ) -> None:
     """Read files, folders, URLs and feeds, and store every article with every stage applied."""
-    setup_logging(verbose, log_format)
+    if log_format not in ("text", "json"):
+        fail(f"--log-format must be text or json, not {log_format!r}")
+    with logging_to(verbose, log_format):
+        try:
+            _ingest(
+                paths or [],
+                db,
+                feed or [],
+                urls,
+                wait,
+                force,
+                quiet,
+                Report(log_format == "json"),
+                flags={
+                    "--batch-size": batch_size,
+                    "--workers": workers,
+                    "--executor": executor,
+                    "--ray-address": ray_address,
+                    "--max-bytes": max_bytes,
+                    "--device": device,
+                    "--threads": threads,
+                    "--beam-size": beam_size,
+                },
+            )
+        except (typer.Exit, KeyboardInterrupt):
+            raise
+        except Exception:
+            if not json_logging():
+                raise
+            # A bug, not bad input: with JSON logs its traceback is one JSON object too (exit 1).
+            report_log.critical("internal error", exc_info=True, extra={"event": "error"})
+            raise typer.Exit(EXIT_FAILED) from None
+
+
+def _ingest(
+    paths: list[str],
+    db: str | None,
+    feeds: list[str],
+    urls: Path | None,
+    wait: float,
+    force: bool,
+    quiet: bool,
+    report: Report,
+    flags: dict[str, Any],
+) -> None:
+    device = flags["--device"]
     if device is not None and device not in ("cpu", "cuda", "auto"):
         fail(f"--device must be cpu, cuda or auto, not {device!r}")
     cfg = load_config(
         db,
         force=force,
-        batch_size=batch_size,
-        workers=workers,
-        executor=executor,
-        ray_address=ray_address,
-        max_bytes=max_bytes,
-        translate={"device": device, "intra_threads": threads, "beam_size": beam_size},
+        batch_size=flags["--batch-size"],
+        workers=flags["--workers"],
+        executor=flags["--executor"],
+        ray_address=flags["--ray-address"],
+        max_bytes=flags["--max-bytes"],
+        translate={"device": device, "intra_threads": flags["--threads"], "beam_size": flags["--beam-size"]},
     )
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ingest.sources import iter_sources
+    from pipeline import Pipeline
+    from store.db import known_revisions
+    from store.guard import check_writable
     from store.lock import LockHeld, run_lock
     from store.writer import Writer
 
-    targets = list(paths or [])
+    targets = list(paths)
+    rejected: list[tuple[str, str]] = []
     if urls is not None:
-        try:
-            lines = urls.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            fail(f"cannot read --urls file {urls}: {exc.strerror}")
-        targets += [u.strip() for u in lines if u.strip() and not u.lstrip().startswith("#")]
-    if not targets and not feed:
+        fetched, rejected = parse_urls_file(urls)
+        targets += fetched
+    if not targets and not feeds and not rejected:
         fail("nothing to ingest: give files, folders or URLs, --feed URL or --urls FILE")
+    try:  # before anything is created: a missing path or a database that is not ours leaves no file behind
+        for target in targets:
+            next(iter_sources([target]), None)
+        if isinstance(cfg.db, Path):  # a PostgreSQL URL names a server's database: no file to guard
+            check_writable(cfg.db, known_revisions())
+    except PolynewsError as exc:
+        fail(str(exc))
+    # The command as `polynews runs` shows it: what was read and every flag given (not the config file's).
+    given = [f"{k} {v}" for k, v in flags.items() if v is not None]
+    given += ["--force"] * force + ([f"--wait {wait:g}"] if wait else [])
+    command = " ".join(
+        ["ingest", *paths, *(f"--feed {f}" for f in feeds), *([f"--urls {urls}"] if urls else []), *given]
+    )
     try:
         lock = run_lock(cfg.db, wait=wait)
         lock.acquire()
@@ -247,74 +505,113 @@ def ingest(
         fail(str(exc), EXIT_LOCKED)
     except PolynewsError as exc:
         fail(str(exc))
-    engine = open_db(cfg)
+    stack = contextlib.ExitStack()
+    stack.callback(lock.release)
+    pipeline: Pipeline | None = None
     try:
-        writer = Writer(engine)
+        stack.enter_context(_sigterm_as_interrupt())
+        writer = Writer(open_db(cfg))
         writer.mark_interrupted_runs()
         pipeline = Pipeline(cfg, writer)
-        command = "ingest " + " ".join([*targets, *(f"--feed {f}" for f in feed or [])])
-        show_progress = err.is_terminal and not quiet
-        if show_progress:
+        run = functools.partial(pipeline.run, targets, command=command, feeds=feeds, rejected=rejected)
+        if err.is_terminal and not quiet and not report.as_json:
             with Progress(
-                TextColumn("ingest"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=err,
+                console=err.rich,
                 transient=True,
             ) as progress:
                 task = progress.add_task("ingest", total=None)
-                summary = pipeline.run(
-                    targets,
-                    command=command,
+                summary = run(
                     on_total=lambda n: progress.update(task, total=n),
                     on_advance=lambda n: progress.advance(task, n),
-                    feeds=feed or [],
+                    # Large files take their seconds in the stages: the line names them meanwhile.
+                    on_note=lambda note: progress.update(task, description=f"ingest {note}".strip()),
                 )
         else:
-            summary = pipeline.run(targets, command=command, feeds=feed or [])
+            summary = run()
     except PolynewsError as exc:
         fail(str(exc))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         # The pipeline wrote what was processed and marked the run interrupted; the next run goes on.
-        err.print(
-            "interrupted: what was processed is stored; run the same command again to go on", markup=False
+        code = EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+        if pipeline is not None and pipeline.summary is not None:
+            s = pipeline.summary
+            report(
+                logging.INFO,
+                "summary",
+                s.line() + " (interrupted)",
+                run_id=s.run_id,
+                **s.totals(),
+                seconds=round(s.seconds, 3),
+                interrupted=True,
+            )
+        what = "stopped (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        report(
+            logging.ERROR,
+            "interrupted",
+            f"{what}: what was processed is stored; run the same command again to go on",
+            exit_code=code,
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(code) from None
     finally:
-        lock.release()
+        stack.close()
     for source, status, reason in summary.problems:
-        out.print(f"{status}: {source}: {reason}", markup=False)
+        report(logging.WARNING, status, f"{status}: {source}: {reason}", source=source, reason=reason)
     if summary.missing_models:
         langs = " ".join(sorted(summary.missing_models))
-        out.print(
+        report(
+            logging.INFO,
+            "note",
             f"note: no translation model for {langs} -> en; those articles are stored untranslated "
             f"(status missing-model). Install: polynews models install {langs} (online), or "
             "polynews models install --file PATH.argosmodel (offline)",
-            markup=False,
+            missing_models=sorted(summary.missing_models),
         )
-    out.print(summary.line(), markup=False)
+    if not (quiet and summary.nothing_new):
+        report(
+            logging.INFO,
+            "summary",
+            summary.line(),
+            run_id=summary.run_id,
+            **summary.totals(),
+            seconds=round(summary.seconds, 3),
+        )
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
 # -- queries --------------------------------------------------------------------------------------------------
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*.')],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words as you would type them (l'audiovisuel, forum-media, 12,000, CCTV+), or FTS5 syntax: "
+            '"a phrase", AND/OR/NOT, prefix*, title:word.'
+        ),
+    ],
     db: DbOption = None,
     lang: Annotated[
         str | None, typer.Option(help="Only articles in this language (ar, en, fr, id...).")
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many results.", min=1)] = 20,
+    all_copies: Annotated[
+        bool,
+        typer.Option(
+            "--all-copies", help="List every matching near duplicate too, not one hit per original."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Full-text search over titles, texts and English translations."""
+    """Full-text search over titles, texts and English translations; one hit per article and its copies."""
     from store.queries import search as run_search
 
     cfg = load_config(db)
     engine = open_db(cfg, must_exist=True)
     try:
-        rows = run_search(engine, query, lang=lang, limit=limit)
+        rows = run_search(engine, query, lang=lang, limit=limit, all_copies=all_copies)
     except QueryError as exc:
         fail(str(exc))
     for row in rows:
@@ -322,8 +619,14 @@ def search(
             out.print(json.dumps(row, ensure_ascii=False), markup=False)
         else:
             title = row["title"] or "(untitled)"
+            more = ""
+            if row["duplicate_of"]:
+                more += f"  (duplicate of {row['duplicate_of']})"
+            if not all_copies and row["copies"] > 1:
+                more += f"  (+{row['copies'] - 1} near copies: --all-copies)"
             out.print(
-                f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}\n        {row['snippet']}", markup=False
+                f"{row['id']:>6}  {row['lang'] or 'und':<3}  {title}{more}\n        {row['snippet']}",
+                markup=False,
             )
     if not rows and not as_json:
         err.print("no matches", markup=False)
@@ -356,6 +659,11 @@ def show(
         + (f" {row['lang_reason']}" if row["lang_reason"] else ""),
         f"credit      {row['credit'] or ''}",
         f"translation {row['translation']['status'] or ''} {row['translation']['model'] or ''}".rstrip(),
+        *(
+            [f"analysed    the first {row['analysed_chars']:,} of {len(row['text'] or ''):,} characters"]
+            if row["analysed_chars"]
+            else []
+        ),
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
         *(f"duplicates  {d['id']} [{d['lang']}] {d['title'] or ''}".rstrip() for d in row["duplicates"]),
@@ -397,8 +705,8 @@ def stories_cmd(
     """Stories: reports of the same event grouped across outlets and languages."""
     from store.queries import stories
 
-    if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-        fail(f"--since must be a date like 2024-12-06, not {since!r}")
+    if since is not None and not is_date(since):
+        fail(f"--since must be a date like 2024-12-06, 2024-12 or 2024, not {since!r}")
     rows = stories(open_db(load_config(db), must_exist=True), lang=lang, since=since, limit=limit)
     for row in rows:
         if as_json:
@@ -420,7 +728,22 @@ def stories_cmd(
         err.print("no stories", markup=False)
 
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def is_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a real month and day (2024-13 and 2024-02-30 are not)."""
+    import datetime as dt
+
+    m = _DATE.fullmatch(value)
+    if m is None:
+        return False
+    year, month, day = m.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def describe_event(e: dict[str, Any]) -> list[str]:
@@ -435,6 +758,8 @@ def describe_event(e: dict[str, Any]) -> list[str]:
         f"    when      {when}",
         f"    where     {', '.join(e.get('places') or []) or 'unknown'}",
     ]
+    if len(e.get("articles") or []) > 1:
+        lines.append(f"    articles  {', '.join(map(str, e['articles']))}")
     if e.get("part"):
         lines.append(f"    part      {e['part']}")
     for o in e.get("organisers", []):
@@ -473,12 +798,15 @@ def events_cmd(
     limit: Annotated[int, typer.Option(help="At most this many events.", min=1)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Events found in the articles: what happened, when, where, who, how many, with the source sentence."""
+    """Events found in the articles: what happened, when, where, who, how many, with the source sentence.
+
+    Every article of a story counts, duplicates included; an event is listed once, with the articles it was
+    read from."""
     from extract.gazetteer import canonical_place
     from store.queries import events
 
     for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not _DATE.fullmatch(value):
+        if value is not None and not is_date(value):
             fail(f"{name} must be a date like 2024-12-06, 2024-12 or 2024, not {value!r}")
     cfg = load_config(db)
     engine = open_db(cfg, must_exist=True)
@@ -500,7 +828,8 @@ def runs_cmd(
     limit: Annotated[int, typer.Option(help="At most this many runs, newest first.", min=1)] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Past ingest runs: when, how long, what they stored and what failed."""
+    """Past ingest runs: when, how long, their counts (as in the summary line) and the command with its flags."""
+    from store.counts import COUNTS
     from store.queries import runs
 
     for r in runs(open_db(load_config(db), must_exist=True), limit=limit):
@@ -508,11 +837,9 @@ def runs_cmd(
             out.print(json.dumps(r, ensure_ascii=False), markup=False)
             continue
         c = r["counts"] or {}
-        counts = ", ".join(
-            f"{k} {c[k]}"
-            for k in ("stored", "duplicate", "sighting", "updated", "unchanged", "skipped", "failed")
-            if c.get(k)
-        )
+        counts = ", ".join(f"{k.replace('_', ' ')} {c[k]}" for k in COUNTS if c.get(k))
+        if c.get("read"):
+            counts += f" ({c['read']} read)"
         seconds = f"{r['seconds']:.1f} s" if r["seconds"] is not None else "-"
         out.print(
             f"{r['id']:>5}  {r['started_at']}  {r['status']:<11} {seconds:>8}  {counts or 'nothing'}  [{r['command']}]",
@@ -528,10 +855,12 @@ def doctor(
         typer.Option(help="Also check this Ray cluster (default: ray_address in polynews.toml, if any)."),
     ] = None,
 ) -> None:
-    """Check the set-up: database, migrations, models, lock, disk, Ray. Each problem comes with its fix."""
+    """Check the set-up: database, migrations, models, lock, disk, Ray. Each problem comes with its fix (exit
+    1); what is normal on a fresh install (no database yet, no translation model) is a note (exit 0)."""
     import shutil
 
-    from store.db import connect, current_revision, describe, head_revision
+    from store.db import connect, current_revision, describe, head_revision, known_revisions
+    from store.guard import NotOurs, inspect
     from store.lock import run_lock
     from translate.models import list_models
 
@@ -546,30 +875,57 @@ def doctor(
         if not ok:
             problems.append(what)
 
-    shown = describe(cfg.db)
-    opened = False
-    if isinstance(cfg.db, str) or cfg.db.exists():
+    def note(what: str, how: str) -> None:
+        """Normal on a fresh install (no database yet, no translation model): said, never a failure."""
+        out.print(f"note  {what}\n      {how}", markup=False)
+
+    foreign = False
+    if isinstance(cfg.db, str):  # a PostgreSQL URL: the server says whether it opens
+        shown = describe(cfg.db)
+        opened = False
         try:
-            engine = connect(cfg.db, migrate=False)
-            rev, head = current_revision(engine), head_revision()
+            rev, head = current_revision(connect(cfg.db, migrate=False)), head_revision()
             line(True, f"database {shown} opens")
-            line(
-                rev == head,
-                f"schema at revision {rev} (newest {head})",
-                f"polynews ingest --db {shown} (migrates it)",
-            )
+            if rev is None:
+                note(
+                    f"no polynews schema in {shown} yet",
+                    f"the first run creates it: polynews ingest PATH --db {shown}",
+                )
+            else:
+                line(
+                    rev == head, f"schema at revision {rev} (newest {head})", f"polynews migrate --db {shown}"
+                )
             opened = True
         except PolynewsError as exc:
-            fix = (
-                "check the URL, that the server is up and that the user may connect"
-                if isinstance(cfg.db, str)
-                else "check the path and its permissions"
+            line(
+                False,
+                f"database {shown}: {exc}",
+                "check the URL, that the server is up and that the user may connect",
             )
-            line(False, f"database {shown}: {exc}", fix)
+        holders = [run_lock(cfg.db).holder()] if opened else []
     else:
-        line(False, f"no database at {cfg.db}", f"polynews ingest samples/ --db {cfg.db}")
-    if opened or not isinstance(cfg.db, str):
-        holder = run_lock(cfg.db).holder()
+        try:
+            found = inspect(cfg.db, known_revisions())
+            head = head_revision()
+            if found.state == "polynews":
+                line(True, f"database {cfg.db} opens")
+                line(
+                    found.revision == head,
+                    f"schema at revision {found.revision} (newest {head})",
+                    f"polynews migrate --db {cfg.db}",
+                )
+            else:
+                note(
+                    f"no database at {cfg.db} yet",
+                    f"the first run creates it: polynews ingest PATH --db {cfg.db}",
+                )
+        except NotOurs as exc:
+            foreign = True
+            line(False, str(exc))  # the message says what to do
+        except PolynewsError as exc:
+            line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
+        holders = [run_lock(cfg.db).holder()]
+    for holder in holders:
         line(
             holder is None,
             "no run in progress" if holder is None else f"a run holds the database: {holder}",
@@ -585,11 +941,15 @@ def doctor(
             line(m["version"] != "missing", f"spaCy model {m['name']} {m['version']}", m["location"])
     pairs = sorted(m["name"] for m in models if m["kind"] == "translation")
     missing = [f"{lang}-en" for lang in ("ar", "fr", "id") if f"{lang}-en" not in pairs]
-    line(
-        not missing,
-        f"translation models: {', '.join(pairs) or 'none'}",
-        f"polynews models install {' '.join(p[:2] for p in missing)} (online) or polynews models install --file PATH.argosmodel",
-    )
+    if missing:
+        note(
+            f"translation models: {', '.join(pairs) or 'none'}; articles in "
+            f"{' '.join(p[:2] for p in missing)} are stored untranslated (status missing-model)",
+            f"to translate them: polynews models install {' '.join(p[:2] for p in missing)} (online) or "
+            "polynews models install --file PATH.argosmodel",
+        )
+    else:
+        line(True, f"translation models: {', '.join(pairs)}")
     address = ray_address or cfg.ray_address
     if address or cfg.executor == "ray":
         ok, what = _check_ray(address)
@@ -600,11 +960,11 @@ def doctor(
             if "not installed" in what
             else "check the address; start the cluster with ray start --head on its head node",
         )
-    if not isinstance(cfg.db, str):  # a server's disk is its administrator's
+    if isinstance(cfg.db, Path):  # a server's disk is its administrator's
         folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
         free = shutil.disk_usage(folder).free
         line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
-    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+    raise typer.Exit(EXIT_USAGE if foreign else EXIT_FAILED if problems else EXIT_OK)
 
 
 def _check_ray(address: str | None) -> tuple[bool, str]:
@@ -635,16 +995,69 @@ def _check_ray(address: str | None) -> tuple[bool, str]:
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Counts by status, language and translation status."""
-    from store.queries import stats as get_stats
+def migrate(db: DbOption = None) -> None:
+    """Bring the database's schema up to this version of polynews (ingest does it too); query commands need it."""
+    from store.db import connect, current_revision, describe, known_revisions
+    from store.guard import check_writable
+    from store.lock import LockHeld, run_lock
 
-    data = get_stats(open_db(load_config(db), must_exist=True))
+    cfg = load_config(db)
+    if isinstance(cfg.db, Path) and not cfg.db.exists():
+        fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
+    try:
+        if isinstance(cfg.db, Path):
+            before = check_writable(cfg.db, known_revisions()).revision
+        else:  # a PostgreSQL URL: its schema, read without migrating
+            before = current_revision(connect(cfg.db, migrate=False))
+            if before is None:
+                shown = describe(cfg.db)
+                fail(f"no polynews database at {shown}; run: polynews ingest PATH --db {shown}")
+        lock = run_lock(cfg.db)
+        lock.acquire()
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
+    except PolynewsError as exc:
+        fail(str(exc))
+    try:
+        after = current_revision(open_db(cfg))
+    finally:
+        lock.release()
+    out.print(
+        f"schema {after}" + (" (already the newest)" if before == after else f" (was {before})"), markup=False
+    )
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object with every count.")] = False,
+) -> None:
+    """Counts: articles, near duplicates, exact copies, versions, skipped and failed files; by language and
+    translation status."""
+    import sqlite3
+
+    from store.stats import open_read_only
+    from store.stats import stats as get_stats
+
+    cfg = load_config(db)
+    try:
+        # On the standard library's sqlite3, read-only: 0.1 s instead of 1 s of SQLAlchemy and Alembic.
+        if not isinstance(cfg.db, Path):
+            raise sqlite3.DatabaseError("a PostgreSQL URL: the full open")
+        with contextlib.closing(open_read_only(cfg.db)) as conn:
+            data = get_stats(conn)
+    except sqlite3.Error:
+        # Not there, not a polynews database, an older schema, a URL: the full open reads it or says why.
+        from store.queries import stats as stats_of
+
+        data = stats_of(open_db(cfg, must_exist=True))
     if as_json:
         out.print(json.dumps(data, ensure_ascii=False), markup=False)
         return
     for key, value in data.items():
-        if isinstance(value, dict):
+        if key == "totals":  # in the order and words of a run's summary line
+            value = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in value.items())
+        elif isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "-"
         out.print(f"{key:<15} {value}", markup=False)
 
@@ -686,11 +1099,17 @@ def export(
 
 # -- models ---------------------------------------------------------------------------------------------------
 @models_app.command("list")
-def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Installed translation models (Argos packages) and spaCy pipelines, with versions and sizes."""
+def models_list(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON list of the models.")] = False,
+) -> None:
+    """Installed translation models (Argos packages) and spaCy pipelines, with versions and sizes.
+
+    Models live in $POLYNEWS_HOME, not in the database: --db is accepted, as by every command, and changes
+    nothing here."""
     from translate.models import list_models
 
-    cfg = load_config(None)
+    cfg = load_config(db)
     try:
         rows = list_models(cfg.home, cfg.ner.english_model)
     except PolynewsError as exc:
@@ -720,13 +1139,14 @@ def models_install(
     file: Annotated[
         Path | None, typer.Option("--file", help="Install a local .argosmodel file (offline).")
     ] = None,
+    db: DbOption = None,
 ) -> None:
     """Install translation models: from the Argos package index (online) or a local .argosmodel file."""
     from translate.install import install_file, install_online
 
     if bool(langs) == bool(file):
         fail("give either languages (polynews models install ar fr id) or --file PATH.argosmodel")
-    cfg = load_config(None)
+    cfg = load_config(db)
     try:
         installed = [install_file(file, cfg.home)] if file else install_online(list(langs or []), cfg.home)
     except PolynewsError as exc:
@@ -738,12 +1158,13 @@ def models_install(
 @models_app.command("remove")
 def models_remove(
     pair: Annotated[str, typer.Argument(help="The pair (fr-en) or source language (fr).")],
+    db: DbOption = None,
 ) -> None:
     """Remove an installed translation model."""
     from translate.install import remove
 
     try:
-        removed = remove(pair, load_config(None).home)
+        removed = remove(pair, load_config(db).home)
     except PolynewsError as exc:
         fail(str(exc))
     out.print(f"removed {removed.model_id} from {removed.path}", markup=False)

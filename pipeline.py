@@ -24,26 +24,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from extract.facts import FactOptions, FactStage
-from extract.ner import NerOptions, NerStage
+from extract.ner import NerOptions
 from ingest.errors import PolynewsError
-from ingest.feeds import poll
 from ingest.fetch import Fetched, Fetcher, FetchError, FetchOptions
 from ingest.readers import JSON_SUFFIXES, ReadOptions, read_document, sha256
 from ingest.record import Article
 from ingest.sources import Source, iter_sources, read_bytes, url_source
 from ingest.version import VERSION
 from normalize.langid import LangOptions
-from normalize.stages import FingerprintStage, LanguageStage, Normalizer
-from store.cache import RunCache, TranslationCache, horizon
+from store.counts import COUNTS, totals
 from translate.backend import TranslateOptions
 from translate.home import packages_dir, polynews_home
-from translate.stage import TranslateStage
 
 if TYPE_CHECKING:
+    # The stages, the cache and feeds are imported where they are used (Pipeline, Stages): every command
+    # imports this module for Config, and a query must not pay for SQLAlchemy's ORM, numpy or feedparser.
+    from store.cache import RunCache
     from store.writer import KnownSource, Writer
+    from translate.stage import TranslateStage
 
 log = logging.getLogger(__name__)
+
+# A file this large takes seconds in the stages (a 1 MB text about 10 s with model loading, bench/huge_bench.py):
+# the progress display names it while it does.
+LARGE_BYTES = 1_000_000
 
 STAGES = ("read", "normalize", "language", "translate", "ner", "facts", "fingerprint", "store")
 
@@ -79,6 +83,7 @@ class Config:
 @dataclass
 class Summary:
     counts: Counter[str] = field(default_factory=Counter)
+    """By the writer's outcome (stored, duplicate, sighting, ...); `totals` names them as the user reads them."""
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     """(source, status, reason) for every file or document that failed or was skipped."""
     missing_models: set[str] = field(default_factory=set)
@@ -92,24 +97,24 @@ class Summary:
     def failed(self) -> int:
         return self.counts["failed"]
 
+    def totals(self) -> dict[str, int]:
+        """The run's counts under their public names (store/counts.py), and ``read``, their sum."""
+        return totals(self.counts)
+
+    @property
+    def nothing_new(self) -> bool:
+        """Nothing stored, changed, copied, skipped or failed: every source was unchanged (or there was none)."""
+        return all(n == 0 for name, n in self.totals().items() if name not in ("unchanged", "read"))
+
     def line(self) -> str:
-        c = self.counts
-        text = (
-            f"stored {c['stored']}, duplicates {c['duplicate'] + c['sighting']}, updated {c['updated']}, "
-            f"unchanged {c['unchanged']}, "
-            f"skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s"
+        t = self.totals()
+        text = ", ".join(
+            f"{name.replace('_', ' ')} {t[name]}"
+            for name in COUNTS
+            if name != "reprocessed" or t["reprocessed"]
         )
-        if c["refreshed"]:
-            text += f", {c['refreshed']} re-processed (--force)"
-        if (
-            not c["stored"]
-            and not c["duplicate"]
-            and not c["sighting"]
-            and not c["updated"]
-            and not c["refreshed"]
-            and c["unchanged"]
-            and not c["failed"]
-        ):
+        text += f" ({t['read']} read) in {self.seconds:.1f} s"
+        if self.nothing_new and t["unchanged"]:
             text += " (nothing new)"
         return text
 
@@ -167,6 +172,8 @@ def parse(doc: _Doc) -> list[_Item]:
 
 class Pipeline:
     def __init__(self, config: Config, writer: Writer) -> None:
+        from store.cache import RunCache, horizon
+
         self.config = config
         self.writer = writer
         self.stages = Stages(config, RunCache(writer.engine, horizon(writer.engine)))
@@ -178,6 +185,8 @@ class Pipeline:
         self._unsaved_hashes: set[str] = set()
         self._missing: set[str] = set()
         self._model_calls = 0
+        self.summary: Summary | None = None
+        """The current or last run's summary, counted so far: what an interrupted run prints."""
 
     @property
     def translator(self) -> TranslateStage:
@@ -190,7 +199,15 @@ class Pipeline:
         on_total: Callable[[int], None] | None = None,
         on_advance: Callable[[int], None] | None = None,
         feeds: Iterable[str] = (),
+        rejected: Iterable[tuple[str, str]] = (),
+        on_note: Callable[[str], None] | None = None,
     ) -> Summary:
+        """``rejected``: (source, reason) of inputs refused before reading (a line of --urls FILE that is not a
+        URL), counted as skipped and reported with the run's other problems. ``on_note`` hears which large files
+        (LARGE_BYTES and up) the batch now going through the stages holds, or "" when none: a progress display
+        names them while they take their seconds."""
+        from store.cache import RunCache, horizon
+
         started = time.perf_counter()
         paths = list(paths)
         sources = list(iter_sources(paths))  # raises NotFoundError before anything is written
@@ -198,7 +215,10 @@ class Pipeline:
         for path in paths:
             if os.path.isdir(path):
                 self._known_cache.update(self.writer.known_sources(os.path.abspath(path) + os.sep))
-        summary = Summary()
+        summary = self.summary = Summary()
+        for source, reason in rejected:
+            summary.counts["skipped"] += 1
+            summary.problems.append((source, "skipped", reason))
         summary.run_id = self.writer.begin_run(command, VERSION)
         self._new_ids, self._unsaved, self._unsaved_hashes = [], [], set()
         status = "interrupted"
@@ -210,7 +230,7 @@ class Pipeline:
                 sources.extend(self._poll(feed, summary))
             if on_total:
                 on_total(len(sources))
-            batches = self._batches(sources, summary, on_advance)
+            batches = self._batches(sources, summary, on_advance, on_note)
             if self.config.workers >= 1 and len(sources) > self.config.batch_size:
                 self._run_parallel(batches, summary)
             else:
@@ -231,7 +251,8 @@ class Pipeline:
             summary.missing_models = self._missing
             summary.model_calls = self._model_calls
             counts = (
-                dict(summary.counts)
+                summary.totals()
+                | ({"feeds": summary.counts["feeds"]} if summary.counts["feeds"] else {})
                 | {"translation_calls": summary.model_calls}
                 # The first 100 problems of the run, each "source: status: reason".
                 | {"errors": [f"{src}: {st}: {why}" for src, st, why in summary.problems[:100]]}
@@ -254,6 +275,8 @@ class Pipeline:
 
     def _poll(self, url: str, summary: Summary) -> list[Source]:
         """A feed's new entries as sources; entries already stored are not fetched again."""
+        from ingest.feeds import poll
+
         etag, modified = self.writer.feed_validators(url)
         try:
             result = poll(self.fetcher, url, etag, modified)
@@ -371,9 +394,22 @@ class Pipeline:
 
     # -- the stages ---------------------------------------------------------------------------------------------
     def _batches(
-        self, sources: list[Source], summary: Summary, on_advance: Callable[[int], None] | None
+        self,
+        sources: list[Source],
+        summary: Summary,
+        on_advance: Callable[[int], None] | None,
+        on_note: Callable[[str], None] | None = None,
     ) -> Iterator[list[_Item | _Doc]]:
         """Read sources (in this process: skipping unchanged files needs the database) into batches."""
+
+        def ready(batch: list[_Item | _Doc]) -> list[_Item | _Doc]:
+            if on_note:
+                large = [x for x in batch if isinstance(x, _Doc) and len(x.data) >= LARGE_BYTES]
+                on_note(
+                    ", ".join(f"{os.path.basename(x.source)} ({len(x.data) / 1e6:.1f} MB)" for x in large)
+                )
+            return batch
+
         batch: list[_Item | _Doc] = []
         for start in range(0, len(sources), self.config.batch_size):
             chunk = sources[start : start + self.config.batch_size]
@@ -381,13 +417,13 @@ class Pipeline:
             for src in chunk:
                 batch.extend(self._read(src, summary))
                 if len(batch) >= self.config.batch_size:
-                    yield batch
+                    yield ready(batch)
                     batch = []
                 if on_advance:
                     on_advance(1)
             self._fetched.clear()
         if batch:
-            yield batch
+            yield ready(batch)
 
     def _is_known(self, content_hash: str) -> bool:
         return content_hash in self._unsaved_hashes or self.writer.article_for_hash(content_hash) is not None
@@ -406,21 +442,35 @@ class Pipeline:
         written in the order the batches were read, so ids, duplicates and stories are the same whatever the
         executor and the number of workers."""
         executor = executor_for(self.config, self._horizon)
+
+        def take(result: _WorkResult) -> None:
+            items, seconds, calls, missing, translations = result
+            self._store_translations(translations)
+            for name, value in seconds.items():
+                summary.stage_seconds[name] += value
+            self._model_calls += calls
+            self._missing |= missing
+            self._collect(items, summary)
+
         try:
-            for items, seconds, calls, missing, translations in executor.map(batches):
-                self._store_translations(translations)
-                for name, value in seconds.items():
-                    summary.stage_seconds[name] += value
-                self._model_calls += calls
-                self._missing |= missing
-                self._collect(items, summary)
+            for result in executor.map(batches):
+                take(result)
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: keep the batches the workers finished (in read order, for the caller to write)
+            # and stop the rest at once; the next run does them again.
+            for result in executor.finished():
+                take(result)
+            executor.kill()
+            raise
         finally:
-            # Ctrl-C, a lost worker or an error: drop what has not started, keep what is collected (the
-            # caller writes it).
+            # A lost worker or an error: drop what has not started, keep what is collected (the caller
+            # writes it).
             executor.close()
 
     def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
         """The stages' new translations, for the next runs (this one reads the cache as it started)."""
+        from store.cache import TranslationCache
+
         cache = TranslationCache(self.writer.engine)
         for model_id, pairs in new.items():
             cache.put_many(model_id, pairs)
@@ -466,17 +516,24 @@ class Stages:
     propagates with a note naming the stage and the article."""
 
     def __init__(self, config: Config, cache: RunCache) -> None:
+        from extract.facts import FactOptions, FactStage
+        from extract.ner import NerStage
+        from normalize.stages import FingerprintStage, LanguageStage, Normalizer
+        from translate.stage import TranslateStage
+
         self.config = config
         self.normalizer = Normalizer()
         self.language = LanguageStage(config.lang)
         self.translator = TranslateStage(packages_dir(config.home), config.translate, cache=cache)
-        self.ner = NerStage(config.ner)
+        self.ner = NerStage(dataclasses.replace(config.ner, cache_dir=config.home / "cache"))
         self.facts = FactStage(FactOptions(cache_dir=config.home / "cache"))
         self.fingerprint = FingerprintStage()
 
     @property
     def cache(self) -> RunCache:
         """The translation cache the stages read, holding the translations they made for the writer."""
+        from store.cache import RunCache
+
         assert isinstance(self.translator.cache, RunCache), "Stages are built with a RunCache"
         return self.translator.cache
 
@@ -567,6 +624,13 @@ class Executor(Protocol):
     def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
         """Each batch's result, in the order of ``batches``."""
 
+    def finished(self) -> Iterator[_WorkResult]:
+        """After an interrupt: the results of the batches already done at the head of the read order (a batch
+        done after one still running is not written: the run's ids stay those of a clean run's prefix)."""
+
+    def kill(self) -> None:
+        """Ctrl-C or SIGTERM: stop the workers at once, running batches included (the next run redoes them)."""
+
     def close(self) -> None:
         """Stop the workers; batches not started are dropped."""
 
@@ -583,7 +647,7 @@ class LocalExecutor:
 
     def __init__(self, config: Config, upto: int) -> None:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import Future, ProcessPoolExecutor
 
         self.workers = config.workers
         # spawn, not fork: the parent may hold database connections and threads (a fork copies them half-way).
@@ -591,19 +655,40 @@ class LocalExecutor:
             max_workers=config.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(config, upto),
+            initargs=(config, upto, os.getpid()),
         )
+        self._in_flight: deque[Future[_WorkResult]] = deque()
+
+    def _next(self) -> _WorkResult:
+        # Taken off the queue only once its result is in: an interrupt while waiting leaves it for finished().
+        result = self._in_flight[0].result()
+        self._in_flight.popleft()
+        return result
 
     def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
-        from concurrent.futures import Future
-
-        in_flight: deque[Future[_WorkResult]] = deque()
         for batch in batches:
-            in_flight.append(self._pool.submit(_work, batch))
-            while len(in_flight) >= 2 * self.workers:
-                yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+            self._in_flight.append(self._pool.submit(_work, batch))
+            while len(self._in_flight) >= 2 * self.workers:
+                yield self._next()
+        while self._in_flight:
+            yield self._next()
+
+    def finished(self) -> Iterator[_WorkResult]:
+        while self._in_flight and self._in_flight[0].done() and not self._in_flight[0].cancelled():
+            if self._in_flight[0].exception() is not None:
+                break
+            yield self._next()
+
+    def kill(self) -> None:
+        # No public way to stop a running task before Python 3.14 (terminate_workers); the workers ignore
+        # SIGINT and SIGTERM, so they are killed.
+        running = list(getattr(self._pool, "_processes", {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in running:
+            process.kill()
+        for process in running:
+            process.join(5)
+        self._in_flight.clear()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -673,9 +758,14 @@ class RayExecutor:
                 raise PolynewsError(f"cannot start or reach {where}: {exc}") from None
             self._started_here = True
         # SIGTERM (systemd, kill) stops the run as Ctrl-C does, so the Ray started here is shut down: killed
-        # outright, the driver leaves Ray's agents running (seen with Ray 2.60 after a SIGKILL).
+        # outright, the driver leaves Ray's agents running (seen with Ray 2.60 after a SIGKILL). The CLI's
+        # handler does that already (cli.Terminated, a KeyboardInterrupt, exit 143); this one is for a
+        # Pipeline run from other code, where SIGTERM would otherwise end the process at once.
         self._sigterm: Any = None
-        if threading.current_thread() is threading.main_thread():
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) in (
+            signal.SIG_DFL,
+            None,
+        ):
             self._sigterm = signal.signal(signal.SIGTERM, _interrupt)
         actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
         self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
@@ -689,7 +779,8 @@ class RayExecutor:
 
         def result() -> _WorkResult:
             try:
-                out: _WorkResult = ray.get(in_flight.popleft())
+                out: _WorkResult = ray.get(in_flight[0])
+                in_flight.popleft()  # only once its result is in: an interrupt leaves it for finished()
             except (RayActorError, WorkerCrashedError) as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise WorkerLost(
@@ -704,6 +795,23 @@ class RayExecutor:
                 yield result()
         while in_flight:
             yield result()
+
+    def finished(self) -> Iterator[_WorkResult]:
+        from ray.exceptions import RayError
+
+        while self._in_flight:
+            done, _ = self._ray.wait([self._in_flight[0]], timeout=0)
+            if not done:
+                break
+            try:
+                out: _WorkResult = self._ray.get(done[0])
+            except RayError:
+                break
+            self._in_flight.popleft()
+            yield out
+
+    def kill(self) -> None:
+        self.close()
 
     def close(self) -> None:
         for ref in self._in_flight:  # dropped: not retried on a new actor when theirs is killed below
@@ -728,11 +836,37 @@ def _interrupt(signum: int, frame: object) -> None:
 _WORKER: tuple[Stages, Writer] | None = None
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the run that started it, however the run ends (SIGKILL included): it holds
+    the database open and 400 MB of models. Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere,
+    and as a second guard, a thread sees the parent gone (re-parented) within a second and ends the process.
+    (Ray's actors are Ray's to stop: RayExecutor kills them, and the Ray it started dies with the run.)"""
+    import ctypes
+    import sys
+
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (another libc): the thread below still watches
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="polynews-parent-watch", daemon=True).start()
+
+
 def _build_worker(config: Config, upto: int) -> tuple[Stages, Writer]:
     """A worker's stages and a read-only look-up of stored texts, with its share of the cores."""
     from threadpoolctl import threadpool_limits
 
     from extract.ner import without_torch
+    from store.cache import RunCache
     from store.db import connect
     from store.writer import Writer
 
@@ -745,14 +879,16 @@ def _build_worker(config: Config, upto: int) -> tuple[Stages, Writer]:
     threadpool_limits(limits=share)
     inter = min(config.translate.inter_threads, share)
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
-    writer = Writer(connect(config.db, migrate=False, cache_mb=16))  # read-only: look-ups of stored texts
+    writer = Writer(connect(config.db, readonly=True, cache_mb=16))  # look-ups of stored texts
     return Stages(config, RunCache(writer.engine, upto)), writer
 
 
-def _init_worker(config: Config, upto: int) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+def _init_worker(config: Config, upto: int, parent: int) -> None:
+    _die_with_parent(parent)
+    # Ctrl-C and SIGTERM (sent to the whole process group by a terminal, cron or systemd) are the parent's to
+    # handle: it stops the pool, writes what the workers finished and marks the run interrupted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     global _WORKER
     _WORKER = _build_worker(config, upto)
 

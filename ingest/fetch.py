@@ -9,17 +9,22 @@ Every failure is a `FetchError` with a one-line reason; the run stores it on the
 from __future__ import annotations
 
 import time
-import urllib.robotparser
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from threading import Lock
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
-
-import httpx
 
 from ingest.errors import InputError
 from ingest.version import VERSION
+
+if TYPE_CHECKING:
+    # Imported where they are used: httpx and urllib.robotparser (which imports http.client and email) cost
+    # 0.15 s that only runs that fetch should pay; every command imports FetchOptions.
+    import urllib.robotparser
+
+    import httpx
 
 USER_AGENT = f"polynews/{VERSION} (offline news ingestion; +https://pypi.org/project/polynews/)"
 
@@ -81,6 +86,8 @@ class Fetcher:
 
     def __post_init__(self) -> None:
         if self.client is None:
+            import httpx
+
             self.client = httpx.Client(
                 timeout=self.options.timeout,
                 follow_redirects=True,
@@ -105,6 +112,10 @@ class Fetcher:
         return parser is None or parser.can_fetch(self.options.user_agent, url)
 
     def _load_robots(self, root: str) -> urllib.robotparser.RobotFileParser | None:
+        import urllib.robotparser
+
+        import httpx
+
         assert self.client is not None
         try:
             response = self.client.get(root + "/robots.txt", timeout=min(self.options.timeout, 10.0))
@@ -136,6 +147,8 @@ class Fetcher:
                 time.sleep(self.options.backoff * 2 ** (attempt - 1))
 
     def _get(self, url: str, accepted: tuple[str, ...], headers: dict[str, str]) -> Fetched:
+        import httpx
+
         assert self.client is not None
         try:
             with self.client.stream("GET", url, headers=headers) as response:

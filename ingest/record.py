@@ -15,6 +15,13 @@ Status = Literal["pending", "stored", "duplicate", "failed", "skipped"]
 TranslationStatus = Literal["ok", "not-needed", "missing-model", "failed"]
 Origin = Literal["native", "translated"]
 
+# The characters of an article's text that translation, entities, facts and fingerprints read; the rest is stored
+# and searchable but not analysed (``Article.analysed_chars`` says where the cut fell). A resource bound, not a
+# judgement on content: it is 11x the longest real article in samples/ (9,147 characters) and about 15,000
+# words, longer than long-form features, and it keeps a pasted dump's run bounded in memory and time (a 19 MB
+# text file took 214 s and 3.7 GB before; bench/huge_bench.py has the figures with the cap).
+MAX_ANALYSED_CHARS = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -25,6 +32,8 @@ class Entity:
     canonical: str
     origin: Origin
     lang: str = "en"
+    found_by: str = "ner"
+    """"ner", or "gazetteer" for a place the gazetteer pass found in the text (not stored: a run's own)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +79,8 @@ class Article:
     """MinHash signature of the English text (original or translated), for cross-lingual similarity."""
     anchors: tuple[str, ...] = ()
     """Language-independent anchors (numbers, Latin-script names, codes, URLs) for cross-lingual matching."""
+    analysed_chars: int | None = None
+    """Set when only the text's first ``analysed_chars`` characters were analysed (MAX_ANALYSED_CHARS)."""
     duplicate_of: int | None = None
     story_id: int | None = None
     status: Status = "pending"
@@ -78,6 +89,11 @@ class Article:
 
     def fail(self, reason: str) -> Article:
         return dataclasses.replace(self, status="failed", error=reason)
+
+    @property
+    def analysed_text(self) -> str:
+        """What the analysing stages read: the text, or its first ``analysed_chars`` characters."""
+        return self.text if self.analysed_chars is None else self.text[: self.analysed_chars]
 
     @property
     def failed(self) -> bool:

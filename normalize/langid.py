@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
+if TYPE_CHECKING:
+    # Imported where used: LangOptions is read by every command's configuration, langdetect only by runs.
+    from langdetect.detector_factory import DetectorFactory
 
 # Other languages written in Arabic script that langdetect knows; only a confident vote for one of them
 # overrides the script prior.
@@ -53,6 +55,8 @@ def _script_counts(text: str) -> tuple[int, int]:
 def _factory(seed: int) -> DetectorFactory:
     """Loading langdetect's 55 profiles takes 0.8 s: once per process and seed. Detectors created from a
     factory do not change it."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
     factory.set_seed(seed)
@@ -65,6 +69,8 @@ class LanguageDetector:
         self._factory = _factory(self.options.seed)
 
     def _probabilities(self, text: str) -> dict[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
         detector = self._factory.create()
         detector.set_max_text_length(self.options.max_chars)
         detector.append(text)

@@ -1,22 +1,37 @@
-"""Opening the database, migrated to the newest schema by Alembic: a SQLite file in WAL mode (the default), or
-a PostgreSQL database given as a SQLAlchemy URL (``postgresql+psycopg://user@host:5432/name``)."""
+"""Opening the database, migrated to the newest schema by Alembic or read-only for the query commands: a SQLite
+file in WAL mode (the default), or a PostgreSQL database given as a SQLAlchemy URL
+(``postgresql+psycopg://user@host:5432/name``). Which SQLite file may be opened at all is store/guard.py's
+decision, made before anything is written; a URL names a server's database, which has no file to guard."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import QueuePool
 
 from ingest.errors import StoreError
+from store import guard
+from store.revisions import MIGRATIONS, head_revision, known_revisions
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
+__all__ = [
+    "MIGRATIONS",
+    "connect",
+    "current_revision",
+    "describe",
+    "head_revision",
+    "is_url",
+    "known_revisions",
+]
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
@@ -31,18 +46,21 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
 
 
 def _alembic_config() -> AlembicConfig:
+    # Alembic is imported only to migrate (0.3 s): opening a database already at the newest revision, which is
+    # every open but the first after an upgrade, reads its revision with one SELECT (current_revision).
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
-def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
-
-
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (Alembic's alembic_version table), None for a new database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not engine.dialect.has_table(conn, "alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 # SQLite's page cache per connection, in MB (the default is 2 MB; pages are only taken as they are read).
@@ -89,7 +107,7 @@ def describe(target: str | os.PathLike[str]) -> str:
     return str(target)
 
 
-def _connect_url(url: str, migrate: bool) -> Engine:
+def _connect_url(url: str, migrate: bool, readonly: bool) -> Engine:
     shown = describe(url)
     try:
         parsed = make_url(url)
@@ -99,7 +117,9 @@ def _connect_url(url: str, migrate: bool) -> Engine:
             )
         if parsed.drivername == "postgresql":  # psycopg 3 is the driver installed with polynews[postgresql]
             parsed = parsed.set(drivername="postgresql+psycopg")
-        engine = create_engine(parsed, pool_pre_ping=True)
+        # Query commands: every transaction read-only on the server, as a SQLite file is opened read-only.
+        connect_args = {"options": "-c default_transaction_read_only=on"} if readonly else {}
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except ArgumentError as exc:
         raise StoreError(f"invalid database URL {shown}: {exc}") from None
     except (NoSuchModuleError, ModuleNotFoundError):
@@ -107,7 +127,19 @@ def _connect_url(url: str, migrate: bool) -> Engine:
             f"no PostgreSQL driver for {shown}; install it: pip install 'polynews[postgresql]'"
         ) from None
     try:
-        if migrate and current_revision(engine) != head_revision():
+        if readonly:
+            found = current_revision(engine)
+            if found is None:
+                raise StoreError(f"no polynews data at {shown}; run: polynews ingest PATH --db {shown}")
+            head = head_revision()
+            if found != head:
+                raise guard.SchemaMismatch(
+                    f"the database {shown} has schema {found}, not this polynews's ({head}); "
+                    f"run: polynews migrate --db {shown}"
+                )
+        elif migrate and current_revision(engine) != head_revision():
+            from alembic import command
+
             cfg = _alembic_config()
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn
@@ -121,21 +153,34 @@ def _connect_url(url: str, migrate: bool) -> Engine:
     return engine
 
 
-def connect(target: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB) -> Engine:
+def connect(
+    target: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB, readonly: bool = False
+) -> Engine:
     """An engine on the SQLite file at ``target`` or the PostgreSQL database its URL names; creates and
     migrates it unless ``migrate`` is False. ``cache_mb`` bounds SQLite's page cache per connection (see
-    CACHE_MB)."""
+    CACHE_MB).
+
+    ``readonly``: for queries. Nothing is created, migrated or written, and a database on a read-only mount or
+    in a folder this user cannot write is read all the same; a missing database or an older schema is a
+    `StoreError` that names the command to run. Either way a file that is not a polynews database is refused
+    (`guard.NotOurs`) and left as it was. A URL skips the file's guard, mark and read-only URI: its
+    transactions are read-only on the server instead."""
     if is_url(target):
-        return _connect_url(str(target), migrate)
+        return _connect_url(str(target), migrate, readonly)
     path = Path(target)
-    if path.exists() and path.is_dir():
-        raise StoreError(f"database path is a directory: {path}")
-    if not path.parent.exists():
-        raise StoreError(f"cannot create the database: folder {path.parent} does not exist")
+    if readonly:
+        return _connect_readonly(path, cache_mb)
+    found = guard.check_writable(path, known_revisions())
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas(cache_mb))
     try:
+        if not found.marked and (migrate or found.state == "polynews"):
+            # Before the schema: a run killed while migrating leaves a file the next run recognises and finishes.
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id={guard.APPLICATION_ID}")
         if migrate and current_revision(engine) != head_revision():
+            from alembic import command
+
             cfg = _alembic_config()
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn
@@ -143,3 +188,36 @@ def connect(target: str | os.PathLike[str], migrate: bool = True, cache_mb: int 
     except OperationalError as exc:
         raise StoreError(f"cannot open the database {path}: {exc.orig}") from None
     return engine
+
+
+def _connect_readonly(path: Path, cache_mb: int) -> Engine:
+    found = guard.inspect(path, known_revisions())
+    if found.state != "polynews" or found.revision is None:
+        what = "no database" if found.state == "missing" else "no polynews data"
+        raise StoreError(f"{what} at {path}; run: polynews ingest PATH --db {path}")
+    head = head_revision()
+    if found.revision != head:
+        raise guard.SchemaMismatch(
+            f"the database {path} has schema {found.revision}, older than this polynews ({head}); "
+            f"run: polynews migrate --db {path}"
+        )
+
+    def creator() -> Any:
+        conn = guard.connect_readonly(path)
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
+        return conn
+
+    return create_engine("sqlite://", creator=creator, poolclass=QueuePool)
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy the write-ahead log into the database file and empty it: after a run the file alone holds
+    everything (a copy, a backup or rsync of it is complete). Waits for readers up to the busy timeout."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        log.warning("the write-ahead log could not be emptied: a reader held it past the busy timeout")

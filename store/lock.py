@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from ingest.errors import PolynewsError
+from ingest.errors import PolynewsError, StoreError
 
 if TYPE_CHECKING:
     from store.dialects.postgresql import AdvisoryLock
@@ -32,7 +32,10 @@ class RunLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # an unwritable or read-only folder: one line, not a traceback
+            raise StoreError(f"cannot create the lock file {self.path}: {exc.strerror}") from None
         deadline = time.monotonic() + self.wait
         while True:
             try:

@@ -63,6 +63,8 @@ class Article(Base):
     translation_seconds: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(16), index=True)
     error: Mapped[str | None] = mapped_column(Text)
+    # Set when only the text's first N characters were analysed (ingest/record.py MAX_ANALYSED_CHARS).
+    analysed_chars: Mapped[int | None] = mapped_column(Integer)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +36,54 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+# Every process the tests start (subprocesses, their workers, multiprocessing's resource tracker) inherits this
+# environment variable; a process re-parented to init after its parent died is still found by it.
+SESSION_TAG = "POLYNEWS_TEST_SESSION"
+
+
+def tagged_processes(tag: str) -> list[tuple[int, str]]:
+    """Live processes (not zombies) whose environment holds ``SESSION_TAG=tag``: (pid, command line)."""
+    found = []
+    needle = f"{SESSION_TAG}={tag}".encode()
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/environ", "rb") as fh:
+                if needle not in fh.read().split(b"\0"):
+                    continue
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                if fh.read().rsplit(b")", 1)[1].split()[0] == b"Z":
+                    continue
+            with open(f"/proc/{entry.name}/cmdline", "rb") as fh:
+                found.append((int(entry.name), fh.read().replace(b"\0", b" ").decode(errors="replace")[:200]))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_process_left_behind() -> Iterator[None]:
+    """Once the whole test run ends, no process it started may be left (a worker outliving its run holds the
+    database and 400 MB of models): they get 10 s to exit, then they are listed, killed, and the run fails."""
+    if not os.path.isdir("/proc"):
+        yield
+        return
+    tag = f"{os.getpid()}-{time.time_ns()}"
+    os.environ[SESSION_TAG] = tag
+    yield
+    deadline = time.monotonic() + 10
+    while (left := tagged_processes(tag)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    for pid, _ in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    os.environ.pop(SESSION_TAG, None)
+    assert not left, "processes started by the tests were left behind:\n" + "\n".join(
+        f"  {pid} {cmd}" for pid, cmd in left
+    )
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def test_empty_file_fails_with_exit_1(runner: CliRunner, db: Path, tmp_path: Pat
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == f"failed: {empty}: empty file (0 bytes)"
     assert result.stdout.splitlines()[-1].startswith(
-        "stored 0, duplicates 0, updated 0, unchanged 0, skipped 0, failed 1 in "
+        "new articles 0, new versions 0, near duplicates 0, exact copies 0, unchanged 0, skipped 0, failed 1 (1 read) in "
     )
 
 
@@ -43,6 +43,10 @@ def test_search_and_malformed_query(runner: CliRunner, samples_db: Path) -> None
     ok = runner.invoke(app, ["search", "Quanzhou", "--db", str(samples_db), "--json"])
     assert ok.exit_code == 0
     hits = [json.loads(line) for line in ok.stdout.splitlines()]
+    # The Indonesian article is a translation (duplicate) of the English one: one hit for both by default.
+    assert [(h["lang"], h["copies"]) for h in hits] == [("en", 2)] and "[Quanzhou]" in hits[0]["snippet"]
+    every = runner.invoke(app, ["search", "Quanzhou", "--db", str(samples_db), "--json", "--all-copies"])
+    hits = [json.loads(line) for line in every.stdout.splitlines()]
     assert {h["lang"] for h in hits} == {"en", "id"} and all("[Quanzhou]" in h["snippet"] for h in hits)
     fr = runner.invoke(app, ["search", "conference", "--lang", "fr", "--db", str(samples_db)])
     assert fr.exit_code == 0 and "Sichuan : ouverture" in fr.stdout  # diacritics folded: conférence

@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from cli import app
@@ -111,7 +110,7 @@ def test_bad_input_corpus(tmp_path: Path, runner: CliRunner) -> None:
     assert encodings["invalid-utf8.txt"] == "utf-8 (3 invalid bytes replaced)"
     failed = sum(1 for v in expected.values() if v.startswith("failed") and v != "failed: ROOT")
     failed += got["unreadable.txt"].startswith("failed")
-    assert f"failed {failed} in" in result.stdout.splitlines()[-1]
+    assert f"failed {failed} (" in result.stdout.splitlines()[-1]
     with sqlite3.connect(db) as conn:
         errors = json.loads(conn.execute("SELECT counts FROM runs").fetchone()[0])["errors"]
     assert f"{corpus / 'empty.txt'}: failed: empty file (0 bytes)" in errors
@@ -122,7 +121,7 @@ def test_bad_input_corpus(tmp_path: Path, runner: CliRunner) -> None:
     again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len({r[0] for r in rows}) - 0
-    assert "stored 0, duplicates 0, updated 0," in again.stdout
+    assert "new articles 0, new versions 0, near duplicates 0, exact copies 0," in again.stdout
 
 
 def test_changed_file_is_a_new_version_not_a_new_article(tmp_path: Path, runner: CliRunner) -> None:
@@ -134,7 +133,7 @@ def test_changed_file_is_a_new_version_not_a_new_article(tmp_path: Path, runner:
     text = f.read_text(encoding="utf-8")
     f.write_text(text.replace("around 200 representatives", "around 230 representatives"), encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(f.parent), "--db", str(db)])
-    assert "stored 0, duplicates 0, updated 1," in result.stdout
+    assert "new articles 0, new versions 1, near duplicates 0, exact copies 0," in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
         assert "230 representatives" in conn.execute("SELECT text FROM articles").fetchone()[0]
@@ -207,39 +206,17 @@ def test_runs_and_doctor(runner: CliRunner, samples_db: Path) -> None:
     runs = runner.invoke(app, ["runs", "--db", str(samples_db), "--json"])
     assert runs.exit_code == 0
     first = json.loads(runs.stdout.splitlines()[-1])
-    assert first["status"] == "ok" and first["counts"]["stored"] == 4 and first["counts"]["duplicate"] == 1
+    assert (
+        first["status"] == "ok"
+        and first["counts"]["new_articles"] == 4
+        and first["counts"]["near_duplicates"] == 1
+    )
     assert first["version"]
     doctor = runner.invoke(app, ["doctor", "--db", str(samples_db)])
     assert "ok    database" in doctor.stdout and "ok    no run in progress" in doctor.stdout
+    # No translation model is the normal state of a fresh install: a note, not a failure.
     assert (
-        "FAIL  translation models: none" in doctor.stdout
-        and "fix: polynews models install ar fr id" in doctor.stdout
+        "note  translation models: none; articles in ar fr id are stored untranslated (status missing-model)\n"
+        "      to translate them: polynews models install ar fr id (online)" in doctor.stdout
     )
-    assert doctor.exit_code == 1
-
-
-@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-def test_the_readme_crontab_line_twice_stores_each_article_once(tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = next(x for x in readme.splitlines() if x.startswith("*/15 * * * *"))
-    command = line.split(None, 5)[5]
-    bindir = tmp_path / "bin"
-    bindir.mkdir()
-    (bindir / "polynews").write_text(
-        f'#!/bin/sh\nexec {sys.executable} -c "import sys; from cli import main; sys.argv[0]=\'polynews\'; main()" "$@"\n'
-    )
-    (bindir / "polynews").chmod(0o755)
-    news = tmp_path / "news"
-    shutil.copytree(SAMPLES, news)
-    env = os.environ | {
-        "PYTHONPATH": str(ROOT),
-        "PATH": f"{bindir}:{os.environ['PATH']}",
-        "HOME": str(tmp_path),
-    }
-    command = command.replace("/srv/news", str(news)).replace("/var/lib/polynews", str(tmp_path))
-    for _ in range(2):
-        done = subprocess.run(["bash", "-c", command], env=env, cwd=tmp_path, capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
-    with sqlite3.connect(tmp_path / "polynews.db") as conn:
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
-        assert conn.execute("SELECT count(*) FROM sightings").fetchone()[0] == 5
+    assert "FAIL" not in doctor.stdout and doctor.exit_code == 0

@@ -68,7 +68,7 @@ def test_same_text_with_another_footer_is_duplicate_of_the_first(tmp_path: Path,
     )
     db = tmp_path / "t.db"
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
-    assert result.exit_code == 0 and "stored 1, duplicates 1," in result.stdout
+    assert result.exit_code == 0 and "new articles 1, new versions 0, near duplicates 1," in result.stdout
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT id, duplicate_of, story_id, status FROM articles ORDER BY id").fetchall()
     (first, _, story, s1), (second, dup_of, story2, s2) = rows
@@ -87,5 +87,5 @@ def test_stories_command_options(runner: CliRunner, samples_db: Path) -> None:
     bad = runner.invoke(app, ["stories", "--since", "yesterday", "--db", str(samples_db)])
     assert (
         bad.exit_code == 2
-        and bad.stderr == "Error: --since must be a date like 2024-12-06, not 'yesterday'\n"
+        and bad.stderr == "Error: --since must be a date like 2024-12-06, 2024-12 or 2024, not 'yesterday'\n"
     )

@@ -131,7 +131,8 @@ def test_002_french_conference_with_the_french_model(samples_db: Path) -> None:
                 "WHERE s.source LIKE '%/002_%' AND e.lang = 'fr'"
             ).fetchall()
         )
-    assert labels.get("Cao Shumin") == "PER" and labels.get("Chengdu") == "LOC"
+    # The French model's PER and LOC in the English scheme: a place the gazetteer knows is a GPE.
+    assert labels.get("Cao Shumin") == "PERSON" and labels.get("Chengdu") == "GPE"
 
 
 def test_every_fact_keeps_its_sentence_and_confidence(samples_db: Path) -> None:
@@ -262,7 +263,10 @@ def test_events_command_filters(samples_db: Path) -> None:
     }
     assert {e["name"] for e in run_events(samples_db, "--place", "泉州")} == set()  # CJK: not in the index
     assert [e["name"] for e in run_events(samples_db, "--org", "CCTV+")] == ["12th Global Video Media Forum"]
-    assert [e["name"] for e in run_events(samples_db, "--kind", "forum")] == ["12th Global Video Media Forum"]
+    # 000 (ar) reports a forum too, found by the word in its own language (المنتدى); 003's (id) forum, with
+    # Quanzhou, is in the golden file.
+    forums = {e["name"] for e in run_events(samples_db, "--kind", "forum")}
+    assert {"12th Global Video Media Forum", "forum in Beijing"} <= forums
     dated = run_events(samples_db, "--since", "2024-12-01", "--until", "2024-12")
     assert [e["name"] for e in dated] == ["12th Global Video Media Forum"]
     forum = dated[0]

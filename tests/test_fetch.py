@@ -147,7 +147,10 @@ def test_ingest_urls_and_a_urls_file(site: tuple[Site, str], tmp_path: Path, run
     result = runner.invoke(app, ["ingest", f"{base}/article.html", "--urls", str(listing), "--db", str(db)])
     assert result.exit_code == 1
     assert f"failed: {base}/missing.html: HTTP 404 Not Found" in result.stdout
-    assert "stored 2, duplicates 0, updated 0, unchanged 0, skipped 0, failed 1" in result.stdout
+    assert (
+        "new articles 2, new versions 0, near duplicates 0, exact copies 0, unchanged 0, skipped 0, failed 1 (3 read)"
+        in result.stdout
+    )
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
             "SELECT url, title, lang, published FROM articles WHERE status = 'stored' ORDER BY id"
@@ -160,7 +163,7 @@ def test_ingest_urls_and_a_urls_file(site: tuple[Site, str], tmp_path: Path, run
     )
     assert any(k.startswith("ua:polynews/") for k in server.hits)
     again = runner.invoke(app, ["ingest", f"{base}/article.html", "--db", str(db)])
-    assert "stored 0, duplicates 0, updated 0, unchanged 1" in again.stdout
+    assert "new articles 0, new versions 0, near duplicates 0, exact copies 0, unchanged 1" in again.stdout
 
 
 def test_feed_changes_between_runs_and_uses_conditional_get(
@@ -169,13 +172,16 @@ def test_feed_changes_between_runs_and_uses_conditional_get(
     server, base = site
     db = tmp_path / "feed.db"
     first = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db)])
-    assert first.exit_code == 0 and "stored 1," in first.stdout
+    assert first.exit_code == 0 and "new articles 1," in first.stdout
     unchanged = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db)])
-    assert unchanged.exit_code == 0 and "stored 0," in unchanged.stdout
+    assert unchanged.exit_code == 0 and "new articles 0," in unchanged.stdout
     assert server.hits["/article.html"] == 1  # 304: the entry was not fetched again
     server.feed_version = 2
     second = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db)])
-    assert second.exit_code == 0 and "stored 1, duplicates 0, updated 0, unchanged 1," in second.stdout
+    assert (
+        second.exit_code == 0
+        and "new articles 1, new versions 0, near duplicates 0, exact copies 0, unchanged 1," in second.stdout
+    )
     assert server.hits["/article.html"] == 1 and server.hits["/second.html"] == 1
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

@@ -26,12 +26,17 @@ def count(db: Path, sql: str) -> int:
 
 def test_second_run_stores_nothing_new_and_says_so(runner: CliRunner, samples: Path, db: Path) -> None:
     code, out = ingest(runner, db, samples)
-    assert code == 0 and "stored 4, duplicates 1, updated 0, unchanged 0, skipped 0, failed 0" in out
+    assert (
+        code == 0
+        and "new articles 4, new versions 0, near duplicates 1, exact copies 0, unchanged 0, skipped 0, failed 0 (5 read)"
+        in out
+    )
     assert "note: no translation model for ar fr id -> en" in out
     code, out = ingest(runner, db, samples)
     assert (
         code == 0
-        and "stored 0, duplicates 0, updated 0, unchanged 5, skipped 0, failed 0" in out
+        and "new articles 0, new versions 0, near duplicates 0, exact copies 0, unchanged 5, skipped 0, failed 0 (5 read)"
+        in out
         and "(nothing new)" in out
     )
     assert count(db, "SELECT count(*) FROM articles") == 5
@@ -51,7 +56,7 @@ def test_same_text_under_two_paths_is_one_article_two_sightings(
     )
     (b / "copy.txt").write_text(text, encoding="utf-8")
     code, out = ingest(runner, db, a, b)
-    assert code == 0 and "stored 1, duplicates 1," in out
+    assert code == 0 and "new articles 1, new versions 0, near duplicates 0, exact copies 1," in out
     assert count(db, "SELECT count(*) FROM articles") == 1
     assert count(db, "SELECT count(*) FROM sightings") == 2
     exported = json.loads(runner.invoke(app, ["export", "--db", str(db)]).output.splitlines()[0])
@@ -74,7 +79,10 @@ def test_bad_files_are_stored_with_reasons_and_the_run_goes_on(
     code, out = ingest(runner, db, samples)
     assert code == 1
     # The cp1256 file is sample 000 with a prefix (a near-duplicate of it); 003 is a translation of 004.
-    assert "stored 4, duplicates 2, updated 0, unchanged 0, skipped 1, failed 4" in out
+    assert (
+        "new articles 4, new versions 0, near duplicates 2, exact copies 0, unchanged 0, skipped 1, failed 4 (11 read)"
+        in out
+    )
     lines = set(out.splitlines())
     assert f"failed: {samples / 'empty.txt'}: empty file (0 bytes)" in lines
     assert f"failed: {samples / 'blank.txt'}: empty file (whitespace only)" in lines
@@ -96,7 +104,11 @@ def test_bad_files_are_stored_with_reasons_and_the_run_goes_on(
     assert enc == ("cp1256", "ar", "duplicate")
     # Running again changes nothing and duplicates nothing.
     code, out = ingest(runner, db, samples)
-    assert "stored 0, duplicates 0, updated 0, unchanged 11, skipped 0, failed 0" in out and code == 0
+    assert (
+        "new articles 0, new versions 0, near duplicates 0, exact copies 0, unchanged 11, skipped 0, failed 0 (11 read)"
+        in out
+        and code == 0
+    )
     assert count(db, "SELECT count(*) FROM articles") == 11
 
 
@@ -109,7 +121,7 @@ def test_a_fixed_file_replaces_its_failure_and_a_broken_file_keeps_its_article(
     failed_id = count(db, "SELECT id FROM articles")
     shutil.copy(sample("002"), f)
     code, out = ingest(runner, db, f)
-    assert code == 0 and "stored 1," in out
+    assert code == 0 and "new articles 1," in out
     assert count(db, "SELECT count(*) FROM articles") == 1
     assert count(db, "SELECT id FROM articles WHERE status = 'stored'") == failed_id
     f.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(50))

@@ -44,6 +44,11 @@ def _summary(row: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
         "entities": sorted(
             {e["canonical"] for e in row["entities"] if e["label"] in {"PERSON", "ORG", "GPE"}}
         ),
+        "events": [
+            [f["name"], f["type"], f.get("date"), f["places"][:3]]
+            for f in row.get("facts") or []
+            if f["kind"] == "event"
+        ],
     }
 
 
@@ -126,3 +131,17 @@ def test_sqlite_file_is_plain_sqlite_with_fts(samples_db: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         hits = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Quanzhou'").fetchall()
         assert len(hits) == 2  # 003 (id) and 004 (en)
+
+
+def test_native_entities_in_arabic_and_indonesian(samples_db: Path) -> None:
+    """Arabic and Indonesian articles get entities from their own text with no translation model: places under
+    the gazetteer's names, Arabic-script people under a Latin form."""
+    rows = _rows(samples_db)
+    names = {k: {(e["label"], e["canonical"]) for e in rows[k]["entities"]} for k in ("000", "003")}
+    # يانغ شو, بكين, لندن
+    assert {("PERSON", "Yang Shu"), ("GPE", "Beijing"), ("GPE", "London")} <= names["000"]
+    # CMG under the long form the text defines ("China Media Group (CMG)")
+    assert {("PERSON", "Shen Haixiong"), ("ORG", "China Media Group")} <= names["003"]
+    assert ("ORG", "CMG") in {(e["label"], e["text"]) for e in rows["003"]["entities"]}
+    assert "Quanzhou" in {name for _, name in names["003"]}
+    assert all(e["canonical"].isascii() for e in rows["000"]["entities"])

@@ -21,6 +21,21 @@ def test_migrations_create_exactly_the_models(db: Path) -> None:
     assert diff == []
 
 
+def test_revisions_read_without_alembic_are_alembics(db: Path) -> None:
+    """store/db.py reads the head from the migration files and a database's revision with one SELECT, so that
+    opening an up-to-date database never imports Alembic: both must be what Alembic itself says."""
+    from alembic.script import ScriptDirectory
+
+    from store.db import _alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    engine = connect(db, migrate=False)
+    assert current_revision(engine) is None
+    connect(db)
+    with engine.connect() as conn:
+        assert current_revision(engine) == MigrationContext.configure(conn).get_current_revision()
+
+
 def test_reopening_a_migrated_database_is_a_no_op(db: Path) -> None:
     connect(db)
     before = db.stat().st_mtime_ns

@@ -108,7 +108,7 @@ def test_install_translate_cache_remove(
     # Re-ingesting, even forced through every stage, costs no model call: the cache answers.
     run(runner, "ingest", str(SAMPLES), "--db", str(db))
     code, out, _ = run(runner, "ingest", str(SAMPLES), "--db", str(db), "--force")
-    assert code == 0 and "5 re-processed" in out
+    assert code == 0 and "reprocessed 5," in out
     first, unchanged, forced = calls(db)
     assert first >= 1 and unchanged == 0 and forced == 0
     assert rows(db)["002"]["text_en"] == fr["text_en"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -145,5 +146,106 @@ def test_ctrl_c_with_workers_keeps_what_is_done_and_a_rerun_finishes(
     rerun = _run(["ingest", str(corpus), "--db", str(db), "-q", "--workers", "2"], home)
     # 1 when the broken files came after the signal (read now, they fail); 0 when they were stored as failed
     # before it (unchanged since, they are not read again).
+    assert rerun.returncode in (0, 1), rerun.stderr
+    assert stored_content(db) == stored_content(one_worker)
+
+
+def _children(pid: int) -> list[int]:
+    """Live processes whose parent is ``pid`` (the workers and multiprocessing's resource tracker)."""
+    out = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != b"Z":
+                out.append(int(entry.name))
+    return out
+
+
+def _alive(pids: list[int]) -> list[int]:
+    alive = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                if fh.read().rsplit(b")", 1)[1].split()[0] != b"Z":
+                    alive.append(pid)
+        except OSError:
+            continue
+    return alive
+
+
+def _start_two_workers(corpus: Path, home: Path, db: Path) -> tuple[subprocess.Popen[str], list[int]]:
+    proc = subprocess.Popen(
+        [*POLYNEWS, "ingest", str(corpus), "--db", str(db), "-q", "--workers", "2"],
+        cwd=ROOT,
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while len(children := _children(proc.pid)) < 3 and time.monotonic() < deadline:  # 2 workers + tracker
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.2)
+    assert len(children) >= 3, children
+    return proc, children
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_sigkill_of_a_two_worker_run_leaves_no_process(corpus: Path, home: Path, tmp_path: Path) -> None:
+    proc, children = _start_two_workers(corpus, home, tmp_path / "killed.db")
+    time.sleep(3)  # the workers are loading their models
+    proc.kill()
+    proc.communicate()
+    deadline = time.monotonic() + 5
+    while _alive(children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _alive(children) == [], "workers or the resource tracker outlived a killed run by 5 s"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_sigterm_stores_finished_batches_marks_the_run_and_a_rerun_equals_a_clean_run(
+    corpus: Path, home: Path, one_worker: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "terminated.db"
+    proc, children = _start_two_workers(corpus, home, db)
+    # Each collected batch stores its new translations at once: wait for the first, then stop the run.
+    deadline = time.monotonic() + 180
+    translated = 0
+    while proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            translated = conn.execute("SELECT count(*) FROM translation_cache").fetchone()[0]
+            conn.close()
+        if translated:
+            break
+    if proc.poll() is not None:
+        pytest.skip("the run finished before a batch was seen (a fast machine)")
+    proc.send_signal(signal.SIGTERM)
+    signalled = time.monotonic()
+    stdout, stderr = proc.communicate(timeout=60)
+    while _alive(children) and time.monotonic() < signalled + 5:
+        time.sleep(0.2)
+    assert _alive(children) == [], "workers outlived a SIGTERM by 5 s"
+    if proc.returncode in (0, 1):
+        pytest.skip("the run finished before the signal (a fast machine)")
+    assert proc.returncode == 143, stderr
+    assert stderr.endswith(
+        "stopped (SIGTERM): what was processed is stored; run the same command again to go on\n"
+    )
+    summary = stdout.splitlines()[-1]
+    assert summary.startswith("new articles ") and summary.endswith("(interrupted)"), stdout
+    with sqlite3.connect(db) as conn:
+        assert [s for (s,) in conn.execute("SELECT status FROM runs")] == ["interrupted"]
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        (integrity,) = conn.execute("PRAGMA integrity_check").fetchone()
+    conn.close()
+    assert integrity == "ok"
+    assert stored >= 1  # the batch seen finished before the signal was stored
+    rerun = _run(["ingest", str(corpus), "--db", str(db), "-q", "--workers", "2"], home)
     assert rerun.returncode in (0, 1), rerun.stderr
     assert stored_content(db) == stored_content(one_worker)

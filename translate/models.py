@@ -14,7 +14,7 @@ def _spacy_rows(english_model: str) -> list[dict[str, Any]]:
     from extract.ner import resolve_model_name
 
     rows: list[dict[str, Any]] = []
-    for configured in (english_model, "fr_core_news_sm"):
+    for configured in (english_model, "fr_core_news_sm", "ar_polynews_ner", "id_polynews_ner"):
         try:
             name = resolve_model_name(configured)
         except Exception:
@@ -24,7 +24,12 @@ def _spacy_rows(english_model: str) -> list[dict[str, Any]]:
                     "name": configured,
                     "version": "missing",
                     "size_bytes": None,
-                    "location": "pip install " + configured.replace("_", "-"),
+                    "location": "pip install "
+                    + (
+                        f"models/packages/{configured}"  # polynews' own, in the repository
+                        if configured.endswith("_polynews_ner")
+                        else configured.replace("_", "-")
+                    ),
                 }
             )
             continue

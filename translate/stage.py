@@ -105,7 +105,7 @@ class TranslateStage:
         translator = self.translator(lang)
         model_id = translator.model_id
         # Paragraph structure is kept: each paragraph's sentences are translated and rejoined.
-        layouts = [[split_sentences(p) for p in a.text.split("\n") if p.strip()] for a in articles]
+        layouts = [[split_sentences(p) for p in a.analysed_text.split("\n") if p.strip()] for a in articles]
         unique = list(dict.fromkeys(s for layout in layouts for para in layout for s in para))
         known = self.cache.get_many(model_id, unique) if self.cache else {}
         todo = [s for s in unique if s not in known]

@@ -6,7 +6,7 @@ Differences from SQLite, all here:
   every sequence to max(id) + 1, as SQLite's INTEGER PRIMARY KEY does (one writer holds the run lock): a killed
   run and its re-run give the ids one clean run gives;
 - the translation cache's insertion order is a ``seq`` column (SQLite has its rowid);
-- full-text search is a ``tsvector`` column kept by a trigger and a GIN index (migration 0006), with a text
+- full-text search is a ``tsvector`` column kept by a trigger and a GIN index (migration 0008), with a text
   search configuration ``polynews`` that removes accents (``conference`` finds ``conférence``, as FTS5's
   ``remove_diacritics`` does); the same query language as on SQLite is translated to a ``tsquery``;
 - one run at a time: a session-level advisory lock instead of the lock file (released by the server when the
@@ -19,6 +19,7 @@ import os
 import re
 import socket
 import time
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -75,22 +76,40 @@ DIALECT = PostgreSQL()
 
 
 # -- full-text search ---------------------------------------------------------------------------------------
-_TOKEN = re.compile(r'\s*(?:(")|(\()|(\))|([^\s"()]+))')
-# tsquery's own syntax characters: a word keeps only what the text parser would index anyway.
-_TSQUERY_SYNTAX = re.compile(r"[&|!():*<>'\\]+")
+# The query is store/fts_query.py's FTS5 expression (what people type, made FTS5), read with FTS5's grammar:
+# quoted strings ("" inside is a quote), bare words, AND/OR/NOT, parentheses, a trailing * (prefix) and
+# ``column : string`` (title, text, text_en).
+_TOKEN = re.compile(r'\s*(?:(")|(\()|(\))|(\*)|(:)|([^\s"():*]+))')
+# A column's weight in the tsvector (migration 0008's trigger): `title:word` is `'word':A`.
+_WEIGHTS = {"title": "A", "text": "B", "text_en": "C"}
 
 
-def _lexemes(word: str) -> list[str]:
-    return [w for w in _TSQUERY_SYNTAX.sub(" ", word).split() if w]
+def _lexemes(text: str) -> list[str]:
+    """The words FTS5's unicode61 tokenizer makes of a string (runs of letters, digits and their marks), which
+    PostgreSQL's parser makes too: ``l'audiovisuel`` is ``l`` ``audiovisuel``, ``12,000`` is ``12`` ``000``,
+    ``CCTV+`` is ``CCTV``. None holds a tsquery syntax character."""
+    words: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        if ch.isalnum() or unicodedata.category(ch).startswith("M"):
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
 
 
 def _quote(lexeme: str) -> str:
     return "'" + lexeme + "'"
 
 
-def to_tsquery(query: str) -> str:
-    """The SQLite search syntax (words, "a phrase", AND/OR/NOT, prefix*, parentheses) as tsquery text;
-    raises QueryError with the reason, as FTS5 does for a malformed query."""
+def to_tsquery(query: str, shown: str | None = None) -> str:
+    """An FTS5 expression (store/fts_query.py's output, or FTS5 syntax as typed: words, "a phrase",
+    AND/OR/NOT, prefix*, parentheses, title:word) as tsquery text; raises QueryError with the reason, as FTS5
+    does for a malformed query (naming ``shown``, what the user typed, when given)."""
+    said = query if shown is None else shown
     tokens: list[tuple[str, str]] = []
     pos = 0
     while pos < len(query):
@@ -99,54 +118,72 @@ def to_tsquery(query: str) -> str:
             break
         pos = m.end()
         if m.group(1):
-            end = query.find('"', pos)
-            if end < 0:
-                raise _malformed(query, "unterminated string")
-            tokens.append(("phrase", query[pos:end]))
-            pos = end + 1
+            parts: list[str] = []
+            while True:
+                end = query.find('"', pos)
+                if end < 0:
+                    raise _malformed(said, "unterminated string")
+                parts.append(query[pos:end])
+                pos = end + 1
+                if not query.startswith('"', pos):
+                    break
+                parts.append('"')  # "" inside a string is one quote
+                pos += 1
+            tokens.append(("phrase", "".join(parts)))
         elif m.group(2):
             tokens.append(("(", "("))
         elif m.group(3):
             tokens.append((")", ")"))
-        elif m.group(4) in ("AND", "OR", "NOT"):
-            tokens.append((m.group(4), m.group(4)))
+        elif m.group(4):
+            tokens.append(("*", "*"))
+        elif m.group(5):
+            tokens.append((":", ":"))
+        elif m.group(6) in ("AND", "OR", "NOT"):
+            tokens.append((m.group(6), m.group(6)))
         else:
-            tokens.append(("word", m.group(4)))
+            tokens.append(("word", m.group(6)))
     if not tokens:
-        raise _malformed(query, "empty query")
+        raise _malformed(said, "empty query")
     at = 0
 
-    def peek() -> str | None:
-        return tokens[at][0] if at < len(tokens) else None
+    def peek(ahead: int = 0) -> str | None:
+        return tokens[at + ahead][0] if at + ahead < len(tokens) else None
 
     def take() -> tuple[str, str]:
         nonlocal at
         if at >= len(tokens):
-            raise _malformed(query, "unexpected end of query")
+            raise _malformed(said, "unexpected end of query")
         at += 1
         return tokens[at - 1]
 
     def primary() -> str:
+        weight = ""
+        if peek() == "word" and peek(1) == ":":
+            column = take()[1]
+            if column not in _WEIGHTS:
+                raise _malformed(said, f"no such column: {column}")
+            take()
+            weight = _WEIGHTS[column]
         kind, value = take()
-        if kind == "(":
+        if kind == "(" and not weight:
             inner = disjunction()
             if take()[0] != ")":
-                raise _malformed(query, "unbalanced parentheses")
+                raise _malformed(said, "unbalanced parentheses")
             return f"({inner})"
-        if kind == "phrase":
-            words = [lx for w in value.split() for lx in _lexemes(w)]
-            if not words:
-                raise _malformed(query, "empty phrase")
-            return "(" + " <-> ".join(_quote(w) for w in words) + ")"
-        if kind == "word":
-            prefix = value.endswith("*")
-            words = _lexemes(value)
-            if not words:
-                raise _malformed(query, f"syntax error near {value!r}")
-            if prefix:  # the star applies to the last part
-                return "(" + " <-> ".join([*map(_quote, words[:-1]), _quote(words[-1]) + ":*"]) + ")"
-            return "(" + " <-> ".join(map(_quote, words)) + ")"
-        raise _malformed(query, f"syntax error near {value!r}")
+        if kind not in ("phrase", "word"):
+            raise _malformed(said, f"syntax error near {value!r}")
+        words = _lexemes(value)
+        if not words:
+            raise _malformed(said, f"syntax error near {value!r}" if kind == "word" else "empty phrase")
+        prefix = peek() == "*"
+        if prefix:  # the star applies to the last word
+            take()
+        last = _quote(words[-1]) + (":*" if prefix else ":" if weight else "") + weight
+        return (
+            "("
+            + " <-> ".join([*(_quote(w) + (":" + weight if weight else "") for w in words[:-1]), last])
+            + ")"
+        )
 
     def negation() -> str:
         left = primary()
@@ -172,7 +209,7 @@ def to_tsquery(query: str) -> str:
 
     result = disjunction()
     if at != len(tokens):
-        raise _malformed(query, f"syntax error near {tokens[at][1]!r}")
+        raise _malformed(said, f"syntax error near {tokens[at][1]!r}")
     return result
 
 
@@ -182,29 +219,43 @@ def _malformed(query: str, reason: str) -> QueryError:
     )
 
 
-# The ten best matches are ranked first, then given a snippet: ts_headline re-parses a whole text, so it runs
-# on the rows shown, not on every match.
+# Matches are grouped as on SQLite (an article and its near duplicates are one hit, the best-ranked), then the
+# rows shown get a snippet: ts_headline re-parses a whole text, so it runs on those, not on every match. The
+# rank weighs every column alike (the weights only serve `title:word`), as FTS5's bm25 does by default.
 _SEARCH = """
     WITH q AS (SELECT to_tsquery('polynews', :q) AS q),
+    hits AS (
+        SELECT a.id, a.lang, a.title, a.published, a.source, a.duplicate_of, a.story_id,
+               coalesce(a.duplicate_of, a.id) AS grp, -ts_rank_cd('{1, 1, 1, 1}', a.fts, q.q) AS score
+        FROM articles a, q
+        WHERE a.fts @@ q.q AND (CAST(:lang AS text) IS NULL OR a.lang = :lang)),
+    ranked AS (
+        SELECT *, row_number() OVER (PARTITION BY grp ORDER BY score, id) AS rank_in_group,
+               count(*) OVER (PARTITION BY grp) AS copies
+        FROM hits),
     best AS (
-        SELECT a.id, ts_rank_cd(a.fts, q.q) AS score FROM articles a, q
-        WHERE a.fts @@ q.q AND (CAST(:lang AS text) IS NULL OR a.lang = :lang)
-        ORDER BY score DESC, a.id LIMIT :limit)
-    SELECT a.id, a.lang, a.title, a.published, a.source,
+        SELECT * FROM ranked WHERE CAST(:all AS boolean) OR rank_in_group = 1
+        ORDER BY score, id LIMIT :limit)
+    SELECT best.id, best.lang, best.title, best.published, best.source, best.duplicate_of, best.story_id,
+           best.grp AS "group", best.copies, best.score,
            ts_headline('polynews', coalesce(a.text, '') || ' ' || coalesce(a.text_en, ''), q.q,
                        'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=1, FragmentDelimiter=" … "')
-               AS snippet,
-           -best.score AS score
+               AS snippet
     FROM best JOIN articles a ON a.id = best.id, q
-    ORDER BY best.score DESC, a.id"""
+    ORDER BY best.score, best.id"""
 
 
-def search(engine: Engine, query: str, lang: str | None, limit: int) -> list[dict[str, Any]]:
-    """Best first, like bm25 on SQLite (the score is negated so lower is better on both)."""
-    tsquery = to_tsquery(query)
+def search(
+    engine: Engine, expression: str, lang: str | None, limit: int, all_copies: bool, typed: str | None = None
+) -> list[dict[str, Any]]:
+    """Best first, like bm25 on SQLite (the score is negated so lower is better on both); ``expression`` is
+    the FTS5 expression (store/fts_query.py), ``typed`` what the user typed, for messages."""
+    tsquery = to_tsquery(expression, shown=typed)
     with engine.connect() as conn:
-        rows = conn.execute(text(_SEARCH), {"q": tsquery, "lang": lang, "limit": limit}).mappings().all()
-    return [dict(r) for r in rows]
+        rows = conn.execute(
+            text(_SEARCH), {"q": tsquery, "lang": lang, "limit": limit, "all": all_copies}
+        ).mappings()
+        return [{**r, "copies": int(r["copies"]), "score": float(r["score"])} for r in rows]
 
 
 # -- one run at a time ----------------------------------------------------------------------------------------

@@ -177,7 +177,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_sightings_article_id"), ["article_id"], unique=False)
 
     # ### end Alembic commands ###
-    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL's full-text search: 0006
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL's full-text search: 0008
         for statement in FTS_UP:
             op.execute(statement)
 

@@ -1,0 +1,126 @@
+"""Re-train polynews' Arabic or Indonesian NER pipeline from the public corpora and put it in its package folder.
+
+    .venv/bin/python models/train.py ar --data PATH/ANERCorp
+    .venv/bin/python models/train.py id --data PATH/idner-news-2k --extra PATH/nergrit
+
+Only train and dev splits are read (ANERcorp: the CAMeL Lab training 5/6, its last tenth as dev; IDNer-news-2k:
+train.txt and dev.txt, plus NERGrit's train_preprocess.txt when --extra is given). Test splits are left to
+bench/ner_eval.py. Training runs `spacy train` under `nice -n 10` on one thread with the step bound in the
+config; the trained pipeline replaces models/packages/<lang>_polynews_ner/<lang>_polynews_ner/model, which
+`make install` installs. Times measured on this machine are in models/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from ner_data import Sentence, load, read_conll  # noqa: E402
+
+CORPORA = {"ar": "anercorp", "id": "idner"}
+SENTENCES_PER_DOC = 8
+
+
+def word_norm(lang: str) -> Callable[[str], str] | None:
+    """The NORM the language's package installs at load time (Arabic: folded spellings, article removed)."""
+    package = HERE / "packages" / f"{lang}_polynews_ner"
+    sys.path.insert(0, str(package))
+    module = importlib.import_module(f"{lang}_polynews_ner")
+    return getattr(module, "norm", None)
+
+
+def to_docbin(lang: str, sentences: list[Sentence], path: Path) -> int:
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    nlp = spacy.blank(lang)
+    norm = word_norm(lang)
+    db = DocBin()
+    for i in range(0, len(sentences), SENTENCES_PER_DOC):
+        chunk = sentences[i : i + SENTENCES_PER_DOC]
+        words = [w for ws, _ in chunk for w in ws]
+        tags = [t for _, ts in chunk for t in ts]
+        sent_starts = [j == 0 for ws, _ in chunk for j in range(len(ws))]
+        doc = Doc(nlp.vocab, words=words, ents=tags, sent_starts=sent_starts)
+        if norm is not None:
+            for token in doc:
+                token.norm_ = norm(token.text)
+        db.add(doc)
+    db.to_disk(path)
+    return sum(len(ws) for ws, _ in sentences)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("lang", choices=sorted(CORPORA))
+    ap.add_argument("--data", type=Path, required=True, help="ANERCorp file, or the IDNer-news-2k folder")
+    ap.add_argument("--extra", type=Path, help="NERGrit folder (IndoNLU dataset/nergrit_ner-grit), id only")
+    ap.add_argument(
+        "--english",
+        type=Path,
+        help="CoNLL-2003 English train file: its first --english-sentences sentences (MISC dropped) are added, "
+        "since news in Indonesian names foreign people and organisations in English",
+    )
+    ap.add_argument("--english-sentences", type=int, default=3000)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/polynews-ner-train"))
+    ap.add_argument("--max-steps", type=int, help="override the config's training.max_steps")
+    ap.add_argument("--config", type=Path, help="another config than models/<lang>/config.cfg")
+    ap.add_argument("--packages", type=Path, default=HERE / "packages", help="where the package folders are")
+    args = ap.parse_args()
+
+    work = args.work / args.lang
+    work.mkdir(parents=True, exist_ok=True)
+    train = load(CORPORA[args.lang], "train", args.data)
+    dev = load(CORPORA[args.lang], "dev", args.data)
+    if args.extra:
+        train += load("nergrit", "train", args.extra)
+    if args.english:
+        english = [s for s in read_conll(args.english) if s[0] != ["-DOCSTART-"]][: args.english_sentences]
+        train += [(w, [t if not t.endswith("-MISC") else "O" for t in tags]) for w, tags in english]
+    n_train = to_docbin(args.lang, train, work / "train.spacy")
+    n_dev = to_docbin(args.lang, dev, work / "dev.spacy")
+    print(f"{args.lang}: {len(train)} training sentences ({n_train} tokens), {len(dev)} dev ({n_dev} tokens)")
+
+    cmd = [
+        "nice", "-n", "10", sys.executable, "-m", "spacy", "train", str(args.config or HERE / args.lang / "config.cfg"),
+        "--output", str(work / "out"), "--paths.train", str(work / "train.spacy"),
+        "--paths.dev", str(work / "dev.spacy"),
+    ]  # fmt: skip
+    if args.max_steps:
+        cmd += ["--training.max_steps", str(args.max_steps)]
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env)
+    minutes = (time.perf_counter() - start) / 60
+
+    name = f"{args.lang}_polynews_ner"
+    target = args.packages / name / name / "model"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(work / "out" / "model-best", target)
+    meta_path = target / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        name="polynews_ner",
+        version="0.1.0",
+        description=f"polynews {args.lang} NER (models/train.py); sources in models/README.md",
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    perf = meta.get("performance", {})
+    print(
+        f"{args.lang}: trained in {minutes:.1f} min; dev F1 {perf.get('ents_f', 0):.3f}; written to {target}"
+    )
+
+
+if __name__ == "__main__":
+    main()
