@@ -73,7 +73,7 @@ def run(folder: Path, home: Path, db: str, executor: str, workers: int) -> dict[
     )
     counts = json.loads(runs.stdout.splitlines()[0])["counts"]
     stages = counts["stage_seconds"]
-    stored = counts.get("stored", 0) + counts.get("duplicate", 0)
+    stored = counts.get("new_articles", 0) + counts.get("near_duplicates", 0)  # store/counts.py's names
     return {
         "seconds": seconds,
         "stored": stored,
