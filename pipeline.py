@@ -739,6 +739,8 @@ class RayExecutor:
             raise PolynewsError("Ray is not installed; install it: pip install 'polynews[ray]'") from None
         self._ray = ray
         self._started_here = False
+        main_thread = threading.current_thread() is threading.main_thread()
+        before = signal.getsignal(signal.SIGTERM) if main_thread else None
         if not ray.is_initialized():
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
             if config.ray_address and (why := ray_unreachable(config.ray_address)):
@@ -758,15 +760,14 @@ class RayExecutor:
                 raise PolynewsError(f"cannot start or reach {where}: {exc}") from None
             self._started_here = True
         # SIGTERM (systemd, kill) stops the run as Ctrl-C does, so the Ray started here is shut down: killed
-        # outright, the driver leaves Ray's agents running (seen with Ray 2.60 after a SIGKILL). The CLI's
-        # handler does that already (cli.Terminated, a KeyboardInterrupt, exit 143); this one is for a
-        # Pipeline run from other code, where SIGTERM would otherwise end the process at once.
+        # outright, the driver leaves Ray's agents running (seen with Ray 2.60 after a SIGKILL). ray.init sets
+        # its own SIGTERM handlers (sys.exit(15) in Python, a stack dump in C): the run ended with status 15,
+        # no summary, instead of the CLI's 143. The handler from before ray.init is set again: the CLI's
+        # (cli.Terminated, a KeyboardInterrupt, exit 143), or from other code one that raises KeyboardInterrupt.
         self._sigterm: Any = None
-        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) in (
-            signal.SIG_DFL,
-            None,
-        ):
-            self._sigterm = signal.signal(signal.SIGTERM, _interrupt)
+        if main_thread:
+            self._sigterm = before if before is not None else signal.SIG_DFL
+            signal.signal(signal.SIGTERM, before if callable(before) else _interrupt)
         actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
         self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
         self._in_flight: deque[Any] = deque()
