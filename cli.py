@@ -70,7 +70,7 @@ class _Group(TyperGroup):
 
 app = typer.Typer(
     cls=_Group,
-    help="polynews: ingest multilingual news into one SQLite database, offline.",
+    help="polynews: ingest multilingual news into one SQLite (or PostgreSQL) database, offline.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -113,7 +113,12 @@ out = _LazyConsole()
 err = _LazyConsole(stderr=True)
 
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="SQLite database file (default: $POLYNEWS_DB or ./polynews.db)")
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite database file, or a PostgreSQL URL postgresql+psycopg://user@host:5432/name "
+        "(default: $POLYNEWS_DB or ./polynews.db)",
+    ),
 ]
 
 
@@ -130,13 +135,13 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 # -- configuration --------------------------------------------------------------------------------------------
-def load_config(db: Path | None, **flags: Any) -> Config:
+def load_config(db: str | None, **flags: Any) -> Config:
     """defaults <- polynews.toml (or $POLYNEWS_CONFIG) <- environment <- flags."""
     from extract.ner import NerOptions
     from ingest.fetch import FetchOptions
     from ingest.readers import ReadOptions
     from normalize.langid import LangOptions
-    from pipeline import Config, default_db
+    from pipeline import Config, db_target, default_db
     from translate.backend import TranslateOptions
 
     path = Path(os.environ.get("POLYNEWS_CONFIG", "polynews.toml"))
@@ -153,7 +158,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
         "fetch": FetchOptions,
         "ner": NerOptions,
     }
-    check_keys(path, "", file, {"db", "home", "batch_size", "workers", *sections})
+    check_keys(path, "", file, {"db", "home", "batch_size", "workers", "executor", "ray_address", *sections})
     for name, options in sections.items():
         if name in file:
             if not isinstance(file[name], dict):
@@ -163,10 +168,12 @@ def load_config(db: Path | None, **flags: Any) -> Config:
     try:
         cfg = dataclasses.replace(
             cfg,
-            db=Path(file["db"]) if "db" in file else cfg.db,
+            db=db_target(str(file["db"])) if "db" in file else cfg.db,
             home=Path(file["home"]).expanduser() if "home" in file else cfg.home,
             batch_size=int(file.get("batch_size", cfg.batch_size)),
             workers=int(file.get("workers", cfg.workers)),
+            executor=file.get("executor", cfg.executor),
+            ray_address=file.get("ray_address", cfg.ray_address),
             read=dataclasses.replace(ReadOptions(), **file.get("read", {})),
             lang=dataclasses.replace(LangOptions(), **file.get("lang", {})),
             translate=dataclasses.replace(TranslateOptions(), **file.get("translate", {})),
@@ -178,7 +185,7 @@ def load_config(db: Path | None, **flags: Any) -> Config:
     if "POLYNEWS_DB" in os.environ:
         cfg = dataclasses.replace(cfg, db=default_db())
     if db is not None:
-        cfg = dataclasses.replace(cfg, db=db)
+        cfg = dataclasses.replace(cfg, db=db_target(db))
     translate = {k: v for k, v in flags.pop("translate", {}).items() if v is not None}
     if translate:
         cfg = dataclasses.replace(cfg, translate=dataclasses.replace(cfg.translate, **translate))
@@ -188,6 +195,12 @@ def load_config(db: Path | None, **flags: Any) -> Config:
         cfg = dataclasses.replace(cfg, batch_size=flags["batch_size"])
     if flags.get("workers") is not None:
         cfg = dataclasses.replace(cfg, workers=flags["workers"])
+    if flags.get("executor") is not None:
+        cfg = dataclasses.replace(cfg, executor=flags["executor"])
+    if flags.get("ray_address") is not None:
+        cfg = dataclasses.replace(cfg, ray_address=flags["ray_address"])
+    if cfg.executor not in ("local", "ray"):
+        fail(f"--executor must be local or ray, not {cfg.executor!r}")
     if cfg.workers == 0:  # one per core (Config's 0, no worker at all, is for library callers and tests)
         cfg = dataclasses.replace(cfg, workers=os.cpu_count() or 1)
     if flags.get("force"):
@@ -357,6 +370,19 @@ def ingest(
             min=0,
         ),
     ] = None,
+    executor: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the workers run: local (processes on this machine, the default) or ray (actors on "
+            "a Ray cluster; pip install 'polynews\\[ray]'). The database is the same with either."
+        ),
+    ] = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            help="The Ray cluster for --executor ray (ray://host:10001 or host:6379); default: start one here."
+        ),
+    ] = None,
     max_bytes: Annotated[
         int | None, typer.Option(help="Largest file read, in bytes (default 20000000).", min=1)
     ] = None,
@@ -401,6 +427,8 @@ def ingest(
                 flags={
                     "--batch-size": batch_size,
                     "--workers": workers,
+                    "--executor": executor,
+                    "--ray-address": ray_address,
                     "--max-bytes": max_bytes,
                     "--device": device,
                     "--threads": threads,
@@ -419,7 +447,7 @@ def ingest(
 
 def _ingest(
     paths: list[str],
-    db: Path | None,
+    db: str | None,
     feeds: list[str],
     urls: Path | None,
     wait: float,
@@ -436,6 +464,8 @@ def _ingest(
         force=force,
         batch_size=flags["--batch-size"],
         workers=flags["--workers"],
+        executor=flags["--executor"],
+        ray_address=flags["--ray-address"],
         max_bytes=flags["--max-bytes"],
         translate={"device": device, "intra_threads": flags["--threads"], "beam_size": flags["--beam-size"]},
     )
@@ -445,7 +475,7 @@ def _ingest(
     from pipeline import Pipeline
     from store.db import known_revisions
     from store.guard import check_writable
-    from store.lock import LockHeld, RunLock
+    from store.lock import LockHeld, run_lock
     from store.writer import Writer
 
     targets = list(paths)
@@ -458,7 +488,8 @@ def _ingest(
     try:  # before anything is created: a missing path or a database that is not ours leaves no file behind
         for target in targets:
             next(iter_sources([target]), None)
-        check_writable(cfg.db, known_revisions())
+        if isinstance(cfg.db, Path):  # a PostgreSQL URL names a server's database: no file to guard
+            check_writable(cfg.db, known_revisions())
     except PolynewsError as exc:
         fail(str(exc))
     # The command as `polynews runs` shows it: what was read and every flag given (not the config file's).
@@ -467,8 +498,8 @@ def _ingest(
     command = " ".join(
         ["ingest", *paths, *(f"--feed {f}" for f in feeds), *([f"--urls {urls}"] if urls else []), *given]
     )
-    lock = RunLock(cfg.db, wait=wait)
     try:
+        lock = run_lock(cfg.db, wait=wait)
         lock.acquire()
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
@@ -817,14 +848,20 @@ def runs_cmd(
 
 
 @app.command()
-def doctor(db: DbOption = None) -> None:
-    """Check the set-up: database, migrations, models, lock, disk. Each problem comes with its fix (exit 1);
-    what is normal on a fresh install (no database yet, no translation model) is a note (exit 0)."""
+def doctor(
+    db: DbOption = None,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Also check this Ray cluster (default: ray_address in polynews.toml, if any)."),
+    ] = None,
+) -> None:
+    """Check the set-up: database, migrations, models, lock, disk, Ray. Each problem comes with its fix (exit
+    1); what is normal on a fresh install (no database yet, no translation model) is a note (exit 0)."""
     import shutil
 
-    from store.db import head_revision, known_revisions
+    from store.db import connect, current_revision, describe, head_revision, known_revisions
     from store.guard import NotOurs, inspect
-    from store.lock import RunLock
+    from store.lock import run_lock
     from translate.models import list_models
 
     cfg = load_config(db)
@@ -843,32 +880,57 @@ def doctor(db: DbOption = None) -> None:
         out.print(f"note  {what}\n      {how}", markup=False)
 
     foreign = False
-    try:
-        found = inspect(cfg.db, known_revisions())
-        head = head_revision()
-        if found.state == "polynews":
-            line(True, f"database {cfg.db} opens")
+    if isinstance(cfg.db, str):  # a PostgreSQL URL: the server says whether it opens
+        shown = describe(cfg.db)
+        opened = False
+        try:
+            rev, head = current_revision(connect(cfg.db, migrate=False)), head_revision()
+            line(True, f"database {shown} opens")
+            if rev is None:
+                note(
+                    f"no polynews schema in {shown} yet",
+                    f"the first run creates it: polynews ingest PATH --db {shown}",
+                )
+            else:
+                line(
+                    rev == head, f"schema at revision {rev} (newest {head})", f"polynews migrate --db {shown}"
+                )
+            opened = True
+        except PolynewsError as exc:
             line(
-                found.revision == head,
-                f"schema at revision {found.revision} (newest {head})",
-                f"polynews migrate --db {cfg.db}",
+                False,
+                f"database {shown}: {exc}",
+                "check the URL, that the server is up and that the user may connect",
             )
-        else:
-            note(
-                f"no database at {cfg.db} yet",
-                f"the first run creates it: polynews ingest PATH --db {cfg.db}",
-            )
-    except NotOurs as exc:
-        foreign = True
-        line(False, str(exc))  # the message says what to do
-    except PolynewsError as exc:
-        line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
-    holder = RunLock(cfg.db).holder()
-    line(
-        holder is None,
-        "no run in progress" if holder is None else f"a run holds the database: {holder}",
-        "wait for it, or use polynews ingest --wait SECONDS",
-    )
+        holders = [run_lock(cfg.db).holder()] if opened else []
+    else:
+        try:
+            found = inspect(cfg.db, known_revisions())
+            head = head_revision()
+            if found.state == "polynews":
+                line(True, f"database {cfg.db} opens")
+                line(
+                    found.revision == head,
+                    f"schema at revision {found.revision} (newest {head})",
+                    f"polynews migrate --db {cfg.db}",
+                )
+            else:
+                note(
+                    f"no database at {cfg.db} yet",
+                    f"the first run creates it: polynews ingest PATH --db {cfg.db}",
+                )
+        except NotOurs as exc:
+            foreign = True
+            line(False, str(exc))  # the message says what to do
+        except PolynewsError as exc:
+            line(False, f"database {cfg.db}: {exc}", "check the path and its permissions")
+        holders = [run_lock(cfg.db).holder()]
+    for holder in holders:
+        line(
+            holder is None,
+            "no run in progress" if holder is None else f"a run holds the database: {holder}",
+            "wait for it, or use polynews ingest --wait SECONDS",
+        )
     try:
         models = list_models(cfg.home, cfg.ner.english_model)
     except PolynewsError as exc:
@@ -888,25 +950,69 @@ def doctor(db: DbOption = None) -> None:
         )
     else:
         line(True, f"translation models: {', '.join(pairs)}")
-    folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
-    free = shutil.disk_usage(folder).free
-    line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
+    address = ray_address or cfg.ray_address
+    if address or cfg.executor == "ray":
+        ok, what = _check_ray(address)
+        line(
+            ok,
+            what,
+            "pip install 'polynews[ray]'"
+            if "not installed" in what
+            else "check the address; start the cluster with ray start --head on its head node",
+        )
+    if isinstance(cfg.db, Path):  # a server's disk is its administrator's
+        folder = cfg.db.resolve().parent if cfg.db.parent.exists() else Path.cwd()
+        free = shutil.disk_usage(folder).free
+        line(free > 1_000_000_000, f"{free / 1e9:.1f} GB free beside the database", "free disk space")
     raise typer.Exit(EXIT_USAGE if foreign else EXIT_FAILED if problems else EXIT_OK)
+
+
+def _check_ray(address: str | None) -> tuple[bool, str]:
+    """Ray is installed and, given an address, the cluster answers: its nodes and CPUs."""
+    try:
+        import ray
+    except ImportError:
+        return False, "Ray is not installed (needed by --executor ray)"
+    if not address:
+        return True, f"Ray {ray.__version__} installed; --executor ray starts a local Ray"
+    from pipeline import ray_unreachable
+
+    if why := ray_unreachable(address):
+        return False, f"Ray cluster {address}: {why}"
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    try:
+        ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        try:
+            resources: dict[str, float] = ray.cluster_resources()  # type: ignore[no-untyped-call]
+            alive: list[dict[str, Any]] = ray.nodes()  # type: ignore[no-untyped-call]
+            cpus, nodes = int(resources.get("CPU", 0)), len([n for n in alive if n.get("Alive")])
+        finally:
+            ray.shutdown()
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return False, f"Ray cluster {address} does not answer: {first}"
+    return True, f"Ray cluster {address}: {nodes} node(s), {cpus} CPUs"
 
 
 @app.command()
 def migrate(db: DbOption = None) -> None:
     """Bring the database's schema up to this version of polynews (ingest does it too); query commands need it."""
-    from store.db import current_revision, known_revisions
+    from store.db import connect, current_revision, describe, known_revisions
     from store.guard import check_writable
-    from store.lock import LockHeld, RunLock
+    from store.lock import LockHeld, run_lock
 
     cfg = load_config(db)
-    if not cfg.db.exists():
+    if isinstance(cfg.db, Path) and not cfg.db.exists():
         fail(f"no database at {cfg.db}; run: polynews ingest PATH --db {cfg.db}")
-    lock = RunLock(cfg.db)
     try:
-        before = check_writable(cfg.db, known_revisions()).revision
+        if isinstance(cfg.db, Path):
+            before = check_writable(cfg.db, known_revisions()).revision
+        else:  # a PostgreSQL URL: its schema, read without migrating
+            before = current_revision(connect(cfg.db, migrate=False))
+            if before is None:
+                shown = describe(cfg.db)
+                fail(f"no polynews database at {shown}; run: polynews ingest PATH --db {shown}")
+        lock = run_lock(cfg.db)
         lock.acquire()
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
@@ -936,10 +1042,12 @@ def stats(
     cfg = load_config(db)
     try:
         # On the standard library's sqlite3, read-only: 0.1 s instead of 1 s of SQLAlchemy and Alembic.
+        if not isinstance(cfg.db, Path):
+            raise sqlite3.DatabaseError("a PostgreSQL URL: the full open")
         with contextlib.closing(open_read_only(cfg.db)) as conn:
             data = get_stats(conn)
     except sqlite3.Error:
-        # Not there, not a polynews database, an older schema: the full open migrates it or says why.
+        # Not there, not a polynews database, an older schema, a URL: the full open reads it or says why.
         from store.queries import stats as stats_of
 
         data = stats_of(open_db(cfg, must_exist=True))

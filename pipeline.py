@@ -15,12 +15,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from extract.ner import NerOptions
 from ingest.errors import PolynewsError
@@ -52,7 +54,8 @@ STAGES = ("read", "normalize", "language", "translate", "ner", "facts", "fingerp
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    db: Path = Path("polynews.db")
+    # A SQLite file, or a database URL (postgresql+psycopg://user@host:5432/name) as a string.
+    db: Path | str = Path("polynews.db")
     home: Path = field(default_factory=polynews_home)
     # Articles per batch, the unit of work of a worker. Translation batches a batch's sentences of a language
     # together, repeated ones once: 64 articles a batch translated 300 articles in 3.3 s, 32 in 5.4 s; more
@@ -66,6 +69,9 @@ class Config:
     # Worker processes for the CPU-bound stages (parse ... fingerprint), while this process reads and writes;
     # 0 runs them in this process. A run of one batch or less always runs here: a worker costs more to start.
     workers: int = 1
+    # Where the workers run: "local" processes, or "ray" actors (on ray_address, or a Ray started here).
+    executor: Literal["local", "ray"] = "local"
+    ray_address: str | None = None
     force: bool = False
     read: ReadOptions = field(default_factory=ReadOptions)
     fetch: FetchOptions = field(default_factory=FetchOptions)
@@ -236,8 +242,9 @@ class Pipeline:
             final = self.writer.statuses(self._new_ids)
             summary.counts["stored"], summary.counts["duplicate"] = final["stored"], final["duplicate"]
             status = "ok" if not summary.failed else "partial"
-        except KeyboardInterrupt:
-            self._store(summary)  # Ctrl-C: what is processed is kept; the run is marked interrupted
+        except (KeyboardInterrupt, WorkerLost):
+            # Ctrl-C or a worker lost for good: what is processed is kept; the run is marked interrupted
+            self._store(summary)
             raise
         finally:
             summary.seconds = time.perf_counter() - started
@@ -430,26 +437,14 @@ class Pipeline:
         return out
 
     def _run_parallel(self, batches: Iterator[list[_Item | _Doc]], summary: Summary) -> None:
-        """Batches go to a pool of worker processes, each with its own models, while this process reads the
-        next ones and writes the results: with one worker, reading and writing overlap the stages. Results
-        are written in the order the batches were read, so ids, duplicates and stories are the same whatever
-        the number of workers. At most two batches per worker are in flight: memory is bounded by that, not
-        by the number of files."""
-        import multiprocessing
-        from concurrent.futures import Future, ProcessPoolExecutor
+        """Batches go to an executor's workers, each with its own models, while this process reads the next
+        ones and writes the results: with one worker, reading and writing overlap the stages. Results are
+        written in the order the batches were read, so ids, duplicates and stories are the same whatever the
+        executor and the number of workers."""
+        executor = executor_for(self.config, self._horizon)
 
-        workers = self.config.workers
-        # spawn, not fork: the parent may hold SQLite connections and threads (a fork copies them half-way).
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.config, self._horizon, os.getpid()),
-        )
-        in_flight: deque[Future[_WorkResult]] = deque()
-
-        def collect_one() -> None:
-            items, seconds, calls, missing, translations = in_flight.popleft().result()
+        def take(result: _WorkResult) -> None:
+            items, seconds, calls, missing, translations = result
             self._store_translations(translations)
             for name, value in seconds.items():
                 summary.stage_seconds[name] += value
@@ -458,30 +453,19 @@ class Pipeline:
             self._collect(items, summary)
 
         try:
-            for batch in batches:
-                in_flight.append(pool.submit(_work, batch))
-                while len(in_flight) >= 2 * workers:
-                    collect_one()
-            while in_flight:
-                collect_one()
+            for result in executor.map(batches):
+                take(result)
         except KeyboardInterrupt:
             # Ctrl-C or SIGTERM: keep the batches the workers finished (in read order, for the caller to write)
             # and stop the rest at once; the next run does them again.
-            while in_flight and in_flight[0].done() and not in_flight[0].cancelled():
-                if in_flight[0].exception() is not None:
-                    break
-                collect_one()
-            # No public way to stop a running task before Python 3.14 (terminate_workers); the workers ignore
-            # SIGINT and SIGTERM, so they are killed.
-            running = list(getattr(pool, "_processes", {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in running:
-                process.kill()
-            for process in running:
-                process.join(5)
+            for result in executor.finished():
+                take(result)
+            executor.kill()
             raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            # A lost worker or an error: drop what has not started, keep what is collected (the caller
+            # writes it).
+            executor.close()
 
     def _store_translations(self, new: dict[str, dict[str, str]]) -> None:
         """The stages' new translations, for the next runs (this one reads the cache as it started)."""
@@ -626,6 +610,228 @@ class Stages:
         return out
 
 
+# -- executors -----------------------------------------------------------------------------------------------
+# An executor hands batches to workers that hold the models and gives the results back in the order the
+# batches were read, with a bound on what is in flight: the one writer (Pipeline) stores them in that order,
+# so the database does not depend on the executor. Anchor: datatrove's local and Ray executors.
+
+
+class WorkerLost(PolynewsError):
+    """A worker died and could not be replaced: what was processed before is stored, a re-run goes on."""
+
+
+class Executor(Protocol):
+    def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
+        """Each batch's result, in the order of ``batches``."""
+
+    def finished(self) -> Iterator[_WorkResult]:
+        """After an interrupt: the results of the batches already done at the head of the read order (a batch
+        done after one still running is not written: the run's ids stay those of a clean run's prefix)."""
+
+    def kill(self) -> None:
+        """Ctrl-C or SIGTERM: stop the workers at once, running batches included (the next run redoes them)."""
+
+    def close(self) -> None:
+        """Stop the workers; batches not started are dropped."""
+
+
+def executor_for(config: Config, upto: int) -> Executor:
+    if config.executor == "ray":
+        return RayExecutor(config, upto)
+    return LocalExecutor(config, upto)
+
+
+class LocalExecutor:
+    """Worker processes on this machine (`--executor local`, the default). At most two batches per worker
+    are in flight: memory is bounded by that, not by the number of files."""
+
+    def __init__(self, config: Config, upto: int) -> None:
+        import multiprocessing
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        self.workers = config.workers
+        # spawn, not fork: the parent may hold database connections and threads (a fork copies them half-way).
+        self._pool = ProcessPoolExecutor(
+            max_workers=config.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(config, upto, os.getpid()),
+        )
+        self._in_flight: deque[Future[_WorkResult]] = deque()
+
+    def _next(self) -> _WorkResult:
+        # Taken off the queue only once its result is in: an interrupt while waiting leaves it for finished().
+        result = self._in_flight[0].result()
+        self._in_flight.popleft()
+        return result
+
+    def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
+        for batch in batches:
+            self._in_flight.append(self._pool.submit(_work, batch))
+            while len(self._in_flight) >= 2 * self.workers:
+                yield self._next()
+        while self._in_flight:
+            yield self._next()
+
+    def finished(self) -> Iterator[_WorkResult]:
+        while self._in_flight and self._in_flight[0].done() and not self._in_flight[0].cancelled():
+            if self._in_flight[0].exception() is not None:
+                break
+            yield self._next()
+
+    def kill(self) -> None:
+        # No public way to stop a running task before Python 3.14 (terminate_workers); the workers ignore
+        # SIGINT and SIGTERM, so they are killed.
+        running = list(getattr(self._pool, "_processes", {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in running:
+            process.kill()
+        for process in running:
+            process.join(5)
+        self._in_flight.clear()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _RayWorker:
+    """A Ray actor's state: the stages with their models, loaded once per actor (see RayExecutor)."""
+
+    def __init__(self, config: Config, upto: int) -> None:
+        self._worker = _build_worker(config, upto)
+
+    def work(self, items: list[_Item | _Doc]) -> _WorkResult:
+        return _work_with(self._worker, items)
+
+
+def ray_unreachable(address: str) -> str | None:
+    """Why nothing answers at a Ray address (``host:port`` or ``ray://host:port``), or None. ray.init retries an
+    address that does not answer for minutes: a TCP connection says it at once."""
+    import socket
+
+    hostport = address.removeprefix("ray://").rsplit("/", 1)[0]
+    if hostport == "auto" or ":" not in hostport:
+        return None  # Ray finds the cluster itself, or names its default port
+    host, _, port = hostport.rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=5).close()
+    except (OSError, ValueError) as exc:
+        return f"nothing answers at {hostport} ({exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})"
+    return None
+
+
+class RayExecutor:
+    """Ray actors (`--executor ray`), on a cluster (``--ray-address``) or on a Ray started here.
+
+    Each actor holds the models; batches go to the actors in turn, at most two per actor in flight. An actor
+    that dies is restarted and its batches are run again (a batch's result depends on the batch alone); one
+    that cannot be restarted ends the run with WorkerLost after what came back is stored. polynews must be
+    installed on every node, in the same version, and a SQLite database must be reachable at the same path
+    from every node (a PostgreSQL URL is the usual choice on a cluster)."""
+
+    # A local Ray for a run without --ray-address: no dashboard, no usage report (offline), at least two CPUs.
+    LOCAL_CPUS = 2
+
+    def __init__(self, config: Config, upto: int) -> None:
+        try:
+            import ray
+        except ImportError:
+            raise PolynewsError("Ray is not installed; install it: pip install 'polynews[ray]'") from None
+        self._ray = ray
+        self._started_here = False
+        main_thread = threading.current_thread() is threading.main_thread()
+        before = signal.getsignal(signal.SIGTERM) if main_thread else None
+        if not ray.is_initialized():
+            os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+            if config.ray_address and (why := ray_unreachable(config.ray_address)):
+                raise PolynewsError(f"cannot reach the Ray cluster {config.ray_address}: {why}")
+            try:
+                if config.ray_address:
+                    ray.init(address=config.ray_address, log_to_driver=False, logging_level=logging.ERROR)
+                else:
+                    ray.init(
+                        num_cpus=max(self.LOCAL_CPUS, config.workers),
+                        include_dashboard=False,
+                        log_to_driver=False,
+                        logging_level=logging.ERROR,
+                    )
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                where = config.ray_address or "a local Ray"
+                raise PolynewsError(f"cannot start or reach {where}: {exc}") from None
+            self._started_here = True
+        # SIGTERM (systemd, kill) stops the run as Ctrl-C does, so the Ray started here is shut down: killed
+        # outright, the driver leaves Ray's agents running (seen with Ray 2.60 after a SIGKILL). ray.init sets
+        # its own SIGTERM handlers (sys.exit(15) in Python, a stack dump in C): the run ended with status 15,
+        # no summary, instead of the CLI's 143. The handler from before ray.init is set again: the CLI's
+        # (cli.Terminated, a KeyboardInterrupt, exit 143), or from other code one that raises KeyboardInterrupt.
+        self._sigterm: Any = None
+        if main_thread:
+            self._sigterm = before if before is not None else signal.SIG_DFL
+            signal.signal(signal.SIGTERM, before if callable(before) else _interrupt)
+        actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
+        self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
+        self._in_flight: deque[Any] = deque()
+
+    def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
+        from ray.exceptions import RayActorError, WorkerCrashedError
+
+        ray = self._ray
+        in_flight: deque[Any] = self._in_flight
+
+        def result() -> _WorkResult:
+            try:
+                out: _WorkResult = ray.get(in_flight[0])
+                in_flight.popleft()  # only once its result is in: an interrupt leaves it for finished()
+            except (RayActorError, WorkerCrashedError) as exc:
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise WorkerLost(
+                    f"a Ray worker died and could not be restarted ({first}); what was processed is stored: "
+                    "run the same command again to go on"
+                ) from None
+            return out
+
+        for n, batch in enumerate(batches):
+            in_flight.append(self._actors[n % len(self._actors)].work.remote(batch))
+            while len(in_flight) >= 2 * len(self._actors):
+                yield result()
+        while in_flight:
+            yield result()
+
+    def finished(self) -> Iterator[_WorkResult]:
+        from ray.exceptions import RayError
+
+        while self._in_flight:
+            done, _ = self._ray.wait([self._in_flight[0]], timeout=0)
+            if not done:
+                break
+            try:
+                out: _WorkResult = self._ray.get(done[0])
+            except RayError:
+                break
+            self._in_flight.popleft()
+            yield out
+
+    def kill(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for ref in self._in_flight:  # dropped: not retried on a new actor when theirs is killed below
+            self._ray.cancel(ref)
+        self._in_flight.clear()
+        for actor in self._actors:
+            self._ray.kill(actor)
+        self._actors = []
+        if self._started_here:
+            self._ray.shutdown()
+        if self._sigterm is not None:
+            signal.signal(signal.SIGTERM, self._sigterm)
+            self._sigterm = None
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 # A worker process's stages: the pool's initializer builds them once, each task uses them. Module state, but
 # only inside worker processes (the parent never sets it).
 _WORKER: tuple[Stages, Writer] | None = None
@@ -634,11 +840,10 @@ _WORKER: tuple[Stages, Writer] | None = None
 def _die_with_parent(parent: int) -> None:
     """A worker must not outlive the run that started it, however the run ends (SIGKILL included): it holds
     the database open and 400 MB of models. Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere,
-    and as a second guard, a thread sees the parent gone (re-parented) within a second and ends the process."""
+    and as a second guard, a thread sees the parent gone (re-parented) within a second and ends the process.
+    (Ray's actors are Ray's to stop: RayExecutor kills them, and the Ray it started dies with the run.)"""
     import ctypes
-    import signal
     import sys
-    import threading
 
     if sys.platform == "linux":
         try:
@@ -657,10 +862,8 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="polynews-parent-watch", daemon=True).start()
 
 
-def _init_worker(config: Config, upto: int, parent: int) -> None:
-    import signal
-
-    _die_with_parent(parent)
+def _build_worker(config: Config, upto: int) -> tuple[Stages, Writer]:
+    """A worker's stages and a read-only look-up of stored texts, with its share of the cores."""
     from threadpoolctl import threadpool_limits
 
     from extract.ner import without_torch
@@ -669,11 +872,6 @@ def _init_worker(config: Config, upto: int, parent: int) -> None:
     from store.writer import Writer
 
     without_torch(config.ner)  # before anything imports spaCy
-    # Ctrl-C and SIGTERM (sent to the whole process group by a terminal, cron or systemd) are the parent's to
-    # handle: it stops the pool, writes what the workers finished and marks the run interrupted.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    global _WORKER
     # CTranslate2 calls in flight per worker: the cores shared out between the workers (two calls each on two
     # workers put four threads on two cores; translation took 2.5x longer). Results do not depend on it.
     share = max(1, (os.cpu_count() or 1) // max(1, config.workers))
@@ -683,12 +881,26 @@ def _init_worker(config: Config, upto: int, parent: int) -> None:
     inter = min(config.translate.inter_threads, share)
     config = dataclasses.replace(config, translate=dataclasses.replace(config.translate, inter_threads=inter))
     writer = Writer(connect(config.db, readonly=True, cache_mb=16))  # look-ups of stored texts
-    _WORKER = (Stages(config, RunCache(writer.engine, upto)), writer)
+    return Stages(config, RunCache(writer.engine, upto)), writer
+
+
+def _init_worker(config: Config, upto: int, parent: int) -> None:
+    _die_with_parent(parent)
+    # Ctrl-C and SIGTERM (sent to the whole process group by a terminal, cron or systemd) are the parent's to
+    # handle: it stops the pool, writes what the workers finished and marks the run interrupted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    global _WORKER
+    _WORKER = _build_worker(config, upto)
 
 
 def _work(items: list[_Item | _Doc]) -> _WorkResult:
     assert _WORKER is not None, "the pool's initializer builds the stages"
-    stages, writer = _WORKER
+    return _work_with(_WORKER, items)
+
+
+def _work_with(worker: tuple[Stages, Writer], items: list[_Item | _Doc]) -> _WorkResult:
+    stages, writer = worker
 
     def is_known(content_hash: str) -> bool:
         return writer.article_for_hash(content_hash) is not None
@@ -700,5 +912,10 @@ def _work(items: list[_Item | _Doc]) -> _WorkResult:
     return out, seconds, calls, set(stages.translator.missing), stages.cache.drain()
 
 
-def default_db() -> Path:
-    return Path(os.environ.get("POLYNEWS_DB", "polynews.db"))
+def db_target(value: str) -> Path | str:
+    """A --db or POLYNEWS_DB value: a database URL stays a string, anything else is a file path."""
+    return value if "://" in value else Path(value)
+
+
+def default_db() -> Path | str:
+    return db_target(os.environ.get("POLYNEWS_DB", "polynews.db"))

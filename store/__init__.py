@@ -1,4 +1,5 @@
-"""Storage: SQLAlchemy schema and Alembic migrations on SQLite, per-article writes, queries and search."""
+"""Storage: SQLAlchemy schema and Alembic migrations on SQLite or PostgreSQL (store/dialects), per-article
+writes, queries and search."""
 
 from __future__ import annotations
 

@@ -1,13 +1,13 @@
-"""The translation cache on SQLite (implements translate.stage.SentenceCache)."""
+"""The translation cache in the database (implements translate.stage.SentenceCache)."""
 
 from __future__ import annotations
 
 import hashlib
 
 from sqlalchemy import Engine, literal_column, select, text
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from store import dialects
 from store.schema import TranslationCache as Row
 from store.writer import now
 
@@ -21,14 +21,18 @@ def sentence_hash(sentence: str) -> str:
 
 def horizon(engine: Engine) -> int:
     """The cache's newest row now: a run reads the cache as it was when it started (see RunCache)."""
+    order = dialects.of(engine).cache_order
     with engine.connect() as conn:
-        return int(conn.execute(text("SELECT coalesce(max(rowid), 0) FROM translation_cache")).scalar_one())
+        return int(
+            conn.execute(text(f"SELECT coalesce(max({order}), 0) FROM translation_cache")).scalar_one()
+        )
 
 
 class TranslationCache:
     def __init__(self, engine: Engine, upto: int | None = None) -> None:
         self.engine = engine
-        self.upto = upto  # read only rows up to this rowid (None: all)
+        self.upto = upto  # read only rows up to this one in insertion order (None: all)
+        self._order = dialects.of(engine).cache_order
 
     def get_many(self, model_id: str, sentences: list[str]) -> dict[str, str]:
         by_hash = {sentence_hash(s): s for s in sentences}
@@ -40,7 +44,7 @@ class TranslationCache:
                     Row.model_id == model_id, Row.source_hash.in_(keys[i : i + _CHUNK])
                 )
                 if self.upto is not None:
-                    query = query.where(literal_column("translation_cache.rowid") <= self.upto)
+                    query = query.where(literal_column(f"translation_cache.{self._order}") <= self.upto)
                 found.update((by_hash[h], target) for h, target in s.execute(query))
         return found
 
@@ -57,7 +61,7 @@ class TranslationCache:
         ]
         with Session(self.engine) as s, s.begin():
             for i in range(0, len(rows), _CHUNK):
-                s.execute(insert(Row).values(rows[i : i + _CHUNK]).on_conflict_do_nothing())
+                s.execute(dialects.of(s).insert(Row).values(rows[i : i + _CHUNK]).on_conflict_do_nothing())
 
 
 class RunCache:

@@ -1,5 +1,7 @@
-"""Opening the database: a SQLite file in WAL mode, migrated to the newest schema by Alembic, or read-only for
-the query commands. What may be opened at all is store/guard.py's decision, made before anything is written."""
+"""Opening the database, migrated to the newest schema by Alembic or read-only for the query commands: a SQLite
+file in WAL mode (the default), or a PostgreSQL database given as a SQLAlchemy URL
+(``postgresql+psycopg://user@host:5432/name``). Which SQLite file may be opened at all is store/guard.py's
+decision, made before anything is written; a URL names a server's database, which has no file to guard."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import QueuePool
 
 from ingest.errors import StoreError
@@ -21,12 +23,26 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-__all__ = ["MIGRATIONS", "connect", "current_revision", "head_revision", "known_revisions"]
+__all__ = [
+    "MIGRATIONS",
+    "connect",
+    "current_revision",
+    "describe",
+    "head_revision",
+    "is_url",
+    "known_revisions",
+]
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """For autogenerate: the FTS5 index and its shadow tables are made by hand in a migration, not models."""
-    return not (type_ == "table" and (name or "").startswith("articles_fts"))
+    """For autogenerate: full-text search is made by hand in migrations, not models (SQLite's FTS5 index and
+    its shadow tables; PostgreSQL's tsvector column and its index), and so is the PostgreSQL translation
+    cache's insertion order (store/dialects/postgresql.py)."""
+    if type_ == "table" and (name or "").startswith("articles_fts"):
+        return False
+    if type_ == "column" and name in ("fts", "seq") and getattr(obj, "table", None) is not None:
+        return obj.table.name not in ("articles", "translation_cache")
+    return not (type_ == "index" and name == "ix_articles_fts")
 
 
 def _alembic_config() -> AlembicConfig:
@@ -76,17 +92,82 @@ def _set_pragmas(dbapi_conn: Any, cache_mb: int) -> None:
     cur.close()
 
 
+def is_url(target: str | os.PathLike[str]) -> bool:
+    """A database URL (``postgresql+psycopg://...``), not a file path."""
+    return isinstance(target, str) and "://" in target
+
+
+def describe(target: str | os.PathLike[str]) -> str:
+    """The database for messages: a path, or a URL without its password."""
+    if is_url(target):
+        try:
+            return make_url(str(target)).render_as_string(hide_password=True)
+        except ArgumentError:
+            return str(target)
+    return str(target)
+
+
+def _connect_url(url: str, migrate: bool, readonly: bool) -> Engine:
+    shown = describe(url)
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "postgresql":
+            raise StoreError(
+                f"unsupported database URL {shown}: give a SQLite file path or postgresql+psycopg://user@host/name"
+            )
+        if parsed.drivername == "postgresql":  # psycopg 3 is the driver installed with polynews[postgresql]
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        # Query commands: every transaction read-only on the server, as a SQLite file is opened read-only.
+        connect_args = {"options": "-c default_transaction_read_only=on"} if readonly else {}
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    except ArgumentError as exc:
+        raise StoreError(f"invalid database URL {shown}: {exc}") from None
+    except (NoSuchModuleError, ModuleNotFoundError):
+        raise StoreError(
+            f"no PostgreSQL driver for {shown}; install it: pip install 'polynews[postgresql]'"
+        ) from None
+    try:
+        if readonly:
+            found = current_revision(engine)
+            if found is None:
+                raise StoreError(f"no polynews data at {shown}; run: polynews ingest PATH --db {shown}")
+            head = head_revision()
+            if found != head:
+                raise guard.SchemaMismatch(
+                    f"the database {shown} has schema {found}, not this polynews's ({head}); "
+                    f"run: polynews migrate --db {shown}"
+                )
+        elif migrate and current_revision(engine) != head_revision():
+            from alembic import command
+
+            cfg = _alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        elif not migrate:
+            with engine.connect():
+                pass
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StoreError(f"cannot open the database {shown}: {reason}") from None
+    return engine
+
+
 def connect(
-    path: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB, readonly: bool = False
+    target: str | os.PathLike[str], migrate: bool = True, cache_mb: int = CACHE_MB, readonly: bool = False
 ) -> Engine:
-    """An engine on the SQLite file at ``path``; creates and migrates it unless ``migrate`` is False.
-    ``cache_mb`` bounds SQLite's page cache per connection (see CACHE_MB).
+    """An engine on the SQLite file at ``target`` or the PostgreSQL database its URL names; creates and
+    migrates it unless ``migrate`` is False. ``cache_mb`` bounds SQLite's page cache per connection (see
+    CACHE_MB).
 
     ``readonly``: for queries. Nothing is created, migrated or written, and a database on a read-only mount or
     in a folder this user cannot write is read all the same; a missing database or an older schema is a
     `StoreError` that names the command to run. Either way a file that is not a polynews database is refused
-    (`guard.NotOurs`) and left as it was."""
-    path = Path(path)
+    (`guard.NotOurs`) and left as it was. A URL skips the file's guard, mark and read-only URI: its
+    transactions are read-only on the server instead."""
+    if is_url(target):
+        return _connect_url(str(target), migrate, readonly)
+    path = Path(target)
     if readonly:
         return _connect_readonly(path, cache_mb)
     found = guard.check_writable(path, known_revisions())

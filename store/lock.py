@@ -1,4 +1,5 @@
-"""One run per database: an exclusive lock on ``<db>.lock`` beside it.
+"""One run per database: an exclusive lock on ``<db>.lock`` beside it (PostgreSQL: an advisory lock, see
+store/dialects/postgresql.py; `run_lock` picks the one for a database).
 
 flock() locks belong to the open file, so the kernel releases them when the process dies, however it dies
 (SIGKILL included): a crashed run never leaves a stale lock behind. The file keeps the holder's pid and start
@@ -12,8 +13,12 @@ import os
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ingest.errors import PolynewsError, StoreError
+
+if TYPE_CHECKING:
+    from store.dialects.postgresql import AdvisoryLock
 
 
 class LockHeld(PolynewsError):
@@ -75,3 +80,14 @@ class RunLock:
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.release()
+
+
+def run_lock(target: str | os.PathLike[str], wait: float = 0.0) -> RunLock | AdvisoryLock:
+    """The lock for a database: the lock file beside a SQLite file, an advisory lock in PostgreSQL."""
+    from store.db import connect, describe, is_url
+
+    if is_url(target):
+        from store.dialects.postgresql import AdvisoryLock
+
+        return AdvisoryLock(connect(target, migrate=False), describe(target), wait)
+    return RunLock(Path(target), wait)

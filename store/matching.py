@@ -30,7 +30,6 @@ import functools
 import hashlib
 import json
 import re
-import sqlite3
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -41,7 +40,8 @@ from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
 from normalize.fingerprint import NUM_PERM
-from store import schema
+from store import dialects, schema
+from store.dialects import Raw
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,17 +261,17 @@ class Matcher:
             self._banding = known or optimal_banding(self.options.lsh_threshold)
         return self._banding
 
-    # The hot path speaks to sqlite3 directly (the session's own connection and transaction): SQLAlchemy's
-    # per-statement overhead was 60% of the time.
+    # The hot path speaks to the DB-API connection directly (the session's own connection and transaction):
+    # SQLAlchemy's per-statement overhead was 60% of the time on SQLite. The SQL is what SQLite and PostgreSQL
+    # both read; the connection's differences (placeholders) are store/dialects'.
     @staticmethod
-    def _db(s: Session) -> sqlite3.Connection:
-        conn: sqlite3.Connection = s.connection().connection.driver_connection  # type: ignore[assignment]
-        return conn
+    def _db(s: Session) -> Raw:
+        return dialects.of(s).raw(s)
 
     # -- index writes -------------------------------------------------------------------------------------------
     def _index(
         self,
-        db: sqlite3.Connection,
+        db: Raw,
         todo: list[tuple[int, Record]],
         bands: dict[int, list[int]],
         akeys: dict[int, list[int]],
@@ -288,16 +288,16 @@ class Matcher:
             ],
         )
         db.executemany(
-            "INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)",
+            "INSERT INTO lsh_bands (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             sorted((k, i) for i, keys in bands.items() for k in keys),
         )
         db.executemany(
-            "INSERT OR IGNORE INTO anchors (key, article_id) VALUES (?, ?)",
+            "INSERT INTO anchors (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             sorted((k, i) for i, keys in akeys.items() for k in keys),
         )
         counts = Counter(k for keys in akeys.values() for k in keys)
         db.executemany(
-            "INSERT INTO anchor_keys (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = df + excluded.df",
+            "INSERT INTO anchor_keys (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = anchor_keys.df + excluded.df",
             sorted(counts.items()),
         )
         df: dict[int, int] = {}
@@ -325,7 +325,7 @@ class Matcher:
 
     def _candidates(
         self,
-        db: sqlite3.Connection,
+        db: Raw,
         todo: list[tuple[int, Record]],
         bands: dict[int, list[int]],
         akeys: dict[int, list[int]],
@@ -333,7 +333,7 @@ class Matcher:
     ) -> dict[int, list[int]]:
         o = self.options
         position = {i: p for p, (i, _) in enumerate(todo)}
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS match_anchors (qid INTEGER, key INTEGER)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS match_anchors (qid BIGINT, key BIGINT)")
         db.execute("DELETE FROM match_anchors")
         db.executemany(
             "INSERT INTO match_anchors VALUES (?, ?)",
@@ -376,7 +376,7 @@ class Matcher:
         return out
 
     @staticmethod
-    def _load(db: sqlite3.Connection, ids: list[int]) -> dict[int, _Candidate]:
+    def _load(db: Raw, ids: list[int]) -> dict[int, _Candidate]:
         found: dict[int, _Candidate] = {}
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
@@ -385,11 +385,13 @@ class Matcher:
                 f"WHERE article_id IN ({marks})",
                 chunk,
             ):
-                found[i] = _Candidate(i, lang, pub, mh, mh_en, frozenset(json.loads(a)))
+                # PostgreSQL's driver hands JSON back decoded, SQLite's as text.
+                anchors = json.loads(a) if isinstance(a, str) else a
+                found[i] = _Candidate(i, lang, pub, mh, mh_en, frozenset(anchors))
         return found
 
     @staticmethod
-    def _meta(db: sqlite3.Connection, ids: list[int], into: dict[int, _Meta]) -> None:
+    def _meta(db: Raw, ids: list[int], into: dict[int, _Meta]) -> None:
         for chunk in _chunks([i for i in ids if i not in into]):
             marks = ",".join("?" * len(chunk))
             for row in db.execute(
@@ -477,7 +479,7 @@ class Matcher:
         s.expire_all()  # the ORM's copies of these rows are stale now
 
     @staticmethod
-    def _make_original(db: sqlite3.Connection, meta: dict[int, _Meta], article: _Meta, root: _Meta) -> None:
+    def _make_original(db: Raw, meta: dict[int, _Meta], article: _Meta, root: _Meta) -> None:
         """The new article is the better original: the old root and its duplicates now point at it."""
         db.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?", (article.id, root.id))
         db.execute(
@@ -489,10 +491,10 @@ class Matcher:
         root.duplicate_of = article.id
 
     @staticmethod
-    def _join_story(db: sqlite3.Connection, article: _Meta, other: _Meta) -> int:
+    def _join_story(db: Raw, article: _Meta, other: _Meta) -> int:
         if other.story_id is None:
-            cur = db.execute("INSERT INTO stories (member_count, languages) VALUES (0, '')")
-            other.story_id = cur.lastrowid
+            cur = db.execute("INSERT INTO stories (member_count, languages) VALUES (0, '') RETURNING id")
+            other.story_id = cur.fetchone()[0]
             db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (other.story_id, other.id))
         article.story_id = other.story_id
         db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (article.story_id, article.id))
@@ -518,7 +520,7 @@ class Matcher:
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def refresh_stories(db: sqlite3.Connection, story_ids: list[int]) -> None:
+def refresh_stories(db: Raw, story_ids: list[int]) -> None:
     """Recompute stories' summaries from their members.
 
     Representative: the earliest member that is not a duplicate (published date, then id), so the story shows

@@ -50,12 +50,19 @@ def _count(conn: Any, table: str) -> int:
 def stats(conn: Any) -> dict[str, Any]:
     """Counts by status, language and translation status, and the sizes of the other tables. ``conn`` is a
     DB-API connection: sqlite3's, or an engine's ``raw_connection()``."""
-    by_status = dict(_rows(conn, "SELECT status, count(*) FROM articles GROUP BY status"))
-    by_lang = dict(_rows(conn, f"SELECT lang, count(*) FROM articles WHERE {_TEXTS} GROUP BY lang"))
+    # Ordered, so that the output is the same on any engine (PostgreSQL's GROUP BY hashes).
+    by_status = dict(_rows(conn, "SELECT status, count(*) FROM articles GROUP BY status ORDER BY status"))
+    by_lang = dict(
+        _rows(
+            conn,
+            f"SELECT lang, count(*) FROM articles WHERE {_TEXTS} GROUP BY lang ORDER BY lang NULLS FIRST",
+        )
+    )
     by_translation = dict(
         _rows(
             conn,
-            f"SELECT translation_status, count(*) FROM articles WHERE {_TEXTS} GROUP BY translation_status",
+            f"SELECT translation_status, count(*) FROM articles WHERE {_TEXTS} GROUP BY translation_status "
+            "ORDER BY translation_status NULLS FIRST",
         )
     )
     sightings, sighted_articles = _rows(

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
-from store import schema
+from store import dialects, schema
 from store.db import checkpoint
 from store.matching import Matcher, refresh_story
 from store.names import NameIndex
@@ -60,6 +60,7 @@ class Writer:
     # -- runs -----------------------------------------------------------------------------------------------
     def begin_run(self, command: str, version: str) -> int:
         with Session(self.engine) as s, s.begin():
+            dialects.of(s).before_write(s)
             run = schema.Run(started_at=now(), version=version, command=command, status="running", counts={})
             s.add(run)
             s.flush()
@@ -166,6 +167,7 @@ class Writer:
         (language, translation, entities, facts) replaced by this run's; its id, source and sightings stay.
         """
         with Session(self.engine) as s, s.begin():
+            dialects.of(s).before_write(s)
             batch = _Batch()
             pending: list[tuple[schema.Article, Record]] = []
             records, renames = self.names.resolve(s, [r for r, _ in items])

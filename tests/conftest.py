@@ -117,3 +117,28 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def sample(prefix: str) -> Path:
     return next(SAMPLES.glob(f"{prefix}_*"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A real PostgreSQL server for the session (tests/pgserver.py), stopped and removed at the end."""
+    from tests.pgserver import PostgresServer, bindir
+
+    found = bindir()
+    if found is None:
+        pytest.skip("PostgreSQL is not installed (make install installs it: apt-get install postgresql)")
+    server = PostgresServer(found).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: object, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty PostgreSQL database on the session's server, as a --db URL."""
+    from tests.pgserver import PostgresServer
+
+    assert isinstance(pg_server, PostgresServer)
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    return pg_server.create_database(name)

@@ -322,8 +322,8 @@ def test_a_bad_line_in_a_urls_file_is_skipped_with_its_number(runner: CliRunner,
     [
         (
             "batchsize = 4\n",
-            "unknown setting 'batchsize' in {path}; known: batch_size, db, fetch, home, lang, ner, read, "
-            "translate, workers",
+            "unknown setting 'batchsize' in {path}; known: batch_size, db, executor, fetch, home, lang, ner, "
+            "ray_address, read, translate, workers",
         ),
         ("[read]\nmax_byte = 5\n", "unknown setting [read] 'max_byte' in {path}; known: max_bytes"),
         ("read = 5\n", "invalid setting in {path}: read must be a [read] section"),
