@@ -5,11 +5,12 @@ raw library calls on the same input.
 Each run is its own process (a fresh database, models loaded inside the timing as a user's run loads them), with
 the tiny translation model (translate/devmodel.py, ar/fr/id -> en) installed unless --no-model, or with models
 of a real Argos model's shape (transformer-base, int8, random weights) with --argos-shaped. "raw" runs, in
-its own process and on the same texts as the stages see them: model loading (spaCy en and fr, the CTranslate2
+its own process and on the same texts as the stages see them: model loading (spaCy en, fr, ar and id, the CTranslate2
 translators, langdetect's profiles), trafilatura `bare_extraction` on the web pages (the reader's options),
 langdetect on every text (seeded, 1,200 characters, as the stage), CTranslate2 `translate_batch` on the
 non-English sentences (with SentencePiece, both ways), spaCy `nlp.pipe` (the same NER-only pipelines, batch
-32) on the English texts and translations and, with the French model, on the French texts. spaCy's English
+32) on the English texts and translations and, with the native models, on the French, Arabic and Indonesian
+texts. spaCy's English
 input is the very texts polynews's NER read (English originals and the stage's translations, saved by the
 --workers 1 run), so both parse the same characters. "raw2" runs the same calls as two processes side by
 side, each on every other article with one core's share of threads: what the machine gives these very calls
@@ -162,7 +163,7 @@ def run_raw(folder: Path, home: Path, part: int = 0, parts: int = 1) -> dict[str
     import trafilatura
     from threadpoolctl import threadpool_limits
 
-    from extract.ner import _NER_ONLY_EXCLUDE, load_pipeline
+    from extract.ner import _NER_ONLY_EXCLUDE, NerOptions, load_pipeline
     from ingest.decode import decode_bytes
     from ingest.readers import read_document
     from normalize.langid import LangOptions, _factory
@@ -179,7 +180,10 @@ def run_raw(folder: Path, home: Path, part: int = 0, parts: int = 1) -> dict[str
     opts = LangOptions()
     factory = _factory(opts.seed)
     en = load_pipeline("en_core_web_sm", exclude=_NER_ONLY_EXCLUDE)
-    fr = load_pipeline("fr_core_news_sm", exclude=_NER_ONLY_EXCLUDE)
+    # Every native pipeline polynews runs on source text (French, and its own Arabic and Indonesian ones).
+    native = {
+        lang: load_pipeline(name, exclude=_NER_ONLY_EXCLUDE) for lang, name in NerOptions().native_models
+    }
     translators = {}
     for package in installed_packages(packages_dir(home)):
         translators[package.from_code] = (
@@ -249,10 +253,11 @@ def run_raw(folder: Path, home: Path, part: int = 0, parts: int = 1) -> dict[str
     for _ in en.pipe(english, batch_size=32):
         pass
     seconds["spacy en"] = time.perf_counter() - t
-    t = time.perf_counter()
-    for _ in fr.pipe([a.text for a in articles if a.lang == "fr"], batch_size=32):
-        pass
-    seconds["spacy fr"] = time.perf_counter() - t
+    for lang, nlp in native.items():
+        t = time.perf_counter()
+        for _ in nlp.pipe([a.text for a in articles if a.lang == lang], batch_size=32):
+            pass
+        seconds[f"spacy {lang}"] = time.perf_counter() - t
     return {
         "seconds": sum(seconds.values()),
         "parts": seconds,
