@@ -1082,6 +1082,10 @@ class FactStage:
             self._extractor = FactExtractor(gazetteer(self.options.cache_dir))
         return self._extractor
 
+    def place(self, name: str) -> Place | None:
+        """The gazetteer's place for a name (its kind and country), if it knows one."""
+        return self.extractor.gazetteer.lookup(name) if name else None
+
     def __call__(self, article: Article) -> Article:
         if article.failed or (not article.entities and not article.text):
             return article

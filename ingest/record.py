@@ -78,6 +78,8 @@ class Article:
     minhash_en: bytes | None = None
     """MinHash signature of the English text (original or translated), for cross-lingual similarity."""
     anchors: tuple[str, ...] = ()
+    shingles: int | None = None
+    """How many distinct shingles ``text`` has: with the MinHash, how much of one text another contains."""
     """Language-independent anchors (numbers, Latin-script names, codes, URLs) for cross-lingual matching."""
     analysed_chars: int | None = None
     """Set when only the text's first ``analysed_chars`` characters were analysed (MAX_ANALYSED_CHARS)."""

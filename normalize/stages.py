@@ -8,7 +8,7 @@ import re
 from ingest.errors import EmptyInputError
 from ingest.record import MAX_ANALYSED_CHARS, Article
 from normalize.boilerplate import remove_boilerplate
-from normalize.fingerprint import anchors, minhash
+from normalize.fingerprint import anchors, minhash, minhash_of, passage_samples, shingles
 from normalize.langid import LangOptions, LanguageDetector
 from normalize.text import clean_text, content_hash
 
@@ -55,7 +55,8 @@ class FingerprintStage:
 
     def __call__(self, article: Article) -> Article:
         text = article.analysed_text
-        signature = minhash(text).tobytes()
+        grams = shingles(text)
+        signature = minhash_of(grams).tobytes()
         english: bytes | None
         if article.lang == "en":
             english = signature
@@ -76,7 +77,8 @@ class FingerprintStage:
             article,
             minhash=signature,
             minhash_en=english,
-            anchors=tuple(sorted(anchors(text) | names)),
+            anchors=tuple(sorted(anchors(text) | names | passage_samples(text))),
+            shingles=len(set(grams)),
         )
 
 

@@ -67,6 +67,8 @@ class Article(Base):
     analysed_chars: Mapped[int | None] = mapped_column(Integer)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
+    # JSON: what linked the article to its story or original (store/matching.py _evidence), for show/stories.
+    link_evidence: Mapped[str | None] = mapped_column(Text)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
     created_at: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[str] = mapped_column(String(32))
@@ -150,6 +152,8 @@ class Fingerprint(Base):
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     minhash_en: Mapped[bytes | None] = mapped_column(LargeBinary)
     anchors: Mapped[list[str]] = mapped_column(JSON)
+    shingles: Mapped[int | None] = mapped_column(Integer)
+    """Distinct shingles of the text: with the MinHash, how much of one text another contains."""
 
 
 class LshBand(Base):

@@ -1,0 +1,242 @@
+"""Duplicates and stories on the labelled real development set (bench/realset), per split.
+
+Ingests every article of the set with the product itself (`polynews ingest <folder> --db <fresh file>`, no
+translation model, as on a fresh install), in one run or, with ``--runs N``, in N cron-style runs over growing
+parts of the folder, then reads back which articles polynews made copies of one original (``duplicate_of``)
+and which it put in one story (``story_id``), and compares them with the labels:
+
+- same-document pairs: two articles labelled ``same_doc_as`` (closed transitively) against two articles with one
+  root original;
+- story pairs: two articles with one ``story`` label against two articles in one stored story; recall is also
+  given for pairs in two languages ("cross") and for pairs with an Arabic member;
+- false merges: pairs of different labelled stories put in one story, listed by story pair (hard negatives
+  among them: bench/realset/README.md).
+
+All articles go into one database (the other half is part of the traffic), and each split is scored on pairs
+whose two members are in it; a pair across the halves can only be a false merge and is counted apart.
+
+Usage: python bench/stories_eval.py [--data bench/realset] [--runs 1] [--show tune] [--db PATH]
+``--show`` lists the wrong pairs of that split (tune while building; held-out only to write the final report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLITS = ("tune", "heldout")
+
+
+def load(data: Path) -> dict[str, dict[str, Any]]:
+    labels: dict[str, dict[str, Any]] = {}
+    for path in sorted((data / "labels").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                lab = json.loads(line)
+                if (data / "articles" / f"{lab['id']}.txt").exists():
+                    labels[lab["id"]] = lab
+    return labels
+
+
+def same_doc_groups(labels: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each article's same-document group (union-find over same_doc_as)."""
+    parent = {i: i for i in labels}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, lab in labels.items():
+        for j in lab.get("same_doc_as") or []:
+            if j in parent:
+                parent[find(i)] = find(j)
+    return {i: find(i) for i in labels}
+
+
+def ingest(data: Path, db: Path, runs: int) -> float:
+    """Ingest the set's articles in ``runs`` runs: run k sees the first k/runs of the files (a folder growing
+    between cron runs). Returns the seconds taken."""
+    files = sorted((data / "articles").glob("*.txt"))
+    # Interleaved by a stable hash of the name so each run gets a mix of stories and languages.
+    files.sort(key=lambda p: (hash_name(p.name), p.name))
+    folder = Path(tempfile.mkdtemp(prefix="realset-"))
+    polynews = Path(sys.executable).parent / "polynews"
+    start = time.perf_counter()
+    try:
+        for k in range(1, runs + 1):
+            for p in files[: len(files) * k // runs]:
+                if not (folder / p.name).exists():
+                    shutil.copy2(p, folder / p.name)
+            subprocess.run(
+                [str(polynews), "ingest", str(folder), "--db", str(db), "--quiet"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return time.perf_counter() - start
+
+
+def hash_name(name: str) -> int:
+    import zlib
+
+    return zlib.crc32(name.encode())
+
+
+def stored(db: Path) -> tuple[dict[str, int], dict[str, int | None], dict[int, str]]:
+    """article label id -> its root original's id, its story id; and stored id -> label id."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = con.execute("SELECT id, source, duplicate_of, story_id FROM articles").fetchall()
+    con.close()
+    root: dict[str, int] = {}
+    story: dict[str, int | None] = {}
+    names: dict[int, str] = {}
+    for i, source, dup, st in rows:
+        name = Path(source).stem
+        root[name] = dup or i
+        story[name] = st
+        names[i] = name
+    return root, story, names
+
+
+def score(
+    labels: dict[str, dict[str, Any]], root: dict[str, int], story: dict[str, int | None], split: str
+) -> dict[str, Any]:
+    groups = same_doc_groups(labels)
+    ids = sorted(i for i, lab in labels.items() if lab["split"] == split and i in root)
+    c: Counter[str] = Counter()
+    wrong: list[tuple[str, str, str]] = []
+    for a, b in itertools.combinations(ids, 2):
+        la, lb = labels[a], labels[b]
+        # Same-document labels are same-language (syndicated copies); a translation polynews files as a copy
+        # is counted apart ("translations"), neither right nor wrong.
+        if la["lang"] != lb["lang"]:
+            c["translations"] += root[a] == root[b]
+            gold_doc = pred_doc = False
+        else:
+            gold_doc = groups[a] == groups[b]
+            pred_doc = root[a] == root[b]
+        gold_story = la["story"] == lb["story"]
+        pred_story = story[a] is not None and story[a] == story[b]
+        c["doc_tp"] += gold_doc and pred_doc
+        c["doc_fp"] += pred_doc and not gold_doc
+        c["doc_fn"] += gold_doc and not pred_doc
+        c["st_tp"] += gold_story and pred_story
+        c["st_fp"] += pred_story and not gold_story
+        c["st_fn"] += gold_story and not pred_story
+        cross = la["lang"] != lb["lang"]
+        arabic = "ar" in (la["lang"], lb["lang"]) and cross
+        if gold_story:
+            c["cross_gold"] += cross
+            c["cross_tp"] += cross and pred_story
+            c["ar_gold"] += arabic
+            c["ar_tp"] += arabic and pred_story
+        if gold_doc != pred_doc:
+            wrong.append(("doc " + ("missed" if gold_doc else "false"), a, b))
+        if gold_story != pred_story:
+            wrong.append(("story " + ("missed" if gold_story else "false"), a, b))
+    return {"counts": c, "wrong": wrong, "articles": len(ids)}
+
+
+def ratio(n: int, d: int) -> str:
+    return f"{n / d:.2f}" if d else "-"
+
+
+def f1(tp: int, fp: int, fn: int) -> str:
+    return f"{2 * tp / (2 * tp + fp + fn):.2f}" if tp else "0.00"
+
+
+def cross_split_merges(
+    labels: dict[str, dict[str, Any]], story: dict[str, int | None]
+) -> list[tuple[str, str]]:
+    by_story: dict[int, list[str]] = {}
+    for name, st in story.items():
+        if st is not None and name in labels:
+            by_story.setdefault(st, []).append(name)
+    out = set()
+    for members in by_story.values():
+        for a, b in itertools.combinations(sorted(members), 2):
+            if labels[a]["split"] != labels[b]["split"]:
+                out.add((labels[a]["story"], labels[b]["story"]))
+    return sorted(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
+    ap.add_argument("--runs", type=int, default=1, help="ingest in this many cron-style runs")
+    ap.add_argument("--db", type=Path, help="score this database instead of ingesting afresh")
+    ap.add_argument("--show", choices=SPLITS, help="list the wrong pairs of this split")
+    args = ap.parse_args()
+    labels = load(args.data)
+    tmp = None
+    if args.db is None:
+        tmp = Path(tempfile.mkdtemp(prefix="stories-eval-"))
+        db = tmp / "realset.db"
+        seconds = ingest(args.data, db, args.runs)
+        print(f"ingested {len(labels)} articles in {args.runs} run(s), {seconds:.1f} s")
+    else:
+        db = args.db
+    try:
+        root, story, _ = stored(db)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(
+        "| split | articles | same-doc P | same-doc R | story P | story R | story F1 | cross-lang R | with-Arabic R "
+        "| false merges (pairs) | translations as copies (pairs) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results = {}
+    for split in SPLITS:
+        r = score(labels, root, story, split)
+        results[split] = r
+        c = r["counts"]
+        print(
+            f"| {split} | {r['articles']} | {ratio(c['doc_tp'], c['doc_tp'] + c['doc_fp'])} "
+            f"| {ratio(c['doc_tp'], c['doc_tp'] + c['doc_fn'])} | {ratio(c['st_tp'], c['st_tp'] + c['st_fp'])} "
+            f"| {ratio(c['st_tp'], c['st_tp'] + c['st_fn'])} | {f1(c['st_tp'], c['st_fp'], c['st_fn'])} "
+            f"| {ratio(c['cross_tp'], c['cross_gold'])} | {ratio(c['ar_tp'], c['ar_gold'])} | {c['st_fp']} "
+            f"| {c['translations']} |"
+        )
+    merges = cross_split_merges(labels, story)
+    print(f"stories merged across the halves: {len(merges)} {merges[:10]}")
+    if args.show:
+        r = results[args.show]
+        fm = Counter(
+            (labels[a]["story"], labels[b]["story"]) for kind, a, b in r["wrong"] if kind == "story false"
+        )
+        for (sa, sb), n in sorted(fm.items()):
+            print(f"false merge: {sa} + {sb}: {n} pairs")
+        missed = Counter(
+            (labels[a]["story"], labels[a]["lang"] + "-" + labels[b]["lang"])
+            for kind, a, b in r["wrong"]
+            if kind == "story missed"
+        )
+        for (st, langs), n in sorted(missed.items()):
+            print(f"story missed: {st} {langs}: {n} pairs")
+        for kind, a, b in r["wrong"]:
+            if kind.startswith("doc"):
+                print(f"{kind}: {a} {b}")
+        split_ids = {i for i, lab in labels.items() if lab["split"] == args.show}
+        for name in sorted({labels[i]["story"] for i in split_ids}):
+            got = Counter(str(story.get(i)) for i in split_ids if labels[i]["story"] == name)
+            if len(got) > 1:
+                print(f"split story: {name}: " + ", ".join(f"{k} x{n}" for k, n in got.most_common()))
+
+
+if __name__ == "__main__":
+    main()

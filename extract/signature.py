@@ -1,0 +1,86 @@
+"""What an article says about its event, as typed anchors that mean the same in every language and script.
+
+Story matching (store/matching.py) reads these next to the text's own anchors (normalize/fingerprint.py): an
+Arabic report names no Latin-script person and shares few figures with an English one, but both say
+"earthquake", "7 October 2023", "Herat" and "Bashir Ahmad" once NER, the gazetteer and the fact rules have read
+them. Each becomes one string, indexed like any anchor:
+
+    k:earthquake       the event's kind (extract/facts.py's kinds, the same in the four languages)
+    d:2023-10-07       the event's day (only a day: a month says little about which event)
+    e:herat            the event's place, its gazetteer name folded; g:af its country (ISO 3166 code)
+    p:herat            a place the article names (GPE/LOC, gazetteer-canonical, any script) below a country
+    r:afghanistan      a country the article names (countries are named in many articles about many events)
+    s:bshr ahmd        a person's or organisation's consonant skeleton (extract/canonical.name_key): Bashir
+                       Ahmad and بشير أحمد meet, as do Jokowi's Latin spellings
+    q:dead:14          a count with what it counts (dead, injured, magnitude, ...)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from extract.canonical import fold, name_key
+from extract.gazetteer import Place
+from ingest.record import Article
+
+# Kinds that say nothing about which event: "other" and the forms extract/facts.py files under it.
+_VAGUE_KINDS = frozenset({"other", "stampede", "riot", "heatwave"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_NAME_LABELS = frozenset({"PERSON", "PER", "ORG"})
+
+
+Gazetteer = Callable[[str], Place | None]
+
+
+def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str]:
+    """The typed anchors of an article's entities and event facts; ``place`` looks a place name up."""
+    out: set[str] = set()
+    for e in article.entities:
+        if e.label in _PLACE_LABELS and e.canonical:
+            found = place(e.canonical) if place else None
+            out.add(("r:" if found and found.kind == "country" else "p:") + fold(e.canonical))
+        elif e.label in _NAME_LABELS and e.canonical:
+            key = name_key(e.canonical if e.canonical.isascii() else e.text)
+            # One short skeleton ("bn", "as") is in too many names to point at one.
+            if len(key.replace(" ", "")) >= 4:
+                out.add("s:" + key)
+    events = [f.data for f in article.facts if f.kind == "event"]
+    # The native reading first: the translation's facts repeat it, less surely.
+    events.sort(key=lambda d: d.get("origin") != "native")
+    for data in events[:1]:
+        kind = data.get("type")
+        if kind and kind not in _VAGUE_KINDS:
+            out.add("k:" + kind)
+        date = data.get("date") or ""
+        # A day the text never states (the publication date standing in for it) says nothing about which
+        # event: a follow-up months later would carry its own date as the event's.
+        if len(date) == 10 and "no date in the text" not in str(data.get("basis")):
+            out.add("d:" + date)
+        places = data.get("places") or []
+        if places:
+            out.add("e:" + fold(places[0]))
+            found = place(places[0]) if place else None
+            if found:
+                out.add("g:" + found.country.lower())
+    for f in article.facts:
+        if f.kind == "count" and f.data.get("category") and f.data.get("value") is not None:
+            value = f.data["value"]
+            value = int(value) if float(value).is_integer() else value
+            out.add(f"q:{f.data['category']}:{value}")
+    return frozenset(out)
+
+
+class SignatureStage:
+    """Adds the signature's anchors to the article's (after facts, after the fingerprint stage)."""
+
+    def __init__(self, place: Gazetteer | None = None) -> None:
+        self.place = place
+
+    def __call__(self, article: Article) -> Article:
+        if article.failed:
+            return article
+        extra = signature(article, self.place)
+        if not extra:
+            return article
+        return dataclasses.replace(article, anchors=tuple(sorted(set(article.anchors) | extra)))
