@@ -639,7 +639,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="The whole record as JSON.")] = False,
 ) -> None:
     """Show one article: metadata, text, translation, entities, facts, where it was seen."""
-    from store.queries import get_article
+    from store.queries import describe_link, get_article
 
     engine = open_db(load_config(db), must_exist=True)
     row = get_article(engine, article_id)
@@ -666,6 +666,7 @@ def show(
         ),
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
+        *([f"link        {describe_link(row['link'])}"] if row.get("link") else []),
         *(f"duplicates  {d['id']} [{d['lang']}] {d['title'] or ''}".rstrip() for d in row["duplicates"]),
         *(
             f"in story    {m['id']} [{m['lang']}]"
@@ -703,7 +704,7 @@ def stories_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Stories: reports of the same event grouped across outlets and languages."""
-    from store.queries import stories
+    from store.queries import describe_link, stories
 
     if since is not None and not is_date(since):
         fail(f"--since must be a date like 2024-12-06, 2024-12 or 2024, not {since!r}")
@@ -724,6 +725,8 @@ def stories_cmd(
                 f"    {m['id']:>6}  {m['lang'] or 'und':<3}  {role}{rep}  {(m['title'] or '')[:70]}",
                 markup=False,
             )
+            if m.get("link"):
+                out.print(f"            {describe_link(m['link'])}", markup=False)
     if not rows and not as_json:
         err.print("no stories", markup=False)
 

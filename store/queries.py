@@ -123,6 +123,7 @@ def _article_dict(a: schema.Article) -> dict[str, Any]:
         ],
         "duplicate_of": a.duplicate_of,
         "story_id": a.story_id,
+        "link": link_evidence(a.link_evidence),
         "status": a.status,
         "error": a.error,
     }
@@ -185,6 +186,30 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
         return row
 
 
+def link_evidence(stored: str | None) -> dict[str, Any] | None:
+    """What linked an article to its story or original (store/matching.py _evidence), as stored."""
+    if not stored:
+        return None
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def describe_link(link: dict[str, Any]) -> str:
+    """One line: which article it was linked to, how strongly, and on what they share."""
+    parts = [
+        f"{'same document as' if link.get('duplicate') else 'linked to'} {link.get('to')} (score {link.get('score')})"
+    ]
+    if link.get("containment"):
+        parts.append(f"containment {link['containment']}")
+    for key in ("kind", "day", "event place", "places", "countries", "counts", "names", "name keys"):
+        if link.get(key):
+            parts.append(f"{key} " + ", ".join(map(str, link[key])))
+    return "; ".join(parts)
+
+
 def stories(
     engine: Engine, lang: str | None = None, since: str | None = None, limit: int = 100
 ) -> list[dict[str, Any]]:
@@ -204,6 +229,7 @@ def stories(
                     schema.Article.title,
                     schema.Article.duplicate_of,
                     schema.Article.text,
+                    schema.Article.link_evidence,
                 )
                 .where(schema.Article.story_id == story.id)
                 .order_by(schema.Article.id)
@@ -221,7 +247,13 @@ def stories(
                     "last_seen": story.last_seen,
                     "member_count": story.member_count,
                     "members": [
-                        {"id": m.id, "lang": m.lang, "title": m.title, "duplicate_of": m.duplicate_of}
+                        {
+                            "id": m.id,
+                            "lang": m.lang,
+                            "title": m.title,
+                            "duplicate_of": m.duplicate_of,
+                            "link": link_evidence(m.link_evidence),
+                        }
                         for m in members
                     ],
                 }
