@@ -638,7 +638,8 @@ def show(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="The whole record as JSON.")] = False,
 ) -> None:
-    """Show one article: metadata, text, translation, entities, facts, where it was seen."""
+    """Show one article: metadata, what linked it to its story, text, translation, entities, facts, where it was
+    seen."""
     from store.queries import describe_link, get_article
 
     engine = open_db(load_config(db), must_exist=True)
@@ -703,7 +704,7 @@ def stories_cmd(
     limit: Annotated[int, typer.Option(help="At most this many stories.", min=1)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    """Stories: reports of the same event grouped across outlets and languages."""
+    """Stories: reports of the same event grouped across outlets and languages, with what linked each member."""
     from store.queries import describe_link, stories
 
     if since is not None and not is_date(since):
