@@ -481,6 +481,8 @@ _URL_DATES = (
     re.compile(r"date=(?P<day>[0-3]\d)(?P<month>[01]\d)(?P<year>20\d\d)(?!\d)"),
     # "...-premiere-avancee-30-11-2023-2C4H....php": the day in a slug, day first (leparisien.fr, tune split)
     re.compile(r"[-_/](?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>20\d\d)(?!\d)"),
+    # "/story/2024/9/17/": month and day without their zeros, between slashes (youm7.com, tune split)
+    re.compile(r"/(?P<year>20\d\d)/(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/"),
 )
 
 
