@@ -813,6 +813,18 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = _PLACE_WEIGHT["venue"]
             first.setdefault(name, start)
+        if venues:
+            # "the stadium", "le stade", "stadion itu", "الملعب": later mentions of the one venue of a kind
+            kinds = {_venue_kind(m): name for m, name in reversed(venues)}
+            for kind, name in kinds.items():
+                if kind not in _VENUE_REFERENCE:
+                    continue
+                for m in _VENUE_REFERENCE[kind].finditer(text, first[name]):
+                    if any(v.start() <= m.start() < v.end() for v, _ in venues):
+                        continue
+                    start = m.start()
+                    bonus = 1.0 + 2 * (chosen[0] <= start < chosen[1]) + any(s <= start < e for s, e in lead)
+                    scores[name] += bonus
         for m in _LOCALITY.finditer(text, body_start):
             name = next(g for g in m.groups() if g).strip()
             place = self.gazetteer.lookup_mention(name)
@@ -1064,6 +1076,22 @@ _VENUE_KIND = {
 # A venue is the event's place only for events that happen there: an airport for a crash (an Indonesian COP28
 # report names the airport the president left from), a volcano or mountain for an eruption or a landslide.
 _VENUE_EVENTS = {"airport": {"crash"}, "mount": {"eruption", "landslide"}}
+
+
+# A named venue's later mentions by its kind alone (see _event_places), in the four languages.
+_VENUE_REFERENCE = {
+    "stadium": re.compile(r"(?<!\w)(?:stadium|stade|stadion)(?!\w)|الملعب|للملعب|بالملعب", re.IGNORECASE),
+    "airport": re.compile(r"(?<!\w)(?:airport|aéroport|bandara)(?!\w)|المطار|بالمطار|للمطار", re.IGNORECASE),
+    "mount": re.compile(r"(?<!\w)(?:volcano|volcan|gunung api)(?!\w)|البركان|للبركان", re.IGNORECASE),
+}
+
+
+def _venue_kind(m: re.Match[str]) -> str | None:
+    surface = m.group(next(g for g in ("en", "mount", "fr", "id", "ar") if m.group(g)))
+    word = _VENUE_WORD.search(surface)
+    if word is None:
+        return None
+    return _VENUE_KIND.get((word.group("kind") or word.group("tail") or "").casefold())
 
 
 def _venue(m: re.Match[str], event_type: str) -> str | None:
