@@ -160,6 +160,12 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def is_relative(expression: str, lang: str) -> bool:
+    """Whether ``expression`` is a day counted from the publication date ("yesterday", "hari ini", "أمس")."""
+    expr = digits_to_ascii(expression).strip()
+    return (expr if lang == "ar" else expr.lower()) in _RELATIVE.get(lang, {})
+
+
 def text_year(text: str) -> int | None:
     """The year a text talks about when it names one: the most frequent, the latest among equals."""
     years = Counter(int(y) for y in _TEXT_YEAR.findall(digits_to_ascii(text)))

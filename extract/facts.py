@@ -31,6 +31,7 @@ from extract.canonical import canonical_name, fold
 from extract.dates import (
     When,
     find_dates,
+    is_relative,
     iso_date,
     latest_stated,
     published_in_text,
@@ -736,6 +737,8 @@ class FactExtractor:
                     continue  # the dateline's date is when it was written, not when it happened
                 if stamp_kind(text, s_start + d_start, s_start + d_end) in ("timestamp", "byline"):
                     continue  # "Minggu 10 September 2023 21:15 WIB": when it was published
+                if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
+                    continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 when = resolve(expr, lang, base, year_hint)
                 if when:
                     return when
@@ -1151,6 +1154,16 @@ def _any_dateline_end(text: str) -> int:
             break  # the first paragraph has no dateline
         pos += len(line) + 1
     return 0
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits inside a quotation opened earlier on its line ("...", “...”, «...»)."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or before.count("«") > before.count("»")
+    )
 
 
 def _suffix(n: int) -> str:
