@@ -147,6 +147,8 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             )
             if not definite and not (bare and w not in _AR_HEADS and len(w) > 2):
                 break
+            if taken and _country(taken[-1], gaz) is not None and _country(w, gaz) is None:
+                break  # a nationality ends the name: "وزارة الصحة اللبنانية | المواطنين"
             taken.append(w)
             end = words[j][1]
             j += 1
