@@ -271,7 +271,9 @@ def canonical_place(name: str, cache_dir: Path | None = None) -> str | None:
 
 # -- finding places in running text ----------------------------------------------------------------------------
 # Words, Latin or Arabic, with inner hyphens and apostrophes ("Al-Haouz", "Côte d'Ivoire").
-_TOKEN = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)*")  # "Quanzhou--kota": two words
+# Arabic harakat (shadda, fatha...) are no word characters to re: "مكّة" is one word (the tune split's Hajj
+# reports), not "مك" and "ة".
+_TOKEN = re.compile(r"[^\W\d_][\w’'\u064b-\u065f\u0670]*(?:-[\w’']+)*")  # "Quanzhou--kota": two words
 # Arabic clitics glued to a place name: و (and), ف, ب (in/at), ل (to), ك, and the article after ب/ل/و
 # ("بإقليم", "والرباط", "للمغرب", "بالمغرب"). Longest first.
 _ARABIC_CLITICS = ("وبال", "فبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ب", "ل", "ف", "ك")
