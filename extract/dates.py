@@ -366,6 +366,11 @@ _FULL_DATES = [
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
     re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY},?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
+    # 09/سبتمبر/2023, 9-Sep-2023: a month name between slashes or hyphens
+    re.compile(
+        rf"(?<![\w/]){_DAY}\s?[/-]\s?(?P<month>{_MONTH_NAME})\.?\s?[/-]\s?(?P<year>20\d\d)(?!\d)",
+        re.IGNORECASE,
+    ),
     # 15/04/2019, 9-9-2023, 14.01.2023 (day first in French, Indonesian and Arabic); (5/8/2018)
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>20\d\d)(?![\d/])"),
     # 2023-09-09, 2025/01/18
@@ -379,11 +384,12 @@ _CLOCK = (
     r"(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT|م(?![\u0621-\u064a])|ص(?![\u0621-\u064a])))?"
 )
 # Arabic separates with "،" and writes "الساعة" or "-" before the clock ("الأحد 23 يونيو 2024، 10:29 م").
-_CLOCK_AFTER = re.compile(rf"^\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\|)?\s*{_CLOCK}", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"^\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
-    r"(?:publié|publiée|mis à jour|modifié|actualisé|published|updated|posted|last updated|diperbarui|"
-    r"diterbitkan|dipublikasikan|diunggah|tayang|نشر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
+    r"(?:publié|publiée|mis à jour|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
+    r"last modified|diperbarui|diterbitkan|dipublikasikan|diunggah|tayang|terbit|diposting|dimuat|"
+    r"ن\u064f?شر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
     r"التحديث الأخير|بتاريخ|^\W*le)\s*(?:on|le|:|\|)?\s*(?:{w},?\s*)?$".replace("{w}", _WEEKDAY_ANY),
     re.IGNORECASE,
 )

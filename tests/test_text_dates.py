@@ -418,3 +418,18 @@ def test_fact_stage_names_arabic_organisations_in_latin(tmp_path: Path) -> None:
     )
     out = FactStage(FactOptions(cache_dir=tmp_path))(article)
     assert ("ORG", "China-Arab Channel") in {(e.label, e.canonical) for e in out.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "basis"),
+    [
+        ("السبت 09/سبتمبر/2023 - 10:00 م\nزلزال", "2023-09-09", "timestamp"),  # a month name between slashes
+        ("Mis en ligne le 08/09/2023\nUn séisme", "2023-09-08", "byline"),
+        ("نُشر في: 22 مارس 2024\nهجوم", "2024-03-22", "byline"),  # a damma inside نشر
+        ("2023-09-09T10:00:00+00:00\nAn earthquake", "2023-09-09", "timestamp"),  # ISO 8601 as pages print it
+        ("Terbit: 25 Februari 2022\nGempa", "2022-02-25", "byline"),
+    ],
+)
+def test_more_byline_and_timestamp_shapes(text: str, expected: str, basis: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.basis) == (expected, basis)
