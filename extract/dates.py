@@ -171,6 +171,11 @@ def is_relative(expression: str, lang: str) -> bool:
     return (expr if lang == "ar" else expr.lower()) in _RELATIVE.get(lang, {})
 
 
+def is_weekday(expression: str) -> bool:
+    """Whether ``expression`` is a weekday alone ("Tuesday", "dimanche", "Selasa", "الثلاثاء")."""
+    return bool(_WEEKDAY_ONLY.match(digits_to_ascii(expression).strip()))
+
+
 def text_year(text: str) -> int | None:
     """The year a text talks about when it names one: the most frequent, the latest among equals."""
     years = Counter(int(y) for y in _TEXT_YEAR.findall(digits_to_ascii(text)))

@@ -32,6 +32,7 @@ from extract.dates import (
     When,
     find_dates,
     is_relative,
+    is_weekday,
     iso_date,
     latest_stated,
     published_in_text,
@@ -532,13 +533,14 @@ class FactExtractor:
             stated = base is not None
         if published and len(published) >= 4:
             year_hint = int(published[:4])  # the metadata's year beats the years the text mentions
+        after = _month_floor(text, lang, published) if base is None else None
         spans = _spans(text)
         events = self._events(text, lang, spans, body_start, title)
         facts: list[Fact] = []
         primary = events[0] if events else None
         for ev in events:
             fact = self._event_fact(
-                text, lang, ev, spans, entities, base, year_hint, body_start, ev is primary
+                text, lang, ev, spans, entities, base, year_hint, body_start, ev is primary, after
             )
             day = iso_date(published)
             if ev is primary and fact.data.get("date") is None and day is not None:
@@ -687,6 +689,7 @@ class FactExtractor:
         year_hint: int | None,
         body_start: int,
         primary: bool,
+        after: dt.date | None = None,
     ) -> Fact:
         by_kind = ev.type in _KIND_WORDS and ev.name == ev.type
         # Evidence: the first sentence naming the event with a verb of taking place, else the first naming it.
@@ -697,7 +700,13 @@ class FactExtractor:
         lead = [(s, e) for s, e in spans if e > body_start][:3]
         # When: from the evidence sentence, else another sentence naming the event, else the lead.
         when = self._when(
-            text, lang, [chosen, *naming[:5], *(lead if primary else [])], base, year_hint, body_start
+            text,
+            lang,
+            [chosen, *naming[:5], *(lead if primary else [])],
+            base,
+            year_hint,
+            body_start,
+            after,
         )
         if by_kind:
             places = self._event_places(text, ev, chosen, naming, lead, spans, entities, body_start)
@@ -728,7 +737,11 @@ class FactExtractor:
         base: dt.date | None,
         year_hint: int | None,
         body_start: int,
+        after: dt.date | None = None,
     ) -> When | None:
+        """The event's date from the first of ``sentences`` that gives one. ``after``: with only the publication
+        month known, the latest day of that month the text states; a bare weekday is then the first such day
+        after it (see ``_month_floor``)."""
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences:
             if (s_start, s_end) in seen:
@@ -742,6 +755,8 @@ class FactExtractor:
                 if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 when = resolve(expr, lang, base, year_hint)
+                if when is None and base is None and after is not None and is_weekday(expr):
+                    when = _weekday_after(expr, lang, after)
                 if when:
                     return when
         return None
@@ -1157,6 +1172,34 @@ def _any_dateline_end(text: str) -> int:
             break  # the first paragraph has no dateline
         pos += len(line) + 1
     return 0
+
+
+def _month_floor(text: str, lang: str, published: str | None) -> dt.date | None:
+    """With only the publication month known (a "date 2023-10" header), the latest day of that month the text
+    states ("le 7 octobre", "le 11 octobre"): a report is written after what it reports, so its bare "dimanche"
+    is the first Sunday after that day (the bench/realset tune split's AFP report of the Herat quake of 15
+    October; without a stated day such a weekday stays unplaced)."""
+    if not published or len(published) != 7:
+        return None
+    year = int(published[:4])
+    days = []
+    for _, _, expr in find_dates(text, lang):
+        if is_weekday(expr) or is_relative(expr, lang):
+            continue
+        when = resolve(expr, lang, None, year)
+        if when is not None and when.precision == "day" and when.date.startswith(published):
+            days.append(dt.date.fromisoformat(when.date))
+    return max(days) if days else None
+
+
+def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
+    """A bare weekday as the first such day after ``after``, within a week."""
+    when = resolve(expr, lang, after + dt.timedelta(days=7))
+    if when is None:
+        return None
+    return When(
+        when.date, "day", f"the first such weekday after {after.isoformat()}, a day the text states", expr
+    )
 
 
 def _in_quotes(text: str, pos: int) -> bool:

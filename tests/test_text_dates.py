@@ -433,3 +433,15 @@ def test_fact_stage_names_arabic_organisations_in_latin(tmp_path: Path) -> None:
 def test_more_byline_and_timestamp_shapes(text: str, expected: str, basis: str) -> None:
     when = published_in_text(text)
     assert when is not None and (when.date, when.basis) == (expected, basis)
+
+
+def test_a_weekday_with_only_the_month_follows_the_days_the_text_states(tmp_path: Path) -> None:
+    # bench/realset tune split, af-quake-20231015-fr-01 (header "date 2023-10"): "dimanche" is the 15th, the first
+    # Sunday after the 7 and 11 October quakes it recalls
+    text = (
+        "Un nouveau séisme, de magnitude 6,3, a frappé dimanche la ville d'Hérat, au nord-ouest de "
+        "l'Afghanistan.\nLe 7 octobre, des villages entiers ont été détruits dans un tremblement de terre. Un "
+        "autre séisme important le 11 octobre a créé la panique."
+    )
+    event = next(f for f in _facts(text, "fr", tmp_path, "2023-10") if f.kind == "event")
+    assert (event.data["type"], event.data["date"]) == ("earthquake", "2023-10-15")
