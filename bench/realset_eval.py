@@ -185,6 +185,8 @@ def score(labels: list[dict[str, Any]], got: dict[str, Article]) -> tuple[dict[A
             got_kind = "other" if fact.get("type") in OTHER_KINDS else fact.get("type")
             tally[("event kind", lang, split)][0] += got_kind == ev["kind"]
             tally[("event kind", lang, split)][1] += 1
+            if got_kind != ev["kind"]:
+                misses.append(f"{lab['id']} {split} event kind: got {fact.get('type')} want {ev['kind']}")
             if ev.get("date"):
                 ok = date_right(fact.get("date"), ev["date"])
                 tally[("event date", lang, split)][0] += ok

@@ -34,7 +34,7 @@ _AR_MONTH = (
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)"
-_AR_DAY = r"(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
+_AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
 _YEAR = r"(?:19|20)\d\d"
 
 # Days counted back from the publication date. "last night" / "tadi malam" / "الليلة الماضية" are the evening
@@ -68,6 +68,11 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "الأمس": -1,
         "البارحة": -1,
         "أول أمس": -2,
+        "أول من أمس": -2,
+        "اول امس": -2,
+        "اول من امس": -2,
+        "قبل يومين": -2,
+        "منذ يومين": -2,
         "اليوم": 0,
         "الليلة الماضية": -1,
         "الأسبوع الماضي": -7,
@@ -107,7 +112,7 @@ _WEEKDAY_NUMBER = {
     name: n
     for n, names in enumerate(
         [
-            "monday lundi senin الاثنين الإثنين",
+            "monday lundi senin الاثنين الإثنين الأثنين",
             "tuesday mardi selasa الثلاثاء",
             "wednesday mercredi rabu الأربعاء الاربعاء",
             "thursday jeudi kamis الخميس",
@@ -158,6 +163,17 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int, str]]:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(found)
+
+
+def is_relative(expression: str, lang: str) -> bool:
+    """Whether ``expression`` is a day counted from the publication date ("yesterday", "hari ini", "أمس")."""
+    expr = digits_to_ascii(expression).strip()
+    return (expr if lang == "ar" else expr.lower()) in _RELATIVE.get(lang, {})
+
+
+def is_weekday(expression: str) -> bool:
+    """Whether ``expression`` is a weekday alone ("Tuesday", "dimanche", "Selasa", "الثلاثاء")."""
+    return bool(_WEEKDAY_ONLY.match(digits_to_ascii(expression).strip()))
 
 
 def text_year(text: str) -> int | None:
@@ -355,6 +371,11 @@ _FULL_DATES = [
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
     re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY},?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
+    # 09/سبتمبر/2023, 9-Sep-2023: a month name between slashes or hyphens
+    re.compile(
+        rf"(?<![\w/]){_DAY}\s?[/-]\s?(?P<month>{_MONTH_NAME})\.?\s?[/-]\s?(?P<year>20\d\d)(?!\d)",
+        re.IGNORECASE,
+    ),
     # 15/04/2019, 9-9-2023, 14.01.2023 (day first in French, Indonesian and Arabic); (5/8/2018)
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>20\d\d)(?![\d/])"),
     # 2023-09-09, 2025/01/18
@@ -363,12 +384,17 @@ _FULL_DATES = [
 # What makes a date the publication date, by what stands next to it (calibrated on the labelled real set,
 # bench/realset tune split, and on stored pages: "Publié le 15/04/2019 à 20h12", "Kompas.com - 14/01/2023,
 # 06:35 WIB", "Minggu 10 September 2023 21:15 WIB", "Xinhua) 15:54, May 11, 2021", "• 2025/01/18 10:00:47").
-_CLOCK = r"\d{1,2}\s?[:.h]\s?\d{2}(?:\s?[:.]\d{2})?(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT))?"
-_CLOCK_AFTER = re.compile(rf"^\s*(?:,|à|at|pukul|jam|الساعة|-|–|\|)?\s*{_CLOCK}", re.IGNORECASE)
-_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|-|–|\|)?\s*(?:{_WEEKDAY_ANY},?\s*)?$", re.IGNORECASE)
+_CLOCK = (
+    r"\d{1,2}\s?[:.h]\s?\d{2}(?:\s?[:.]\d{2})?"
+    r"(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT|م(?![\u0621-\u064a])|ص(?![\u0621-\u064a])))?"
+)
+# Arabic separates with "،" and writes "الساعة" or "-" before the clock ("الأحد 23 يونيو 2024، 10:29 م").
+_CLOCK_AFTER = re.compile(rf"^\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
-    r"(?:publié|publiée|mis à jour|modifié|actualisé|published|updated|posted|last updated|diperbarui|"
-    r"diterbitkan|dipublikasikan|diunggah|tayang|نشر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
+    r"(?:publié|publiée|mis à jour|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
+    r"last modified|diperbarui|diterbitkan|dipublikasikan|diunggah|tayang|terbit|diposting|dimuat|"
+    r"ن\u064f?شر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
     r"التحديث الأخير|بتاريخ|^\W*le)\s*(?:on|le|:|\|)?\s*(?:{w},?\s*)?$".replace("{w}", _WEEKDAY_ANY),
     re.IGNORECASE,
 )
@@ -481,6 +507,8 @@ _URL_DATES = (
     re.compile(r"date=(?P<day>[0-3]\d)(?P<month>[01]\d)(?P<year>20\d\d)(?!\d)"),
     # "...-premiere-avancee-30-11-2023-2C4H....php": the day in a slug, day first (leparisien.fr, tune split)
     re.compile(r"[-_/](?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>20\d\d)(?!\d)"),
+    # "/story/2024/9/17/": month and day without their zeros, between slashes (youm7.com, tune split)
+    re.compile(r"/(?P<year>20\d\d)/(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/"),
 )
 
 

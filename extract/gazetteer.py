@@ -226,8 +226,28 @@ class Gazetteer:
             found = self._index.get(_ARABIC_ARTICLE.sub("", key))
         return found
 
+    def lookup_mention(self, surface: str) -> Place | None:
+        """``lookup`` for a name as running text writes it (an NER span), where a small city's name needs its
+        "City" (or "Province", ...): "Horizon" in "Vision Beyond the Horizon" is not Horizon City, Texas, though
+        the index's keys drop the affix. A large city keeps its bare name ("Quezon", "Mexico"), as
+        ``find_places`` keeps a large city's alternate names (``_ALTERNATE_MIN_POPULATION``); an alternate
+        spelling that is not the name less an affix ("Mangaf" for Al Manqaf) stays the place."""
+        place = self.lookup(surface)
+        if place is None or place.kind != "city" or place.population >= _ALTERNATE_MIN_POPULATION:
+            return place
+        plain, own = _plain(surface), _plain(place.name)
+        if plain != own and _strip_affixes(own) == plain:
+            return None
+        return place
+
     def __len__(self) -> int:
         return len(self._index)
+
+
+def _strip_affixes(key: str) -> str:
+    for _ in range(2):
+        key = _AFFIXES.sub("", key).strip()
+    return key
 
 
 @functools.cache
@@ -251,7 +271,9 @@ def canonical_place(name: str, cache_dir: Path | None = None) -> str | None:
 
 # -- finding places in running text ----------------------------------------------------------------------------
 # Words, Latin or Arabic, with inner hyphens and apostrophes ("Al-Haouz", "Côte d'Ivoire").
-_TOKEN = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)*")  # "Quanzhou--kota": two words
+# Arabic harakat (shadda, fatha...) are no word characters to re: "مكّة" is one word (the tune split's Hajj
+# reports), not "مك" and "ة".
+_TOKEN = re.compile(r"[^\W\d_][\w’'\u064b-\u065f\u0670]*(?:-[\w’']+)*")  # "Quanzhou--kota": two words
 # Arabic clitics glued to a place name: و (and), ف, ب (in/at), ل (to), ك, and the article after ب/ل/و
 # ("بإقليم", "والرباط", "للمغرب", "بالمغرب"). Longest first.
 _ARABIC_CLITICS = ("وبال", "فبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ب", "ل", "ف", "ك")

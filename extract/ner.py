@@ -248,7 +248,7 @@ class NerStage:
 
     def place(self, text: str) -> str | None:
         """The gazetteer's name of a place, trying an Arabic name without the proclitic written onto it."""
-        found = self.gazetteer.lookup(text)
+        found = self.gazetteer.lookup_mention(text)
         if found is None and ARABIC_LETTER.match(text):
             bare = _PROCLITIC.sub(lambda m: "ال" if m.group().endswith(("ال", "لل")) else "", text, count=1)
             if bare != text:

@@ -33,7 +33,8 @@ class Entity:
     origin: Origin
     lang: str = "en"
     found_by: str = "ner"
-    """"ner", or "gazetteer" for a place the gazetteer pass found in the text (not stored: a run's own)."""
+    """"ner", "gazetteer" for a place the gazetteer pass found in the text, or "rule" for an organisation named
+    by its shape (extract/orgs.py); not stored: a run's own."""
 
 
 @dataclass(frozen=True, slots=True)

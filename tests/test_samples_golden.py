@@ -145,3 +145,32 @@ def test_native_entities_in_arabic_and_indonesian(samples_db: Path) -> None:
     assert ("ORG", "CMG") in {(e["label"], e["text"]) for e in rows["003"]["entities"]}
     assert "Quanzhou" in {name for _, name in names["003"]}
     assert all(e["canonical"].isascii() for e in rows["000"]["entities"])
+
+
+def test_issue14_sample_entities_and_forum(samples_db: Path) -> None:
+    """Issue 14's "what it must show" on the samples: 000 (ar) gives Yang Shu, Beijing, London and the
+    China-Arab channel (القناة الصينية العربية, an organisation named by its head noun) under Latin names; 003
+    (id) gives Shen Haixiong, CMG, CCTV+ (the acronyms it defines) and Quanzhou, and its forum is placed at
+    Quanzhou, not at a word of its quoted theme ("Vision Beyond the Horizon")."""
+    rows = _rows(samples_db)
+    surfaces = {
+        k: {(e["label"], e["text"], e["canonical"]) for e in rows[k]["entities"]} for k in ("000", "003")
+    }
+    assert {
+        ("PERSON", "يانغ شو", "Yang Shu"),
+        ("GPE", "بكين", "Beijing"),
+        ("GPE", "لندن", "London"),
+        ("ORG", "القناة الصينية العربية", "China-Arab Channel"),
+    } <= surfaces["000"]
+    assert {
+        ("PERSON", "Shen Haixiong", "Shen Haixiong"),
+        ("ORG", "CMG", "China Media Group"),
+        ("ORG", "CCTV+", "CCTV Video News Agency"),
+        ("GPE", "Quanzhou", "Quanzhou"),
+    } <= surfaces["003"]
+    assert not any("Horizon City" in e["canonical"] for e in rows["003"]["entities"])
+    events = [f for f in rows["003"]["facts"] if f["kind"] == "event"]
+    assert [(f["type"], f["places"][0]) for f in events] == [("forum", "Quanzhou")]
+    # the English report keeps its forum: Quanzhou, 2024-12-03
+    forum = next(f for f in rows["004"]["facts"] if f["kind"] == "event")
+    assert (forum["type"], forum["date"], forum["places"][0]) == ("forum", "2024-12-03", "Quanzhou")

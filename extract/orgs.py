@@ -1,0 +1,250 @@
+"""Organisations a text names by their shape, where NER missed them, in the source language.
+
+- Acronyms the text defines, in any Latin-script language: "CCTV Video News Agency (CCTV+)", "Badan Nasional
+  Penanggulangan Bencana (BNPB)": the long form is an organisation (unless its last word says it is an event or
+  a place) and the acronym is its short name, under the long form as canonical name.
+- Arabic organisations by their head noun: an Arabic institution's name is a head noun (وزارة ministry, وكالة
+  agency, هيئة authority, قناة channel, ...) followed by its genitives and adjectives, all definite
+  ("وزارة الصحة اللبنانية", "وكالة الأنباء الفرنسية", "القناة الصينية العربية"). The small Arabic NER model
+  (ANERcorp's ORG is rare) finds few of them. The canonical name is Latin, in English order: the head last,
+  adjectives of nationality as the country's name (through the gazetteer), common institutional words in
+  English, any other word transliterated ("القناة الصينية العربية" -> "China-Arab Channel", "وزارة الصحة
+  اللبنانية" -> "Lebanon Health Ministry").
+
+The head nouns and words are the ones of the bench/realset tune split's labelled Arabic organisations and of
+samples/000; the shape rule (definite words after the head, stop words that end the name) is general.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.canonical import latin_name
+from extract.gazetteer import Gazetteer
+from ingest.record import Entity
+
+# Head noun -> English, and how many definite words must follow it: a head that is also an everyday word
+# ("مركز الزلزال" the epicentre, "مجموعة من" a group of) needs two.
+_AR_HEADS: dict[str, tuple[str, int]] = {
+    "وكالة": ("Agency", 1),
+    "وزارة": ("Ministry", 1),
+    "هيئة": ("Authority", 1),
+    "مؤسسة": ("Foundation", 1),
+    "شركة": ("Company", 1),
+    "قناة": ("Channel", 1),
+    "اتحاد": ("Union", 1),
+    "رابطة": ("League", 1),
+    "منظمة": ("Organization", 1),
+    "جامعة": ("University", 1),
+    "مجلس": ("Council", 1),
+    "حزب": ("Party", 1),
+    "مستشفى": ("Hospital", 1),
+    "كلية": ("College", 1),
+    "بنك": ("Bank", 1),
+    "صندوق": ("Fund", 1),
+    "جمعية": ("Society", 1),
+    "لجنة": ("Committee", 1),
+    "محكمة": ("Court", 1),
+    "مركز": ("Centre", 2),
+    "مجموعة": ("Group", 2),
+    "إدارة": ("Administration", 2),
+    "قوات": ("Forces", 2),
+    "أمم": ("Nations", 1),  # "الأمم المتحدة", "للأمم المتحدة"
+}
+# Whole names whose English is not their words' ("مجموعة العشرين" is the G20).
+_AR_NAMES = {"مجموعة العشرين": "G20", "مجموعة السبع": "G7", "الأمم المتحدة": "United Nations"}
+# Common words of institutions' names, in English.
+_AR_WORDS: dict[str, str] = {
+    "الأنباء": "News",
+    "الانباء": "News",
+    "الصحة": "Health",
+    "الخارجية": "Foreign",
+    "الداخلية": "Interior",
+    "الدفاع": "Defence",
+    "الطيران": "Aviation",
+    "الكوارث": "Disaster",
+    "الطوارئ": "Emergency",
+    "الزلازل": "Seismological",
+    "المسح": "Survey",
+    "الجيولوجي": "Geological",
+    "الوطنية": "National",
+    "الوطني": "National",
+    "الدولية": "International",
+    "الدولي": "International",
+    "المتحدة": "United",
+    "الأمم": "Nations",
+    "الصحافة": "Press",
+    "الإعلام": "Media",
+    "الأرصاد": "Meteorology",
+    "الإذاعة": "Radio",
+    "التلفزيون": "Television",
+    "الإخبارية": "News",
+    "المدني": "Civil",
+    "الأحمر": "Red",
+    "الهلال": "Crescent",
+    "الصليب": "Cross",
+    "العالمية": "World",
+    "العربية": "Arab",
+    "العربي": "Arab",
+    "الأوروبي": "European",
+    "الأوروبية": "European",
+    "الإسلامية": "Islamic",
+    "العشرين": "20",
+    "السبع": "7",
+    "القدم": "Football",
+    "كرة": "Football",
+    "الأمن": "Security",
+    "التعاون": "Cooperation",
+    "الإغاثة": "Relief",
+    "الأغذية": "Food",
+    "الطاقة": "Energy",
+    "الشرطة": "Police",
+    "الجيش": "Army",
+    "الحج": "Hajj",
+    "المتوسطي": "Mediterranean",
+    "انباء": "News",
+    "أنباء": "News",
+    "رصد": "Monitoring",
+    "الأميركية": "United States",
+    "الأمريكية": "United States",
+    "الأميركي": "United States",
+    "الأمريكي": "United States",
+}
+# Definite words that end a name: time words, relatives, quantities ("أعلنت وزارة الصحة اليوم", "الذي").
+_AR_STOP = frozenset(
+    "اليوم الأمس البارحة الماضي الماضية الجاري الحالي المقبل المقبلة القادم الذي التي الذين اللذين الأول "
+    "الأولى الثاني الثانية الأخير الأخيرة الجمعة السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء "
+    "الخميس السابق السابقة الآن الكثير العديد".split()
+)
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+_AR_CLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
+_MAX_WORDS = 4
+
+
+def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
+    """Arabic organisations named by a head noun and its definite words (see the module's docstring)."""
+    words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(text)]
+    out: list[Entity] = []
+    i = 0
+    while i < len(words):
+        start, _, word = words[i]
+        head, skip = _head(word)
+        if head is None:
+            i += 1
+            continue
+        english, need = _AR_HEADS[head]
+        taken: list[str] = []
+        end = words[i][1]
+        j = i + 1
+        while j < len(words) and len(taken) < _MAX_WORDS:
+            w = words[j][2]
+            if text[words[j - 1][1] : words[j][0]].strip():
+                break  # punctuation between the words: the name is over
+            definite = w.startswith(("ال", "لل")) and len(w) > 3 and w not in _AR_STOP
+            # one indefinite genitive may follow the head when a definite word follows it: "مركز رصد الزلازل"
+            bare = (
+                not taken and not definite and j + 1 < len(words) and words[j + 1][2].startswith(("ال", "لل"))
+            )
+            if not definite and not (bare and w not in _AR_HEADS and len(w) > 2):
+                break
+            if taken and _country(taken[-1], gaz) is not None and _country(w, gaz) is None:
+                break  # a nationality ends the name: "وزارة الصحة اللبنانية | المواطنين"
+            taken.append(w)
+            end = words[j][1]
+            j += 1
+        named = " ".join([head, *taken])
+        if sum(t.startswith(("ال", "لل")) for t in taken) >= need or (
+            taken and (named in _AR_NAMES or f"ال{named}" in _AR_NAMES)
+        ):
+            surface = text[start + skip : end]
+            canonical = (
+                _AR_NAMES.get(f"ال{named}") or _AR_NAMES.get(named) or _ar_canonical(english, taken, gaz)
+            )
+            out.append(Entity(surface, "ORG", start + skip, end, canonical, "native", lang, "rule"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _head(word: str) -> tuple[str | None, int]:
+    """The head noun in ``word`` (with its article or a clitic: "والقناة", "لوزارة") and how many letters of
+    clitic to leave out of the name ("و", "ب", "ل", "ف"; "للأمم" is kept whole, as the labels keep it)."""
+    for prefix in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل", "ف", "فال"):
+        if word.startswith(prefix) and word[len(prefix) :] in _AR_HEADS:
+            return word[len(prefix) :], 1 if prefix[:1] in ("و", "ب", "ف") or prefix == "ل" else 0
+    return None, 0
+
+
+def _ar_canonical(head: str, taken: list[str], gaz: Gazetteer) -> str:
+    """English order: the head last; a run of nationality adjectives as "China-Arab"; other words in English
+    where common, else transliterated."""
+    units: list[str] = []
+    run: list[str] = []
+    for w in taken:
+        country = _country(w, gaz)
+        if country is not None:
+            run.append(country)
+            continue
+        if run:
+            units.append("-".join(run))
+            run = []
+        bare = "ال" + w[2:] if w.startswith("لل") else w
+        place = None if w.startswith(("ال", "لل")) else gaz.lookup(w)  # "رابطة بكين ...": Beijing
+        units.append(_AR_WORDS.get(bare) or _AR_WORDS.get(w) or (place.name if place else latin_name(bare)))
+    if run:
+        units.append("-".join(run))
+    return " ".join([*reversed(units), head])
+
+
+def _country(word: str, gaz: Gazetteer) -> str | None:
+    """The country a nationality adjective names ("اللبنانية" Lebanon, "الصينية" China, "التركية" Turkey), or
+    the country the word names; "العربية" is Arab (no country)."""
+    if word in ("العربية", "العربي"):
+        return "Arab"
+    if word in _AR_WORDS and _AR_WORDS[word] == "United States":
+        return "United States"
+    bare = word[2:] if word.startswith("ال") else word
+    candidates = [word]
+    for suffix in ("ية", "يه", "ي"):
+        if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+            stem = bare[: -len(suffix)]
+            candidates += [stem, stem + "ا", stem + "يا"]
+            break
+    for c in candidates:
+        place = gaz.lookup(c)
+        if place is not None and place.kind == "country":
+            return place.name
+    return None
+
+
+# -- acronyms the text defines -------------------------------------------------------------------------------------
+_EVENT_OR_PLACE_LAST = re.compile(
+    r"^(?:Forum|Summit|Conference|Festival|Expo|Exhibition|Games|Cup|Week|Day|Gala|Congress|Meeting|Sommet|"
+    r"Conférence|Konferensi|KTT|Festival|Pameran|City|Province|Provinsi|Kabupaten|Regency|Island|Islands|"
+    r"Mountain|Airport|Stadium|Stadion|Bandara|Virus|Act|Law|Initiative|Index|Program|Programme|Project)$",
+    re.IGNORECASE,
+)
+
+
+def acronym_orgs(
+    text: str, defined: dict[str, str], entities: list[Entity], lang: str, gaz: Gazetteer
+) -> list[Entity]:
+    """An organisation for each acronym the text defines ("China Media Group (CMG)"), long form and short form,
+    where no entity covers either and the long form is no place ("People's Republic of China (PRC)"):
+    ``defined`` is extract/facts.py's ``acronyms(text)``."""
+    taken = [(e.start, e.end) for e in entities if e.lang == lang]
+    out: list[Entity] = []
+    for short, long_ in defined.items():
+        if _EVENT_OR_PLACE_LAST.match(long_.split()[-1]) or gaz.lookup(long_) is not None:
+            continue
+        m = re.search(rf"{re.escape(long_)}\s*\({re.escape(short)}\)", text)
+        if m is None:
+            continue
+        long_end = m.start() + len(long_)
+        short_start = text.index("(", long_end) + 1
+        for s, e, surface in ((m.start(), long_end, long_), (short_start, short_start + len(short), short)):
+            if not any(a < e and s < b for a, b in taken):
+                out.append(Entity(surface, "ORG", s, e, long_, "native", lang, "rule"))
+                taken.append((s, e))
+    return out
