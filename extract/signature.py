@@ -7,8 +7,9 @@ them. Each becomes one string, indexed like any anchor:
 
     k:earthquake       the event's kind (extract/facts.py's kinds, the same in the four languages)
     d:2023-10-07       the event's day (only a day: a month says little about which event)
-    e:herat            the event's place, its gazetteer name folded; g:af its country (ISO 3166 code)
-    p:herat            a place the article names (GPE/LOC, gazetteer-canonical, any script) below a country
+    e:hrt              the event's place (its gazetteer name, or the text's where the gazetteer does not know
+                       it) as a consonant skeleton; g:af its country (ISO 3166 code)
+    p:hrt              a place below a country the article names (GPE/LOC, any script), the same way
     r:afghanistan      a country the article names (countries are named in many articles about many events)
     s:bshr ahmd        a person's or organisation's consonant skeleton (extract/canonical.name_key): Bashir
                        Ahmad and بشير أحمد meet, as do Jokowi's Latin spellings
@@ -24,13 +25,19 @@ from extract.canonical import fold, name_key
 from extract.gazetteer import Place
 from ingest.record import Article
 
-# Kinds that say nothing about which event: "other" and the forms extract/facts.py files under it.
-_VAGUE_KINDS = frozenset({"other", "stampede", "riot", "heatwave"})
+# The kind that says nothing about which event.
+_VAGUE_KINDS = frozenset({"other"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"PERSON", "PER", "ORG"})
 
 
 Gazetteer = Callable[[str], Place | None]
+
+
+def place_key(name: str) -> str:
+    """A place's consonant skeleton: the gazetteer's name where it knows the place, else the text's, so that a
+    stadium or village it does not hold meets across spellings and scripts (Kanjuruhan, كانجوروهان)."""
+    return name_key(name)
 
 
 def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str]:
@@ -39,7 +46,10 @@ def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str
     for e in article.entities:
         if e.label in _PLACE_LABELS and e.canonical:
             found = place(e.canonical) if place else None
-            out.add(("r:" if found and found.kind == "country" else "p:") + fold(e.canonical))
+            if found and found.kind == "country":
+                out.add("r:" + fold(found.name))
+            elif key := place_key(found.name if found else e.canonical):
+                out.add("p:" + key)
         elif e.label in _NAME_LABELS and e.canonical:
             key = name_key(e.canonical if e.canonical.isascii() else e.text)
             # One short skeleton ("bn", "as") is in too many names to point at one.
@@ -59,8 +69,9 @@ def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str
             out.add("d:" + date)
         places = data.get("places") or []
         if places:
-            out.add("e:" + fold(places[0]))
             found = place(places[0]) if place else None
+            if key := place_key(found.name if found else places[0]):
+                out.add("e:" + key)
             if found:
                 out.add("g:" + found.country.lower())
     for f in article.facts:
