@@ -92,3 +92,16 @@ def test_stories_and_show_print_the_evidence(tmp_path: Path, runner: CliRunner) 
         (member,) = conn.execute("SELECT id FROM articles WHERE link_evidence IS NOT NULL LIMIT 1").fetchone()
     shown = runner.invoke(app, ["show", str(member), "--db", str(db)])
     assert shown.exit_code == 0 and "\nlink        " in shown.stdout and "(score " in shown.stdout
+
+
+def test_samples_stories(samples_db: Path) -> None:
+    """003 (id) is linked to 004 (en), its translation; 001 and 002, two editions of one conference, are not
+    one story; 000, an exhibition in Beijing, is alone (004 was filed in Beijing about a forum in Quanzhou)."""
+    with sqlite3.connect(samples_db) as conn:
+        rows = conn.execute(
+            "SELECT s.source, a.story_id FROM sightings s JOIN articles a ON a.id = s.article_id"
+        )
+        story = {Path(src).name[:3]: st for src, st in rows}
+    assert story["003"] is not None and story["003"] == story["004"]
+    assert story["001"] is None or story["001"] != story["002"]
+    assert story["000"] is None or story["000"] not in (story["001"], story["002"], story["004"])
