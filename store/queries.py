@@ -35,6 +35,7 @@ EXPORT_KEYS = (
     "facts",
     "duplicate_of",
     "story_id",
+    "link",
     "status",
     "error",
 )
