@@ -502,9 +502,13 @@ class FactExtractor:
         if entity.label in _PLACE_LABELS:
             # The gazetteer pass's entities carry the place's name already ("لبكين" is Beijing).
             place = self.gazetteer.lookup_mention(entity.text)
-            if place is None and entity.canonical != canonical_name(entity.text):
-                # named already, by the gazetteer pass or extract/ner.py ("لبكين" is Beijing, "للصين" China)
-                place = self.gazetteer.lookup(entity.canonical)
+            if place is None:
+                # the gazetteer pass named it already ("لبكين" is Beijing); extract/ner.py may have ("للصين" is
+                # China), or the surface form drops an article ("the People's Republic of China")
+                lookup = (
+                    self.gazetteer.lookup if entity.found_by == "gazetteer" else self.gazetteer.lookup_mention
+                )
+                place = lookup(entity.canonical)
             if place is not None:
                 return place.name
         name = canonical_name(entity.text)
