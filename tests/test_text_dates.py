@@ -463,3 +463,16 @@ def test_arabic_month_series_and_ordinal_days(expression: str, expected: str) ->
     assert [e for _, _, e in find_dates(f"وقع الزلزال في {expression} جنوب البلاد", "ar")] == [expression]
     when = resolve(expression, "ar", dt.date(2023, 9, 10))
     assert when is not None and when.date == expected
+
+
+def test_titles_events_and_parks_the_text_abbreviates_are_no_organisations(tmp_path: Path) -> None:
+    # the bench/realset tune split's Indonesian G20 reports
+    text = (
+        "Perdana Menteri (PM) India hadir di Konferensi Tingkat Tinggi (KTT) G20 di Taman Budaya Garuda Wisnu "
+        "Kencana (GWK), kata Ketua Financial Stability Board (FSB)."
+    )
+    found = {(e.text, e.canonical) for e in acronym_orgs(text, acronyms(text), [], "id", gazetteer(tmp_path))}
+    assert found == {
+        ("Financial Stability Board", "Financial Stability Board"),
+        ("FSB", "Financial Stability Board"),
+    }
