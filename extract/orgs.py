@@ -152,6 +152,9 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             taken.append(w)
             end = words[j][1]
             j += 1
+            so_far = " ".join([head, *taken])
+            if so_far in _AR_NAMES or f"ال{so_far}" in _AR_NAMES:
+                break  # a whole name ends there: "مؤتمر الأمم المتحدة | للأطراف"
         named = " ".join([head, *taken])
         if sum(t.startswith(("ال", "لل")) for t in taken) >= need or (
             taken and (named in _AR_NAMES or f"ال{named}" in _AR_NAMES)
