@@ -28,8 +28,48 @@ _EN_MONTH = (
 )
 _FR_MONTH = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
 _ID_MONTH = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
-_AR_MONTH = (
-    r"(?:يناير|فبراير|مارس|أبريل|إبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)"
+# Arabic months in the three series news uses (see _MONTHS below): Egyptian/Gulf, Levantine/Iraqi ("6 شباط",
+# "8 أيلول"), often paired with the other ("أيلول/سبتمبر"), and the Maghreb's ("8 شتنبر").
+_AR_MONTH_NUMBERS: dict[str, int] = {
+    name.replace("_", " "): n
+    for n, names in enumerate(
+        [
+            "يناير كانون_الثاني كانون_ثاني جانفي",
+            "فبراير شباط فيفري",
+            "مارس آذار اذار",
+            "أبريل إبريل ابريل نيسان أفريل افريل",
+            "مايو أيار ايار ماي",
+            "يونيو يونيه حزيران جوان",
+            "يوليو يوليه تموز يوليوز جويلية",
+            "أغسطس اغسطس آب غشت أوت اوت",
+            "سبتمبر أيلول ايلول شتنبر",
+            "أكتوبر اكتوبر تشرين_الأول تشرين_الاول تشرين_أول تشرين_اول",
+            "نوفمبر تشرين_الثاني تشرين_ثاني نونبر",
+            "ديسمبر كانون_الأول كانون_الاول كانون_أول دجنبر",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_AR_ONE_MONTH = "(?:" + "|".join(sorted(_AR_MONTH_NUMBERS, key=len, reverse=True)) + r")(?![\u0621-\u064a])"
+_AR_MONTH = rf"(?:{_AR_ONE_MONTH}(?:\s*[/(]\s*{_AR_ONE_MONTH}(?:\s*\))?)?)"
+# "السادس من فبراير", "الحادي والعشرين من نوفمبر": the day as an ordinal word, common in Arabic news.
+_AR_UNITS = ["الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_AR_ORDINALS: dict[str, int] = {
+    "الأول": 1,
+    "الاول": 1,
+    **{w: n for n, w in enumerate(_AR_UNITS[1:], start=2)},
+    "العاشر": 10,
+    **{f"{w} عشر": n for n, w in enumerate(_AR_UNITS, start=11)},
+    "العشرين": 20,
+    **{f"{w} والعشرين": n for n, w in enumerate(_AR_UNITS, start=21)},
+    "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
+}
+_AR_ORDINAL = "(?:" + "|".join(sorted(_AR_ORDINALS, key=len, reverse=True)) + ")"
+_AR_DAY_MONTH = re.compile(
+    rf"(?:(?P<d>\d{{1,2}})|(?P<o>{_AR_ORDINAL})\s+من)\s+(?:شهر\s+)?(?P<m>{_AR_ONE_MONTH})"
+    rf"(?:\s*[/(]\s*{_AR_ONE_MONTH}(?:\s*\))?)?(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?"
 )
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -100,8 +140,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY})(?!\w)"
     ),
     "ar": re.compile(
-        rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+{_AR_MONTH}(?:\s+{_YEAR})?|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|"
-        rf"{_AR_MONTH}\s+{_YEAR}|{_AR_DAY})"
+        rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
+        rf"{_AR_ORDINAL}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
+        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY})"
     ),
 }
 _ID_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
@@ -222,6 +263,11 @@ def resolve(
         dated = _weekday_dated(expression, expr, lang, year_hint)
         if dated is not None:
             return dated
+    arabic = _AR_DAY_MONTH.search(expr) if lang == "ar" else None
+    if arabic:  # "6 شباط/فبراير 2023", "السادس من فبراير": the month names dateparser does not all know
+        day = int(arabic.group("d")) if arabic.group("d") else _AR_ORDINALS[arabic.group("o")]
+        year = int(arabic.group("y")) if arabic.group("y") else None
+        return _numeric(expression, day, _AR_MONTH_NUMBERS[arabic.group("m")], year, published, year_hint)
     numeric = _ID_NUMERIC.search(expr)
     if numeric:  # "Selasa (3/12)": day/month in brackets after the weekday (Indonesian press style)
         day, month = int(numeric.group(1)), int(numeric.group(2))

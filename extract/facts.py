@@ -423,6 +423,14 @@ _LOCALITY = re.compile(
 # 23, 23, 27, 23; at 3.0 23, 24, 28, 24; at 5.0 23, 24, 28, 23 (without the pass 21, 20, 25, 21).
 _LOCALITY_WEIGHT = 3.0
 
+# A venue a flight left from or that something happened near is not where it happened: "takeoff from Sardar
+# Vallabhbhai Patel International Airport", "lepas landas dari Bandara ...", "من مطار", "di dekat Bandara", "قرب
+# مطار" (the bench/realset tune split's Air India reports).
+_FROM_OR_NEAR = re.compile(
+    r"(?:(?<![\w-])(?:from|dari|depuis|near|dekat|près\s+de\s+l['’]|près\s+du)|(?<![\u0621-\u064a])(?:من|قرب|بالقرب\s+من))\s*$",
+    re.IGNORECASE,
+)
+
 # Where an earthquake's centre was: the sentence that says so names the event's place.
 _EPICENTRE = re.compile(
     r"epicent(?:re|er)|centred|centered|épicentre|pusat gempa|berpusat|مركز(?:ه|ها)?|بؤرة", re.IGNORECASE
@@ -494,9 +502,13 @@ class FactExtractor:
         if entity.label in _PLACE_LABELS:
             # The gazetteer pass's entities carry the place's name already ("لبكين" is Beijing).
             place = self.gazetteer.lookup_mention(entity.text)
-            if place is None and entity.canonical != canonical_name(entity.text):
-                # named already, by the gazetteer pass or extract/ner.py ("لبكين" is Beijing, "للصين" China)
-                place = self.gazetteer.lookup(entity.canonical)
+            if place is None:
+                # the gazetteer pass named it already ("لبكين" is Beijing); extract/ner.py may have ("للصين" is
+                # China), or the surface form drops an article ("the People's Republic of China")
+                lookup = (
+                    self.gazetteer.lookup if entity.found_by == "gazetteer" else self.gazetteer.lookup_mention
+                )
+                place = lookup(entity.canonical)
             if place is not None:
                 return place.name
         name = canonical_name(entity.text)
@@ -794,7 +806,12 @@ class FactExtractor:
         weights: dict[str, float] = {}
         first: dict[str, int] = {}
         known: dict[str, Place] = {}
-        venues = [(m, v) for m in _VENUES.finditer(text, body_start) if (v := _venue(m, ev.type)) is not None]
+        venues = [
+            (m, v)
+            for m in _VENUES.finditer(text, body_start)
+            if (v := _venue(m, ev.type)) is not None
+            and not _FROM_OR_NEAR.search(text[max(0, m.start() - 30) : m.start()])
+        ]
         for ent in entities:
             if ent.label not in _PLACE_LABELS or ent.start < body_start:
                 continue

@@ -92,7 +92,7 @@ _AR_WORDS: dict[str, str] = {
     "العشرين": "20",
     "السبع": "7",
     "القدم": "Football",
-    "كرة": "Football",
+    "كرة": "",  # "كرة القدم" is football: one word in English
     "الأمن": "Security",
     "التعاون": "Cooperation",
     "الإغاثة": "Relief",
@@ -152,6 +152,9 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             taken.append(w)
             end = words[j][1]
             j += 1
+            so_far = " ".join([head, *taken])
+            if so_far in _AR_NAMES or f"ال{so_far}" in _AR_NAMES:
+                break  # a whole name ends there: "مؤتمر الأمم المتحدة | للأطراف"
         named = " ".join([head, *taken])
         if sum(t.startswith(("ال", "لل")) for t in taken) >= need or (
             taken and (named in _AR_NAMES or f"ال{named}" in _AR_NAMES)
@@ -191,7 +194,10 @@ def _ar_canonical(head: str, taken: list[str], gaz: Gazetteer) -> str:
             run = []
         bare = "ال" + w[2:] if w.startswith("لل") else w
         place = None if w.startswith(("ال", "لل")) else gaz.lookup(w)  # "رابطة بكين ...": Beijing
-        units.append(_AR_WORDS.get(bare) or _AR_WORDS.get(w) or (place.name if place else latin_name(bare)))
+        english = _AR_WORDS.get(bare, _AR_WORDS.get(w))
+        if english == "":
+            continue
+        units.append(english or (place.name if place else latin_name(bare)))
     if run:
         units.append("-".join(run))
     return " ".join([*reversed(units), head])
@@ -227,6 +233,16 @@ _EVENT_OR_PLACE_LAST = re.compile(
 )
 
 
+# Long forms that open with a title, an event or a place word name no organisation: "Perdana Menteri (PM)",
+# "Konferensi Tingkat Tinggi (KTT)", "Taman Budaya Garuda Wisnu Kencana (GWK)" (the tune split's Indonesian
+# G20 reports); a title before an organisation's name is dropped ("Ketua Financial Stability Board (FSB)").
+_NOT_ORG_FIRST = frozenset(
+    "perdana presiden president prime menteri minister konferensi ktt forum festival pameran summit conference "
+    "taman gunung mount bandara stadion stadium pulau kabupaten kota provinsi province".split()
+)
+_TITLE_FIRST = frozenset("ketua wakil direktur kepala chairman director head president presiden".split())
+
+
 def acronym_orgs(
     text: str, defined: dict[str, str], entities: list[Entity], lang: str, gaz: Gazetteer
 ) -> list[Entity]:
@@ -236,15 +252,22 @@ def acronym_orgs(
     taken = [(e.start, e.end) for e in entities if e.lang == lang]
     out: list[Entity] = []
     for short, long_ in defined.items():
-        if _EVENT_OR_PLACE_LAST.match(long_.split()[-1]) or gaz.lookup(long_) is not None:
+        words = long_.split()
+        if words[0].casefold() in _TITLE_FIRST and len(words) > 2:
+            words = words[1:]
+        elif words[0].casefold() in _NOT_ORG_FIRST:
+            continue
+        canonical = " ".join(words)
+        if _EVENT_OR_PLACE_LAST.match(words[-1]) or gaz.lookup(long_) is not None:
             continue
         m = re.search(rf"{re.escape(long_)}\s*\({re.escape(short)}\)", text)
         if m is None:
             continue
         long_end = m.start() + len(long_)
         short_start = text.index("(", long_end) + 1
-        for s, e, surface in ((m.start(), long_end, long_), (short_start, short_start + len(short), short)):
+        long_start = long_end - len(canonical)
+        for s, e in ((long_start, long_end), (short_start, short_start + len(short))):
             if not any(a < e and s < b for a, b in taken):
-                out.append(Entity(surface, "ORG", s, e, long_, "native", lang, "rule"))
+                out.append(Entity(text[s:e], "ORG", s, e, canonical, "native", lang, "rule"))
                 taken.append((s, e))
     return out

@@ -445,3 +445,34 @@ def test_a_weekday_with_only_the_month_follows_the_days_the_text_states(tmp_path
     )
     event = next(f for f in _facts(text, "fr", tmp_path, "2023-10") if f.kind == "event")
     assert (event.data["type"], event.data["date"]) == ("earthquake", "2023-10-15")
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("6 شباط/فبراير 2023", "2023-02-06"),  # the Levantine and the Egyptian name side by side
+        ("9 أيلول (سبتمبر) 2023", "2023-09-09"),
+        ("8 شتنبر 2023", "2023-09-08"),  # the Maghreb's name
+        ("السادس من فبراير", "2023-02-06"),  # the day as an ordinal word
+        ("الحادي والعشرين من نوفمبر", "2022-11-21"),
+    ],
+)
+def test_arabic_month_series_and_ordinal_days(expression: str, expected: str) -> None:
+    from extract.dates import find_dates
+
+    assert [e for _, _, e in find_dates(f"وقع الزلزال في {expression} جنوب البلاد", "ar")] == [expression]
+    when = resolve(expression, "ar", dt.date(2023, 9, 10))
+    assert when is not None and when.date == expected
+
+
+def test_titles_events_and_parks_the_text_abbreviates_are_no_organisations(tmp_path: Path) -> None:
+    # the bench/realset tune split's Indonesian G20 reports
+    text = (
+        "Perdana Menteri (PM) India hadir di Konferensi Tingkat Tinggi (KTT) G20 di Taman Budaya Garuda Wisnu "
+        "Kencana (GWK), kata Ketua Financial Stability Board (FSB)."
+    )
+    found = {(e.text, e.canonical) for e in acronym_orgs(text, acronyms(text), [], "id", gazetteer(tmp_path))}
+    assert found == {
+        ("Financial Stability Board", "Financial Stability Board"),
+        ("FSB", "Financial Stability Board"),
+    }
