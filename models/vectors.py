@@ -77,17 +77,19 @@ def main() -> None:
         "--buckets", type=int, default=50000, help="rows of the hash table (size: rows x dim x 4 B)"
     )
     ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--model", choices=("cbow", "skipgram"), default="cbow")
     ap.add_argument("--min-count", type=int, default=5)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     text = args.out / "text.txt"
     start = time.perf_counter()
-    words = write_text(args.data, text)
-    print(f"ar vectors: {words:,} words of text in {time.perf_counter() - start:.0f} s -> {text}")
+    if not text.exists():  # the same text for every run of floret's settings
+        words = write_text(args.data, text)
+        print(f"ar vectors: {words:,} words of text in {time.perf_counter() - start:.0f} s -> {text}")
 
     # floret in a child process under nice, one thread: others share the machine's two cores.
     script = (
-        "import floret, sys; m = floret.train_unsupervised(sys.argv[1], model='cbow', mode='floret', "
+        f"import floret, sys; m = floret.train_unsupervised(sys.argv[1], model='{args.model}', mode='floret', "
         f"hashCount=2, bucket={args.buckets}, minn=3, maxn=5, minCount={args.min_count}, dim={args.dim}, "
         f"epoch={args.epochs}, thread=1); m.save_floret_vectors(sys.argv[2])"
     )
