@@ -6,8 +6,8 @@
 Only train and dev splits are read (ANERcorp: the CAMeL Lab training 5/6, its last tenth as dev; IDNer-news-2k:
 train.txt and dev.txt, plus NERGrit's train_preprocess.txt when --extra is given). Test splits are left to
 bench/ner_eval.py. Training runs `spacy train` under `nice -n 10` on one thread with the step bound in the
-config and the package's NORM installed in the language's defaults (``spacy_cli``); the trained pipeline replaces models/packages/<lang>_polynews_ner/<lang>_polynews_ner/model, which
-`make install` installs. Times measured on this machine are in models/README.md.
+config and the package's NORM installed in the language's defaults (``spacy_cli``); the trained pipeline
+replaces models/packages/<lang>_polynews_ner/<lang>_polynews_ner/model, which `make install` installs. Times measured on this machine are in models/README.md.
 """
 
 from __future__ import annotations
