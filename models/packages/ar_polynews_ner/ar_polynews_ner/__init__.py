@@ -3,7 +3,8 @@
 The model was trained with ``norm`` as every word's NORM (the feature its hash embeddings read most): the
 spelling variants of alef, alef maqsura and taa marbuta folded, harakat and tatweel dropped, and the article
 with the clitics written before it removed ("والصين", "بالصين", "للصين" and "الصين" are all "صين"), so one
-name shares its rows in every form. ``load`` installs the same function in the loaded vocabulary.
+name shares its rows in every form. ``load`` installs the same function in the loaded vocabulary. The model's
+floret word vectors (model/vocab/vectors, models/vectors.py) are keyed by the same NORM.
 """
 
 import re
