@@ -507,7 +507,17 @@ class Matcher:
             "INSERT INTO fingerprints (article_id, lang, published, minhash, minhash_en, anchors, shingles)"
             " VALUES (?,?,?,?,?,?,?)",
             [
-                (i, r.lang, r.published, r.minhash, r.minhash_en, json.dumps(sorted(r.anchors)), r.shingles)
+                # Passage samples only find candidates (their postings): the stored set, read back to score
+                # candidates, leaves them out.
+                (
+                    i,
+                    r.lang,
+                    r.published,
+                    r.minhash,
+                    r.minhash_en,
+                    json.dumps(sorted(a for a in r.anchors if not a.startswith("t:"))),
+                    r.shingles,
+                )
                 for i, r in todo
             ],
         )
