@@ -708,7 +708,6 @@ class Matcher:
         meta: dict[int, _Meta] = {}
         self._meta(db, sorted(ours | set(fingerprints)), meta)
         touched: set[int] = set()
-        evidence: list[tuple[str, int]] = []  # written once for the batch, in decision order
         for i, _r in todo:
             own = fingerprints[i]
             verdicts = [v for c in candidates[i] if (v := self.judge(own, fingerprints[c])) is not None]
@@ -739,15 +738,15 @@ class Matcher:
                 # Articles in no story until now join on their link to this one: that link is their evidence.
                 newcomers = {m.id for m in linked if m.story_id is None}
                 touched.update(self._join_stories(db, meta, meta[i], linked))
-                evidence.append(
-                    (json.dumps({"to": best.candidate, "duplicate": best.duplicate, **best.evidence}), i)
+                db.executemany(
+                    "UPDATE articles SET link_evidence = ? WHERE id = ?",
+                    [(json.dumps({"to": best.candidate, "duplicate": best.duplicate, **best.evidence}), i)]
+                    + [
+                        (json.dumps({"to": i, "duplicate": v.duplicate, **v.evidence}), v.candidate)
+                        for v in verdicts
+                        if v.candidate in newcomers and v.candidate != best.candidate
+                    ],
                 )
-                evidence.extend(
-                    (json.dumps({"to": i, "duplicate": v.duplicate, **v.evidence}), v.candidate)
-                    for v in verdicts
-                    if v.candidate in newcomers and v.candidate != best.candidate
-                )
-        db.executemany("UPDATE articles SET link_evidence = ? WHERE id = ?", evidence)
         refresh_stories(db, sorted(touched))
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
