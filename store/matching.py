@@ -636,11 +636,10 @@ class Matcher:
                 into[row[0]] = _Meta(*row)
 
     # -- scoring ----------------------------------------------------------------------------------------------
-    def vetoed(self, a: _Candidate, b: _Candidate, event_only: bool = False) -> str | None:
+    def vetoed(self, a: _Candidate, b: _Candidate) -> str | None:
         """Why two articles cannot report one event, or None: disjoint edition ordinals, numbered codes or
-        flight numbers, publication dates too far apart (not with ``event_only``: a story may run for months,
-        and its members are checked against each other on what they say of the event), or one kind of event on
-        days more than _DAY_TOLERANCE apart."""
+        flight numbers, publication dates too far apart, or one kind of event on days more than _DAY_TOLERANCE
+        apart."""
         for ours, theirs in zip(_vetoing(a.anchors), _vetoing(b.anchors), strict=True):
             if ours and theirs and not ours & theirs:
                 return "editions differ" if _is_ordinal(next(iter(ours))) else "flight numbers differ"
@@ -649,7 +648,7 @@ class Matcher:
             if not sa[stem] & sb[stem]:
                 return "editions differ"
         da, db = _date(a.published), _date(b.published)
-        if not event_only and da and db and abs((da - db).days) > self.options.max_days_apart:
+        if da and db and abs((da - db).days) > self.options.max_days_apart:
             return "published too far apart"
         ta, tb = _typed(a.anchors), _typed(b.anchors)
         if ta.get("k", _EMPTY) & tb.get("k", _EMPTY):
