@@ -68,6 +68,14 @@ def test_one_run_and_three_cron_runs_give_the_same_duplicates_and_stories(
     assert docs1 == docs3 and stories1 == stories3
     # Not a vacuous equality: wire copies were found, and one story holds reports in three or more languages.
     assert docs1 and any(len({name.split("-")[-2] for name in g}) >= 3 for g in stories1)
+    # Two wire texts on the Hatay quake, Turkish Minute's (en-01, en-02) and AFP's (en-03, en-04): en-02 quotes
+    # AFP's lead, which made en-03 a copy of en-02 and chained the two groups into one before a copy also had to
+    # share a part with its group's original (MatchOptions.root_contained).
+    hatay = {g for g in docs1 if any(n.startswith("tr-quake-202302-en-") for n in g)}
+    assert hatay == {
+        frozenset({"tr-quake-202302-en-01", "tr-quake-202302-en-02"}),
+        frozenset({"tr-quake-202302-en-03", "tr-quake-202302-en-04"}),
+    }
     # Four events, never two in one story.
     for g in stories1:
         assert len({next(s for s in STORIES if n.startswith(s)) for n in g}) == 1, sorted(g)
