@@ -452,14 +452,21 @@ class Pipeline:
             self._missing |= missing
             self._collect(items, summary)
 
+        taken = 0
         try:
             for result in executor.map(batches):
                 take(result)
+                taken += 1
         except KeyboardInterrupt:
             # Ctrl-C or SIGTERM: keep the batches the workers finished (in read order, for the caller to write)
-            # and stop the rest at once; the next run does them again.
-            for result in executor.finished():
-                take(result)
+            # and stop the rest at once; the next run does them again. Only if every result the executor handed
+            # over was taken whole: one cut short by the signal (a write under way, or a result between the
+            # executor and take) leaves a gap, and the finished batches behind it would be stored before it.
+            # (The test run over Ray, SIGTERMed mid-write, stored batch 6 before batch 5: other ids than a clean
+            # run's.)
+            if executor.delivered == taken:
+                for result in executor.finished():
+                    take(result)
             executor.kill()
             raise
         finally:
@@ -482,9 +489,11 @@ class Pipeline:
             self._store(summary)
 
     def _store(self, summary: Summary) -> None:
-        """Write the processed articles in one transaction (store/writer.py), matching them as one batch."""
-        items, self._unsaved = self._unsaved, []
-        self._unsaved_hashes = set()
+        """Write the processed articles in one transaction (store/writer.py), matching them as one batch.
+
+        They are let go only once written: an interrupt during the write rolls its transaction back and leaves
+        them for the write the interrupt's handler makes."""
+        items = self._unsaved
         if not items:
             return
         t0 = time.perf_counter()
@@ -495,6 +504,7 @@ class Pipeline:
                 a = dataclasses.replace(a, status="pending")
             records.append((a, item.location))
         saved = self.writer.save_batch(records, summary.run_id, refresh=self.config.force)
+        self._unsaved, self._unsaved_hashes = [], set()
         for (a, _), (outcome, article_id) in zip(records, saved, strict=True):
             if outcome in ("stored", "duplicate"):
                 self._new_ids.append(article_id)
@@ -627,6 +637,9 @@ class Executor(Protocol):
     def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
         """Each batch's result, in the order of ``batches``."""
 
+    delivered: int
+    """Results handed over by map() so far."""
+
     def finished(self) -> Iterator[_WorkResult]:
         """After an interrupt: the results of the batches already done at the head of the read order (a batch
         done after one still running is not written: the run's ids stay those of a clean run's prefix)."""
@@ -661,11 +674,13 @@ class LocalExecutor:
             initargs=(config, upto, os.getpid()),
         )
         self._in_flight: deque[Future[_WorkResult]] = deque()
+        self.delivered = 0
 
     def _next(self) -> _WorkResult:
         # Taken off the queue only once its result is in: an interrupt while waiting leaves it for finished().
         result = self._in_flight[0].result()
         self._in_flight.popleft()
+        self.delivered += 1
         return result
 
     def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
@@ -774,6 +789,7 @@ class RayExecutor:
         actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(_RayWorker)
         self._actors: list[Any] = [actor.remote(config, upto) for _ in range(config.workers)]
         self._in_flight: deque[Any] = deque()
+        self.delivered = 0
 
     def map(self, batches: Iterator[list[_Item | _Doc]]) -> Iterator[_WorkResult]:
         from ray.exceptions import RayActorError, WorkerCrashedError
@@ -785,6 +801,7 @@ class RayExecutor:
             try:
                 out: _WorkResult = ray.get(in_flight[0])
                 in_flight.popleft()  # only once its result is in: an interrupt leaves it for finished()
+                self.delivered += 1
             except (RayActorError, WorkerCrashedError) as exc:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 raise WorkerLost(
