@@ -26,8 +26,16 @@ _EN_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_FR_MONTH = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-_ID_MONTH = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+# Abbreviated months as French and Indonesian pages print them ("9 sept.", "15 avr.", "21 Nov 2022", "7 Des"), and
+# the older Indonesian spellings still in use ("22 Nopember", "Pebruari").
+_FR_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    r"(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?)"
+)
+_ID_MONTH = (
+    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|"
+    r"(?:Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Agus|Sep|Sept|Okt|Nov|Nop|Des)\.?)"
+)
 # Arabic months in the three series news uses (see _MONTHS below): Egyptian/Gulf, Levantine/Iraqi ("6 شباط",
 # "8 أيلول"), often paired with the other ("أيلول/سبتمبر"), and the Maghreb's ("8 شتنبر").
 _AR_MONTH_NUMBERS: dict[str, int] = {
@@ -73,7 +81,7 @@ _AR_DAY_MONTH = re.compile(
 )
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-_ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)"
+_ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
 _AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -157,9 +165,9 @@ _WEEKDAY_NUMBER = {
             "tuesday mardi selasa الثلاثاء",
             "wednesday mercredi rabu الأربعاء الاربعاء",
             "thursday jeudi kamis الخميس",
-            "friday vendredi jumat الجمعة",
+            "friday vendredi jumat jum'at jum’at الجمعة",
             "saturday samedi sabtu السبت",
-            "sunday dimanche minggu الأحد الاحد",
+            "sunday dimanche minggu ahad الأحد الاحد",
         ]
     )
     for name in names.split()
@@ -239,6 +247,7 @@ def _parse(expression: str, lang: str, base: dt.date) -> dt.date | None:
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": [],
     }
+    expression = re.sub(r"(?i)jum['’]at", "Jumat", expression)  # dateparser knows "Jumat" only
     found = _parser().parse(expression, languages=[lang], settings=settings)
     return found.date() if found else None
 
@@ -385,16 +394,16 @@ _MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     [
         "january jan janvier januari janv يناير كانون_الثاني كانون_ثاني جانفي",
-        "february feb février fevrier februari févr fevr فبراير شباط فيفري",
+        "february feb février fevrier februari pebruari peb févr fevr فبراير شباط فيفري",
         "march mar mars maret مارس آذار اذار",
-        "april apr avril أبريل إبريل ابريل نيسان أفريل افريل",
+        "april apr avril avr أبريل إبريل ابريل نيسان أفريل افريل",
         "may mai mei مايو أيار ايار ماي",
         "june jun juin juni يونيو حزيران جوان يونيه",
         "july jul juillet juli juil يوليو تموز يوليوز جويلية يوليه",
-        "august aug août aout agustus agu أغسطس اغسطس آب اب غشت أوت اوت",
+        "august aug août aout agustus agu agt agus أغسطس اغسطس آب اب غشت أوت اوت",
         "september sep sept septembre سبتمبر أيلول ايلول شتنبر",
         "october oct octobre oktober okt أكتوبر اكتوبر تشرين_الأول تشرين_الاول تشرين_أول تشرين_اول",
-        "november nov novembre نوفمبر تشرين_الثاني تشرين_ثاني نونبر",
+        "november nov novembre nopember nop نوفمبر تشرين_الثاني تشرين_ثاني نونبر",
         "december dec décembre decembre desember des déc ديسمبر كانون_الأول كانون_الاول كانون_أول دجنبر",
     ],
     start=1,
@@ -468,6 +477,9 @@ class _Found:
     kind: str  # timestamp, byline, dateline, lead
 
 
+_SHORT_YEAR = re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])")
+
+
 def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     out: list[tuple[dt.date, int, int]] = []
     seen: set[int] = set()
@@ -509,7 +521,7 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return "byline"
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if not rest.strip(" ,.|") and _DATE_ALONE_BEFORE.match(text[line_start:start]):
+    if not re.sub(r"^\s*مـ?\b", "", rest).strip(" ,.|") and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
     if start - line_start <= 60 and _DATELINE_BEFORE.match(text[line_start:start]):
         return "dateline"
@@ -528,6 +540,18 @@ def published_in_text(
         return None
     head = digits_to_ascii(text[:_HEAD_CHARS])
     found = [_Found(d, s, e, stamp_kind(head, s, e)) for d, s, e in _full_dates(head)]
+    # "Publié le 09/09/23 à 10h34", "13/09/23 14:00 WIB": a two-digit year only beside a clock or a byline word
+    taken = {f.start for f in found}
+    for m in _SHORT_YEAR.finditer(head):
+        kind = stamp_kind(head, m.start(), m.end())
+        if m.start() in taken or kind not in ("timestamp", "byline"):
+            continue
+        try:
+            day = dt.date(2000 + int(m.group("year")), int(m.group("mnum")), int(m.group("day")))
+        except ValueError:
+            continue
+        found.append(_Found(day, m.start(), m.end(), kind))
+    found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
     for kind in ("timestamp", "byline", "dateline"):
@@ -568,6 +592,53 @@ def published_in_url(url: str | None) -> When | None:
             except ValueError:
                 continue
             return When(day.isoformat(), "day", "url", m.group())
+    return None
+
+
+# A wire's dateline that gives the day and month without the year: "RABAT, Sept 9 (Reuters) -", "MARRAKECH,
+# Morocco, Sept 9 (AP) —", "الكويت - 12 - 6 (كونا) --" (KUNA: day, then month number), "القاهرة في 9 سبتمبر /أ ش
+# أ/" (MENA). The agency in brackets or slashes right after the date is what makes it a dateline.
+_AGENCY = r"(?:\(\s*[^()\n]{2,25}\)|/\s*[^/\n]{2,12}/)"
+_YEARLESS_DATELINES = (
+    re.compile(
+        rf"^[\W_]*[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
+        rf"(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH_NAME})\.?)"
+        rf"\s*{_AGENCY}\s*[-–—:]",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^[\W_]*[\u0621-\u064a][\u0621-\u064a ]{{1,30}}?\s*[-–—]\s*(?P<day>[0-3]?\d)\s*[-–—]\s*(?P<mnum>1[0-2]|0?[1-9])\s*"
+        rf"{_AGENCY}"
+    ),
+    re.compile(
+        rf"^[\W_]*[\u0621-\u064a][\u0621-\u064a ]{{1,30}}?\s+(?:في\s+)?(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAME})"
+        rf"\s*{_AGENCY}"
+    ),
+)
+_YEARLESS_LINES = 8
+
+
+def published_in_dateline(text: str, year: int | None) -> When | None:
+    """The day a wire's dateline gives without its year ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)"),
+    in ``year`` (the metadata's, the address's or the text's): the day the report was written. None without
+    a year or such a dateline in the first lines."""
+    if year is None:
+        return None
+    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n")[:_YEARLESS_LINES]:
+        for pattern in _YEARLESS_DATELINES:
+            m = pattern.match(line)
+            if m is None:
+                continue
+            parts = {k: v for k, v in m.groupdict().items() if v}
+            name = parts.get("month") or parts.get("month2")
+            month = int(parts["mnum"]) if "mnum" in parts else None
+            if name is not None:
+                month = _MONTHS.get(name.casefold().rstrip(".")) or _MONTHS.get(name.rstrip("."))
+            try:
+                day = dt.date(year, month or 0, int(parts.get("day") or parts.get("day2") or 0))
+            except ValueError:
+                continue
+            return When(day.isoformat(), "day", "dateline", line[m.start() : m.end()].strip())
     return None
 
 

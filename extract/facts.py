@@ -35,6 +35,7 @@ from extract.dates import (
     is_weekday,
     iso_date,
     latest_stated,
+    published_in_dateline,
     published_in_text,
     published_in_url,
     resolve,
@@ -1381,6 +1382,15 @@ class FactStage:
             when = published_in_url(article.url)
             if when is not None and article.published and not when.date.startswith(article.published):
                 when = None  # the address contradicts the metadata's month
+        if when is None:
+            # A wire's dateline without its year ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)"): the
+            # year from the metadata, else the address, else the year the text talks about.
+            year = article.published[:4] if article.published else None
+            url_year = re.search(r"(?<!\d)(20\d\d)(?!\d)", article.url or "")
+            year = year or (url_year.group(1) if url_year else None)
+            when = published_in_dateline(head, int(year) if year else text_year(head))
+            if when is not None and article.published and not when.date.startswith(article.published):
+                when = None
         if when is None:
             return article
         if when.basis == "url":
