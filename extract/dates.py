@@ -477,7 +477,9 @@ class _Found:
     kind: str  # timestamp, byline, dateline, lead
 
 
-_SHORT_YEAR = re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])")
+_SHORT_YEAR = re.compile(
+    r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])"
+)
 
 
 def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.canonical import canonical_name, fold
+from extract.canonical import ARABIC_LETTER, canonical_name, fold, latin_name
 from extract.dates import (
     When,
     find_dates,
@@ -42,7 +42,7 @@ from extract.dates import (
     stamp_kind,
     text_year,
 )
-from extract.gazetteer import Gazetteer, Place, find_places, gazetteer
+from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
 from normalize.sentences import split_sentences
@@ -1356,6 +1356,8 @@ class FactStage:
         if article.lang in _SOURCE_LANGS:
             entities += self._named_orgs(article.analysed_text, article.lang, entities)
             entities += self._gazetteer_places(article.analysed_text, article.lang, entities)
+        if article.lang == "ar":
+            entities = self._sounded_places(article.analysed_text, entities)
         for text, lang, origin in texts:
             mine = [i for i, e in enumerate(entities) if e.lang == lang]
             acronym_map, found = self.extractor.extract(
@@ -1417,6 +1419,39 @@ class FactStage:
             ]
         return found
 
+    def _sounded_places(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """Arabic-script places the gazetteer does not hold, named after the one city or province of a country
+        the text names whose name they sound like (extract/gazetteer.py's ``sounds_like``: سيانجور, read
+        "Siyanjur", is Cianjur where the text names Indonesia or Jakarta). An attached preposition or article is
+        tried off too ("بسيانجور"). A name after "agency", "newspaper" or "channel" is an outlet's ("وكالة
+        الأناضول", not Antalya)."""
+        gaz = self.extractor.gazetteer
+        places = {e: self.extractor.place_of(e) for e in entities if e.label in _PLACE_LABELS}
+        countries = frozenset(p.country for p in places.values() if p is not None)
+        if not countries:
+            return entities
+        out = []
+        for e in entities:
+            if (
+                e in places
+                and places[e] is None
+                and ARABIC_LETTER.search(e.text)
+                and not _OUTLET_BEFORE.search(text[max(0, e.start - 12) : e.start])
+            ):
+                bare = re.sub(r"^(?:[وفبل]?ال|[وفبل])(?=[\u0621-\u064a]{3})", "", e.text)
+                found = next(
+                    (
+                        p
+                        for t in dict.fromkeys((e.text, bare))
+                        if (p := sounds_like(gaz, latin_name(t), countries))
+                    ),
+                    None,
+                )
+                if found is not None:
+                    e = dataclasses.replace(e, canonical=found.name)
+            out.append(e)
+        return out
+
     def _gazetteer_places(self, text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         """Places the gazetteer finds in the source text, in any script, where NER found nothing: a span
         that NER gave to a person or an organisation keeps its label ("Union" in "African Union"). A country in
@@ -1431,6 +1466,7 @@ class FactStage:
         return out
 
 
+_OUTLET_BEFORE = re.compile(r"(?:وكالة|صحيفة|جريدة|قناة|موقع|إذاعة)\s*$")
 _SOURCE_LANGS = frozenset({"en", "fr", "ar", "id"})
 
 
