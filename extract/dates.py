@@ -530,18 +530,40 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     return "lead"
 
 
+# An update line's date is not the publication day ("Updated 16 November 2022", "التحديث الاخير بتاريخ|الثلاثاء,
+# يناير 28, 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months later), nor a
+# site's calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446").
+_UPDATE_BEFORE = re.compile(
+    r"(?:mis à jour|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
+    r"[^\n]{0,30}$",
+    re.IGNORECASE,
+)
+_HIJRI_AFTER = re.compile(r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق)")
+
+
 def published_in_text(
-    text: str, header: str | None = None, header_precision: str | None = None
+    text: str,
+    header: str | None = None,
+    header_precision: str | None = None,
+    url_day: str | None = None,
 ) -> When | None:
     """The publication day the text states in a dateline, byline or timestamp, with the evidence.
 
     ``header`` is the date the source's metadata gave (the seeds' `` date YYYY-MM `` token, HTML metadata): a
     day there is kept; a month there is made a day by a dateline day in that month, and rules out dates in
-    other months. Returns None when the text states no publication day."""
+    other months. ``url_day``: the day the page's address gives, which beats a day only inferred from the lead
+    (an Indonesian lead's "Minggu (3/11/2024)", a weekday-dated first sentence): those often date the event,
+    published the day before the page (the bench/realset tune split's Lewotobi and Jeju Air reports). Returns
+    None when the text states no publication day (or only such a lead day and the address gives one)."""
     if header_precision == "day" or header_precision == "year":
         return None
     head = digits_to_ascii(text[:_HEAD_CHARS])
-    found = [_Found(d, s, e, stamp_kind(head, s, e)) for d, s, e in _full_dates(head)]
+    found = [
+        _Found(d, s, e, stamp_kind(head, s, e))
+        for d, s, e in _full_dates(head)
+        if not _UPDATE_BEFORE.search(head[head.rfind("\n", 0, s) + 1 : s])
+        and not _HIJRI_AFTER.match(head[e:])
+    ]
     # "Publié le 09/09/23 à 10h34", "13/09/23 14:00 WIB": a two-digit year only beside a clock or a byline word
     taken = {f.start for f in found}
     for m in _SHORT_YEAR.finditer(head):
@@ -560,7 +582,15 @@ def published_in_text(
         marked = [f for f in found if f.kind == kind]
         if marked:
             f = marked[0]
+            if (
+                url_day
+                and kind == "dateline"
+                and _ID_WEEKDAY_BRACKET.search(head[max(0, f.start - 60) : f.start])
+            ):
+                return None  # the lead's day of report, where the address gives the page's day
             return When(f.date.isoformat(), "day", kind, text[f.start : f.end])
+    if url_day:
+        return None
     # Last: the lead's first sentence dating the news with its weekday ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15
     # تشرين ثاني / نوفمبر 2022"): Arabic and Indonesian reports name the day they report this way (the tune
     # split's Arabic G20 report). Only the first lines, only with the weekday right before, and only where no

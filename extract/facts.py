@@ -1396,11 +1396,14 @@ class FactStage:
             return article
         # A title line may be the page's byline ("information fournie par France 24 • 30/11/2023 à 10:59").
         head = f"{article.title}\n{article.text}" if article.title else article.text
-        when = published_in_text(head, article.published, article.published_precision)
+        in_url = published_in_url(article.url)
+        if in_url is not None and article.published and not in_url.date.startswith(article.published):
+            in_url = None  # the address contradicts the metadata's month
+        when = published_in_text(
+            head, article.published, article.published_precision, in_url.date if in_url else None
+        )
         if when is None:
-            when = published_in_url(article.url)
-            if when is not None and article.published and not when.date.startswith(article.published):
-                when = None  # the address contradicts the metadata's month
+            when = in_url
         if when is None:
             # A wire's dateline without its year ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)"): the
             # year from the metadata, else the address, else the year the text talks about.
