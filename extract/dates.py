@@ -530,9 +530,10 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     return "lead"
 
 
-# An update line's date is not the publication day ("Updated 16 November 2022", "التحديث الاخير بتاريخ|الثلاثاء,
-# يناير 28, 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months later), nor a
-# site's calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446").
+# An update line's date is the publication day only when nothing else dates the page: not before a publication
+# line, the page's address or a dateline ("Updated 16 November 2022", "التحديث الاخير بتاريخ|الثلاثاء, يناير 28,
+# 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months after it). A site's
+# calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446") never is.
 _UPDATE_BEFORE = re.compile(
     r"(?:mis à jour|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
     r"[^\n]{0,30}$",
@@ -561,8 +562,7 @@ def published_in_text(
     found = [
         _Found(d, s, e, stamp_kind(head, s, e))
         for d, s, e in _full_dates(head)
-        if not _UPDATE_BEFORE.search(head[head.rfind("\n", 0, s) + 1 : s])
-        and not _HIJRI_AFTER.match(head[e:])
+        if not _HIJRI_AFTER.match(head[e:])
     ]
     # "Publié le 09/09/23 à 10h34", "13/09/23 14:00 WIB": a two-digit year only beside a clock or a byline word
     taken = {f.start for f in found}
@@ -578,6 +578,19 @@ def published_in_text(
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
+    updates = [f for f in found if _UPDATE_BEFORE.search(head[head.rfind("\n", 0, f.start) + 1 : f.start])]
+    found = [f for f in found if f not in updates]
+    when = _chosen(text, head, found, header, url_day)
+    if when is None and not url_day and updates:
+        when = _chosen(
+            text, head, updates, header, url_day
+        )  # an update line, when nothing else dates the page
+    return when
+
+
+def _chosen(
+    text: str, head: str, found: list[_Found], header: str | None, url_day: str | None
+) -> When | None:
     for kind in ("timestamp", "byline", "dateline"):
         marked = [f for f in found if f.kind == kind]
         if marked:
@@ -614,6 +627,12 @@ _URL_DATES = (
 )
 
 
+# "/article/1668477968": a path part that is a Unix time (seconds since 1970) between 2012 and 2030, the way some
+# Arabic news sites number their articles (al-ain.com on the bench/realset tune split: 1668477968 is
+# 2022-11-15 01:26 UTC, the day the page gives); its UTC day.
+_URL_UNIX_TIME = re.compile(r"/(?P<t>1[3-8]\d{8})(?=[/?#.]|$)")
+
+
 def published_in_url(url: str | None) -> When | None:
     """The publication day a news page's address states, or None."""
     for pattern in _URL_DATES:
@@ -624,6 +643,10 @@ def published_in_url(url: str | None) -> When | None:
             except ValueError:
                 continue
             return When(day.isoformat(), "day", "url", m.group())
+    unix = _URL_UNIX_TIME.search(url or "")
+    if unix is not None:
+        day = dt.datetime.fromtimestamp(int(unix.group("t")), dt.UTC).date()
+        return When(day.isoformat(), "day", "url", unix.group())
     return None
 
 

@@ -955,7 +955,9 @@ class FactExtractor:
             place = self.place_of(ent)
             if place is None or place.country != top.country or _RANK[place.kind] >= _RANK[top.kind]:
                 continue
-            if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]):
+            if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]) or _FELT_BEFORE.search(
+                text[max(0, ent.start - 80) : ent.start]
+            ):
                 continue
             cand = (_RANK[place.kind], ent.start, place.name)
             if best is None or cand < best:
@@ -970,7 +972,9 @@ class FactExtractor:
                 place = self.place_of(ent)
                 if place is None or place.country != top.country or place.kind != "city":
                     continue
-                if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]):
+                if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]) or _FELT_BEFORE.search(
+                    text[max(0, ent.start - 80) : ent.start]
+                ):
                     continue
                 cities.add(place.name)
             if len(cities) == 1:

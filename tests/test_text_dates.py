@@ -623,3 +623,27 @@ def test_sound_keys_meet_across_transliterations(tmp_path: Path) -> None:
     assert sounds_like(gaz, "Siyanjur", frozenset({"ID"})).name == "Cianjur"  # type: ignore[union-attr]
     assert sounds_like(gaz, "Siyanjur", frozenset({"MA"})) is None  # not a place of the text's countries
     assert sounds_like(gaz, "Britaniya", frozenset({"GB"})) is None  # a country's name is no city's
+
+
+def test_an_address_numbered_by_unix_time_dates_the_page() -> None:
+    # bench/realset tune split, g20-bali-2022-ar-02: al-ain.com numbers its articles by Unix time
+    when = published_in_url("https://al-ain.com/article/1668477968")
+    assert when is not None and when.date == "2022-11-15"
+    assert published_in_url("https://example.com/node/2200431") is None  # an ordinary article number
+
+
+def test_update_lines_hijri_calendars_and_lead_days_yield() -> None:
+    # an update line only where nothing else dates the page
+    text = "Publié le 12/09/2023 à 07:15\nMis à jour le 13/09/2023 à 18:02\nLibye"
+    assert published_in_text(text).date == "2023-09-12"  # type: ignore[union-attr]
+    assert published_in_text("Mis à jour le 13/09/2023 à 18:02\nLibye").date == "2023-09-13"  # type: ignore[union-attr]
+    assert published_in_text("Mis à jour le 13/09/2023 à 18:02\nLibye", url_day="2023-09-12") is None
+    # a site's calendar line with today's Hijri date (bench/realset tune split, sa-hajj-heat-2024-ar-06)
+    assert published_in_text("الأحد 07 يوليو 2024 الموافق 01 محرم 1446 بتوقيت عدن\nوفاة حجاج") is None
+    # bench/realset tune split, id-lewotobi-2024-id-02: the lead's "Minggu (3/11/2024)" is the eruption's day;
+    # the address gives the page's
+    lead = (
+        "TRIBUNSORONG.COM - Gunung Lewotobi di Kabupaten Flores Timur meletus pada Minggu (3/11/2024) malam."
+    )
+    assert published_in_text(lead).date == "2024-11-03"  # type: ignore[union-attr]
+    assert published_in_text(lead, url_day="2024-11-04") is None
