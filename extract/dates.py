@@ -82,7 +82,8 @@ _AR_DAY_MONTH = re.compile(
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
-_AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
+# Egyptian pages often write the final ة of الجمعة as ه ("الجمعه").
+_AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)"
 _YEAR = r"(?:19|20)\d\d"
 
 # Days counted back from the publication date. "last night" / "tadi malam" / "الليلة الماضية" are the evening
@@ -115,6 +116,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "امس": -1,
         "الأمس": -1,
         "البارحة": -1,
+        "بالأمس": -1,
+        "بالامس": -1,
         "أول أمس": -2,
         "أول من أمس": -2,
         "اول امس": -2,
@@ -165,7 +168,7 @@ _WEEKDAY_NUMBER = {
             "tuesday mardi selasa الثلاثاء",
             "wednesday mercredi rabu الأربعاء الاربعاء",
             "thursday jeudi kamis الخميس",
-            "friday vendredi jumat jum'at jum’at الجمعة",
+            "friday vendredi jumat jum'at jum’at الجمعة الجمعه",
             "saturday samedi sabtu السبت",
             "sunday dimanche minggu ahad الأحد الاحد",
         ]
