@@ -39,8 +39,9 @@ _RANK: dict[str, int] = {"country": 0, "province": 1, "city": 2}
 # Words that say what kind of place a name is, not which one: "Quanzhou City", "Fujian Province", "province du
 # Sichuan", "Provinsi Jawa Barat", "Fujian Sheng" (pycountry's Chinese suffix).
 _AFFIXES = re.compile(
-    r"^(?:(?:the )?(?:city|province|prefecture|state|region|county) of |province (?:du |de la |de l'|de |d')|"
-    r"ville de |provinsi |kota |kabupaten |mohafazat |محافظة |مدينة |ولاية )|"
+    r"^(?:(?:the )?(?:city|province|prefecture|state|region|county) of |(?:la )?province (?:du |de la |de l'|de |d'|d )|"
+    r"(?:la )?r[eé]gion (?:du |de la |de l'|de l |de |d'|d )|(?:la )?ville (?:de |d )|"
+    r"provinsi |kota |kabupaten |mohafazat |محافظة |مدينة |ولاية )|"
     r" (?:city|province|prefecture|municipality|sheng|shi|zizhiqu|region|state|governorate)$",
     re.IGNORECASE,
 )
@@ -57,6 +58,38 @@ _ARABIC_PROVINCES = {
     "جاوة الغربية": ("Jawa Barat", "ID"),
     "جاوا الغربية": ("Jawa Barat", "ID"),
 }
+
+
+# Indonesia's provinces are named in Indonesian in pycountry ("Jawa Barat", "Nusa Tenggara Timur"); English and
+# French news name them by their compass point ("West Java", "East Nusa Tenggara", "Sumatra Ouest"), which
+# neither pycountry's catalogues nor CLDR carry (the bench/realset tune split's Cianjur and Lewotobi reports).
+_ID_POINTS = {
+    "Barat": ("West", "Ouest"),
+    "Timur": ("East", "Est"),
+    "Utara": ("North", "Nord"),
+    "Selatan": ("South", "Sud"),
+    "Tengah": ("Central", "Centre"),
+    "Tenggara": ("Southeast", "Sud-Est"),
+    "Barat Daya": ("Southwest", "Sud-Ouest"),
+}
+_ID_ISLANDS = {"Jawa": ("Java",), "Sumatera": ("Sumatra",), "Kalimantan": ("Borneo",)}
+
+
+def _indonesian_province_aliases() -> list[tuple[str, str]]:
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions:
+        if sub.country_code != "ID":
+            continue
+        for point, (english, french) in _ID_POINTS.items():
+            if not sub.name.endswith(" " + point):
+                continue
+            base = sub.name[: -len(point) - 1]
+            for island in (base, *_ID_ISLANDS.get(base, ())):
+                out += [(f"{english} {island}", sub.name), (f"{island} {french}", sub.name)]
+                out.append((f"{island} {point}", sub.name))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +133,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _UNUSABLE.search(name)
 
 
-_CACHE_FORMAT = 8  # bump when the index's keys or Place change
+_CACHE_FORMAT = 11  # bump when the index's keys or Place change
 
 
 class Gazetteer:
@@ -213,6 +246,10 @@ class Gazetteer:
 
         for alias, (province, code) in _ARABIC_PROVINCES.items():
             self._add(alias, Place(province, "province", code), primary=True)
+        for alias, province in _indonesian_province_aliases():
+            found = self._index.get(place_key(province))
+            if found is not None and found.country == "ID":
+                self._add(alias, found)
 
     def word_prefixes(self) -> frozenset[str]:
         """Every name's leading runs of words ("new", "new york" for "new york city"): a flat word trie for

@@ -647,3 +647,20 @@ def test_update_lines_hijri_calendars_and_lead_days_yield() -> None:
     )
     assert published_in_text(lead).date == "2024-11-03"  # type: ignore[union-attr]
     assert published_in_text(lead, url_day="2024-11-04") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("West Java", "Jawa Barat"),  # Indonesia's provinces by their compass point, in English and French
+        ("East Nusa Tenggara", "Nusa Tenggara Timur"),
+        ("West Sumatra", "Sumatera Barat"),
+        ("province de Sumatra Ouest", "Sumatera Barat"),
+        ("province d'Al-Haouz", "Al Haouz"),  # the French elided "d'"
+        ("région de Marrakech-Safi", "Marrakech-Safi"),
+        ("Île-de-France", "Île-de-France"),  # a name that opens like an affix keeps it
+    ],
+)
+def test_province_names_across_languages(name: str, expected: str, tmp_path: Path) -> None:
+    place = gazetteer(tmp_path).lookup(name)
+    assert place is not None and place.name == expected
