@@ -425,10 +425,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
     # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023
     re.compile(
-        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?,?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
-    re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY},?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
     # 09/سبتمبر/2023, 9-Sep-2023: a month name between slashes or hyphens
     re.compile(
         rf"(?<![\w/]){_DAY}\s?[/-]\s?(?P<month>{_MONTH_NAME})\.?\s?[/-]\s?(?P<year>20\d\d)(?!\d)",
@@ -447,7 +447,10 @@ _CLOCK = (
     r"(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT|م(?![\u0621-\u064a])|ص(?![\u0621-\u064a])))?"
 )
 # Arabic separates with "،" and writes "الساعة" or "-" before the clock ("الأحد 23 يونيو 2024، 10:29 م").
-_CLOCK_AFTER = re.compile(rf"^\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE)
+# "2023م | 10:30": the era letter after an Arabic year, then the clock.
+_CLOCK_AFTER = re.compile(
+    rf"^\s*(?:م(?![\u0621-\u064a]))?\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE
+)
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
     r"(?:publié|publiée|mis à jour|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"

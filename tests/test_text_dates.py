@@ -664,3 +664,16 @@ def test_update_lines_hijri_calendars_and_lead_days_yield() -> None:
 def test_province_names_across_languages(name: str, expected: str, tmp_path: Path) -> None:
     place = gazetteer(tmp_path).lookup(name)
     assert place is not None and place.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نشر في: 9 سبتمبر، 2023 - 10:30 م\nزلزال", "2023-09-09"),  # the Arabic comma before the year
+        ("سبتمبر 9، 2023 10:30 م\nزلزال", "2023-09-09"),
+        ("8 سبتمبر 2023م | 10:30\nزلزال", "2023-09-08"),  # the era letter glued to the year, then the clock
+    ],
+)
+def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and when.date == expected
