@@ -390,17 +390,6 @@ _FELT_BEFORE = re.compile(
     rf"{_PLACE_LIST}$"
     r"|(?:شعر|وشعر|شعرت|وشعرت)(?:\s+(?:به|بها|بالزلزال|بالهزة))?\s+(?:سكان|في)\s+(?:مدينة\s+)?$",
 )
-# A place the event's own words govern: the kind word, a few words, then a locative preposition right before the
-# place ("séisme à Derna", "gempa di Cianjur", "fire in a building in Mangaf", "زلزال في ..."); see _event_places.
-_KIND_THEN_PLACE = re.compile(
-    r"(?:(?<!\w)(?:in|at|à|au|aux|en|dans|di|ke|pada)(?:\s+(?:the|la|le|l['’]|les|kota|kabupaten|desa|city of|"
-    r"la ville de|la région de|la province de|wilayah|daerah))?\s*|(?<![\u0621-\u064a])(?:في|ب)(?:\s*مدينة)?\s*)$",
-    re.IGNORECASE,
-)
-# Calibrated on the bench/realset tune split (event places right, ar/en/fr/id of 38/31/34/36): without it 26, 26,
-# 30, 27; at 1.0 the same; at 2.0 26, 26, 30, 28; at 4.0 24, 26, 30, 26 (held-out at 2.0, as a number only: id
-# 19 -> 20 of 36, others unchanged).
-_KIND_PLACE_BONUS = 2.0
 _REGIONS = frozenset(
     fold(w)
     for w in "Europe|Asia|Africa|Middle East|Latin America|South America|North America|Oceania|Southeast Asia|"
@@ -881,12 +870,6 @@ class FactExtractor:
                 bonus += 1
             if any(s <= ent.start < e for s, e in epicentre):
                 bonus += 3
-            if (
-                ev.type in _KIND_RE
-                and _KIND_THEN_PLACE.search(text[max(0, ent.start - 60) : ent.start])
-                and _KIND_RE[ev.type].search(text, max(0, ent.start - 60), ent.start)
-            ):
-                bonus += _KIND_PLACE_BONUS
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = weight
             first.setdefault(name, ent.start)
