@@ -801,7 +801,7 @@ class FactExtractor:
         for e in entities:
             if e.label not in _PLACE_LABELS or not (start <= e.start < end) or e.start < body_start:
                 continue
-            place = self.place_of(e)
+            place = self.gazetteer.lookup_mention(e.text)
             if place is not None:
                 found.setdefault(place.name, place)
         return [p.name for p in sorted(found.values(), key=lambda p: _RANK[p.kind])]
@@ -850,7 +850,7 @@ class FactExtractor:
                 continue  # the venue itself ("stade Kanjuruhan"), counted below under one name
             if _KIND_RE[ev.type].fullmatch(ent.text) if ev.type in _KIND_RE else False:
                 continue  # the event's own name taken for a place ("COP28")
-            place = self.place_of(ent)
+            place = self.gazetteer.lookup_mention(ent.text)
             if place is not None:
                 name, weight = place.name, _PLACE_WEIGHT[place.kind]
                 known[name] = place
@@ -935,7 +935,7 @@ class FactExtractor:
                 continue
             if not any(s <= ent.start < e for s, e in sentences):
                 continue
-            place = self.place_of(ent)
+            place = self.gazetteer.lookup_mention(ent.text)
             if place is None or place.country != top.country or _RANK[place.kind] >= _RANK[top.kind]:
                 continue
             if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]) or _FELT_BEFORE.search(
@@ -952,7 +952,7 @@ class FactExtractor:
             for ent in entities:
                 if ent.label not in _PLACE_LABELS or ent.start < body_start:
                     continue
-                place = self.place_of(ent)
+                place = self.gazetteer.lookup_mention(ent.text)
                 if place is None or place.country != top.country or place.kind != "city":
                     continue
                 if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]) or _FELT_BEFORE.search(
