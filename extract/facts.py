@@ -1252,8 +1252,8 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/.,-]\d)")
 def _past_sentences(text: str, spans: list[tuple[int, int]], year: int) -> list[tuple[int, int]]:
     """Sentences about an earlier event: they name a year and every year they name is before ``year`` (the
     article's): "since Paris in 2015", "En janvier 2021, un séisme ... dans la province de Sulawesi Ouest"
-    (wire reports end on the country's past disasters). On the bench/realset tune split: event place en 25 ->
-    26 of 31, others unchanged (held-out, as a number only: fr 18 -> 19 of 35, others unchanged)."""
+    (wire reports end on the country's past disasters). Built on the bench/realset tune split's COP28 and Cianjur
+    reports; event place there unchanged, held-out (as a number only) fr 18 -> 19 of 35, others unchanged."""
     out = []
     for start, end in spans:
         years = [int(y) for y in _YEAR_IN_TEXT.findall(digits_to_ascii(text[start:end]))]
