@@ -26,8 +26,16 @@ _EN_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_FR_MONTH = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-_ID_MONTH = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+# Abbreviated months as French and Indonesian pages print them ("9 sept.", "15 avr.", "21 Nov 2022", "7 Des"), and
+# the older Indonesian spellings still in use ("22 Nopember", "Pebruari").
+_FR_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    r"(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?)"
+)
+_ID_MONTH = (
+    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|"
+    r"(?:Jan|Feb|Peb|Mar|Apr|Jun|Jul|Agu|Agt|Agus|Sep|Sept|Okt|Nov|Nop|Des)\.?)"
+)
 # Arabic months in the three series news uses (see _MONTHS below): Egyptian/Gulf, Levantine/Iraqi ("6 شباط",
 # "8 أيلول"), often paired with the other ("أيلول/سبتمبر"), and the Maghreb's ("8 شتنبر").
 _AR_MONTH_NUMBERS: dict[str, int] = {
@@ -73,8 +81,9 @@ _AR_DAY_MONTH = re.compile(
 )
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-_ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)"
-_AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
+_ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
+# Egyptian pages often write the final ة of الجمعة as ه ("الجمعه").
+_AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)"
 _YEAR = r"(?:19|20)\d\d"
 
 # Days counted back from the publication date. "last night" / "tadi malam" / "الليلة الماضية" are the evening
@@ -107,6 +116,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "امس": -1,
         "الأمس": -1,
         "البارحة": -1,
+        "بالأمس": -1,
+        "بالامس": -1,
         "أول أمس": -2,
         "أول من أمس": -2,
         "اول امس": -2,
@@ -157,9 +168,9 @@ _WEEKDAY_NUMBER = {
             "tuesday mardi selasa الثلاثاء",
             "wednesday mercredi rabu الأربعاء الاربعاء",
             "thursday jeudi kamis الخميس",
-            "friday vendredi jumat الجمعة",
+            "friday vendredi jumat jum'at jum’at الجمعة الجمعه",
             "saturday samedi sabtu السبت",
-            "sunday dimanche minggu الأحد الاحد",
+            "sunday dimanche minggu ahad الأحد الاحد",
         ]
     )
     for name in names.split()
@@ -239,6 +250,7 @@ def _parse(expression: str, lang: str, base: dt.date) -> dt.date | None:
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": [],
     }
+    expression = re.sub(r"(?i)jum['’]at", "Jumat", expression)  # dateparser knows "Jumat" only
     found = _parser().parse(expression, languages=[lang], settings=settings)
     return found.date() if found else None
 
@@ -385,16 +397,16 @@ _MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     [
         "january jan janvier januari janv يناير كانون_الثاني كانون_ثاني جانفي",
-        "february feb février fevrier februari févr fevr فبراير شباط فيفري",
+        "february feb février fevrier februari pebruari peb févr fevr فبراير شباط فيفري",
         "march mar mars maret مارس آذار اذار",
-        "april apr avril أبريل إبريل ابريل نيسان أفريل افريل",
+        "april apr avril avr أبريل إبريل ابريل نيسان أفريل افريل",
         "may mai mei مايو أيار ايار ماي",
         "june jun juin juni يونيو حزيران جوان يونيه",
         "july jul juillet juli juil يوليو تموز يوليوز جويلية يوليه",
-        "august aug août aout agustus agu أغسطس اغسطس آب اب غشت أوت اوت",
+        "august aug août aout agustus agu agt agus أغسطس اغسطس آب اب غشت أوت اوت",
         "september sep sept septembre سبتمبر أيلول ايلول شتنبر",
         "october oct octobre oktober okt أكتوبر اكتوبر تشرين_الأول تشرين_الاول تشرين_أول تشرين_اول",
-        "november nov novembre نوفمبر تشرين_الثاني تشرين_ثاني نونبر",
+        "november nov novembre nopember nop نوفمبر تشرين_الثاني تشرين_ثاني نونبر",
         "december dec décembre decembre desember des déc ديسمبر كانون_الأول كانون_الاول كانون_أول دجنبر",
     ],
     start=1,
@@ -413,10 +425,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
     # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023
     re.compile(
-        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?,?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
-    re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY},?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
     # 09/سبتمبر/2023, 9-Sep-2023: a month name between slashes or hyphens
     re.compile(
         rf"(?<![\w/]){_DAY}\s?[/-]\s?(?P<month>{_MONTH_NAME})\.?\s?[/-]\s?(?P<year>20\d\d)(?!\d)",
@@ -435,7 +447,10 @@ _CLOCK = (
     r"(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT|م(?![\u0621-\u064a])|ص(?![\u0621-\u064a])))?"
 )
 # Arabic separates with "،" and writes "الساعة" or "-" before the clock ("الأحد 23 يونيو 2024، 10:29 م").
-_CLOCK_AFTER = re.compile(rf"^\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE)
+# "2023م | 10:30": the era letter after an Arabic year, then the clock.
+_CLOCK_AFTER = re.compile(
+    rf"^\s*(?:م(?![\u0621-\u064a]))?\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE
+)
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
     r"(?:publié|publiée|mis à jour|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
@@ -466,6 +481,11 @@ class _Found:
     start: int
     end: int
     kind: str  # timestamp, byline, dateline, lead
+
+
+_SHORT_YEAR = re.compile(
+    r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])"
+)
 
 
 def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
@@ -509,32 +529,87 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return "byline"
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if not rest.strip(" ,.|") and _DATE_ALONE_BEFORE.match(text[line_start:start]):
+    if not re.sub(r"^\s*مـ?\b", "", rest).strip(" ,.|") and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
     if start - line_start <= 60 and _DATELINE_BEFORE.match(text[line_start:start]):
         return "dateline"
     return "lead"
 
 
+# An update line's date is the publication day only when nothing else dates the page: not before a publication
+# line, the page's address or a dateline ("Updated 16 November 2022", "التحديث الاخير بتاريخ|الثلاثاء, يناير 28,
+# 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months after it). A site's
+# calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446") never is.
+_UPDATE_BEFORE = re.compile(
+    r"(?:mis à jour|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
+    r"[^\n]{0,30}$",
+    re.IGNORECASE,
+)
+_HIJRI_AFTER = re.compile(r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق)")
+
+
 def published_in_text(
-    text: str, header: str | None = None, header_precision: str | None = None
+    text: str,
+    header: str | None = None,
+    header_precision: str | None = None,
+    url_day: str | None = None,
 ) -> When | None:
     """The publication day the text states in a dateline, byline or timestamp, with the evidence.
 
     ``header`` is the date the source's metadata gave (the seeds' `` date YYYY-MM `` token, HTML metadata): a
     day there is kept; a month there is made a day by a dateline day in that month, and rules out dates in
-    other months. Returns None when the text states no publication day."""
+    other months. ``url_day``: the day the page's address gives, which beats a day only inferred from the lead
+    (an Indonesian lead's "Minggu (3/11/2024)", a weekday-dated first sentence): those often date the event,
+    published the day before the page (the bench/realset tune split's Lewotobi and Jeju Air reports). Returns
+    None when the text states no publication day (or only such a lead day and the address gives one)."""
     if header_precision == "day" or header_precision == "year":
         return None
     head = digits_to_ascii(text[:_HEAD_CHARS])
-    found = [_Found(d, s, e, stamp_kind(head, s, e)) for d, s, e in _full_dates(head)]
+    found = [
+        _Found(d, s, e, stamp_kind(head, s, e))
+        for d, s, e in _full_dates(head)
+        if not _HIJRI_AFTER.match(head[e:])
+    ]
+    # "Publié le 09/09/23 à 10h34", "13/09/23 14:00 WIB": a two-digit year only beside a clock or a byline word
+    taken = {f.start for f in found}
+    for m in _SHORT_YEAR.finditer(head):
+        kind = stamp_kind(head, m.start(), m.end())
+        if m.start() in taken or kind not in ("timestamp", "byline"):
+            continue
+        try:
+            day = dt.date(2000 + int(m.group("year")), int(m.group("mnum")), int(m.group("day")))
+        except ValueError:
+            continue
+        found.append(_Found(day, m.start(), m.end(), kind))
+    found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
+    updates = [f for f in found if _UPDATE_BEFORE.search(head[head.rfind("\n", 0, f.start) + 1 : f.start])]
+    found = [f for f in found if f not in updates]
+    when = _chosen(text, head, found, header, url_day)
+    if when is None and not url_day and updates:
+        when = _chosen(
+            text, head, updates, header, url_day
+        )  # an update line, when nothing else dates the page
+    return when
+
+
+def _chosen(
+    text: str, head: str, found: list[_Found], header: str | None, url_day: str | None
+) -> When | None:
     for kind in ("timestamp", "byline", "dateline"):
         marked = [f for f in found if f.kind == kind]
         if marked:
             f = marked[0]
+            if (
+                url_day
+                and kind == "dateline"
+                and _ID_WEEKDAY_BRACKET.search(head[max(0, f.start - 60) : f.start])
+            ):
+                return None  # the lead's day of report, where the address gives the page's day
             return When(f.date.isoformat(), "day", kind, text[f.start : f.end])
+    if url_day:
+        return None
     # Last: the lead's first sentence dating the news with its weekday ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15
     # تشرين ثاني / نوفمبر 2022"): Arabic and Indonesian reports name the day they report this way (the tune
     # split's Arabic G20 report). Only the first lines, only with the weekday right before, and only where no
@@ -558,6 +633,12 @@ _URL_DATES = (
 )
 
 
+# "/article/1668477968": a path part that is a Unix time (seconds since 1970) between 2012 and 2030, the way some
+# Arabic news sites number their articles (al-ain.com on the bench/realset tune split: 1668477968 is
+# 2022-11-15 01:26 UTC, the day the page gives); its UTC day.
+_URL_UNIX_TIME = re.compile(r"/(?P<t>1[3-8]\d{8})(?=[/?#.]|$)")
+
+
 def published_in_url(url: str | None) -> When | None:
     """The publication day a news page's address states, or None."""
     for pattern in _URL_DATES:
@@ -568,6 +649,57 @@ def published_in_url(url: str | None) -> When | None:
             except ValueError:
                 continue
             return When(day.isoformat(), "day", "url", m.group())
+    unix = _URL_UNIX_TIME.search(url or "")
+    if unix is not None:
+        day = dt.datetime.fromtimestamp(int(unix.group("t")), dt.UTC).date()
+        return When(day.isoformat(), "day", "url", unix.group())
+    return None
+
+
+# A wire's dateline that gives the day and month without the year: "RABAT, Sept 9 (Reuters) -", "MARRAKECH,
+# Morocco, Sept 9 (AP) —", "الكويت - 12 - 6 (كونا) --" (KUNA: day, then month number), "القاهرة في 9 سبتمبر /أ ش
+# أ/" (MENA). The agency in brackets or slashes right after the date is what makes it a dateline.
+_AGENCY = r"(?:\(\s*[^()\n]{2,25}\)|/\s*[^/\n]{2,12}/)"
+_YEARLESS_DATELINES = (
+    re.compile(
+        rf"^[\W_]*[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
+        rf"(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH_NAME})\.?)"
+        rf"\s*{_AGENCY}\s*[-–—:]",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^[\W_]*[\u0621-\u064a][\u0621-\u064a ]{{1,30}}?\s*[-–—]\s*(?P<day>[0-3]?\d)\s*[-–—]\s*(?P<mnum>1[0-2]|0?[1-9])\s*"
+        rf"{_AGENCY}"
+    ),
+    re.compile(
+        rf"^[\W_]*[\u0621-\u064a][\u0621-\u064a ]{{1,30}}?\s+(?:في\s+)?(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAME})"
+        rf"\s*{_AGENCY}"
+    ),
+)
+_YEARLESS_LINES = 8
+
+
+def published_in_dateline(text: str, year: int | None) -> When | None:
+    """The day a wire's dateline gives without its year ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)"),
+    in ``year`` (the metadata's, the address's or the text's): the day the report was written. None without
+    a year or such a dateline in the first lines."""
+    if year is None:
+        return None
+    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n")[:_YEARLESS_LINES]:
+        for pattern in _YEARLESS_DATELINES:
+            m = pattern.match(line)
+            if m is None:
+                continue
+            parts = {k: v for k, v in m.groupdict().items() if v}
+            name = parts.get("month") or parts.get("month2")
+            month = int(parts["mnum"]) if "mnum" in parts else None
+            if name is not None:
+                month = _MONTHS.get(name.casefold().rstrip(".")) or _MONTHS.get(name.rstrip("."))
+            try:
+                day = dt.date(year, month or 0, int(parts.get("day") or parts.get("day2") or 0))
+            except ValueError:
+                continue
+            return When(day.isoformat(), "day", "dateline", line[m.start() : m.end()].strip())
     return None
 
 

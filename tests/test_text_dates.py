@@ -6,6 +6,7 @@ The dateline and byline formats are real: copied from the labelled development s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -476,3 +477,203 @@ def test_titles_events_and_parks_the_text_abbreviates_are_no_organisations(tmp_p
         ("Financial Stability Board", "Financial Stability Board"),
         ("FSB", "Financial Stability Board"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # the agencies' dateline shapes without the year: Reuters and AP in English, KUNA (day - month number)
+        # and MENA in Arabic, Antara in Indonesian
+        ("RABAT, Sept 9 (Reuters) - A powerful earthquake struck", 2023, "2023-09-09"),
+        ("MARRAKECH, Morocco, Sept 9 (AP) — A rare, powerful earthquake", 2023, "2023-09-09"),
+        ("الكويت – 5 – 1 (كونا) — أعلنت وزارة الداخلية", 2024, "2024-01-05"),
+        ("القاهرة في 9 سبتمبر /أ ش أ/ أعلنت الهيئة", 2023, "2023-09-09"),
+        ("Jakarta, 5 Desember (ANTARA) - Gunung Marapi", 2023, "2023-12-05"),
+    ],
+)
+def test_wire_datelines_without_their_year(text: str, year: int, expected: str) -> None:
+    from extract.dates import published_in_dateline
+
+    when = published_in_dateline(text, year)
+    assert when is not None and (when.date, when.basis) == (expected, "dateline")
+    assert published_in_dateline(text, None) is None  # no year from anywhere: no day
+    assert published_in_dateline("PARIS (AFP) - Un séisme", year) is None
+
+
+def test_a_yearless_dateline_takes_the_metadatas_or_the_addresss_year(tmp_path: Path) -> None:
+    from extract.facts import FactOptions
+
+    article = Article(
+        source="x.txt", text="RABAT, Sept 9 (Reuters) - A powerful earthquake struck Morocco.", lang="en"
+    )
+    dated = FactStage(FactOptions(cache_dir=tmp_path))(
+        dataclasses.replace(article, url="https://example.com/world/2023/quake")
+    )
+    assert dated.published == "2023-09-09"
+    month = FactStage(FactOptions(cache_dir=tmp_path))(
+        dataclasses.replace(article, published="2023-10", published_precision="month")
+    )
+    assert month.published == "2023-10"  # a day of another month than the metadata's is not taken
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publié le 9 avr. 2024 à 10h34\nUn séisme", "2024-04-09"),  # French abbreviated months
+        ("Publié le 09/09/23 à 10h34\nUn séisme", "2023-09-09"),  # a two-digit year beside a byline word
+        ("Selasa, 22 Nopember 2022 | 15:45 WIB\nGempa", "2022-11-22"),  # the older Indonesian spelling
+        ("Jum'at, 24 Februari 2023 10:12 WIB\nGempa", "2023-02-24"),
+        ("09 سبتمبر 2023 م\nزلزال", "2023-09-09"),  # a date line of its own, with the era letter
+    ],
+)
+def test_abbreviated_months_old_spellings_and_short_years(text: str, expected: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and when.date == expected
+    assert published_in_text("Le bilan au 09/09/23 est lourd.\nUn séisme") is None  # no clock, no byline word
+
+
+def test_abbreviated_and_old_month_names_in_running_text() -> None:
+    from extract.dates import find_dates
+
+    assert [e for *_, e in find_dates("Le séisme du 9 sept. a fait 2 900 morts.", "fr")] == ["9 sept."]
+    assert [e for *_, e in find_dates("Gempa terjadi Jum'at (24/2) malam.", "id")] == ["Jum'at (24/2)"]
+    when = resolve("Ahad", "id", dt.date(2023, 12, 5))
+    assert when is not None and when.date == "2023-12-03"
+
+
+def _stage_facts(text: str, lang: str, tmp_path: Path, entities: tuple = (), published: str | None = None):  # type: ignore[no-untyped-def,type-arg]
+    from extract.facts import FactOptions
+
+    article = Article(source="x.txt", text=text, lang=lang, entities=entities, published=published)
+    return FactStage(FactOptions(cache_dir=tmp_path))(article)
+
+
+def test_a_colon_dateline_is_where_the_report_was_written(tmp_path: Path) -> None:
+    # bench/realset tune split, id-cianjur-2022-en-02: "JAKARTA:" is the dateline, Cianjur the epicentre
+    text = (
+        "JAKARTA: A 5.6-magnitude earthquake that shook Indonesia’s West Java province on Monday has left up to "
+        "20 people dead, a local official said. According to Herman Suherman, a government representative from "
+        "Cianjur, the West Javan town where the earthquake’s epicentre was located, up to 20 people may have died."
+    )
+    out = _stage_facts(text, "en", tmp_path, published="2022-11-21")
+    event = next(f for f in out.facts if f.kind == "event")
+    assert event.data["places"][0] == "Cianjur"
+    assert "Jakarta" not in event.data["places"]
+
+
+def test_where_a_quake_was_felt_is_not_where_it_was(tmp_path: Path) -> None:
+    # bench/realset tune split, tr-quake-202302-en-04 (AFP)
+    text = (
+        "A 6.4-magnitude earthquake was recorded Monday in Turkey's southern province of Hatay. "
+        "The quake hit the town of Defne at 8:04 pm (1704 GMT) and was strongly felt in Antakya and Adana, "
+        "200 kilometres (300 miles) to the north."
+    )
+    event = next(f for f in _stage_facts(text, "en", tmp_path).facts if f.kind == "event")
+    assert event.data["places"][0] == "Defne"
+    assert not {"Antakya", "Adana"} & set(event.data["places"])
+
+
+def test_a_sentence_about_an_earlier_year_names_no_place_of_the_event(tmp_path: Path) -> None:
+    # bench/realset tune split, cop28-2023-en-02 (AFP): "since Paris in 2015" is the Paris Agreement's year
+    text = (
+        "Nearly 200 nations agreed Thursday to launch a fund as the United Nations climate talks kicked off. "
+        "The COP28 talks in Dubai come at a pivotal moment for the planet. "
+        "The U.N. and hosts say the talks will be the most important since Paris in 2015."
+    )
+    event = next(
+        f for f in _stage_facts(text, "en", tmp_path, published="2023-11-30").facts if f.kind == "event"
+    )
+    assert "Paris" not in event.data["places"]
+
+
+def test_one_volcano_under_its_longest_name(tmp_path: Path) -> None:
+    # bench/realset tune split, id-lewotobi-2024-id-03: three spellings of one volcano, one score
+    text = (
+        "Gunung Lewotobi Laki-laki di Flores Timur, Nusa Tenggara Timur, meletus pada Minggu malam. Letusan "
+        "Gunung Lewotobi menewaskan 10 orang. Status Gunung Lewotobi Laki-Laki dinaikkan."
+    )
+    events = [f for f in _facts(text, "id", tmp_path) if f.kind == "event"]
+    assert events[0].data["places"][0] == "Mount Lewotobi Laki-laki"
+    assert "Mount Lewotobi" not in events[0].data["places"]
+
+
+def test_an_arabic_place_the_gazetteer_lacks_is_heard_as_one_it_holds(tmp_path: Path) -> None:
+    # bench/realset tune split, id-cianjur-2022-ar-01: سيانجور (read "Siyanjur") is Cianjur, Indonesia
+    from ingest.record import Entity
+
+    text = "ضرب زلزال مدينة سيانجور في جاوة الغربية بإندونيسيا، وأسفر عن مقتل 162 شخصا."
+    start = text.index("سيانجور")
+    ner = Entity("سيانجور", "GPE", start, start + len("سيانجور"), "Siyanjur", "native", "ar", "ner")
+    out = _stage_facts(text, "ar", tmp_path, entities=(ner,))
+    assert ("سيانجور", "Cianjur") in {(e.text, e.canonical) for e in out.entities}
+    # without a country of it in the text, a name is not heard as a place
+    alone = "ضرب زلزال مدينة سيانجور."
+    ner = Entity("سيانجور", "GPE", 16, 23, "Siyanjur", "native", "ar", "ner")
+    assert alone[16:23] == "سيانجور"
+    out = _stage_facts(alone, "ar", tmp_path, entities=(ner,))
+    assert ("سيانجور", "Siyanjur") in {(e.text, e.canonical) for e in out.entities}
+
+
+def test_sound_keys_meet_across_transliterations(tmp_path: Path) -> None:
+    from extract.gazetteer import sound_key, sounds_like
+
+    assert sound_key("Siyanjur") == sound_key("Cianjur")
+    assert sound_key("Ghujarat") == sound_key("Gujarat")
+    gaz = gazetteer(tmp_path)
+    assert sounds_like(gaz, "Siyanjur", frozenset({"ID"})).name == "Cianjur"  # type: ignore[union-attr]
+    assert sounds_like(gaz, "Siyanjur", frozenset({"MA"})) is None  # not a place of the text's countries
+    assert sounds_like(gaz, "Britaniya", frozenset({"GB"})) is None  # a country's name is no city's
+
+
+def test_an_address_numbered_by_unix_time_dates_the_page() -> None:
+    # bench/realset tune split, g20-bali-2022-ar-02: al-ain.com numbers its articles by Unix time
+    when = published_in_url("https://al-ain.com/article/1668477968")
+    assert when is not None and when.date == "2022-11-15"
+    assert published_in_url("https://example.com/node/2200431") is None  # an ordinary article number
+
+
+def test_update_lines_hijri_calendars_and_lead_days_yield() -> None:
+    # an update line only where nothing else dates the page
+    text = "Publié le 12/09/2023 à 07:15\nMis à jour le 13/09/2023 à 18:02\nLibye"
+    assert published_in_text(text).date == "2023-09-12"  # type: ignore[union-attr]
+    assert published_in_text("Mis à jour le 13/09/2023 à 18:02\nLibye").date == "2023-09-13"  # type: ignore[union-attr]
+    assert published_in_text("Mis à jour le 13/09/2023 à 18:02\nLibye", url_day="2023-09-12") is None
+    # a site's calendar line with today's Hijri date (bench/realset tune split, sa-hajj-heat-2024-ar-06)
+    assert published_in_text("الأحد 07 يوليو 2024 الموافق 01 محرم 1446 بتوقيت عدن\nوفاة حجاج") is None
+    # bench/realset tune split, id-lewotobi-2024-id-02: the lead's "Minggu (3/11/2024)" is the eruption's day;
+    # the address gives the page's
+    lead = (
+        "TRIBUNSORONG.COM - Gunung Lewotobi di Kabupaten Flores Timur meletus pada Minggu (3/11/2024) malam."
+    )
+    assert published_in_text(lead).date == "2024-11-03"  # type: ignore[union-attr]
+    assert published_in_text(lead, url_day="2024-11-04") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("West Java", "Jawa Barat"),  # Indonesia's provinces by their compass point, in English and French
+        ("East Nusa Tenggara", "Nusa Tenggara Timur"),
+        ("West Sumatra", "Sumatera Barat"),
+        ("province de Sumatra Ouest", "Sumatera Barat"),
+        ("province d'Al-Haouz", "Al Haouz"),  # the French elided "d'"
+        ("région de Marrakech-Safi", "Marrakech-Safi"),
+        ("Île-de-France", "Île-de-France"),  # a name that opens like an affix keeps it
+    ],
+)
+def test_province_names_across_languages(name: str, expected: str, tmp_path: Path) -> None:
+    place = gazetteer(tmp_path).lookup(name)
+    assert place is not None and place.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نشر في: 9 سبتمبر، 2023 - 10:30 م\nزلزال", "2023-09-09"),  # the Arabic comma before the year
+        ("سبتمبر 9، 2023 10:30 م\nزلزال", "2023-09-09"),
+        ("8 سبتمبر 2023م | 10:30\nزلزال", "2023-09-08"),  # the era letter glued to the year, then the clock
+    ],
+)
+def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and when.date == expected
