@@ -82,7 +82,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("lang", choices=sorted(CORPORA))
     ap.add_argument("--data", type=Path, required=True, help="ANERCorp file, or the IDNer-news-2k folder")
-    ap.add_argument("--extra", type=Path, help="NERGrit folder (IndoNLU dataset/nergrit_ner-grit), id only")
+    ap.add_argument(
+        "--extra",
+        type=Path,
+        help="id: NERGrit folder (IndoNLU dataset/nergrit_ner-grit); ar: WikiFANE_Gold_2014_500K.txt",
+    )
+    ap.add_argument(
+        "--extra-names-only",
+        action="store_true",
+        help="of the --extra sentences, only those naming a person or an organisation",
+    )
     ap.add_argument(
         "--english",
         type=Path,
@@ -106,7 +115,10 @@ def main() -> None:
     train = load(CORPORA[args.lang], "train", args.data)
     dev = load(CORPORA[args.lang], "dev", args.data)
     if args.extra:
-        train += load("nergrit", "train", args.extra)
+        extra = load({"ar": "wikifane", "id": "nergrit"}[args.lang], "train", args.extra)
+        if args.extra_names_only:
+            extra = [s for s in extra if any(t.endswith(("-PERSON", "-ORG")) for t in s[1])]
+        train += extra
     if args.english:
         english = [s for s in read_conll(args.english) if s[0] != ["-DOCSTART-"]][: args.english_sentences]
         train += [(w, [t if not t.endswith("-MISC") else "O" for t in tags]) for w, tags in english]
