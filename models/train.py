@@ -1,10 +1,12 @@
 """Re-train polynews' Arabic or Indonesian NER pipeline from the public corpora and put it in its package folder.
 
-    .venv/bin/python models/train.py ar --data PATH/ANERCorp --vectors PATH/vectors/spacy  # models/vectors.py
+    .venv/bin/python models/train.py ar --data PATH/ANERCorp --vectors PATH/vectors/spacy \
+        --extra PATH/WikiFANE_Gold_2014_500K.txt --extra-names-only  # vectors: models/vectors.py
     .venv/bin/python models/train.py id --data PATH/idner-news-2k --extra PATH/nergrit
 
 Only train and dev splits are read (ANERcorp: the CAMeL Lab training 5/6, its last tenth as dev; IDNer-news-2k:
-train.txt and dev.txt, plus NERGrit's train_preprocess.txt when --extra is given). Test splits are left to
+train.txt and dev.txt, plus NERGrit's train_preprocess.txt when --extra is given; Arabic --extra: WikiFANE Gold, in
+a first stage before ANERcorp alone). Test splits are left to
 bench/ner_eval.py. Training runs `spacy train` under `nice -n 10` on one thread with the step bound in the
 config and the package's NORM installed in the language's defaults (``spacy_cli``); the trained pipeline
 replaces models/packages/<lang>_polynews_ner/<lang>_polynews_ner/model, which `make install` installs. Times measured on this machine are in models/README.md.
