@@ -390,6 +390,17 @@ _FELT_BEFORE = re.compile(
     rf"{_PLACE_LIST}$"
     r"|(?:شعر|وشعر|شعرت|وشعرت)(?:\s+(?:به|بها|بالزلزال|بالهزة))?\s+(?:سكان|في)\s+(?:مدينة\s+)?$",
 )
+
+
+def _not_where(text: str, start: int) -> bool:
+    """Whether the words before a place at ``start`` say the event was not there: a bearing from it ("north of
+    Herat") or a place where it was only felt."""
+    return bool(
+        _BEARING_BEFORE.search(text[max(0, start - 30) : start])
+        or _FELT_BEFORE.search(text[max(0, start - 80) : start])
+    )
+
+
 _REGIONS = frozenset(
     fold(w)
     for w in "Europe|Asia|Africa|Middle East|Latin America|South America|North America|Oceania|Southeast Asia|"
@@ -840,9 +851,7 @@ class FactExtractor:
         for ent in entities:
             if ent.label not in _PLACE_LABELS or ent.start < body_start:
                 continue
-            if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]):
-                continue
-            if _FELT_BEFORE.search(text[max(0, ent.start - 80) : ent.start]):
+            if _not_where(text, ent.start):
                 continue
             if any(s <= ent.start < e for s, e in past or ()):
                 continue  # another, earlier event's place ("since Paris in 2015", "En 2004, ... en Indonésie")
@@ -938,9 +947,7 @@ class FactExtractor:
             place = self.gazetteer.lookup_mention(ent.text)
             if place is None or place.country != top.country or _RANK[place.kind] >= _RANK[top.kind]:
                 continue
-            if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]) or _FELT_BEFORE.search(
-                text[max(0, ent.start - 80) : ent.start]
-            ):
+            if _not_where(text, ent.start):
                 continue
             cand = (_RANK[place.kind], ent.start, place.name)
             if best is None or cand < best:
@@ -955,9 +962,7 @@ class FactExtractor:
                 place = self.gazetteer.lookup_mention(ent.text)
                 if place is None or place.country != top.country or place.kind != "city":
                     continue
-                if _BEARING_BEFORE.search(text[max(0, ent.start - 30) : ent.start]) or _FELT_BEFORE.search(
-                    text[max(0, ent.start - 80) : ent.start]
-                ):
+                if _not_where(text, ent.start):
                     continue
                 cities.add(place.name)
             if len(cities) == 1:

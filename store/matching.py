@@ -778,9 +778,10 @@ class Matcher:
         root = fingerprints.get(root_id)
         if root is None or root.lang != own.lang or fingerprints[verdict.candidate].lang != own.lang:
             return True
-        text = self.text_similarity(own, root)
-        shared = max(text, containment(text, own.shingles, root.shingles))
-        return shared >= self.options.root_contained
+        return (
+            containment(self.text_similarity(own, root), own.shingles, root.shingles)
+            >= self.options.root_contained
+        )
 
     @staticmethod
     def _make_original(db: Raw, meta: dict[int, _Meta], article: _Meta, root: _Meta) -> None:
