@@ -23,8 +23,11 @@ facts (publication date from the text, gazetteer places, event facts). Then comp
   stays a miss; the gazetteer holds no district-level hierarchy (Ighil in Al Haouz), so such pairs are misses
   too.
 
-Usage: python bench/realset_eval.py [--data bench/realset] [--show tune] [--lang ar]
+Usage: python bench/realset_eval.py [--data bench/realset] [--show tune] [--lang ar] [--folds]
 ``--show`` prints each miss of that split (tune only while building: never read held-out misses to fix rules).
+``--folds`` scores the tuning half alone, in two folds by story (tune-a, tune-b: the stories in sorted order,
+every other one), and leaves the held-out half out altogether: build a rule from one fold's misses and keep it
+only if the other fold does not get worse, so that the held-out half is read once, for the report.
 """
 
 from __future__ import annotations
@@ -225,26 +228,40 @@ MEASURES = (
 )
 
 
-def table(tally: dict[Any, list[int]]) -> str:
-    rows = ["| measure | lang | tune | heldout |", "|---|---|---|---|"]
+def table(tally: dict[Any, list[int]], splits: tuple[str, ...] = SPLITS) -> str:
+    rows = ["| measure | lang | " + " | ".join(splits) + " |", "|---|---|" + "---|" * len(splits)]
     for measure in MEASURES:
         for lang in LANGS:
             cells = []
-            for split in SPLITS:
+            for split in splits:
                 hit, total = tally.get((measure, lang, split), [0, 0])
                 cells.append(f"{hit / total:.2f} ({hit}/{total})" if total else "-")
             if any(c != "-" for c in cells):
-                rows.append(f"| {measure} | {lang} | {cells[0]} | {cells[1]} |")
+                rows.append(f"| {measure} | {lang} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+FOLDS = ("tune-a", "tune-b")
+
+
+def folds(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tuning half alone, its stories dealt in sorted order into two folds (the held-out half dropped)."""
+    stories = sorted({lab["story"] for lab in labels if lab["split"] == "tune"})
+    fold = {name: FOLDS[i % 2] for i, name in enumerate(stories)}
+    return [dict(lab, split=fold[lab["story"]]) for lab in labels if lab["split"] == "tune"]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
-    parser.add_argument("--show", choices=SPLITS, help="print the misses of this split")
+    parser.add_argument("--show", choices=SPLITS + FOLDS, help="print the misses of this split")
     parser.add_argument("--lang", choices=LANGS)
+    parser.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
     args = parser.parse_args()
     labels = load(args.data)
+    splits = FOLDS if args.folds else SPLITS
+    if args.folds:
+        labels = folds(labels)
     if args.lang:
         labels = [lab for lab in labels if lab["lang"] == args.lang]
     got, seconds = run(args.data, labels)
@@ -254,10 +271,12 @@ def main() -> None:
         counts[(lab["lang"], lab["split"])] += 1
     print(
         f"real dev set: {len(labels)} articles ("
-        + ", ".join(f"{lang} {counts[(lang, 'tune')]}+{counts[(lang, 'heldout')]}" for lang in LANGS)
-        + " tune+heldout), no translation model"
+        + ", ".join(f"{lang} " + "+".join(str(counts[(lang, s)]) for s in splits) for lang in LANGS)
+        + " "
+        + "+".join(splits)
+        + "), no translation model"
     )
-    print(table(tally))
+    print(table(tally, splits))
     chars = sum(len(a.text) for a in got.values())
     print(
         "seconds: "

@@ -17,6 +17,9 @@ whose two members are in it; a pair across the halves can only be a false merge 
 
 Usage: python bench/stories_eval.py [--data bench/realset] [--runs 1] [--show tune] [--db PATH]
 ``--show`` lists the wrong pairs of that split (tune while building; held-out only to write the final report).
+``--folds`` scores the tuning half in two folds by story (tune-a, tune-b: the stories in sorted order, every other
+one) and not the held-out half, whose articles are still ingested as unlabelled traffic (merges with them are
+only counted): build on one fold, keep a change only if the other does not get worse.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLITS = ("tune", "heldout")
+FOLDS = ("tune-a", "tune-b")
 
 
 def load(data: Path) -> dict[str, dict[str, Any]]:
@@ -174,14 +178,26 @@ def cross_split_merges(
     return sorted(out)
 
 
+def labels_split(labels: dict[str, dict[str, Any]], story_name: str) -> str:
+    return next(lab["split"] for lab in labels.values() if lab["story"] == story_name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
     ap.add_argument("--runs", type=int, default=1, help="ingest in this many cron-style runs")
     ap.add_argument("--db", type=Path, help="score this database instead of ingesting afresh")
-    ap.add_argument("--show", choices=SPLITS, help="list the wrong pairs of this split")
+    ap.add_argument("--show", choices=SPLITS + FOLDS, help="list the wrong pairs of this split")
+    ap.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
     args = ap.parse_args()
     labels = load(args.data)
+    splits = SPLITS
+    if args.folds:
+        splits = FOLDS
+        tune_stories = sorted({lab["story"] for lab in labels.values() if lab["split"] == "tune"})
+        fold = {name: FOLDS[i % 2] for i, name in enumerate(tune_stories)}
+        for lab in labels.values():
+            lab["split"] = fold.get(lab["story"], "heldout")
     tmp = None
     if args.db is None:
         tmp = Path(tempfile.mkdtemp(prefix="stories-eval-"))
@@ -201,7 +217,7 @@ def main() -> None:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     results = {}
-    for split in SPLITS:
+    for split in splits:
         r = score(labels, root, story, split)
         results[split] = r
         c = r["counts"]
@@ -213,7 +229,14 @@ def main() -> None:
             f"| {c['translations']} |"
         )
     merges = cross_split_merges(labels, story)
-    print(f"stories merged across the halves: {len(merges)} {merges[:10]}")
+    if args.folds:
+        hidden = [m for m in merges if "heldout" in (labels_split(labels, m[0]), labels_split(labels, m[1]))]
+        merges = [m for m in merges if m not in hidden]
+        print(
+            f"stories merged across the folds: {len(merges)} {merges[:10]}; with held-out stories: {len(hidden)}"
+        )
+    else:
+        print(f"stories merged across the halves: {len(merges)} {merges[:10]}")
     if args.show:
         r = results[args.show]
         fm = Counter(
