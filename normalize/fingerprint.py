@@ -34,6 +34,24 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(
     r"(?<!\w)(?:(\d{1,3})(?:st|nd|rd|th|e|ème|eme|er|re)|ke[- ](\d{1,3}))(?!\w)", re.IGNORECASE
 )
+# Arabic editions: "القمة العربية الـ32", "في دورتها ال32", "القمة العربية 33" (a number right after an
+# edition's noun and at most one adjective), and ordinals in words from 21st to 99th ("الثالثة والثلاثين": unit,
+# "و", tens). Units and tens alone are left out: "الأول" is also December's "كانون الأول" and "العشرين" the G20's
+# "مجموعة العشرين". Seen on bench/realset's tuning half (the 32nd and 33rd Arab League summits, COP28).
+_AR_EDITION = re.compile(
+    r"(?<!\w)(?:ال)?(?:قمة|دورة|دورتها|بدورتها|مؤتمر|نسخة|نسختها|منتدى|اجتماع)(?:\s+ال\w+ي[ةه]?)?"
+    r"\s+(?:الـ\s*|ال)?(\d{1,3})(?!\s*(?:[\d%٪]|ساع|عام|سن|يوم|شخص|دول|مليون|ألف))"
+)
+_AR_UNITS = {
+    "حادي": 1, "حادية": 1, "ثاني": 2, "ثانية": 2, "ثالث": 3, "ثالثة": 3, "رابع": 4, "رابعة": 4,
+    "خامس": 5, "خامسة": 5, "سادس": 6, "سادسة": 6, "سابع": 7, "سابعة": 7, "ثامن": 8, "ثامنة": 8,
+    "تاسع": 9, "تاسعة": 9,
+}  # fmt: skip
+_AR_TENS = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70,
+            "ثمانين": 80, "تسعين": 90}  # fmt: skip
+_AR_ORDINAL_WORDS = re.compile(
+    r"(?<!\w)ال(" + "|".join(_AR_UNITS) + r")\s+وال(" + "|".join(_AR_TENS) + r")(?!\w)"
+)
 _CODE = re.compile(r"(?<!\w)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,10}(?!\w)")
 # A run of capitalised Latin words (with short connectors inside): "Shen Haixiong", "Global South",
 # "China Media Group", "Asia-Pacific Broadcasting Union".
@@ -143,6 +161,17 @@ def _number(raw: str) -> str:
     return re.sub(r"[ .,\u00a0\u202f]", "", raw)
 
 
+_CENTURY_BEFORE = re.compile(r"(?:القرن|abad|siècle|century)\s*$", re.IGNORECASE)
+_CENTURY_AFTER = re.compile(r"\s*(?:century|siècle|s\.)", re.IGNORECASE)
+
+
+def _century(text: str, m: re.Match[str]) -> bool:
+    """ "the 21st century", "XXIe siècle", "abad ke-21", "القرن الحادي والعشرين": an ordinal, not an edition."""
+    return bool(
+        _CENTURY_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _CENTURY_AFTER.match(text, m.end())
+    )
+
+
 def anchors(text: str) -> frozenset[str]:
     """Typed anchors: ``n:200``, ``y:2024``, ``o:12``, ``c:mh370``, ``x:shen haixiong``, ``u:...``."""
     text = digits_to_ascii(text)
@@ -154,7 +183,15 @@ def anchors(text: str) -> frozenset[str]:
     if "@" in text or "#" in text:
         found.update("h:" + h.lower() for h in _HANDLE.findall(text))
     for m in _ORDINAL.finditer(text):
-        found.add("o:" + (m.group(1) or m.group(2)))
+        if not _century(text, m):
+            found.add("o:" + (m.group(1) or m.group(2)))
+    if "ال" in text:
+        found.update("o:" + str(int(m.group(1))) for m in _AR_EDITION.finditer(text))
+        found.update(
+            f"o:{_AR_UNITS[m.group(1)] + _AR_TENS[m.group(2)]}"
+            for m in _AR_ORDINAL_WORDS.finditer(text)
+            if not _century(text, m)
+        )
     for m in _NUMBER.finditer(text):
         value = _number(m.group(1))
         if m.group(2):  # a decimal: 6.4 and 6,4 are one magnitude

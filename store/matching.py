@@ -191,6 +191,20 @@ def _days_apart(a: frozenset[str], b: frozenset[str]) -> int | None:
     return best
 
 
+# Agencies give one earthquake's magnitude up to this far apart (USGS, EMSC, BMKG, AFAD: 5.4 and 5.6 for
+# Cianjur, 6.3 and 6.4 for Herat, 7.7 and 7.8 for Kahramanmaras on bench/realset's tuning half); two quakes
+# whose every stated magnitudes lie further apart are two quakes (the 6 February 2023 quake's 7.8 and the 20
+# February one's 6.4; a report of the second that recalls the first's 7.8 shares it and is not kept apart).
+_MAGNITUDE_TOLERANCE = 0.3
+
+
+def _magnitudes_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two sets of counts ("magnitude:6.4", ...) that both state magnitudes and share none within tolerance."""
+    ma = [float(q[10:]) for q in a if q.startswith("magnitude:")]
+    mb = [float(q[10:]) for q in b if q.startswith("magnitude:")]
+    return bool(ma and mb) and min(abs(x - y) for x in ma for y in mb) > _MAGNITUDE_TOLERANCE + 1e-9
+
+
 def _shared_names(a: frozenset[str], b: frozenset[str]) -> int:
     """Latin-script names and codes two texts share: a translation keeps them all (sample 003, the Indonesian
     translation of 004, shares 14), while two reports of one event share their figures and few names
@@ -644,7 +658,7 @@ class Matcher:
     def vetoed(self, a: _Candidate, b: _Candidate) -> str | None:
         """Why two articles cannot report one event, or None: disjoint edition ordinals, numbered codes or
         flight numbers, publication dates too far apart, or one kind of event on days more than _DAY_TOLERANCE
-        apart."""
+        apart or with magnitudes more than _MAGNITUDE_TOLERANCE apart."""
         for ours, theirs in zip(_vetoing(a.anchors), _vetoing(b.anchors), strict=True):
             if ours and theirs and not ours & theirs:
                 return "editions differ" if _is_ordinal(next(iter(ours))) else "flight numbers differ"
@@ -660,6 +674,8 @@ class Matcher:
             apart = _days_apart(ta.get("d", _EMPTY), tb.get("d", _EMPTY))
             if apart is not None and apart > _DAY_TOLERANCE:
                 return "same kind, other day"
+            if _magnitudes_apart(ta.get("q", _EMPTY), tb.get("q", _EMPTY)):
+                return "magnitudes differ"
         return None
 
     @staticmethod
