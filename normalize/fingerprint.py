@@ -52,6 +52,23 @@ _AR_TENS = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "اربع�
 _AR_ORDINAL_WORDS = re.compile(
     r"(?<!\w)ال(" + "|".join(_AR_UNITS) + r")\s+وال(" + "|".join(_AR_TENS) + r")(?!\w)"
 )
+# Aircraft types by family, in Latin and Arabic script: two crash reports naming two different types report two
+# crashes (bench/realset's tuning half: Yeti Airlines' ATR 72 at Pokhara and Saurya Airlines' CRJ-200 at
+# Kathmandu, same country, same route, eighteen months apart). A family, not a variant: "Boeing 737-800" and
+# "737 MAX", "ATR 72-500" and "ATR-72" are one.
+_AIRCRAFT = (
+    (re.compile(r"(?<!\w)(?:Boeing|بوينغ|بوينج|بوينك)\s*[\"“]?\s*(7[0-8]7)(?!\d)", re.IGNORECASE), "b{}"),
+    (
+        re.compile(r"(?<!\w)(?:Airbus|إيرباص|ايرباص|إيرباس)\s*[\"“]?\s*A?\s*(3[0-8])\d(?!\d)", re.IGNORECASE),
+        "a{}",
+    ),
+    (re.compile(r"(?<![\w-])A(3[0-8])\d(?:neo)?(?![\w-])"), "a{}"),
+    (re.compile(r"(?<!\w)(?:ATR|(?:إيه|ايه|آي|اي)\s+تي\s+(?:آر|ار))(?:[\s-]*\d{2})?(?!\w)"), "atr"),
+    (re.compile(r"(?<!\w)(?:CRJ|سي\s+(?:آر|ار)\s+جي|بومباردييه|بومبارديه)(?!\w)"), "crj"),
+    (re.compile(r"(?<!\w)Bombardier(?!\s+(?:Q|Dash|Global|Challenger|Learjet)\b)"), "crj"),
+    (re.compile(r"(?<!\w)(?:Embraer|إمبراير|امبراير)(?!\w)", re.IGNORECASE), "emb"),
+    (re.compile(r"(?<!\w)(?:Dash[\s-]?8|Q400)(?!\w)"), "dash8"),
+)
 _CODE = re.compile(r"(?<!\w)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,10}(?!\w)")
 # A run of capitalised Latin words (with short connectors inside): "Shen Haixiong", "Global South",
 # "China Media Group", "Asia-Pacific Broadcasting Union".
@@ -173,7 +190,8 @@ def _century(text: str, m: re.Match[str]) -> bool:
 
 
 def anchors(text: str) -> frozenset[str]:
-    """Typed anchors: ``n:200``, ``y:2024``, ``o:12``, ``c:mh370``, ``x:shen haixiong``, ``u:...``."""
+    """Typed anchors: ``n:200``, ``y:2024``, ``o:12``, ``c:mh370``, ``m:b737`` (an aircraft family),
+    ``x:shen haixiong``, ``u:...``."""
     text = digits_to_ascii(text)
     found: set[str] = set()
     if "http" in text or "www." in text:
@@ -192,6 +210,8 @@ def anchors(text: str) -> frozenset[str]:
             for m in _AR_ORDINAL_WORDS.finditer(text)
             if not _century(text, m)
         )
+    for pattern, family in _AIRCRAFT:
+        found.update("m:" + family.format(*m.groups()) for m in pattern.finditer(text))
     for m in _NUMBER.finditer(text):
         value = _number(m.group(1))
         if m.group(2):  # a decimal: 6.4 and 6,4 are one magnitude

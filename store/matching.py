@@ -17,9 +17,10 @@ Each candidate gets one score (documented in the README):
              damped by min(1, shared / 6); w = 3 URL, 2 code or handle, 1 name/number/ordinal, 0.5 word of a
              name, 0.3 year
     score    max(text, anchors)
-and a veto: two articles whose edition ordinals (10th, 13e, ke-12) or flight numbers (NA7741) are disjoint, or
-whose publication dates lie more than ``max_days_apart`` apart, are never the same story (next year's edition
-of the same conference, another incident at the same airport).
+and a veto: two articles whose edition ordinals (10th, 13e, ke-12, الـ32), flight numbers (NA7741) or aircraft
+families (ATR 72, CRJ-200) are disjoint, whose publication dates lie more than ``max_days_apart`` apart, or
+whose quakes' magnitudes all differ are never the same story (next year's edition of the same conference,
+another crash on the same route).
 Thresholds were calibrated on tests/devset (bench/README.md has the precision and recall).
 """
 
@@ -382,6 +383,12 @@ def _editions(anchors: frozenset[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=16384)
+def _aircraft(anchors: frozenset[str]) -> frozenset[str]:
+    """The aircraft families an article names (normalize/fingerprint.py): two crashes of two types are two."""
+    return frozenset(a for a in anchors if a.startswith("m:"))
+
+
 def _is_ordinal(anchor: str) -> bool:
     return anchor.startswith("o:")
 
@@ -656,12 +663,15 @@ class Matcher:
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def vetoed(self, a: _Candidate, b: _Candidate) -> str | None:
-        """Why two articles cannot report one event, or None: disjoint edition ordinals, numbered codes or
-        flight numbers, publication dates too far apart, or one kind of event on days more than _DAY_TOLERANCE
+        """Why two articles cannot report one event, or None: disjoint edition ordinals, numbered codes,
+        flight numbers or aircraft families, publication dates too far apart, or one kind of event on days more than _DAY_TOLERANCE
         apart or with magnitudes more than _MAGNITUDE_TOLERANCE apart."""
         for ours, theirs in zip(_vetoing(a.anchors), _vetoing(b.anchors), strict=True):
             if ours and theirs and not ours & theirs:
                 return "editions differ" if _is_ordinal(next(iter(ours))) else "flight numbers differ"
+        ma, mb = _aircraft(a.anchors), _aircraft(b.anchors)
+        if ma and mb and not ma & mb:
+            return "aircraft differ"
         sa, sb = _editions(a.anchors), _editions(b.anchors)
         for stem in sa.keys() & sb.keys():
             if not sa[stem] & sb[stem]:
@@ -771,6 +781,7 @@ class Matcher:
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()
+        _aircraft.cache_clear()
         _typed.cache_clear()
         _textual.cache_clear()
         s.expire_all()  # the ORM's copies of these rows are stale now

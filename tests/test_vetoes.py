@@ -44,3 +44,24 @@ def test_two_quakes_whose_magnitudes_all_differ_are_two_events() -> None:
     assert matcher.vetoed(_quake(1, "7.8"), _quake(2, "6.4", "5.8")) == "magnitudes differ"
     # No magnitude on one side: nothing to compare.
     assert matcher.vetoed(_quake(1, "7.8"), _quake(2)) is None
+
+
+def _crash(i: int, text: str) -> _Candidate:
+    return _Candidate(i, "ar", None, None, None, frozenset({"k:crash"}) | anchors(text))
+
+
+def test_two_crashes_of_two_aircraft_families_are_two_events() -> None:
+    matcher = Matcher()
+    yeti = _crash(1, 'جراء تحطم طائرة من طراز "إيه تي آر 72" تابعة لخطوط "يتي" الجوية')
+    yeti_en = _crash(2, "Yeti Airlines' 9N-ANC ATR-72 aircraft crashed near Pokhara")
+    saurya = _crash(3, "تحطم طائرة من طراز “بومباردييه سي آر جي-200” في مطار كاتماندو")
+    saurya_fr = _crash(4, "L'appareil, qui pourrait être un Bombardier CRJ200, s'est écrasé")
+    assert matcher.vetoed(yeti, yeti_en) is None
+    assert matcher.vetoed(saurya, saurya_fr) is None
+    assert matcher.vetoed(yeti, saurya) == "aircraft differ"
+    assert matcher.vetoed(yeti_en, saurya_fr) == "aircraft differ"
+    # Boeing's variants are one family; a report naming no aircraft is never kept apart by this.
+    jeju = _crash(5, "The Boeing 737-800, operated by Jeju Air")
+    assert matcher.vetoed(jeju, _crash(6, "انت من طراز بوينغ 737-800.")) is None
+    assert matcher.vetoed(jeju, _crash(7, "تحطم طائرة في مطار موان")) is None
+    assert matcher.vetoed(jeju, _crash(8, "un avion Embraer 190 d'Azerbaijan Airlines")) == "aircraft differ"
