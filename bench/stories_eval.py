@@ -104,15 +104,22 @@ def stored(db: Path) -> tuple[dict[str, int], dict[str, int | None], dict[int, s
     """article label id -> its root original's id, its story id; and stored id -> label id."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = con.execute("SELECT id, source, duplicate_of, story_id FROM articles").fetchall()
+    # A file whose text is byte for byte another's is a sighting of that article (the same document).
+    seen = con.execute("SELECT article_id, source FROM sightings").fetchall()
     con.close()
     root: dict[str, int] = {}
     story: dict[str, int | None] = {}
     names: dict[int, str] = {}
+    by_id = {i: (dup or i, st) for i, _, dup, st in rows}
     for i, source, dup, st in rows:
         name = Path(source).stem
         root[name] = dup or i
         story[name] = st
         names[i] = name
+    for i, source in seen:
+        name = Path(source).stem
+        if name not in root and i in by_id:
+            root[name], story[name] = by_id[i]
     return root, story, names
 
 
