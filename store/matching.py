@@ -2,7 +2,8 @@
 
 - *duplicate* (``duplicate_of``): the same document. Exact copies never get here (the writer makes them
   sightings of one article); this module finds near copies in one language (syndicated with other wrappers,
-  trimmed, updated) by MinHash LSH, and translations of one text across languages by anchors.
+  trimmed, updated) by MinHash LSH and passage samples, confirmed on the two texts where they share only a part
+  (is_copy()), and translations of one text across languages by anchors.
 - *same story* (``story_id``): different reports of one event. A duplicate is always in its original's story.
 
 Candidates come from two persisted indexes, so a new article is matched against the whole database without
