@@ -165,6 +165,80 @@ def passage_samples(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Copies and quotations, read from the two texts themselves: which candidates are copies once their MinHash
+# containment says they share a part (store/matching.py). A syndicated copy shares its narrative: several
+# paragraphs of one text, or most of a short cut. Two outlets that are not copies share other things verbatim:
+# a speaker's words, which every report of one statement quotes ("..." / « ... » / “ ... ”), and one wire
+# paragraph quoted inside an outlet's own text. So the overlap is measured exactly (MinHash estimates of the
+# containment of 100-300-shingle texts drift by +-0.1), with numbers as one token (a wire update changes its
+# tolls, not its sentences), outside quotation marks as well as in all, and by paragraph.
+_QUOTED = re.compile(r'“[^”“\n]*”|«[^»«\n]*»|„[^“„\n]*“|"[^"\n]*"')
+_PARAGRAPH_WORDS = 8  # a line shorter than this (a byline, a caption credit, a menu) is not a paragraph
+
+
+def _copy_words(text: str) -> list[str]:
+    return ["#" if w.isdigit() else w for w in match_key(digits_to_ascii(text)).split()]
+
+
+def _grams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class Passages:
+    """What copy_overlap() compares of one text: its shingles, those outside quotation marks, and its paragraphs."""
+
+    grams: frozenset[tuple[str, ...]]
+    unquoted: frozenset[tuple[str, ...]]
+    paragraphs: tuple[frozenset[tuple[str, ...]], ...]
+    paragraph_words: tuple[int, ...]
+    words: int
+
+
+def passages(text: str) -> Passages:
+    lines = [_copy_words(line) for line in text.split("\n")]
+    lines = [w for w in lines if w]
+    everything = [w for line in lines for w in line]
+    paragraphs = [line for line in lines if len(line) >= _PARAGRAPH_WORDS]
+    return Passages(
+        frozenset(_grams(everything)),
+        frozenset(_grams(_copy_words(_QUOTED.sub("\n", text)))),
+        tuple(frozenset(_grams(p)) for p in paragraphs),
+        tuple(len(p) for p in paragraphs),
+        len(everything),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    contained: float  # the share of the shorter text's shingles found in the other
+    unquoted: float  # the same outside quotation marks
+    paragraphs: int  # the most paragraphs of either text that are mostly (half their shingles) in the other
+    shorter_share: float  # the share of the shorter text's words in such paragraphs
+
+
+def _share(x: frozenset[tuple[str, ...]], y: frozenset[tuple[str, ...]]) -> float:
+    return len(x & y) / max(1, min(len(x), len(y)))
+
+
+def copy_overlap(a: Passages, b: Passages) -> Overlap:
+    def found(x: Passages, other: Passages) -> tuple[int, float]:
+        hit = [
+            n
+            for p, n in zip(x.paragraphs, x.paragraph_words, strict=True)
+            if 2 * len(p & other.grams) >= len(p)
+        ]
+        return len(hit), sum(hit) / max(1, x.words)
+
+    (na, sa), (nb, sb) = found(a, b), found(b, a)
+    return Overlap(
+        _share(a.grams, b.grams),
+        _share(a.unquoted, b.unquoted),
+        max(na, nb),
+        sa if a.words <= b.words else sb,
+    )
+
+
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 

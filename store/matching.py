@@ -2,7 +2,8 @@
 
 - *duplicate* (``duplicate_of``): the same document. Exact copies never get here (the writer makes them
   sightings of one article); this module finds near copies in one language (syndicated with other wrappers,
-  trimmed, updated) by MinHash LSH, and translations of one text across languages by anchors.
+  trimmed, updated) by MinHash LSH and passage samples, confirmed on the two texts where they share only a part
+  (is_copy()), and translations of one text across languages by anchors.
 - *same story* (``story_id``): different reports of one event. A duplicate is always in its original's story.
 
 Candidates come from two persisted indexes, so a new article is matched against the whole database without
@@ -41,7 +42,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
-from normalize.fingerprint import NUM_PERM
+from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
 from store.dialects import Raw
 
@@ -51,12 +52,25 @@ class MatchOptions:
     # Same-language near-duplicates: syndicated copies with other wrappers measured 0.62-0.97 on the dev set,
     # independent reports of one event at most 0.12; 0.5 leaves room on both sides.
     near_duplicate: float = 0.5
-    # A trimmed, cut or re-led copy: this much of the shorter text inside the longer (containment()). On
-    # bench/realset's tuning half, same-language pairs: 0.35 gives precision 0.857 and recall 0.947 (0.40:
-    # 0.895 / 0.895; 0.45: 0.882 / 0.789), and through the copies' shared originals, pairs of copies 0.75 /
-    # 0.95 (0.40: 0.74 / 0.89; 0.50: 0.75 / 0.63): what is above it and not a copy is two outlets quoting one
-    # wire paragraph.
-    contained: float = 0.35
+    # A trimmed, cut or re-led copy (is_copy(), on normalize/fingerprint.copy_overlap() of the two texts). The
+    # texts are read when the MinHash containment (containment()) is at least ``copy_band``: the estimate drifts
+    # by +-0.1 on 100-300-shingle texts (bench/realset's tuning half: a copy at 0.27 exactly was estimated 0.38,
+    # one at 0.54 estimated 0.43), and below 0.15 no copy of the tuning half lies.
+    copy_band: float = 0.15
+    # This much of the shorter text inside the longer, exactly: the tuning half's copies hold 0.27 and more (a
+    # press text cut two ways), and what is not a copy there and reaches 0.25 fails one of the two checks below.
+    contained: float = 0.25
+    # ... and this much outside quotation marks: two reports of one presidential statement (cop28 id-01/id-03,
+    # id-02/id-03, not copies) share its quoted words and keep 0.12-0.15 without them; the tuning half's copies
+    # keep 0.24 and more (a UN News text cut to its headline and one quoted paragraph: 0.26). 0.2 is between.
+    unquoted: float = 0.2
+    # ... and several paragraphs in common (``copy_paragraphs``), or paragraphs that are most of the shorter text
+    # (``short_cut``, a copy cut after its lead). One wire paragraph quoted in an outlet's own text is one
+    # paragraph: on the tuning half, an AFP lead in a Turkish Minute photo caption (0.51 of the two-paragraph
+    # AFP text, containment 0.49), a rewritten AFP report (0.39) and two Hajj reports sharing one paragraph
+    # (0.34); copies there share two paragraphs or more, or one that is the whole of a one-sentence cut (1.00).
+    copy_paragraphs: int = 2
+    short_cut: float = 0.6
     # A copy joins a group of copies only if it also shares this much with the group's original
     # (containment()), not only with one of its copies: two wire texts quoting one paragraph each met a copy of
     # the other and chained two groups into one. On bench/realset's tuning half, pairs of copies: precision
@@ -495,6 +509,8 @@ class Matcher:
     def __init__(self, options: MatchOptions | None = None) -> None:
         self.options = options or MatchOptions()
         self._banding: tuple[int, int] | None = None
+        self._reading: Raw | None = None  # the batch's connection, for copy_overlap()'s texts
+        self._passages: dict[int, Passages] = {}
 
     @property
     def bands(self) -> int:
@@ -703,7 +719,10 @@ class Matcher:
         features = story_features(r.anchors, c.anchors, text)
         if r.lang == c.lang:
             contained = containment(text, r.shingles, c.shingles)
-            duplicate = text >= o.near_duplicate or contained >= o.contained
+            duplicate = text >= o.near_duplicate
+            if not duplicate and contained >= o.copy_band and (overlap := self._overlap(r.id, c.id)):
+                contained = overlap.contained
+                duplicate = self.is_copy(overlap)
         else:
             contained = 0.0
             duplicate = features["anchors"] >= o.cross_duplicate and _shared_names(r.anchors, c.anchors) >= 6
@@ -714,6 +733,30 @@ class Matcher:
             )
         return None
 
+    def is_copy(self, overlap: Overlap) -> bool:
+        """Whether two texts in one language that share a part are one text cut, re-led or updated: they share
+        ``contained`` of the shorter, ``unquoted`` of it outside quotation marks, and more than one quoted
+        paragraph (MatchOptions has the tuning half's figures)."""
+        o = self.options
+        return (
+            overlap.contained >= o.contained
+            and overlap.unquoted >= o.unquoted
+            and (overlap.paragraphs >= o.copy_paragraphs or overlap.shorter_share >= o.short_cut)
+        )
+
+    def _overlap(self, a: int, b: int) -> Overlap | None:
+        """copy_overlap() of two stored articles' texts (headline and analysed text), read once a batch."""
+        missing = [i for i in (a, b) if i not in self._passages]
+        if missing and self._reading is not None:
+            marks = ",".join("?" * len(missing))
+            for i, title, text, cut in self._reading.execute(
+                f"SELECT id, title, text, analysed_chars FROM articles WHERE id IN ({marks})", missing
+            ):
+                self._passages[i] = passages(f"{title or ''}\n{text if cut is None else text[:cut]}")
+        if a not in self._passages or b not in self._passages:
+            return None
+        return copy_overlap(self._passages[a], self._passages[b])
+
     # -- the write ---------------------------------------------------------------------------------------------
     def match_batch(self, s: Session, items: list[tuple[int, Record]]) -> None:
         """Decide duplicate_of and story for newly stored (or re-stored) articles, in order, then index them."""
@@ -722,6 +765,7 @@ class Matcher:
         todo = list({i: (i, r) for i, r in items if r.minhash is not None}.values())
         if not todo:
             return
+        self._reading, self._passages = db, {}
         joined = b"".join(r.minhash for _, r in todo if r.minhash is not None)
         signatures = np.frombuffer(joined, np.uint32).reshape(len(todo), NUM_PERM)
         keys = band_keys_batch(signatures, [r.lang for _, r in todo], self.bands, self.rows).tolist()
@@ -778,6 +822,7 @@ class Matcher:
                     ],
                 )
         refresh_stories(db, sorted(touched))
+        self._reading, self._passages = None, {}  # memory bounded by a batch's texts
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()

@@ -98,3 +98,37 @@ def test_clean_text_is_idempotent_and_never_raises(text: str) -> None:
 def test_boilerplate_removal_never_raises_and_only_removes(text: str) -> None:
     cleaned = remove_boilerplate(clean_text(text))
     assert len(cleaned.text) <= len(clean_text(text))
+
+
+def test_copy_overlap_sets_quotations_apart() -> None:
+    """Words in quotation marks (« », “ ”, " ") are left out of the unquoted share, whatever the script; lines from
+    bench/realset's tuning half (cop28-2023-ar-02, cop28-2023-fr-01, cop28-2023-id-01)."""
+    from normalize.fingerprint import copy_overlap, passages
+
+    arabic = "وقال، حفظه الله، «أرحب بقادة العالم وممثليه على أرض الإمارات» في المؤتمر"
+    french = (
+        "Par ailleurs, une minute de silence à été observée à la COP28 pour « tous les civils morts lors du "
+        "conflit à Gaza », à la demande du président égyptien de la COP27, Sameh Choukri."
+    )
+    indonesian = (
+        '"Komitmen nyata harus diperkuat khususnya komitmen negara-negara maju untuk pendanaan iklim, utamanya '
+        'dalam rangka mencapai target Net Zero Emission," kata Jokowi.'
+    )
+    for line in (arabic, french, indonesian):
+        quoted = line[line.index(next(q for q in '«“"' if q in line)) :]
+        quote = quoted[1 : quoted.index(next(q for q in '»”"' if q in quoted[1:]), 1)]
+        both = copy_overlap(passages(line), passages(quote))
+        assert both.contained == 1.0 and both.unquoted == 0.0, line
+    # Numbers are one token: a wire update's new toll leaves the rest of its sentence as it was (two updates of one
+    # Turkish Minute text, tr-quake-202302-en-01 and en-02).
+    later = (
+        "AFAD also announced that at least six people were killed and 294 injured after the earthquake in Hatay "
+        "since some buildings that were already damaged in the previous earthquakes had collapsed."
+    )
+    earlier = (
+        "Interior Minister Süleyman Soylu announced that at least three people were killed and 213 injured after "
+        "the earthquake in Hatay since some buildings that were already damaged in the previous earthquakes had "
+        "collapsed."
+    )
+    update = copy_overlap(passages(later), passages(earlier))
+    assert update.contained >= 0.8 and update.paragraphs == 1
