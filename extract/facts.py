@@ -1412,13 +1412,18 @@ def _chrome(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page's link lines (see _READ_ALSO, _LINKS_HEADING)."""
     out = []
     pos = 0
+    bare = False
     for line in text.split("\n"):
         end = pos + len(line)
+        # Past 40% of the page only: a heading above the report is its menu, not its end (on the realset tune
+        # split the four link-list headings stand at 69-98% of the page's text, none before).
         if _LINKS_HEADING.match(line) and pos >= 0.4 * len(text):
             out.append((pos, len(text)))
             break
-        if _READ_ALSO.match(line):
-            out.append((pos, end))
+        if bare or _READ_ALSO.match(line):
+            out.append((pos, end))  # "Baca juga: <headline>", or the headline under a bare "Baca Juga:"
+        m = _READ_ALSO.match(line)
+        bare = (m is not None and not line[m.end() :].strip(" \t:：")) or (bare and not line.strip())
         pos = end + 1
     return out
 
