@@ -485,9 +485,10 @@ _INSIDE_SEPARATOR = re.compile(
     r"(?:(?:province|provinsi|region|région|state|ولاية|محافظة|مقاطعة|إقليم)\s+(?:of\s+|de\s+|du\s+|d['’])?)?)$",
     re.IGNORECASE,
 )
-# A name before such a separator that is a building, a venue or the event's own name, not a settlement: "The
-# Apurva Kempinski, Bali", "Expo City in Dubai", "KTT Iklim COP28 di Dubai" (the realset tune split's COP28 and G20
-# reports, whose labels name the city or regency, never the venue).
+# A name before such a separator (or after a locality's word) that is a building, a venue or the event's own name,
+# not a settlement: "The Apurva Kempinski, Bali", "Expo City in Dubai", "KTT Iklim COP28 di Dubai", "kawasan Taman
+# Budaya Garuda Wisnu Kencana" (the realset tune split's COP28 and G20 reports, whose labels name the city or
+# regency, never the venue).
 _NOT_A_SETTLEMENT = re.compile(
     r"\d|^The\b|\b(?:Hotel|Resort|Kempinski|Hall|Centre|Center|Convention|Dome|Expo|City|Park|Taman|Gedung|Plaza|"
     r"Palace|Istana|Museum|Hospital|College|University|Universitas|Campus|Mall|Tower|Menara|Mosque|Masjid)\b"
@@ -974,6 +975,8 @@ class FactExtractor:
                 continue
             # "Hatay’s Defne district": the locality is the name after the possessive
             name = re.split(r"['’]s\s+", next(g for g in m.groups() if g).strip())[-1]
+            if _NOT_A_SETTLEMENT.search(name):
+                continue  # "kawasan Taman Budaya Garuda Wisnu Kencana": a park, not a locality
             place = self.gazetteer.lookup_mention(name)
             if place is not None and place.kind != "city":
                 continue  # "la province de Hatay" is no locality
