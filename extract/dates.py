@@ -76,7 +76,7 @@ _AR_ORDINALS: dict[str, int] = {
 }
 _AR_ORDINAL = "(?:" + "|".join(sorted(_AR_ORDINALS, key=len, reverse=True)) + ")"
 _AR_DAY_MONTH = re.compile(
-    rf"(?:(?P<d>\d{{1,2}})|(?P<o>{_AR_ORDINAL})\s+من)\s+(?:شهر\s+)?(?P<m>{_AR_ONE_MONTH})"
+    rf"(?:(?P<d>\d{{1,2}})(?:\s+من)?|(?P<o>{_AR_ORDINAL})\s+من)\s+(?:شهر\s+)?(?P<m>{_AR_ONE_MONTH})"
     rf"(?:\s*[/(]\s*{_AR_ONE_MONTH}(?:\s*\))?)?(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?"
 )
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -119,6 +119,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "بالأمس": -1,
         "بالامس": -1,
         "أول أمس": -2,
+        "أمس الأول": -2,
+        "امس الاول": -2,
         "أول من أمس": -2,
         "اول امس": -2,
         "اول من امس": -2,
@@ -132,31 +134,45 @@ _RELATIVE: dict[str, dict[str, int]] = {
 _RELATIVE_RE = {
     lang: re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)",
-        0 if lang == "ar" else re.IGNORECASE,
+        re.IGNORECASE,
     )
     for lang, words in _RELATIVE.items()
+    if lang != "ar"
 }
+# Arabic glues "and" to the word ("وأمس", "واليوم الجمعة"); "اليوم" before an ordinal or such an adjective is
+# "the day" ("اليوم الأول من المؤتمر", "اليوم العالمي للمناخ", "اليوم التالي"), not today.
+_RELATIVE_RE["ar"] = re.compile(
+    r"(?:(?<![\u0621-\u064a])|(?<=(?<![\u0621-\u064a])[وف]))(?:"
+    + "|".join(re.escape(w) for w in sorted(_RELATIVE["ar"], key=len, reverse=True))
+    + r")(?![\u0621-\u064a])"
+    + r"(?<!اليوم(?=\s(?:الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأخير|الاخير|التالي|السابق|الموالي|العالمي|"
+    + r"الوطني|الدولي|المفتوح)(?![\u0621-\u064a])))"
+)
 
+# "le 08/09/2023", "pada 8-9-2023", "يوم 8/9/2023": day first, with the year (without it, "3/4" is a fraction).
+_NUMERIC = r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?![\d/.-])"
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         rf"\b(?:(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
-        rf"\b(?:(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY})(?!\w)",
+        rf"\b(?:(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY})(?!\w)"
+        rf"|{_NUMERIC}",
         re.IGNORECASE,
     ),
     "id": re.compile(
         rf"\b(?:{_ID_DAY}\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
-        rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY})(?!\w)"
+        rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY})(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
-        rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
+        rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
         rf"{_AR_ORDINAL}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
-        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY})"
+        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}|{_NUMERIC})"
     ),
 }
 _ID_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)$")
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 _HAS_DAY_NUMBER = re.compile(r"(?<![\d/])\d{1,2}(?!\d)")
 # Weekday names to Python's numbers (Monday 0), for "samedi 1er octobre" without a year.
@@ -280,7 +296,7 @@ def resolve(
         day = int(arabic.group("d")) if arabic.group("d") else _AR_ORDINALS[arabic.group("o")]
         year = int(arabic.group("y")) if arabic.group("y") else None
         return _numeric(expression, day, _AR_MONTH_NUMBERS[arabic.group("m")], year, published, year_hint)
-    numeric = _ID_NUMERIC.search(expr)
+    numeric = _ID_NUMERIC.search(expr) or _NUMERIC_DATE.match(expr)
     if numeric:  # "Selasa (3/12)": day/month in brackets after the weekday (Indonesian press style)
         day, month = int(numeric.group(1)), int(numeric.group(2))
         year = int(numeric.group(3)) if numeric.group(3) else None
@@ -295,7 +311,9 @@ def resolve(
         value = parsed.isoformat() if precision == "day" else parsed.isoformat()[:7]
         return When(value, precision, "explicit", expression)
     if published is not None:
-        parsed = _parse(expr, lang, published)
+        # A day and month without the year: the latest such day up to a week after the publication date (a
+        # report may announce what comes in the next days: "lundi 11 septembre" in a Saturday 9 September page).
+        parsed = _parse(expr, lang, published if weekday_only else published + dt.timedelta(days=7))
         if parsed is None:
             return None
         if weekday_only and (published - parsed).days == 7:
@@ -312,6 +330,12 @@ def resolve(
     return None
 
 
+def _weekday_number(word: str) -> int | None:
+    """Python's number of a weekday name (Monday 0: "Senin" is 0, which is falsy, so no ``or`` here)."""
+    number = _WEEKDAY_NUMBER.get(word.casefold())
+    return _WEEKDAY_NUMBER.get(word) if number is None else number
+
+
 def _weekday_dated(expression: str, expr: str, lang: str, year_hint: int | None) -> When | None:
     """ "samedi 1er octobre", "Selasa (15/11)", "الإثنين 20 فبراير" without a publication date: the weekday
     picks the year, the text's year (or one either side) first, else the latest within
@@ -319,7 +343,7 @@ def _weekday_dated(expression: str, expr: str, lang: str, year_hint: int | None)
     weekday = _WEEKDAY_WORD.search(expr)
     if weekday is None:
         return None
-    number = _WEEKDAY_NUMBER.get(weekday.group().casefold()) or _WEEKDAY_NUMBER.get(weekday.group())
+    number = _weekday_number(weekday.group())
     if number is None:
         return None
     numeric = re.search(r"(\d{1,2})/(\d{1,2})", expr)
@@ -709,3 +733,75 @@ def latest_stated(text: str) -> dt.date | None:
     reports; calibrated on the bench/realset tune split)."""
     found = [d for d, _, _ in _full_dates(digits_to_ascii(text))]
     return max(found) if found else None
+
+
+# -- which of a sentence's dates is the event's ----------------------------------------------------------------------
+# A date can stand in an event's sentence and still not be the event's day. These are weaker than any other date
+# the event's sentences give, and used only when none does:
+# - the day something was said or quoted: "the ministry said on Saturday", "a annoncé samedi le ministère", "kata
+#   Suharyanto di Jakarta, Senin (21/11/2022)", "Melansir BBC, Selasa (21/2/2023)", "وقالت السلطات، اليوم الأحد،"
+#   (a toll or statement is given a day or more after the event it reports);
+# - a date in a sentence that opens as background: "Sebelumnya, ...", "Previously, ...", "Pour rappel, ...", the
+#   Arabic past perfect "وكان ... قد", "يذكر أن" (the earlier event a follow-up recalls);
+_SPEECH = {
+    "en": r"(?:said|says|told|announced|reported|confirmed|added|stated|declared|according to|quoted|cited)",
+    "fr": (
+        r"(?:annoncé|annonce|indiqué|indique|déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
+        r"expliqué|souligné|selon|d['’]après|publié)"
+    ),
+    "id": (
+        r"(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|ungkap|ungkapnya|jelasnya|tutur|tuturnya|menurut|melansir|"
+        r"dilansir|mengutip|dikutip|menyatakan|mengatakan|mengungkapkan|menjelaskan|keterangan|laporan|"
+        r"melaporkan|mengumumkan)"
+    ),
+    "ar": (
+        r"(?<![\u0621-\u064a])[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أكد|أكدت|أضاف|أضافت|"
+        r"أوضح|أوضحت|نقلت|نقل|وفق|وفقا|وفقاً|بحسب|حسب|أشار|أشارت)(?:وا)?(?![\u0621-\u064a])"
+    ),
+}
+# What breaks the tie between a speech verb and a later date: a verb of happening or a relative clause ("officials
+# said the quake that struck on Friday", "a indiqué que le séisme survenu vendredi").
+_HAPPENED = {
+    "en": r"\b(?:struck|hit|killed|erupted|crashed|occurred|happened|began|opened|took place|rocked|jolted|exploded|"
+    r"broke out|collapsed|that|which|who|when|after|since)\b",
+    "fr": r"\b(?:frappé|produit|survenue?s?|eu lieu|secoué|explosé|tué|écrasée?|éruption|ouverte?|tenue?|que|qui|"
+    r"lorsque|quand|après|depuis)\b",
+    "id": r"\b(?:terjadi|mengguncang|melanda|jatuh|meletus|erupsi|meledak|menewaskan|dibuka|digelar|berlangsung|"
+    r"yang|ketika|saat|setelah|sejak|bahwa)\b",
+    "ar": r"(?<![\u0621-\u064a])[وف]?(?:وقع|وقعت|ضرب|ضربت|هز|هزت|تحطم|تحطمت|انفجر|انفجرت|ثار|اندلع|اندلعت|انطلق|"
+    r"انطلقت|افتتح|بدأ|بدأت|الذي|التي|عندما|حين|بعد|منذ|أن|إن)(?![\u0621-\u064a])",
+}
+_SPEECH_RE = {
+    lang: re.compile(rf"{verb}(?P<gap>[^.!?\n]{{0,60}})$", re.IGNORECASE) for lang, verb in _SPEECH.items()
+}
+_HAPPENED_RE = {lang: re.compile(words, re.IGNORECASE) for lang, words in _HAPPENED.items()}
+_BACKGROUND = re.compile(
+    r"^\W*(?:sebelumnya|previously|pour rappel|auparavant|rappelons que|"
+    r"[وف]?(?:كان|كانت)(?![\u0621-\u064a])|و?يذكر أن|و?يُذكر أن|و?تجدر الإشارة)",
+    re.IGNORECASE,
+)
+
+
+# "dua pekan setelah gempa ... pada 6 Februari 2023", "two weeks after the February 6 quake", "بعد أسبوعين من زلزال 6
+# فبراير": a date that a span of time leads to is an earlier event's.
+_SPAN_BEFORE = re.compile(
+    r"(?:days?|weeks?|months?|years?|hari|pekan|minggu|bulan|tahun|jours?|semaines?|mois|ans|"
+    r"يوما|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|عام|عامين|أعوام)\s+"
+    r"(?:after|since|setelah|sejak|pasca|après|depuis|من|على|بعد)(?P<gap>[^.!?\n]{0,80})$",
+    re.IGNORECASE,
+)
+
+
+def weak_date(sentence: str, start: int, expression: str, lang: str) -> str | None:
+    """Why the date ``expression`` at ``sentence[start:]`` is weak evidence of the day of the event the sentence
+    reports ("said", "background"), or None when it is not."""
+    if _BACKGROUND.match(sentence):
+        return "background"
+    if _SPAN_BEFORE.search(sentence[max(0, start - 100) : start]):
+        return "background"
+    speech = _SPEECH_RE.get(lang)
+    if speech is not None:
+        m = speech.search(sentence[max(0, start - 80) : start])
+        if m is not None and not _HAPPENED_RE[lang].search(m.group("gap")):
+            return "said"
+    return None

@@ -41,6 +41,7 @@ from extract.dates import (
     resolve,
     stamp_kind,
     text_year,
+    weak_date,
 )
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -789,11 +790,13 @@ class FactExtractor:
         month known, the latest day of that month the text states; a bare weekday is then the first such day
         after it (see ``_month_floor``)."""
         seen: set[tuple[int, int]] = set()
+        weak: When | None = None  # a day said, recalled or self-contradictory: only when no other is given
         for s_start, s_end in sentences:
             if (s_start, s_end) in seen:
                 continue
             seen.add((s_start, s_end))
-            for d_start, d_end, expr in find_dates(text[s_start:s_end], lang):
+            sentence = text[s_start:s_end]
+            for d_start, d_end, expr in find_dates(sentence, lang):
                 if s_start + d_start < body_start:
                     continue  # the dateline's date is when it was written, not when it happened
                 if stamp_kind(text, s_start + d_start, s_start + d_end) in ("timestamp", "byline"):
@@ -803,9 +806,11 @@ class FactExtractor:
                 when = resolve(expr, lang, base, year_hint)
                 if when is None and base is None and after is not None and is_weekday(expr):
                     when = _weekday_after(expr, lang, after)
-                if when:
+                if when and weak_date(sentence, d_start, expr, lang):
+                    weak = weak or when
+                elif when:
                     return when
-        return None
+        return weak
 
     def _places(self, entities: list[Entity], start: int, end: int, body_start: int) -> list[str]:
         found: dict[str, Place] = {}
