@@ -145,8 +145,9 @@ _RELATIVE_RE["ar"] = re.compile(
     r"(?:(?<![\u0621-\u064a])|(?<=(?<![\u0621-\u064a])[وف]))(?:"
     + "|".join(re.escape(w) for w in sorted(_RELATIVE["ar"], key=len, reverse=True))
     + r")(?![\u0621-\u064a])"
-    + r"(?<!اليوم(?=\s(?:الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأخير|الاخير|التالي|السابق|الموالي|العالمي|"
+    + r"(?<!اليوم(?=\s(?:الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الأخير|الاخير|التالي|السابق|الموالي|العالمي|"
     + r"الوطني|الدولي|المفتوح)(?![\u0621-\u064a])))"
+    + r"(?<!المصري اليوم)"  # the newspaper Al-Masry Al-Youm, often cited ("اليوم السابع" is one above)
 )
 
 # "le 08/09/2023", "pada 8-9-2023", "يوم 8/9/2023": day first, with the year (without it, "3/4" is a fraction).
@@ -738,48 +739,50 @@ def latest_stated(text: str) -> dt.date | None:
 # -- which of a sentence's dates is the event's ----------------------------------------------------------------------
 # A date can stand in an event's sentence and still not be the event's day. These are weaker than any other date
 # the event's sentences give, and used only when none does:
-# - the day something was said or quoted: "the ministry said on Saturday", "a annoncé samedi le ministère", "kata
+# - the day something was said, quoted or a toll rose: "the ministry said on Saturday", "a annoncé samedi le ministère", "kata
 #   Suharyanto di Jakarta, Senin (21/11/2022)", "Melansir BBC, Selasa (21/2/2023)", "وقالت السلطات، اليوم الأحد،"
 #   (a toll or statement is given a day or more after the event it reports);
-# - a date in a sentence that opens as background: "Sebelumnya, ...", "Previously, ...", "Pour rappel, ...", the
-#   Arabic past perfect "وكان ... قد", "يذكر أن" (the earlier event a follow-up recalls);
+# - a date in a sentence that opens as background ("Sebelumnya, ...", "Previously, ...") or that a span of time
+#   leads to ("dua pekan setelah gempa ... pada 6 Februari 2023"): an earlier event a report recalls. Not the
+#   recaps "يذكر أن", "Pour rappel" or the Arabic past perfect "وكان ... قد": those restate the event itself as
+#   often as an earlier one;
 _SPEECH = {
-    "en": r"(?:said|says|told|announced|reported|confirmed|added|stated|declared|according to|quoted|cited)",
+    "en": (
+        r"(?:said|says|told|announced|reported|confirmed|added|stated|declared|according to|quoted|cited|rose|"
+        r"climbed|risen)"
+    ),
     "fr": (
         r"(?:annoncé|annonce|indiqué|indique|déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
-        r"expliqué|souligné|selon|d['’]après|publié)"
+        r"expliqué|souligné|selon|d['’]après|publié|alourdi|grimpé)"
     ),
     "id": (
         r"(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|ungkap|ungkapnya|jelasnya|tutur|tuturnya|menurut|melansir|"
         r"dilansir|mengutip|dikutip|menyatakan|mengatakan|mengungkapkan|menjelaskan|keterangan|laporan|"
-        r"melaporkan|mengumumkan)"
+        r"melaporkan|mengumumkan|bertambah)"
     ),
     "ar": (
         r"(?<![\u0621-\u064a])[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أكد|أكدت|أضاف|أضافت|"
-        r"أوضح|أوضحت|نقلت|نقل|وفق|وفقا|وفقاً|بحسب|حسب|أشار|أشارت)(?:وا)?(?![\u0621-\u064a])"
+        r"أوضح|أوضحت|نقلت|نقل|وفق|وفقا|وفقاً|بحسب|حسب|أشار|أشارت|ارتفع|ارتفعت)(?:وا)?(?![\u0621-\u064a])"
     ),
 }
 # What breaks the tie between a speech verb and a later date: a verb of happening or a relative clause ("officials
 # said the quake that struck on Friday", "a indiqué que le séisme survenu vendredi").
 _HAPPENED = {
     "en": r"\b(?:struck|hit|killed|erupted|crashed|occurred|happened|began|opened|took place|rocked|jolted|exploded|"
-    r"broke out|collapsed|that|which|who|when|after|since)\b",
+    r"broke out|collapsed|that|which|who|when|after|since|before|during)\b|^\s*(?:the|a|an|its|their|there)\b",
     "fr": r"\b(?:frappé|produit|survenue?s?|eu lieu|secoué|explosé|tué|écrasée?|éruption|ouverte?|tenue?|que|qui|"
-    r"lorsque|quand|après|depuis)\b",
+    r"lorsque|quand|après|depuis|avant|lors)\b",
     "id": r"\b(?:terjadi|mengguncang|melanda|jatuh|meletus|erupsi|meledak|menewaskan|dibuka|digelar|berlangsung|"
-    r"yang|ketika|saat|setelah|sejak|bahwa)\b",
+    r"yang|ketika|saat|setelah|sejak|bahwa|sebelum|pasca|selama)\b",
     "ar": r"(?<![\u0621-\u064a])[وف]?(?:وقع|وقعت|ضرب|ضربت|هز|هزت|تحطم|تحطمت|انفجر|انفجرت|ثار|اندلع|اندلعت|انطلق|"
-    r"انطلقت|افتتح|بدأ|بدأت|الذي|التي|عندما|حين|بعد|منذ|أن|إن)(?![\u0621-\u064a])",
+    r"انطلقت|افتتح|بدأ|بدأت|الذي|التي|عندما|حين|بعد|منذ|قبل|خلال|أثناء|أن|إن)(?![\u0621-\u064a])",
 }
 _SPEECH_RE = {
-    lang: re.compile(rf"{verb}(?P<gap>[^.!?\n]{{0,60}})$", re.IGNORECASE) for lang, verb in _SPEECH.items()
+    lang: re.compile((verb if lang == "ar" else rf"\b{verb}\b") + r"(?P<gap>[^.!?\n]{0,60})$", re.IGNORECASE)
+    for lang, verb in _SPEECH.items()
 }
 _HAPPENED_RE = {lang: re.compile(words, re.IGNORECASE) for lang, words in _HAPPENED.items()}
-_BACKGROUND = re.compile(
-    r"^\W*(?:sebelumnya|previously|pour rappel|auparavant|rappelons que|"
-    r"[وف]?(?:كان|كانت)(?![\u0621-\u064a])|و?يذكر أن|و?يُذكر أن|و?تجدر الإشارة)",
-    re.IGNORECASE,
-)
+_BACKGROUND = re.compile(r"^\W*(?:sebelumnya|previously|auparavant)\b", re.IGNORECASE)
 
 
 # "dua pekan setelah gempa ... pada 6 Februari 2023", "two weeks after the February 6 quake", "بعد أسبوعين من زلزال 6
