@@ -450,7 +450,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
     # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023
     re.compile(
-        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)(?!\d)",
+        re.IGNORECASE,
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
     re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
@@ -474,7 +475,7 @@ _CLOCK = (
 # Arabic separates with "،" and writes "الساعة" or "-" before the clock ("الأحد 23 يونيو 2024، 10:29 م").
 # "2023م | 10:30": the era letter after an Arabic year, then the clock.
 _CLOCK_AFTER = re.compile(
-    rf"^\s*(?:م(?![\u0621-\u064a]))?\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||T)?\s*{_CLOCK}", re.IGNORECASE
+    rf"^\s*(?:م(?![\u0621-\u064a]))?\s*(?:,|،|à|at|pukul|jam|الساعة|-|–|\||/|T)?\s*{_CLOCK}", re.IGNORECASE
 )
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
@@ -491,6 +492,7 @@ _DATELINE_BEFORE = re.compile(
     rf"(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
 )
+_SEPARATED_BEFORE = re.compile(rf"\s[|•·]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
 _HEAD_CHARS = 1500
@@ -554,8 +556,11 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return "byline"
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    if not re.sub(r"^\s*مـ?\b", "", rest).strip(" ,.|") and _DATE_ALONE_BEFORE.match(text[line_start:start]):
+    alone = not re.sub(r"^\s*مـ?\b", "", rest).strip(" ,.|")
+    if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
+    if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
+        return "byline"  # "AFP | 9 septembre 2023", "الكاتب: محمد | 9-9-2023": a credit line ending with its date
     if start - line_start <= 60 and _DATELINE_BEFORE.match(text[line_start:start]):
         return "dateline"
     return "lead"
