@@ -82,15 +82,27 @@ _AR_DAY_MONTH = re.compile(
 _EN_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
-# Egyptian pages often write the final ة of الجمعة as ه ("الجمعه").
-_AR_DAY = r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)"
+# Egyptian pages often write the final ة of الجمعة as ه ("الجمعه"); Lebanese ones Tuesday as "الثلثاء".
+_AR_DAY = (
+    r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الثلثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)"
+)
 _YEAR = r"(?:19|20)\d\d"
 
 # Days counted back from the publication date. "last night" / "tadi malam" / "الليلة الماضية" are the evening
 # before a morning paper; "pekan lalu" / "la semaine dernière" / "الأسبوع الماضي" a week before (day precision
 # kept: the week's day is unknown and the basis says so).
 _RELATIVE: dict[str, dict[str, int]] = {
-    "en": {"yesterday": -1, "today": 0, "last night": -1, "this morning": 0, "tonight": 0, "last week": -7},
+    "en": {
+        "yesterday": -1,
+        "today": 0,
+        "last night": -1,
+        "this morning": 0,
+        "tonight": 0,
+        "last week": -7,
+        "two days ago": -2,
+        "three days ago": -3,
+        "the day before yesterday": -2,
+    },
     "fr": {
         "hier": -1,
         "avant-hier": -2,
@@ -99,6 +111,8 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "ce matin": 0,
         "cette nuit": 0,
         "la semaine dernière": -7,
+        "il y a deux jours": -2,
+        "il y a trois jours": -3,
     },
     "id": {
         "kemarin": -1,
@@ -110,6 +124,11 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "kemarin malam": -1,
         "pekan lalu": -7,
         "minggu lalu": -7,
+        "kemarin lusa": -2,
+        "dua hari lalu": -2,
+        "dua hari yang lalu": -2,
+        "tiga hari lalu": -3,
+        "tiga hari yang lalu": -3,
     },
     "ar": {
         "أمس": -1,
@@ -125,6 +144,7 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "اول امس": -2,
         "اول من امس": -2,
         "قبل يومين": -2,
+        "قبل ثلاثة أيام": -3,
         "منذ يومين": -2,
         "اليوم": 0,
         "الليلة الماضية": -1,
@@ -152,24 +172,32 @@ _RELATIVE_RE["ar"] = re.compile(
 
 # "le 08/09/2023", "pada 8-9-2023", "يوم 8/9/2023": day first, with the year (without it, "3/4" is a fraction).
 _NUMERIC = r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?![\d/.-])"
+# "next Friday", "vendredi prochain", "Jumat depan", "الجمعة المقبلة" (a preview's day, after the publication
+# date); "last Friday", "vendredi dernier", "الجمعة الماضية" (before it, a week back on that same weekday).
+_NEXT = r"(?:next|prochain|prochaine|depan|mendatang|المقبل|المقبلة|القادم|القادمة)"
+_LAST = r"(?:last|dernier|lalu|الماضي|الماضية)"
+_QUALIFIED = re.compile(
+    rf"^(?:(?P<pre>next|last)\s+(?P<d1>{_EN_DAY})|(?P<d2>{_FR_DAY}|{_ID_DAY}|{_AR_DAY})\s+(?P<post>{_NEXT}|{_LAST}))$",
+    re.IGNORECASE,
+)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         rf"\b(?:(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|{_EN_DAY})(?!\w)"
+        rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|(?:(?:next|last)\s+)?{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
-        rf"\b(?:(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY})(?!\w)"
+        rf"\b(?:(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
         rf"|{_NUMERIC}",
         re.IGNORECASE,
     ),
     "id": re.compile(
         rf"\b(?:{_ID_DAY}\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
-        rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY})(?!\w)|{_NUMERIC}"
+        rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
         rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
         rf"{_AR_ORDINAL}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
-        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}|{_NUMERIC})"
+        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}(?:\s+(?:المقبلة?|القادمة?|الماضية?)(?![\u0621-\u064a]))?|{_NUMERIC})"
     ),
 }
 _ID_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
@@ -182,7 +210,7 @@ _WEEKDAY_NUMBER = {
     for n, names in enumerate(
         [
             "monday lundi senin الاثنين الإثنين الأثنين",
-            "tuesday mardi selasa الثلاثاء",
+            "tuesday mardi selasa الثلاثاء الثلثاء",
             "wednesday mercredi rabu الأربعاء الاربعاء",
             "thursday jeudi kamis الخميس",
             "friday vendredi jumat jum'at jum’at الجمعة الجمعه",
@@ -268,6 +296,7 @@ def _parse(expression: str, lang: str, base: dt.date) -> dt.date | None:
         "REQUIRE_PARTS": [],
     }
     expression = re.sub(r"(?i)jum['’]at", "Jumat", expression)  # dateparser knows "Jumat" only
+    expression = expression.replace("الثلثاء", "الثلاثاء")  # and the Egyptian/Gulf spelling of Tuesday
     found = _parser().parse(expression, languages=[lang], settings=settings)
     return found.date() if found else None
 
@@ -286,6 +315,22 @@ def resolve(
             offset, f"{-offset} days before the publication date"
         )
         return When(shifted.isoformat(), "day", f"{what} {published.isoformat()}", expression)
+    qualified = _QUALIFIED.match(expr)
+    if qualified:
+        if published is None:
+            return None
+        number = _weekday_number(qualified.group("d1") or qualified.group("d2"))
+        if number is None:
+            return None
+        if re.fullmatch(_NEXT, qualified.group("pre") or qualified.group("post"), re.IGNORECASE):
+            day = published + dt.timedelta(days=(number - published.weekday()) % 7 or 7)
+            what = "weekday after"
+        else:
+            day = published - dt.timedelta(days=(published.weekday() - number) % 7 or 7)
+            what = "weekday before"
+        return When(
+            day.isoformat(), "day", f"{what} the publication date {published.isoformat()}", expression
+        )
     has_year = bool(_HAS_YEAR.search(expr))
     weekday_only = bool(_WEEKDAY_ONLY.match(expr))
     if not has_year and published is None and not weekday_only:
