@@ -11,6 +11,7 @@ date, a missing year is taken from the years the text mentions, and the basis sa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -180,22 +181,35 @@ _QUALIFIED = re.compile(
     rf"^(?:(?P<pre>next|last)\s+(?P<d1>{_EN_DAY})|(?P<d2>{_FR_DAY}|{_ID_DAY}|{_AR_DAY})\s+(?P<post>{_NEXT}|{_LAST}))$",
     re.IGNORECASE,
 )
+# "dans la nuit de dimanche à lundi 4 novembre", "ليل الجمعة السبت", "overnight Sunday into Monday": a night is
+# dated by the day it began (the bench/realset labels' convention, and the one of the reports that say "dimanche
+# peu avant minuit"); a date on its second day makes the first the day before.
+_NIGHTS = {
+    "fr": rf"nuit\s+(?:de|du)\s+(?P<n1>{_FR_DAY})\s+(?:à|au)\s+(?P<n2>{_FR_DAY}(?:\s+\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?)?)",
+    "en": rf"(?:overnight|night\s+of)\s+(?P<n1>{_EN_DAY})\s+(?:to|into)\s+(?P<n2>{_EN_DAY}(?:,?\s+{_EN_MONTH}\s+\d{{1,2}}(?:,?\s+{_YEAR})?)?)",
+    "ar": rf"ليل(?:ة)?\s+(?P<n1>{_AR_DAY})\s*(?:إلى|الى|على|[-–/])?\s*(?P<n2>{_AR_DAY}(?:\s+\d{{1,2}}\s+{_AR_MONTH}(?:\s+{_YEAR})?)?)",
+    "id": rf"(?P<n1>{_ID_DAY})\s+malam\s+(?:hingga|sampai)\s+(?P<n2>{_ID_DAY}(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?)",
+}
+# "dans la nuit du 3 au 4 novembre": the first day, in the month named after the second.
+_FR_NIGHT_DAYS = rf"nuit\s+du\s+(?P<d1>\d{{1,2}})(?:er)?\s+au\s+\d{{1,2}}(?:er)?\s+(?P<m>{_FR_MONTH})(?:\s+(?P<y>{_YEAR}))?"
+_FR_NIGHT_DAYS_RE = re.compile(rf"^{_FR_NIGHT_DAYS}$", re.IGNORECASE)
+_NIGHT_RE = {lang: re.compile(rf"^{night}$", re.IGNORECASE) for lang, night in _NIGHTS.items()}
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        rf"\b(?:(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"\b(?:{_NIGHTS['en']}|(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|(?:(?:next|last)\s+)?{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
-        rf"\b(?:(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
+        rf"\b(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
         rf"|{_NUMERIC}",
         re.IGNORECASE,
     ),
     "id": re.compile(
-        rf"\b(?:{_ID_DAY}\s*(?:(?:pagi|siang|sore|malam|dini hari)\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
+        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:(?:pagi|siang|sore|malam|dini hari)\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
-        rf"(?:(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
+        rf"(?:{_NIGHTS['ar']}|(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
         rf"{_AR_ORDINAL}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
         rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}(?:\s+(?:المقبلة?|القادمة?|الماضية?)(?![\u0621-\u064a]))?|{_NUMERIC})"
     ),
@@ -315,6 +329,22 @@ def resolve(
             offset, f"{-offset} days before the publication date"
         )
         return When(shifted.isoformat(), "day", f"{what} {published.isoformat()}", expression)
+    days = _FR_NIGHT_DAYS_RE.match(expr) if lang == "fr" else None
+    if days:
+        first = " ".join(p for p in (days.group("d1"), days.group("m"), days.group("y")) if p)
+        when = resolve(first, lang, published, year_hint)
+        return dataclasses.replace(when, expression=expression) if when else None
+    night = _NIGHT_RE[lang].match(expr) if lang in _NIGHT_RE else None
+    if night:
+        second = night.group("n2")
+        if not _WEEKDAY_ONLY.match(second):  # "lundi 4 novembre": the night began the day before
+            end = resolve(second, lang, published, year_hint)
+            if end is None:
+                return None
+            began = dt.date.fromisoformat(end.date) - dt.timedelta(days=1)
+            return When(began.isoformat(), "day", f"the night before {end.date} ({end.basis})", expression)
+        first = resolve(night.group("n1"), lang, published, year_hint)
+        return dataclasses.replace(first, expression=expression) if first else None
     qualified = _QUALIFIED.match(expr)
     if qualified:
         if published is None:
