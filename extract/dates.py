@@ -567,6 +567,7 @@ _DATELINE_BEFORE = re.compile(
     rf"(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
 )
+_RUNNING_ON = re.compile(r"[,،]?\s+(?:[^\W\d]+\s+){3}", re.IGNORECASE)
 _SEPARATED_BEFORE = re.compile(rf"\s[|•·]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
@@ -627,9 +628,10 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return (
             "dateline"  # "JAKARTA, KOMPAS.com - ... Minggu (5/8/2018)": the Indonesian lead's day of report
         )
-    if _BYLINE_BEFORE.search(before):
-        return "byline"
+    byline = _BYLINE_BEFORE.search(before)
     line_end = text.find("\n", end)
+    if byline and not (re.match(r"\W*le\b", byline.group(), re.IGNORECASE) and _RUNNING_ON.match(text[end:])):
+        return "byline"  # but "Le 15 octobre, un nouveau séisme ... a secoué" opens a sentence, not a byline
     rest = text[end : line_end if line_end >= 0 else len(text)]
     alone = not re.sub(r"^\s*مـ?\b", "", rest).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):

@@ -857,3 +857,12 @@ def test_a_printed_day_far_from_the_addresss_day_yields_to_it() -> None:
     # a credit line that ends with its date after a bar (the shape, as French and Arabic pages print it)
     assert published_in_text("AFP | 9 septembre 2023\nUn séisme").date == "2023-09-09"  # type: ignore[union-attr]
     assert published_in_text("كتب محمد علي - السبت 9 من سبتمبر 2023\nضرب").date == "2023-09-09"  # type: ignore[union-attr]
+
+
+def test_le_and_a_date_opening_a_sentence_is_no_byline() -> None:
+    from extract.dates import stamp_kind
+
+    # bench/realset tune split, af-quake-20231015-fr-02: the quake's day, not the page's
+    text = "Le 15 octobre, un nouveau séisme d'une magnitude de 6,3 a secoué la ville d'Hérat"
+    assert stamp_kind(text, 3, 13) not in ("byline", "timestamp")
+    assert stamp_kind("Le 9 septembre 2023\nUn séisme", 3, 19) == "byline"
