@@ -205,7 +205,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "id": re.compile(
-        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:(?:pagi|siang|sore|malam|dini hari)\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
+        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:(?:pagi|siang|sore|malam|dini hari)\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|(?:{_ID_DAY},?\s+)?\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(

@@ -365,6 +365,11 @@ _EVENT_VERBS = re.compile(
     r"s['’]est ouverte?|s['’]est tenue?|a eu lieu|s['’]est déroulée?|ouverture|dibuka|digelar|berlangsung)\b",
     re.IGNORECASE,
 )
+# A date with its clock is the page's stamp, unless the sentence says something happened on it: "meletus pada
+# Minggu (03/11/2024) pukul 23.57 WITA" (the bench/realset tune split's id-lewotobi-2024-id-03).
+_ON_BEFORE = re.compile(
+    r"(?:\b(?:pada|on|tanggal|sekitar)|(?<![\u0621-\u064a])(?:في|يوم))\s*$", re.IGNORECASE
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _RANK = {"city": 0, "province": 1, "country": 2}
 # Where the event was, most specific first: a place the gazetteer does not know but NER labels LOC or FAC
@@ -799,7 +804,8 @@ class FactExtractor:
             for d_start, d_end, expr in find_dates(sentence, lang):
                 if s_start + d_start < body_start:
                     continue  # the dateline's date is when it was written, not when it happened
-                if stamp_kind(text, s_start + d_start, s_start + d_end) in ("timestamp", "byline"):
+                kind = stamp_kind(text, s_start + d_start, s_start + d_end)
+                if kind == "byline" or (kind == "timestamp" and not _ON_BEFORE.search(sentence[:d_start])):
                     continue  # "Minggu 10 September 2023 21:15 WIB": when it was published
                 if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page

@@ -866,3 +866,21 @@ def test_le_and_a_date_opening_a_sentence_is_no_byline() -> None:
     text = "Le 15 octobre, un nouveau séisme d'une magnitude de 6,3 a secoué la ville d'Hérat"
     assert stamp_kind(text, 3, 13) not in ("byline", "timestamp")
     assert stamp_kind("Le 9 septembre 2023\nUn séisme", 3, 19) == "byline"
+
+
+def test_a_date_with_its_clock_in_a_sentence_is_the_events(tmp_path: Path) -> None:
+    # bench/realset tune split, id-lewotobi-2024-id-03: "pada Minggu (03/11/2024) pukul 23.57 WITA" is when the
+    # volcano erupted, not a page stamp; the July eruption it recalls is not this one
+    text = (
+        "Gununung Lewotobi Laki-laki Kabupaten Flores Timur, Nusa Tenggara Timur (NTT) meletus pada Minggu "
+        "(03/11/2024) pukul 23.57 WITA. Erupsi kali ini disebut lebih parah dibandingkan erupsi sebelumnya yang "
+        "terjadi pada Juli 2024 lalu."
+    )
+    event = next(f for f in _facts(text, "id", tmp_path) if f.kind == "event")
+    assert (event.data["type"], event.data["date"]) == ("eruption", "2024-11-03")
+    # a byline's weekday and date with its clock still is the page's stamp (sa-hajj-heat-2024-id-02)
+    from extract.dates import stamp_kind
+
+    line = "Muhammad Ilham Baktora\nRabu, 19 Juni 2024 | 20:28 WIB\nIlustrasi jamaah haji"
+    start = line.index("Rabu")
+    assert stamp_kind(line, start, line.index(" |")) == "timestamp"
