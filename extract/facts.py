@@ -795,7 +795,10 @@ class FactExtractor:
         month known, the latest day of that month the text states; a bare weekday is then the first such day
         after it (see ``_month_floor``)."""
         seen: set[tuple[int, int]] = set()
-        weak: When | None = None  # a day said, recalled or self-contradictory: only when no other is given
+        weak: When | None = None  # a day said or recalled: only when no other is given
+        said: str | None = (
+            None  # the day something was said: the event's is that day or within the week before
+        )
         for s_start, s_end in sentences:
             if (s_start, s_end) in seen:
                 continue
@@ -812,9 +815,12 @@ class FactExtractor:
                 when = resolve(expr, lang, base, year_hint)
                 if when is None and base is None and after is not None and is_weekday(expr):
                     when = _weekday_after(expr, lang, after)
-                if when and weak_date(sentence, d_start, expr, lang):
+                why = weak_date(sentence, d_start, expr, lang) if when else None
+                if when and why:
                     weak = weak or when
-                elif when:
+                    if why == "said" and said is None and when.precision == "day":
+                        said = when.date
+                elif when and (said is None or _within_week_before(when.date, said)):
                     return when
         return weak
 
@@ -1306,6 +1312,15 @@ def _month_floor(text: str, lang: str, published: str | None) -> dt.date | None:
         if when is not None and when.precision == "day" and when.date.startswith(published):
             days.append(dt.date.fromisoformat(when.date))
     return max(days) if days else None
+
+
+def _within_week_before(day: str, said: str) -> bool:
+    """Whether ``day`` is ``said`` or one of the seven days before it (a toll or statement given after the event;
+    a day after it, or long before it, is another event's: "On October 27, Mount Marapi erupted")."""
+    if len(day) != 10:
+        return False
+    gap = (dt.date.fromisoformat(said) - dt.date.fromisoformat(day)).days
+    return 0 <= gap <= 7
 
 
 def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:

@@ -884,3 +884,13 @@ def test_a_date_with_its_clock_in_a_sentence_is_the_events(tmp_path: Path) -> No
     line = "Muhammad Ilham Baktora\nRabu, 19 Juni 2024 | 20:28 WIB\nIlustrasi jamaah haji"
     start = line.index("Rabu")
     assert stamp_kind(line, start, line.index(" |")) == "timestamp"
+
+
+def test_the_events_day_is_the_day_said_or_the_week_before_it() -> None:
+    from extract.facts import _within_week_before
+
+    # id-lewotobi-2024-en-02 recalls "On October 27, Mount Marapi in West Sumatra erupted": against a statement of
+    # Monday 4 November 2024 that is another event's day; Sunday 3 November is this one's
+    assert not _within_week_before("2024-10-27", "2024-11-04")
+    assert _within_week_before("2024-11-03", "2024-11-04")
+    assert not _within_week_before("2024-11-05", "2024-11-04")  # after what was said of it
