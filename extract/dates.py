@@ -168,7 +168,9 @@ _RELATIVE_RE["ar"] = re.compile(
     + r")(?![\u0621-\u064a])"
     + r"(?<!اليوم(?=\s(?:الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الأخير|الاخير|التالي|السابق|الموالي|العالمي|"
     + r"الوطني|الدولي|المفتوح)(?![\u0621-\u064a])))"
-    + r"(?<!المصري اليوم)"  # the newspaper Al-Masry Al-Youm, often cited ("اليوم السابع" is one above)
+    # outlets named "... Today", often cited: Al-Masry Al-Youm, Russia Today (RT Arabic), Akhbar el-Yom ("اليوم
+    # السابع", Youm7, is one above)
+    + r"(?<!المصري اليوم)(?<!روسيا اليوم)(?<!أخبار اليوم)(?<!اخبار اليوم)"
 )
 
 # "le 08/09/2023", "pada 8-9-2023", "يوم 8/9/2023": day first, with the year (without it, "3/4" is a fraction).
@@ -262,6 +264,11 @@ class When:
         }
 
 
+# Outlets named "... Today", often cited ("India Today reported"); "crashed ... in South Korea Today" (the bench/
+# realset tune split's kr-jejuair-2024-en-01) is the day.
+_EN_TODAY_OUTLET = re.compile(r"\b(?:USA|India|Russia) Today$")
+
+
 def find_dates(text: str, lang: str) -> list[tuple[int, int, str]]:
     """(start, end, expression) of the date expressions in ``text`` (Arabic-Indic digits read as digits)."""
     pattern = _PATTERNS.get(lang)
@@ -271,6 +278,8 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(folded)]
     taken = [(s, e) for s, e, _ in found]
     for m in _RELATIVE_RE[lang].finditer(folded):
+        if lang == "en" and _EN_TODAY_OUTLET.search(folded[max(0, m.start() - 8) : m.end()]):
+            continue
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.start(), m.end(), text[m.start() : m.end()]))
     return sorted(found)

@@ -819,6 +819,12 @@ def test_arabic_today_and_yesterday_are_words_not_names() -> None:
     assert find_dates("في اليوم الأول من المؤتمر", "ar") == []
     assert find_dates("اليوم العالمي للمناخ", "ar") == []
     assert find_dates("موقع اليوم السابع", "ar") == []
+    assert find_dates("وفقا لروسيا اليوم", "ar") == []  # RT Arabic's name
+    assert find_dates("India Today reported", "en") == []
+    # kr-jejuair-2024-en-01: a capital T after a place is still the day
+    assert [
+        e for _, _, e in find_dates("crashed at Muan International Airport in South Korea Today", "en")
+    ] == ["Today"]
     assert [e for _, _, e in find_dates("وأمس قال الوزير", "ar")] == ["أمس"]
     when = resolve("أمس الأول", "ar", dt.date(2023, 9, 9))
     assert when is not None and when.date == "2023-09-07"
