@@ -854,7 +854,8 @@ _SPEECH = {
     ),
     "fr": (
         r"(?:annoncé|annonce|indiqué|indique|déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
-        r"expliqué|souligné|selon|d['’]après|publié|alourdi|grimpé)"
+        r"expliqué|souligné|selon|d['’]après|publié|alourdi|grimpé|appris|rapporte|indiquent|annoncent|affirme|"
+        r"affirment|déclarent)"
     ),
     "id": (
         r"(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|ungkap|ungkapnya|jelasnya|tutur|tuturnya|menurut|melansir|"
@@ -863,7 +864,7 @@ _SPEECH = {
     ),
     "ar": (
         r"(?<![\u0621-\u064a])[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أكد|أكدت|أضاف|أضافت|"
-        r"أوضح|أوضحت|نقلت|نقل|وفق|وفقا|وفقاً|بحسب|حسب|أشار|أشارت|ارتفع|ارتفعت)(?:وا)?(?![\u0621-\u064a])"
+        r"أوضح|أوضحت|نقلت|نقل|وفق|وفقا|وفقاً|بحسب|حسب|أشار|أشارت|ارتفع|ارتفعت|كشفت|كشف|أوردت)(?:وا)?(?![\u0621-\u064a])"
     ),
 }
 # What breaks the tie between a speech verb and a later date: a verb of happening or a relative clause ("officials
