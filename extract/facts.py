@@ -370,6 +370,7 @@ _EVENT_VERBS = re.compile(
 _ON_BEFORE = re.compile(
     r"(?:\b(?:pada|on|tanggal|sekitar)|(?<![\u0621-\u064a])(?:في|يوم))\s*$", re.IGNORECASE
 )
+_MEETINGS = frozenset({"summit", "conference", "forum", "festival", "election", "protest", "strike"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _RANK = {"city": 0, "province": 1, "country": 2}
 # Where the event was, most specific first: a place the gazetteer does not know but NER labels LOC or FAC
@@ -748,11 +749,14 @@ class FactExtractor:
         start, end = chosen
         sentence = text[start:end]
         lead = [(s, e) for s, e in spans if e > body_start][:3]
-        # When: from the evidence sentence, else another sentence naming the event, else the lead.
+        # When: from the evidence sentence, else another sentence naming the event, else the lead. A verb of taking
+        # place marks a meeting's evidence; a disaster's day is in the first sentence that names it ("rescue
+        # operations began on Saturday" after a Friday quake is not it).
+        first = naming[0] if by_kind and ev.type not in _MEETINGS else chosen
         when = self._when(
             text,
             lang,
-            [chosen, *naming[:5], *(lead if primary else [])],
+            [first, chosen, *naming[:5], *(lead if primary else [])],
             base,
             year_hint,
             body_start,
