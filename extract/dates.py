@@ -340,9 +340,9 @@ def resolve(
         return When(shifted.isoformat(), "day", f"{what} {published.isoformat()}", expression)
     days = _FR_NIGHT_DAYS_RE.match(expr) if lang == "fr" else None
     if days:
-        first = " ".join(p for p in (days.group("d1"), days.group("m"), days.group("y")) if p)
-        when = resolve(first, lang, published, year_hint)
-        return dataclasses.replace(when, expression=expression) if when else None
+        first_day = " ".join(p for p in (days.group("d1"), days.group("m"), days.group("y")) if p)
+        opened = resolve(first_day, lang, published, year_hint)
+        return dataclasses.replace(opened, expression=expression) if opened else None
     night = _NIGHT_RE[lang].match(expr) if lang in _NIGHT_RE else None
     if night:
         second = night.group("n2")
@@ -352,8 +352,8 @@ def resolve(
                 return None
             began = dt.date.fromisoformat(end.date) - dt.timedelta(days=1)
             return When(began.isoformat(), "day", f"the night before {end.date} ({end.basis})", expression)
-        first = resolve(night.group("n1"), lang, published, year_hint)
-        return dataclasses.replace(first, expression=expression) if first else None
+        evening = resolve(night.group("n1"), lang, published, year_hint)
+        return dataclasses.replace(evening, expression=expression) if evening else None
     qualified = _QUALIFIED.match(expr)
     if qualified:
         if published is None:
@@ -362,13 +362,13 @@ def resolve(
         if number is None:
             return None
         if re.fullmatch(_NEXT, qualified.group("pre") or qualified.group("post"), re.IGNORECASE):
-            day = published + dt.timedelta(days=(number - published.weekday()) % 7 or 7)
+            target = published + dt.timedelta(days=(number - published.weekday()) % 7 or 7)
             what = "weekday after"
         else:
-            day = published - dt.timedelta(days=(published.weekday() - number) % 7 or 7)
+            target = published - dt.timedelta(days=(published.weekday() - number) % 7 or 7)
             what = "weekday before"
         return When(
-            day.isoformat(), "day", f"{what} the publication date {published.isoformat()}", expression
+            target.isoformat(), "day", f"{what} the publication date {published.isoformat()}", expression
         )
     has_year = bool(_HAS_YEAR.search(expr))
     weekday_only = bool(_WEEKDAY_ONLY.match(expr))
