@@ -800,9 +800,8 @@ class FactExtractor:
         after it (see ``_month_floor``)."""
         seen: set[tuple[int, int]] = set()
         weak: When | None = None  # a day said or recalled: only when no other is given
-        said: str | None = (
-            None  # the day something was said: the event's is that day or within the week before
-        )
+        # the day something was said: the event's is that day or within the week before
+        said: str | None = None
         for s_start, s_end in sentences:
             if (s_start, s_end) in seen:
                 continue
