@@ -41,6 +41,7 @@ from extract.dates import (
     resolve,
     stamp_kind,
     text_year,
+    weak_date,
 )
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -365,6 +366,12 @@ _EVENT_VERBS = re.compile(
     r"s['’]est ouverte?|s['’]est tenue?|a eu lieu|s['’]est déroulée?|ouverture|dibuka|digelar|berlangsung)\b",
     re.IGNORECASE,
 )
+# A date with its clock is the page's stamp, unless the sentence says something happened on it: "meletus pada
+# Minggu (03/11/2024) pukul 23.57 WITA" (the bench/realset tune split's id-lewotobi-2024-id-03).
+_ON_BEFORE = re.compile(
+    r"(?:\b(?:pada|on|tanggal|sekitar)|(?<![\u0621-\u064a])(?:في|يوم))\s*$", re.IGNORECASE
+)
+_MEETINGS = frozenset({"summit", "conference", "forum", "festival", "election", "protest", "strike"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _RANK = {"city": 0, "province": 1, "country": 2}
 # Where the event was, most specific first: a place the gazetteer does not know but NER labels LOC or FAC
@@ -783,11 +790,14 @@ class FactExtractor:
         start, end = chosen
         sentence = text[start:end]
         lead = [(s, e) for s, e in spans if e > body_start][:3]
-        # When: from the evidence sentence, else another sentence naming the event, else the lead.
+        # When: from the evidence sentence, else another sentence naming the event, else the lead. A verb of taking
+        # place marks a meeting's evidence; a disaster's day is in the first sentence that names it ("rescue
+        # operations began on Saturday" after a Friday quake is not it).
+        first = naming[0] if by_kind and ev.type not in _MEETINGS else chosen
         when = self._when(
             text,
             lang,
-            [chosen, *naming[:5], *(lead if primary else [])],
+            [first, chosen, *naming[:5], *(lead if primary else [])],
             base,
             year_hint,
             body_start,
@@ -830,23 +840,33 @@ class FactExtractor:
         month known, the latest day of that month the text states; a bare weekday is then the first such day
         after it (see ``_month_floor``)."""
         seen: set[tuple[int, int]] = set()
+        weak: When | None = None  # a day said or recalled: only when no other is given
+        # the day something was said: the event's is that day or within the week before
+        said: str | None = None
         for s_start, s_end in sentences:
             if (s_start, s_end) in seen:
                 continue
             seen.add((s_start, s_end))
-            for d_start, d_end, expr in find_dates(text[s_start:s_end], lang):
+            sentence = text[s_start:s_end]
+            for d_start, d_end, expr in find_dates(sentence, lang):
                 if s_start + d_start < body_start:
                     continue  # the dateline's date is when it was written, not when it happened
-                if stamp_kind(text, s_start + d_start, s_start + d_end) in ("timestamp", "byline"):
+                kind = stamp_kind(text, s_start + d_start, s_start + d_end)
+                if kind == "byline" or (kind == "timestamp" and not _ON_BEFORE.search(sentence[:d_start])):
                     continue  # "Minggu 10 September 2023 21:15 WIB": when it was published
                 if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 when = resolve(expr, lang, base, year_hint)
                 if when is None and base is None and after is not None and is_weekday(expr):
                     when = _weekday_after(expr, lang, after)
-                if when:
+                why = weak_date(sentence, d_start, expr, lang) if when else None
+                if when and why:
+                    weak = weak or when
+                    if why == "said" and said is None and when.precision == "day":
+                        said = when.date
+                elif when and (said is None or _within_week_before(when.date, said)):
                     return when
-        return None
+        return weak
 
     def _places(self, entities: list[Entity], start: int, end: int, body_start: int) -> list[str]:
         found: dict[str, Place] = {}
@@ -1475,6 +1495,15 @@ def _month_floor(text: str, lang: str, published: str | None) -> dt.date | None:
         if when is not None and when.precision == "day" and when.date.startswith(published):
             days.append(dt.date.fromisoformat(when.date))
     return max(days) if days else None
+
+
+def _within_week_before(day: str, said: str) -> bool:
+    """Whether ``day`` is ``said`` or one of the seven days before it (a toll or statement given after the event;
+    a day after it, or long before it, is another event's: "On October 27, Mount Marapi erupted")."""
+    if len(day) != 10:
+        return False
+    gap = (dt.date.fromisoformat(said) - dt.date.fromisoformat(day)).days
+    return 0 <= gap <= 7
 
 
 def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
