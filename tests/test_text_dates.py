@@ -900,3 +900,15 @@ def test_the_events_day_is_the_day_said_or_the_week_before_it() -> None:
     assert not _within_week_before("2024-10-27", "2024-11-04")
     assert _within_week_before("2024-11-03", "2024-11-04")
     assert not _within_week_before("2024-11-05", "2024-11-04")  # after what was said of it
+
+
+def test_a_day_years_before_the_publication_date_is_a_recalled_event_not_the_reports(tmp_path: Path) -> None:
+    # ir-kerman-2024-ar-01 (tune), published 2024-01-03: the only date in the text is Soleimani's death in 2020
+    text = (
+        "أفادت تقارير إيرانية بوقوع انفجارين متتاليين قرب ضريح الجنرال قاسم سليماني في محافظة كرمان، مما أدى إلى "
+        "مقتل 73 شخصًا وإصابة 171 آخرين.\nوقع الانفجاران بفارق زمني قصير يقدر بحوالي 10 دقائق، في الطريق المؤدي "
+        "إلى المقبرة حيث كان يُقام حفل تأبين بمناسبة الذكرى الرابعة لمقتل سليماني، قائد فيلق القدس بالحرس الثوري "
+        "الإيراني، في هجوم نفذته الولايات المتحدة ببغداد في 3 يناير 2020."
+    )
+    events = [f.data for f in _facts(text, "ar", tmp_path, "2024-01-03") if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-01-03"
