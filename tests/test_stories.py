@@ -151,3 +151,14 @@ def test_copies_are_told_from_quoted_statements_and_paragraphs(tmp_path: Path, r
     # cut but "téléavertisseurs" for "bipeurs" (the MinHash estimate said 0.99).
     link = json.loads(evidence["lb-pagers-2024-fr-02"] or "{}")
     assert link["duplicate"] and 0.85 <= link["containment"] < 0.95
+
+
+def test_a_short_cut_mostly_inside_its_update_is_a_copy_whatever_its_paragraphs() -> None:
+    from normalize.fingerprint import copy_overlap, passages
+    from store.matching import Matcher
+
+    # ir-kerman-2024 fr-01 (an AFP flash in one paragraph) and fr-02 (its update under a new lead), tune half
+    short, update = ((REALSET / f"ir-kerman-2024-fr-0{i}.txt").read_text(encoding="utf-8") for i in (1, 2))
+    overlap = copy_overlap(passages(short), passages(update))
+    assert overlap.paragraphs < 2 and overlap.contained > 0.55
+    assert Matcher().is_copy(overlap)
