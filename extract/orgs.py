@@ -271,3 +271,136 @@ def acronym_orgs(
                 out.append(Entity(text[s:e], "ORG", s, e, canonical, "native", lang, "rule"))
                 taken.append((s, e))
     return out
+
+
+# -- Latin-script organisations by their shape ----------------------------------------------------------------------
+# An outlet named by its address: "EmitenNews.com -", "KENDARIPOS.FAJAR.CO.ID --", "galuh.id –", "Liputan6.com,
+# Jakarta" (the bench/realset tune half's Indonesian pages open with one; an address in news text is a website's
+# name far more often than anything else). Not an e-mail address, not inside a link's path.
+_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:www\.)?((?:[A-Za-z][A-Za-z0-9-]*\.)+(?:com|co\.id|co|id|net|org|news|tv|info|my\.id|web\.id))"
+    r"(?![\w@/.-]|\.[A-Za-z])",
+    re.IGNORECASE,
+)
+# A wire's or outlet's credit in brackets at the end of a paragraph or before a dateline's dash: "(AFP)",
+# "(Belga)", "(ATS)", "JAKARTA (ANTARA) -", "(وال)-". Not a weekday ("(Sabtu)") nor a defined acronym (the long
+# form right before it: extract/facts.py's acronyms read those).
+_CREDIT = re.compile(
+    r"\(((?:[A-Z][\w+&-]*|[\u0621-\u064a]{2,6})(?: [A-Z][\w+&-]*){0,2})\)(?=[ \t]*(?:$|[-–—:]))", re.MULTILINE
+)
+_NOT_CREDIT = frozenset(
+    "senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday saturday "
+    "sunday lundi mardi mercredi jeudi vendredi samedi dimanche foto video ilustrasi update".split()
+)
+# Indonesian institutions by their head noun, capitalised as names are: "Kementerian Luar Negeri", "Badan
+# Nasional Penanggulangan Bencana", "Sekretariat Presiden", "Kabinet Indonesia Maju", "Direktorat Jenderal
+# Penerbangan Sipil India" (tune-a of bench/realset's Indonesian articles, and the usual heads of Indonesian
+# government bodies).
+_ID_HEADS = frozenset(
+    "kementerian kemenkes kemenlu badan komisi dewan sekretariat kabinet direktorat polda polres polresta "
+    "pemerintah pemkab pemprov pemkot universitas institut partai majelis mahkamah pengadilan yayasan lembaga "
+    "asosiasi persatuan perserikatan organisasi dinas observatorium kantor".split()
+)
+_ID_LINKS = frozenset("dan untuk bagi dari".split())
+# A last word that makes a name an organisation's in any Latin-script language ("Arema FC", "Tata Group",
+# "Getty Images"): an entity NER gave another label, or a capitalised run NER missed, ending so is one.
+_ORG_LAST = frozenset(
+    "fc cf sc united group airlines airways agency ministry observatory association federation authority "
+    "council commission institute university bank news images times post press tv".split()
+)
+
+
+def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    """``entities`` with organisations named by their shape in Latin-script text (outlets' addresses, credits,
+    Indonesian institutions by their head noun, names ending in an organisation's word): an entity NER gave
+    another label over the same words becomes an organisation; one found where NER found nothing is added."""
+    out = list(entities)
+    found: list[tuple[int, int, str]] = []
+    for m in _DOMAIN.finditer(text):
+        found.append((m.start(1), m.end(1), m.group(1).lower()))
+    for m in _CREDIT.finditer(text):
+        name = m.group(1)
+        if name.casefold() in _NOT_CREDIT:
+            continue
+        before = text[max(0, m.start() - 80) : m.start()].split()
+        initials = "".join(w[0] for w in before[-len(name) :] if w[:1].isupper())
+        if initials == name:
+            continue  # "Badan Nasional Penanggulangan Bencana (BNPB)": an acronym the text defines
+        found.append((m.start(1), m.end(1), name))
+    if lang == "id":
+        found += _indonesian_heads(text)
+    found += _org_last(text, entities)
+    for start, end, canonical in found:
+        over = [e for e in out if e.lang == lang and e.start < end and start < e.end]
+        if any(e.label == "ORG" for e in over) or any(
+            e.label in ("PERSON", "PER") and e.found_by == "title" for e in over
+        ):
+            continue
+        if any(e.label in ("PERSON", "PER") and not (start <= e.start and e.end <= end) for e in over):
+            continue
+        out = [e for e in out if not any(e is o for o in over)]
+        out.append(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, "rule"))
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+_SPACES = re.compile(r"[ \t]+")
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*|[a-z]+")
+
+
+def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    while True:
+        m = re.compile(r"[ \t]+").match(text, pos)
+        start = m.end() if m else pos
+        if out and start == pos:
+            break
+        w = _CAP_WORD.match(text, start)
+        if w is None:
+            break
+        out.append((w.start(), w.end(), w.group()))
+        pos = w.end()
+        if len(out) > 8:
+            break
+    return out
+
+
+def _indonesian_heads(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)(?=[ \t]+[A-Z])", text):
+        if m.group(1).casefold() not in _ID_HEADS:
+            continue
+        run = _words(text, m.end())
+        taken: list[tuple[int, int, str]] = []
+        for k, w in enumerate(run):
+            if w[2][:1].isupper() or (w[2] in _ID_LINKS and k + 1 < len(run) and run[k + 1][2][:1].isupper()):
+                taken.append(w)
+            else:
+                break
+        if not taken or len(taken) > 6:
+            continue
+        end = taken[-1][1]
+        out.append((m.start(), end, canonical_org(text[m.start() : end])))
+    return out
+
+
+def _org_last(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    """Entities NER gave another label whose last word is an organisation's ("Arema FC" as a person, "Getty
+    Images"), and capitalised runs NER missed that end in a club's or company's word ("Arema FC", "Tata Group")."""
+    out = [
+        (e.start, e.end, canonical_org(e.text))
+        for e in entities
+        if e.label not in ("ORG", "PERSON", "PER") or e.found_by != "title"
+        if e.label != "ORG"
+        and e.text.split()[-1].casefold() in _ORG_LAST
+        and e.text.split()[-1][:1].isupper()
+        and len(e.text.split()) > 1
+    ]
+    for m in re.finditer(
+        r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways)(?![\w-])", text
+    ):
+        out.append((m.start(), m.end(), canonical_org(m.group())))
+    return out
+
+
+def canonical_org(name: str) -> str:
+    return " ".join(name.split())

@@ -1,0 +1,315 @@
+"""People a text names after a title or a role, where NER missed them, cut them short or gave them another label.
+
+News names a person after what the person is: "Presiden Amerika Serikat Joe Biden", "Menteri Kesehatan Lebanon
+Firass Abiad", "Kapten Sumeet Sabharwal", "Penulis: Agustiyanti", "President Joko Widodo", "وزير الصحة اللبناني
+فراس الأبيض", "الرئيس الإندونيسي جوكو ويدودو". The small Indonesian and Arabic models find many of these, but
+run the title's country into the name ("Kanselir Jerman Olaf Scholz" as a place), call the name a place or an
+organisation ("Dian Erika Nugraheny", "Vishwash Kumar Ramesh") or miss a foreign name in a list of leaders.
+
+The rule: a title word; then what the title is of (a country or province the gazetteer knows, a portfolio or
+institution word, an acronym, an organisation NER found, in Arabic definite words and "في <place>"); then the
+name: capitalised words in Latin script (with the particles of names: von, der, bin, al...), two Arabic words in
+Arabic script (one more after a particle: عبد, بن, أبو). A person found so replaces the NER entities that
+overlap it (a place or organisation over the name, a person cut short); the country before it is found again by
+the gazetteer pass (extract/facts.py).
+
+The titles and words are those of the bench/realset tune half's first fold (tune-a) and the usual titles of
+news in each language; the rule's precision on the public corpora's training and dev splits (IDNer-news-2k,
+NERGrit, ANERcorp) is in bench/README.md (bench/entity_rules_eval.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.canonical import canonical_name
+from extract.gazetteer import Gazetteer
+from ingest.record import Entity
+
+# -- Latin script ---------------------------------------------------------------------------------------------------
+# Titles before a name, lower case (matched in any case, as whole words). Indonesian and English; French persons
+# were all found on the tune half without a rule, so French has none.
+_TITLES = {
+    "id": (
+        "presiden, wakil presiden, wapres, perdana menteri, pm, menteri, menlu, menkes, mendagri, kanselir, raja, "
+        "ratu, pangeran, putra mahkota, gubernur, wakil gubernur, wagub, bupati, wakil bupati, wali kota, "
+        "walikota, kapolda, wakapolda, kapolres, kapolresta, kapolri, wakapolri, kapolsek, kapten, kopilot, pilot, "
+        "ketua, wakil ketua, kepala, direktur, direktur utama, dirut, dirjen, direktur jenderal, sekjen, "
+        "sekretaris jenderal, juru bicara, jubir, duta besar, dubes, panglima, komandan, pelatih, deputi, "
+        "komisaris polisi, penulis, editor, reporter, pewarta, syekh, ayatollah, paus"
+    ),
+    "en": (
+        "president, vice president, prime minister, minister, chancellor, king, queen, prince, crown prince, "
+        "governor, mayor, captain, spokesman, spokeswoman, spokesperson, secretary-general, ambassador, "
+        "commissioner, police commissioner, sheikh, emir, pope, coach"
+    ),
+}
+# Words between a title and the name that say what the title is of ("Menteri Luar Negeri", "Presiden Republik
+# Rakyat Tiongkok", "Kepala Badan ..."): portfolios and institutions, capitalised in titles.
+_OF_WORDS = frozenset(
+    (
+        "luar dalam negeri kesehatan keuangan pertahanan agama sosial perhubungan pendidikan perdagangan "
+        "perindustrian pertanian energi lingkungan hidup hukum ham keamanan politik koordinator bidang "
+        "perekonomian kebudayaan pariwisata republik rakyat federasi kerajaan persatuan uni eropa serikat "
+        "polisi daerah resor badan komisi dewan bank sekretariat kabinet kantor staf umum negara nasional "
+        "protokol pers media dan tinggi besar agung ri foreign affairs interior defence defense health finance "
+        "state home of the general police national federal republic kingdom united states union european "
+        "commission council"
+    ).split()
+)
+# Words that name a kind of place, whose next word is the place ("Kepala Desa Klatanlo Petrus Muda").
+_PLACE_WORDS = frozenset(
+    "desa kabupaten kota provinsi kecamatan kelurahan dusun kampung distrik nagari wilayah daerah".split()
+)
+# Lower-case words inside a name ("Ursula von der Leyen", "Muhammad bin Salman").
+_PARTICLES = frozenset("von van der den de da dos bin binti al el ibn".split())
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»!?|/]+")
+_MAX_NAME_WORDS = 4
+
+
+def _title_pattern(titles: str) -> re.Pattern[str]:
+    alternatives = sorted((t.strip() for t in titles.split(",")), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+_TITLE_RE = {lang: _title_pattern(titles) for lang, titles in _TITLES.items()}
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    """People named after a title in Latin-script text (see the module's docstring)."""
+    pattern = _TITLE_RE.get(lang)
+    if pattern is None:
+        return []
+    orgs = [(e.start, e.end) for e in entities if e.label in ("ORG", "GPE", "LOC")]
+    out: list[Entity] = []
+    for m in pattern.finditer(text):
+        run = _capitalised_run(text, m.end())
+        if not run:
+            continue
+        i = _skip_complement(text, run, orgs, gaz)
+        name = run[i:]
+        if not name or len(name) > _MAX_NAME_WORDS:
+            continue
+        if name[-1][2] in _PARTICLES:
+            continue
+        words = [w for _, _, w in name]
+        if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
+            continue  # an acronym or an initial alone is no name
+        if any(w.isupper() and len(w) > 2 for w in words) or any(w.casefold() in _OF_WORDS for w in words):
+            continue
+        start, end = name[0][0], name[-1][1]
+        if gaz.lookup(text[start:end]) is not None:
+            continue
+        out.append(
+            Entity(
+                text[start:end],
+                "PERSON",
+                start,
+                end,
+                canonical_name(text[start:end]),
+                "native",
+                lang,
+                "title",
+            )
+        )
+    return out
+
+
+def _capitalised_run(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The words after ``pos``: capitalised words, particles between them and parenthesised acronyms
+    ("(Menlu)"), up to the first other word, punctuation that ends a phrase, or line break. A colon or comma
+    right after the title ("Penulis: Agustiyanti", "Komisaris Polisi Ahmedabad, GS Malik") is passed."""
+    out: list[tuple[int, int, str]] = []
+    lead = re.match(r"[ \t]*[:,]?[ \t]*", text[pos:])
+    pos += lead.end() if lead else 0
+    while True:
+        m = re.match(r"[ \t]*(\([A-Za-z]{2,8}\))?[ \t]*", text[pos:])
+        if m and m.group(1):
+            pos += m.end()
+            continue
+        space = re.match(r"[ \t]*", text[pos:])
+        start = pos + (space.end() if space else 0)
+        t = _TOKEN.match(text, start)
+        if t is None or t.start() != start:
+            break
+        word = t.group().rstrip(".'’")
+        if not word or not (_capitalised(word) or (word in _PARTICLES and out)):
+            break
+        if not any(c.isalpha() for c in word):
+            break
+        out.append((start, start + len(word), word))
+        pos = start + len(word)
+        if text[pos : pos + 1] not in (" ", "\t", "") or t.group() != word:
+            break  # punctuation after the word ends the run
+    return out
+
+
+def _skip_complement(
+    text: str, run: list[tuple[int, int, str]], orgs: list[tuple[int, int]], gaz: Gazetteer
+) -> int:
+    """How many words of ``run`` say what the title is of: countries and provinces the gazetteer knows (up to
+    four words: "Amerika Serikat", "Republik Korea"), portfolio and institution words, acronyms, a kind of place
+    and its name ("Desa Klatanlo"), words inside an organisation or a place NER found that ends before the run
+    does."""
+    i = 0
+    while i < len(run):
+        for n in range(min(4, len(run) - i), 0, -1):
+            place = gaz.lookup(text[run[i][0] : run[i + n - 1][1]])
+            if place is not None and (place.kind != "city" or n > 1 or place.population >= 1_000_000):
+                break
+        else:
+            n = 0
+        if n and i + n < len(run):
+            i += n
+            continue
+        word = run[i][2]
+        s, e = run[i][0], run[i][1]
+        if word.casefold() in _PLACE_WORDS and i + 2 < len(run):
+            i += 2
+            continue
+        if (
+            word.casefold() in _OF_WORDS
+            or (word.isupper() and len(word) > 2)
+            or any(a <= s and e <= b <= run[-1][0] for a, b in orgs)
+        ) and i + 1 < len(run):
+            i += 1
+            continue
+        break
+    return i
+
+
+# -- Arabic script --------------------------------------------------------------------------------------------------
+# Titles, with an attached و/ف/ب/ل allowed before them.
+_AR_TITLES = frozenset(
+    "الرئيس رئيس وزير وزيرة الوزير الشيخ الأمير الملك قائد سفير السفير المتحدث الناطق مدير محافظ حاكم نائب "
+    "العقيد اللواء العميد الدكتور المستشار مستشار زعيم أمين مندوب المبعوث مبعوث".split()
+)
+_AR_PARTICLES = frozenset("عبد بن ابن أبو ابو بنت آل".split())
+# Words that end a title's complement or cannot open or continue a name: particles, prepositions, verbs of
+# speech, time words (a name in Arabic news is followed by its speech or its time far more often than not).
+_AR_STOP = frozenset(
+    (
+        "في من على عن إلى الى مع أن إن أنه إنه بأن لأن قد لقد كما ثم أو و أي هذا هذه ذلك تلك الذي التي الذين "
+        "قال يقول قالت تقول أعلن أعلنت أكد أكدت أوضح أوضحت أشار أشارت أضاف أضافت ذكر ذكرت صرح صرحت دعا دعت "
+        "خلال بعد قبل عقب منذ حول لدى ضد عند حين بين أمس اليوم غدا يوم صباح مساء ليلة كل جميع بعض وقال وقالت "
+        "وأكد وأضاف وأوضح وأشار وذكر الذي باسم لشؤون بشأن إنها أنها لها له فيه لن لم لا ما ليس وفي ومن وعلى"
+    ).split()
+)
+_AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+
+
+def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    """People named after a title in Arabic script (see the module's docstring)."""
+    words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(text)]
+    out: list[Entity] = []
+    i = 0
+    while i < len(words):
+        if not _ar_title(words[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        # The complement: definite words ("الصحة اللبناني"), "باسم" + definite words, "في <place>".
+        while j < len(words) and not _broken(text, words[j - 1], words[j]):
+            w = words[j][2]
+            if (w.startswith(("ال", "لل")) and w not in _AR_STOP) or (
+                w in ("باسم", "لشؤون") and j + 1 < len(words)
+            ):
+                j += 1
+            elif w == "في" and j + 1 < len(words) and gaz.lookup(words[j + 1][2]) is not None:
+                j += 2
+            elif j == i + 1 and (country := gaz.lookup(w)) is not None and country.kind == "country":
+                j += 1  # "سفير إيران في لبنان"
+            else:
+                break
+        name = _ar_name(text, words, j)
+        if name is None:
+            i += 1
+            continue
+        start, end = words[j][0], words[name - 1][1]
+        surface = text[start:end]
+        if gaz.lookup(surface) is None and gaz.lookup(words[j][2]) is None:
+            out.append(
+                Entity(surface, "PERSON", start, end, canonical_name(surface), "native", lang, "title")
+            )
+        i = name
+    return out
+
+
+def _ar_title(word: str) -> bool:
+    for prefix in ("", "و", "ف", "ل", "ب", "وال", "فال", "لل"):
+        if word.startswith(prefix) and word[len(prefix) :] in _AR_TITLES:
+            return True
+        if (
+            prefix in ("وال", "فال", "لل")
+            and word.startswith(prefix)
+            and "ال" + word[len(prefix) :] in _AR_TITLES
+        ):
+            return True
+    return False
+
+
+def _broken(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Punctuation or a line break between two words."""
+    return bool(text[a[1] : b[0]].strip())
+
+
+def _ar_name(text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
+    """The end (exclusive word index) of a name opening at word ``j``: two words, one more after a particle;
+    None when no name opens there."""
+    k, need = j, 2
+    while k < len(words) and k - j < need and k - j < _MAX_NAME_WORDS:
+        w = words[k][2]
+        if k > j and _broken(text, words[k - 1], words[k]):
+            break
+        if w in _AR_STOP or _ar_title(w) or len(w) < 2:
+            break
+        if k == j and w.startswith("ال"):
+            return None  # a name opens with a given name, not a definite word
+        if w in _AR_PARTICLES:
+            need += 1
+        k += 1
+    return k if k - j >= need else None
+
+
+def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    """``entities`` with the people named after a title (Latin or Arabic script by ``lang``): a person found so
+    replaces every entity of the same language that overlaps it, unless one is that very person already; what
+    such an entity held before the name stays, less the title ("Desa Klatanlo" of "Desa Klatanlo Petrus Muda",
+    "Jerman" of "Kanselir Jerman Olaf Scholz")."""
+    found = (arabic_persons if lang == "ar" else latin_persons)(text, lang, entities, gaz)
+    out = list(entities)
+    for p in found:
+        mine = [e for e in out if e.lang == lang and e.start < p.end and p.start < e.end]
+        if any(e.label in ("PERSON", "PER") and (e.start, e.end) == (p.start, p.end) for e in mine):
+            continue
+        out = [e for e in out if not any(e is m for m in mine)]
+        out.append(p)
+        for e in mine:
+            if e.start < p.start and e.label not in ("PERSON", "PER"):
+                kept = _before_name(text, lang, e.start, p.start)
+                if kept is not None:
+                    s, t = kept
+                    out.append(Entity(text[s:t], e.label, s, t, canonical_name(text[s:t]), e.origin, lang))
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def _before_name(text: str, lang: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``text[start:end]`` less a title at its start and spaces and punctuation at its end."""
+    pattern = _TITLE_RE.get(lang)
+    m = pattern.match(text, start) if pattern is not None else None
+    if m is None and lang == "ar":
+        first = _AR_WORD.match(text, start)
+        if first is not None and _ar_title(first.group()):
+            m = first
+    if m is not None:
+        start = m.end()
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if end > start else None
