@@ -304,8 +304,8 @@ _SLASH_CREDIT = re.compile(
 # "à l'AFP" (IDNer-news-2k training split: an acronym of 3-6 capitals after such a word is an organisation in
 # 86% of 21 cases).
 _TOLD = re.compile(
-    r"(?<![\w-])(?:told|telling|tell|kepada|menurut|dilansir|dikutip|selon|à|d'après|auprès de)[ \t]+"
-    r"(?:l['’])?([A-Z]{3,6})(?![\w-])"
+    r"(?<![\w-])(?:told|telling|tell|kepada|menurut|dilansir|dikutip|pihak|selon|à|d'après|auprès de|"
+    r"[Pp]hoto:|[Ff]oto:|[Ss]umber:|[Ss]ource:|[Cc]rédit:|[Cc]redit:)[ \t]+(?:l['’])?([A-Z]{3,6})(?![\w-])"
 )
 # Indonesian institutions by their head noun, capitalised as names are: "Kementerian Luar Negeri", "Badan
 # Nasional Penanggulangan Bencana", "Sekretariat Presiden", "Kabinet Indonesia Maju", "Direktorat Jenderal
@@ -314,13 +314,18 @@ _TOLD = re.compile(
 _ID_HEADS = frozenset(
     "kementerian kemenkes kemenlu badan komisi dewan sekretariat kabinet direktorat polda polres polresta "
     "pemkab pemprov pemkot universitas institut partai majelis mahkamah pengadilan yayasan lembaga "
-    "asosiasi persatuan perserikatan organisasi dinas observatorium".split()
+    "asosiasi persatuan perserikatan organisasi dinas observatorium polsek puskesmas kodim korem".split()
 )
 # A head after a title names what the title is of, and the person follows: "Sekretaris Kabinet Andi Widjajanto",
 # "Menteri Badan Usaha Milik Negara Dahlan Iskan" (NERGrit and IDNer-news-2k training splits); not read there.
 _TITLE_BEFORE = frozenset(
     "menteri sekretaris ketua kepala direktur presiden wakil anggota juru deputi komandan staf".split()
 )
+# Acronyms that open the name of a local body: the regional disaster agency, hospital, police, health centre of a
+# place ("BPBD Kabupaten Bogor", "RSUD Cianjur", "Polsek Wulanggitang", "Puskesmas Boru": the tune half's second
+# fold).
+_ID_ACRONYM_HEADS = frozenset("BPBD RSUD RS RSU UPT".split())
+_ID_TWO_WORD_HEAD = re.compile(r"Kantor Berita|Pemerintah (?:Kabupaten|Kota|Provinsi)")
 _ID_LINKS = frozenset("dan untuk bagi dari".split())
 # A last word that makes a name an organisation's in any Latin-script language ("Arema FC", "Tata Group",
 # "Getty Images"): an entity NER gave another label, or a capitalised run NER missed, ending so is one.
@@ -373,6 +378,8 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
         ):
             continue
         tail = [e for e in over if e.label in ("PERSON", "PER") and start < e.start and e.end == end]
+        if tail and len(text[start : tail[0].start].split()) == 1:
+            tail = []  # "Polsek Wulanggitang": a head and one name is the institution's name
         if tail:  # "Sekretariat Presiden Bey Machmudin": the person NER found after the institution stays
             end = len(text[: tail[0].start].rstrip())
             if canonical == canonical_org(text[start : tail[0].end]):
@@ -399,7 +406,7 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
 # found right after the noun, whatever label it gave.
 _AR_KIND = re.compile(
     r"(?:^|(?<=[\s،,.:(]))[وفبل]?(?:وكالة|صحيفة|جريدة|مجلة|قناة|موقع|شركة|فريق|فريقي|نادي|منتخب|حزب|حركة|إذاعة|"
-    r"منظمة|مؤسسة|مجموعة)(?:\s*[:/]\s*|\s+)"
+    r"منظمة|مؤسسة|مجموعة|تلفزيون|حسب|وفق|وفقا ل|نقلا عن|بحسب)(?:\s*[:/]\s*|\s+)"
 )
 _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{2,40}?)\s*[\"”»]")
 # Latin letters as Arabic news spells them: "بي بي سي" (BBC), "سي إن إن" (CNN), "إف سي" (FC).
@@ -543,8 +550,12 @@ def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
 
 def _indonesian_heads(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)(?=[ \t]+[A-Z])", text):
-        if m.group(1).casefold() not in _ID_HEADS and text[m.start() : m.start() + 13] != "Kantor Berita":
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,5})(?=[ \t]+[A-Z])", text):
+        head = m.group(1)
+        if head.isupper():
+            if head not in _ID_ACRONYM_HEADS:
+                continue
+        elif head.casefold() not in _ID_HEADS and not _ID_TWO_WORD_HEAD.match(text, m.start()):
             continue
         before = text[max(0, m.start() - 30) : m.start()].split()
         if before and before[-1].casefold() in _TITLE_BEFORE:

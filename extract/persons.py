@@ -337,12 +337,58 @@ def _ar_name(text: str, words: list[tuple[int, int, str]], j: int) -> int | None
     return k if k - j >= need else None
 
 
+# A name, then its title after a comma and an article: "Hadi Wijaya, a spokesperson for ..." (the tune half's
+# second fold). Without the article a title after a comma opens the next item of a list as often ("Kantor Berita
+# Antara, Presiden dan Ibu Negara ...").
+_APPOSITION = {
+    lang: re.compile(rf"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:{pattern.pattern})", re.IGNORECASE)
+    for lang, pattern in _TITLE_RE.items()
+}
+# In Arabic, a name after a verb of speech and before its title: "قال سوهاريانتو رئيس الوكالة الوطنية ...".
+_AR_SAID = re.compile(
+    r"(?:^|\s)[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|ذكر|ذكرت)\s+$"
+)
+
+
+def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    """Entities the model gave another label that a title follows (see ``_APPOSITION`` and ``_AR_SAID``), as
+    people; a place the gazetteer knows stays one, and outside Arabic an organisation too."""
+    out: list[Entity] = []
+    for e in entities:
+        if e.label in ("PERSON", "PER") or e.found_by != "ner" or gaz.lookup(e.text) is not None:
+            continue
+        if (
+            e.label == "ORG" and lang != "ar"
+        ):  # an Arabic name between "قال" and a title is one whatever its label
+            continue
+        if lang == "ar":
+            after = _AR_WORD.match(text, e.end + 1) if text[e.end : e.end + 1] == " " else None
+            named = (
+                after is not None
+                and _ar_title(after.group())
+                and _AR_SAID.search(text, 0, e.start) is not None
+            )
+        else:
+            pattern = _APPOSITION.get(lang)
+            named = pattern is not None and pattern.match(text, e.end) is not None
+        if named:
+            out.append(
+                Entity(e.text, "PERSON", e.start, e.end, canonical_name(e.text), e.origin, lang, "title")
+            )
+    return out
+
+
 def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
     """``entities`` with the people named after a title (Latin or Arabic script by ``lang``): a person found so
     replaces every entity of the same language that overlaps it, unless one is that very person already; what
     such an entity held before the name stays, less the title ("Desa Klatanlo" of "Desa Klatanlo Petrus Muda",
     "Jerman" of "Kanselir Jerman Olaf Scholz")."""
     found = (arabic_persons if lang == "ar" else latin_persons)(text, lang, entities, gaz)
+    found += [
+        e
+        for e in named_before_title(text, lang, entities, gaz)
+        if not any(p.start < e.end and e.start < p.end for p in found)
+    ]
     out = list(entities)
     for p in found:
         mine = [e for e in out if e.lang == lang and e.start < p.end and p.start < e.end]
