@@ -95,3 +95,40 @@ def test_outlets_credits_and_institutions(stage: NerStage) -> None:
 def test_rules_leave_alone(stage: NerStage, text: str, name: str, label: str) -> None:
     found = _ents(stage, text, "id")
     assert (name, label) not in found
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "lang", "name", "label"),
+    [
+        ("tr-quake-202302-en-01", "told AFP", "en", "AFP", "ORG"),
+        ("tr-quake-202302-en-02", "Sameer Al-DOUMY", "en", "AFP", "ORG"),
+        ("tr-quake-202302-en-04", "Getty images", "en", "Getty images", "ORG"),
+        ("id-lewotobi-2024-en-01", "Hadi Wijaya, a", "en", "Hadi Wijaya", "PERSON"),
+        (
+            "af-quake-20231015-fr-01",
+            "institut de géophysique",
+            "fr",
+            "institut de géophysique américain",
+            "ORG",
+        ),
+        ("lb-pagers-2024-fr-01", "armée israélienne", "fr", "armée israélienne", "ORG"),
+        ("id-cianjur-2022-id-03", "BPBD Kabupaten Bogor", "id", "BPBD Kabupaten Bogor", "ORG"),
+        ("id-lewotobi-2024-id-02", "Polsek Wulanggitang", "id", "Polsek Wulanggitang", "ORG"),
+        ("lb-pagers-2024-ar-04", "العربي الجديد", "ar", "العربي الجديد", "ORG"),
+        ("in-airindia-2025-ar-03", "بي بي سي", "ar", "بي بي سي", "ORG"),
+        ("tr-quake-202302-ar-03", "وكالة انباء الأناضول", "ar", "وكالة انباء الأناضول", "ORG"),
+        ("id-cianjur-2022-ar-01", "سوهاريانتو رئيس", "ar", "سوهاريانتو", "PERSON"),
+    ],
+)
+def test_shapes_and_titles_on_the_tune_half(
+    stage: NerStage, article_id: str, needle: str, lang: str, name: str, label: str
+) -> None:
+    assert (name, label) in _ents(stage, _line(article_id, needle), lang)
+
+
+def test_rule_names_have_canonical_forms(stage: NerStage) -> None:
+    # An outlet's address is one name whatever its case; an Arabic name in quotes gets a Latin one.
+    article = stage(Article(source="t", text=_line("g20-bali-2022-id-08", "BALIPOST.com"), lang="id"))
+    assert [e.canonical for e in article.entities if e.text == "BALIPOST.com"] == ["balipost.com"]
+    article = stage(Article(source="t", text=_line("lb-pagers-2024-ar-04", "العربي الجديد"), lang="ar"))
+    assert all(e.canonical.isascii() for e in article.entities if e.found_by == "rule")
