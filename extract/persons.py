@@ -165,6 +165,10 @@ def _worth_it(
     if any(e.label in ("PERSON", "PER") and run[0][0] <= e.start and e.end <= run[-1][1] for e in entities):
         return False
     over = [e for e in entities if e.start < end and start < e.end]
+    if len(run) > 1 and start > run[0][0] and sum(1 for w in run if start <= w[0] < end) == 1:
+        before = [w for w in run if w[1] <= start][-1][2]
+        if before.casefold() in _ORG_FIRST:
+            return False  # "Ketua Umum Partai Golkar": one word after "Partai" is the party's name
     if any((e.start, e.end) == (start, end) and e.label in ("GPE", "LOC") for e in over):
         return len(run) > 1 and start < run[-1][0]  # "Bupati Belitung" is the place's; "Koh Ewe" a name
     if over:
