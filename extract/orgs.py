@@ -22,6 +22,7 @@ import re
 
 from extract.canonical import canonical_name, latin_name
 from extract.gazetteer import Gazetteer
+from extract.persons import EntityLayer
 from ingest.record import Entity
 
 # Head noun -> English, and how many definite words must follow it: a head that is also an everyday word
@@ -339,7 +340,6 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
     """``entities`` with organisations named by their shape in Latin-script text (outlets' addresses, credits,
     Indonesian institutions by their head noun, names ending in an organisation's word): an entity NER gave
     another label over the same words becomes an organisation; one found where NER found nothing is added."""
-    out = list(entities)
     found: list[tuple[int, int, str]] = []
     for m in _DOMAIN.finditer(text):
         found.append((m.start(1), m.end(1), m.group(1).lower()))
@@ -365,14 +365,16 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
         found += _arabic_named(text, entities)
         # Institutions by head noun are read in extract/facts.py, where NER found nothing over them; here only
         # those over an entity NER gave another label ("وكالة انباء الأناضول" over the place "الأناضول").
+        index = EntityLayer(entities)
         found += [
             (o.start, o.end, o.canonical)
             for o in arabic_orgs(text, gaz, lang)
-            if any(e.start < o.end and o.start < e.end and e.label != "ORG" for e in entities)
+            if any(e.label != "ORG" for e in index.overlapping(o.start, o.end))
         ]
     found += _org_last(text, entities)
+    layer = EntityLayer(entities)
     for start, end, canonical in found:
-        over = [e for e in out if e.lang == lang and e.start < end and start < e.end]
+        over = [e for e in layer.overlapping(start, end) if e.lang == lang]
         if any(e.label == "ORG" for e in over) or any(
             e.label in ("PERSON", "PER") and e.found_by == "title" for e in over
         ):
@@ -381,24 +383,25 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
         if tail and len(text[start : tail[0].start].split()) == 1:
             tail = []  # "Polsek Wulanggitang": a head and one name is the institution's name
         if tail:  # "Sekretariat Presiden Bey Machmudin": the person NER found after the institution stays
-            end = len(text[: tail[0].start].rstrip())
+            end = start + len(text[start : tail[0].start].rstrip())
             if canonical == canonical_org(text[start : tail[0].end]):
                 canonical = canonical_org(text[start:end])
             over = [e for e in over if e.start < end]
         credited = [e for e in over if e.start < start and text[e.start : start].rstrip().endswith("/")]
         for e in credited:  # "Sameer Al-DOUMY / AFP": the photographer, then the agency
             cut = text[e.start : start].rstrip().rstrip("/").rstrip()
-            out = [o for o in out if o is not e]
+            layer.remove(e)
             over.remove(e)
             if cut:
-                out.append(
+                layer.add(
                     dataclasses.replace(e, text=cut, end=e.start + len(cut), canonical=canonical_name(cut))
                 )
         if any(e.label in ("PERSON", "PER") and not (start <= e.start and e.end <= end) for e in over):
             continue
-        out = [e for e in out if not any(e is o for o in over)]
-        out.append(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, "rule"))
-    return sorted(out, key=lambda e: (e.start, e.end))
+        for o in over:
+            layer.remove(o)
+        layer.add(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, "rule"))
+    return layer.entities()
 
 
 # Arabic nouns that say what kind of organisation the next name is: "وكالة “مهر”", "صحيفة “العربي الجديد”",
@@ -417,12 +420,15 @@ _AR_LETTERS = frozenset(
 
 def _arabic_named(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    by_start: dict[int, list[Entity]] = {}
+    for e in entities:
+        by_start.setdefault(e.start, []).append(e)
     for m in _AR_KIND.finditer(text):
         q = _QUOTED.match(text, m.end())
         if q is not None:
             out.append((q.start(1), q.end(1), latin_name(q.group(1))))
             continue
-        after = [e for e in entities if e.start == m.end() and e.label != "ORG"]
+        after = [e for e in by_start.get(m.end(), ()) if e.label != "ORG"]
         if after:
             e = after[0]
             out.append((e.start, e.end, latin_name(e.text)))

@@ -20,11 +20,46 @@ NERGrit, ANERcorp) is in bench/README.md (bench/entity_rules_eval.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from extract.canonical import canonical_name
 from extract.gazetteer import Gazetteer
 from ingest.record import Entity
+
+
+class EntityLayer:
+    """A text's entities while rules replace some of them: the ones overlapping a span are found through their
+    sorted starts (bisect), so a long article with thousands of entities is not read once per rule hit."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._items: list[Entity | None] = []
+        self._where: dict[int, int] = {}  # id(entity) -> index into _items
+        self._starts: list[tuple[int, int]] = []  # (start, index into _items), sorted
+        self._longest = 0
+        for e in entities:
+            self.add(e)
+
+    def add(self, e: Entity) -> None:
+        self._items.append(e)
+        self._where[id(e)] = len(self._items) - 1
+        bisect.insort(self._starts, (e.start, len(self._items) - 1))
+        self._longest = max(self._longest, e.end - e.start)
+
+    def overlapping(self, start: int, end: int) -> list[Entity]:
+        lo = bisect.bisect_left(self._starts, (start - self._longest, -1))
+        hi = bisect.bisect_left(self._starts, (end, -1))
+        found = [self._items[i] for _, i in self._starts[lo:hi]]
+        return [e for e in found if e is not None and e.end > start]
+
+    def remove(self, e: Entity) -> None:
+        k = self._where.pop(id(e), None)
+        if k is not None:
+            self._items[k] = None
+
+    def entities(self) -> list[Entity]:
+        return sorted((e for e in self._items if e is not None), key=lambda e: (e.start, e.end))
+
 
 # -- Latin script ---------------------------------------------------------------------------------------------------
 # Titles before a name, lower case (matched in any case, as whole words). Indonesian and English; French persons
@@ -102,13 +137,13 @@ def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
     pattern = _TITLE_RE.get(lang)
     if pattern is None:
         return []
-    orgs = [(e.start, e.end) for e in entities if e.label in ("ORG", "GPE", "LOC")]
+    index = EntityLayer(entities)
     out: list[Entity] = []
     for m in pattern.finditer(text):
         run = _capitalised_run(text, m.end())
         if not run:
             continue
-        i = _skip_complement(text, run, orgs, gaz)
+        i = _skip_complement(text, run, index, gaz)
         name = run[i:]
         if not name or len(name) > _MAX_NAME_WORDS:
             continue
@@ -125,7 +160,7 @@ def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
             continue  # "Kepala Pusat Data dan Informasi ...": the words were an institution's
         start, end = name[0][0], name[-1][1]
         if gaz.lookup(text[start:end]) is not None or not _worth_it(
-            entities, m.start(), m.end(), run, i, start, end
+            index, m.start(), m.end(), run, i, start, end
         ):
             continue
         out.append(
@@ -144,7 +179,7 @@ def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
 
 
 def _worth_it(
-    entities: list[Entity],
+    index: EntityLayer,
     t0: int,
     t1: int,
     run: list[tuple[int, int, str]],
@@ -160,11 +195,14 @@ def _worth_it(
     name the model missed altogether needs two words ("Menteri Kelautan" alone is a portfolio). Calibrated on the
     training splits of IDNer-news-2k and NERGrit (bench/entity_rules_eval.py): without these checks 2-33% of the
     rule's people there were exactly a gold person."""
-    if not skipped and any(e.start < t1 and t1 < e.end for e in entities):
+    if not skipped and any(t1 < e.end for e in index.overlapping(t0, t1)):
         return False
-    if any(e.label in ("PERSON", "PER") and run[0][0] <= e.start and e.end <= run[-1][1] for e in entities):
+    if any(
+        e.label in ("PERSON", "PER") and run[0][0] <= e.start and e.end <= run[-1][1]
+        for e in index.overlapping(run[0][0], run[-1][1])
+    ):
         return False
-    over = [e for e in entities if e.start < end and start < e.end]
+    over = index.overlapping(start, end)
     if len(run) > 1 and start > run[0][0] and sum(1 for w in run if start <= w[0] < end) == 1:
         before = [w for w in run if w[1] <= start][-1][2]
         if before.casefold() in _ORG_FIRST:
@@ -181,17 +219,17 @@ def _capitalised_run(text: str, pos: int) -> list[tuple[int, int, str]]:
     ("(Menlu)"), up to the first other word, punctuation that ends a phrase, or line break. A colon or comma
     right after the title ("Penulis: Agustiyanti", "Komisaris Polisi Ahmedabad, GS Malik") is passed."""
     out: list[tuple[int, int, str]] = []
-    lead = re.match(r"[ \t]*[:,]?[ \t]*", text[pos:])
-    pos += lead.end() if lead else 0
-    while True:
-        m = re.match(r"[ \t]*(\([A-Za-z]{2,8}\))?[ \t]*", text[pos:])
+    lead = _LEAD.match(text, pos)
+    pos = lead.end() if lead else pos
+    while len(out) < _MAX_RUN_WORDS:
+        m = _ACRONYM_IN_BRACKETS.match(text, pos)
         if m and m.group(1):
-            pos += m.end()
+            pos = m.end()
             continue
-        space = re.match(r"[ \t]*", text[pos:])
-        start = pos + (space.end() if space else 0)
+        space = _BLANKS.match(text, pos)
+        start = space.end() if space else pos
         t = _TOKEN.match(text, start)
-        if t is None or t.start() != start:
+        if t is None:
             break
         word = t.group().rstrip(".'’")
         if not word or not (_capitalised(word) or (word in _PARTICLES and out)):
@@ -205,9 +243,14 @@ def _capitalised_run(text: str, pos: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _skip_complement(
-    text: str, run: list[tuple[int, int, str]], orgs: list[tuple[int, int]], gaz: Gazetteer
-) -> int:
+_LEAD = re.compile(r"[ \t]*[:,]?[ \t]*")
+_ACRONYM_IN_BRACKETS = re.compile(r"[ \t]*(\([A-Za-z]{2,8}\))?[ \t]*")
+_BLANKS = re.compile(r"[ \t]*")
+# A title's complement and a name together: longer runs are headlines in title case, not a title and a name.
+_MAX_RUN_WORDS = 12
+
+
+def _skip_complement(text: str, run: list[tuple[int, int, str]], index: EntityLayer, gaz: Gazetteer) -> int:
     """How many words of ``run`` say what the title is of: countries and provinces the gazetteer knows (up to
     four words: "Amerika Serikat", "Republik Korea"), portfolio and institution words, acronyms, a kind of place
     and its name ("Desa Klatanlo"), words inside an organisation or a place NER found that ends before the run
@@ -231,7 +274,10 @@ def _skip_complement(
         if (
             _of_word(word)
             or (word.isupper() and len(word) > 2)
-            or any(a <= s and e <= b <= run[-1][0] for a, b in orgs)
+            or any(
+                a.start <= s and e <= a.end <= run[-1][0] and a.label in ("ORG", "GPE", "LOC")
+                for a in index.overlapping(s, e)
+            )
         ) and i + 1 < len(run):
             i += 1
             continue
@@ -262,6 +308,7 @@ _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
     """People named after a title in Arabic script (see the module's docstring)."""
     words = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(text)]
+    index = EntityLayer(entities)
     out: list[Entity] = []
     i = 0
     while i < len(words):
@@ -287,7 +334,7 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
             i += 1
             continue
         start = words[j][0]
-        for e in entities:
+        for e in index.overlapping(start, start + 1):
             if e.start == start and e.label not in ("ORG", "PERSON", "PER"):
                 end = e.end  # a name the model called a place or a thing ("فراس الأبيض" as MISC)
             elif e.label in ("PERSON", "PER") and e.start < start < e.end:
@@ -370,7 +417,7 @@ def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazett
             named = (
                 after is not None
                 and _ar_title(after.group())
-                and _AR_SAID.search(text, 0, e.start) is not None
+                and _AR_SAID.search(text, max(0, e.start - 24), e.start) is not None
             )
         else:
             pattern = _APPOSITION.get(lang)
@@ -393,20 +440,21 @@ def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
         for e in named_before_title(text, lang, entities, gaz)
         if not any(p.start < e.end and e.start < p.end for p in found)
     ]
-    out = list(entities)
+    layer = EntityLayer(entities)
     for p in found:
-        mine = [e for e in out if e.lang == lang and e.start < p.end and p.start < e.end]
+        mine = [e for e in layer.overlapping(p.start, p.end) if e.lang == lang]
         if any(e.label in ("PERSON", "PER") and (e.start, e.end) == (p.start, p.end) for e in mine):
             continue
-        out = [e for e in out if not any(e is m for m in mine)]
-        out.append(p)
+        for m in mine:
+            layer.remove(m)
+        layer.add(p)
         for e in mine:
             if e.start < p.start and e.label not in ("PERSON", "PER"):
                 kept = _before_name(text, lang, e.start, p.start)
                 if kept is not None:
                     s, t = kept
-                    out.append(Entity(text[s:t], e.label, s, t, canonical_name(text[s:t]), e.origin, lang))
-    return sorted(out, key=lambda e: (e.start, e.end))
+                    layer.add(Entity(text[s:t], e.label, s, t, canonical_name(text[s:t]), e.origin, lang))
+    return layer.entities()
 
 
 def _before_name(text: str, lang: str, start: int, end: int) -> tuple[int, int] | None:
