@@ -26,6 +26,8 @@ from typing import Any
 
 from extract.canonical import ARABIC_LETTER, canonical_name
 from extract.gazetteer import Gazetteer, gazetteer
+from extract.orgs import shaped_orgs
+from extract.persons import title_persons
 from ingest.errors import ModelError
 from ingest.record import Article, Entity
 
@@ -44,6 +46,8 @@ _LOCAL_PACKAGES = {"ar_polynews_ner", "id_polynews_ner"}
 # The native models' labels in the English pipeline's scheme (the French models: PER, ORG, LOC, MISC).
 _LABELS = {"PER": "PERSON"}
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Languages whose source text the title and shape rules read (extract/persons.py, extract/orgs.py).
+_RULE_LANGS = frozenset({"ar", "en", "fr", "id"})
 # Arabic proclitics written onto a place name: و (and), ب (in), ل (to), ف, ك; "وال"/"بال"/"لل" carry the article.
 _PROCLITIC = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2,})|^[وفبلك](?=\w{3,})")
 _NER_ONLY_EXCLUDE = [
@@ -74,6 +78,9 @@ class NerOptions:
         ("id", "id_polynews_ner"),
     )
     batch_size: int = 32
+    rules: bool = True
+    """People named after a title and organisations named by their shape, over the models' entities
+    (extract/persons.py, extract/orgs.py); off only to measure what they add (bench/entity_rules_eval.py)."""
     cache_dir: Path | None = None
     """Where the gazetteer's index is cached between processes (native place names are looked up in it)."""
 
@@ -246,6 +253,16 @@ class NerStage:
             out.append(e)
         return tuple(out)
 
+    def _with_rules(self, text: str, lang: str, found: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """The source text's entities with the people a title names and the organisations their shape names,
+        which replace the entities they overlap (a place over a name, a person cut short)."""
+        entities = [e for e in found if e.lang == lang]
+        entities = title_persons(text, lang, entities, self.gazetteer)
+        entities = shaped_orgs(text, lang, entities, self.gazetteer)
+        if lang != "en":  # a place left of a name the rules cut off is named as native places are
+            entities = [e if e.found_by != "ner" else self._native_entities((e,))[0] for e in entities]
+        return tuple(e for e in found if e.lang != lang) + tuple(entities)
+
     def place(self, text: str) -> str | None:
         """The gazetteer's name of a place, trying an Arabic name without the proclitic written onto it."""
         found = self.gazetteer.lookup_mention(text)
@@ -271,6 +288,12 @@ class NerStage:
             texts = [articles[i].analysed_text[:MAX_NER_CHARS] for i in native]
             for i, ents in zip(native, self._run(nlp, texts, "native", lang), strict=True):
                 results[i] = results.get(i, ()) + self._native_entities(ents)
+        if self.options.rules:
+            for i, article in enumerate(articles):
+                if i in results and article.lang in _RULE_LANGS:
+                    results[i] = self._with_rules(
+                        article.analysed_text[:MAX_NER_CHARS], article.lang, results[i]
+                    )
         for i, article in enumerate(articles):
             yield dataclasses.replace(article, entities=results[i]) if i in results else article
 

@@ -17,10 +17,12 @@ samples/000; the shape rule (definite words after the head, stop words that end 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from extract.canonical import latin_name
+from extract.canonical import canonical_name, latin_name
 from extract.gazetteer import Gazetteer
+from extract.persons import EntityLayer
 from ingest.record import Entity
 
 # Head noun -> English, and how many definite words must follow it: a head that is also an everyday word
@@ -271,3 +273,331 @@ def acronym_orgs(
                 out.append(Entity(text[s:e], "ORG", s, e, canonical, "native", lang, "rule"))
                 taken.append((s, e))
     return out
+
+
+# -- Latin-script organisations by their shape ----------------------------------------------------------------------
+# An outlet named by its address: "EmitenNews.com -", "KENDARIPOS.FAJAR.CO.ID --", "galuh.id –", "Liputan6.com,
+# Jakarta" (the bench/realset tune half's Indonesian pages open with one; an address in news text is a website's
+# name far more often than anything else). Not an e-mail address, not inside a link's path.
+_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:www\.)?((?:[A-Za-z][A-Za-z0-9-]*\.)+(?:com|co\.id|co|id|net|org|news|tv|info|my\.id|web\.id))"
+    r"(?![\w@/.-]|\.[A-Za-z])",
+    re.IGNORECASE,
+)
+# A wire's or outlet's credit in brackets at the end of a paragraph or before a dateline's dash: "(AFP)",
+# "(Belga)", "(ATS)", "JAKARTA (ANTARA) -", "(وال)-". Not a weekday ("(Sabtu)") nor a defined acronym (the long
+# form right before it: extract/facts.py's acronyms read those).
+_CREDIT = re.compile(
+    r"\(((?:[A-Z][\w+&-]*|[\u0621-\u064a]{2,6})(?: [A-Z][\w+&-]*){0,2})\)(?=[ \t]*(?:$|[-–—:]))"
+    r"|\[([A-Z][\w+&-]*(?: [A-Za-z][\w+&-]*){0,2})\][ \t]*$",
+    re.MULTILINE,
+)
+_NOT_CREDIT = frozenset(
+    "senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday saturday "
+    "sunday lundi mardi mercredi jeudi vendredi samedi dimanche foto video ilustrasi update".split()
+)
+# A photo's credit after a slash or in square brackets at the end of a caption: "Sameer Al-DOUMY / AFP", "/ATS",
+# "[Getty images]" (the tune half's first fold).
+_SLASH_CREDIT = re.compile(
+    r"(?:^|[ \t])/[ \t]?([A-Z][A-Za-z]{1,5}|[A-Z][a-z]+ [A-Z]?[a-z]+)[ \t]*$", re.MULTILINE
+)
+# An agency's acronym after a word of telling or citing: "told AFP", "kepada AFP", "menurut BNPB", "selon l'AFP",
+# "à l'AFP" (IDNer-news-2k training split: an acronym of 3-6 capitals after such a word is an organisation in
+# 86% of 21 cases).
+_TOLD = re.compile(
+    r"(?<![\w-])(?:told|telling|tell|kepada|menurut|dilansir|dikutip|pihak|selon|à|d'après|auprès de|"
+    r"[Pp]hoto:|[Ff]oto:|[Ss]umber:|[Ss]ource:|[Cc]rédit:|[Cc]redit:)[ \t]+(?:l['’])?([A-Z]{3,6})(?![\w-])"
+)
+# Indonesian institutions by their head noun, capitalised as names are: "Kementerian Luar Negeri", "Badan
+# Nasional Penanggulangan Bencana", "Sekretariat Presiden", "Kabinet Indonesia Maju", "Direktorat Jenderal
+# Penerbangan Sipil India" (tune-a of bench/realset's Indonesian articles, and the usual heads of Indonesian
+# government bodies).
+_ID_HEADS = frozenset(
+    "kementerian kemenkes kemenlu badan komisi dewan sekretariat kabinet direktorat polda polres polresta "
+    "pemkab pemprov pemkot universitas institut partai majelis mahkamah pengadilan yayasan lembaga "
+    "asosiasi persatuan perserikatan organisasi dinas observatorium polsek puskesmas kodim korem".split()
+)
+# A head after a title names what the title is of, and the person follows: "Sekretaris Kabinet Andi Widjajanto",
+# "Menteri Badan Usaha Milik Negara Dahlan Iskan" (NERGrit and IDNer-news-2k training splits); not read there.
+_TITLE_BEFORE = frozenset(
+    "menteri sekretaris ketua kepala direktur presiden wakil anggota juru deputi komandan staf".split()
+)
+# Acronyms that open the name of a local body: the regional disaster agency, hospital, police, health centre of a
+# place ("BPBD Kabupaten Bogor", "RSUD Cianjur", "Polsek Wulanggitang", "Puskesmas Boru": the tune half's second
+# fold).
+_ID_ACRONYM_HEADS = frozenset("BPBD RSUD RS RSU UPT".split())
+_ID_TWO_WORD_HEAD = re.compile(r"Kantor Berita|Pemerintah (?:Kabupaten|Kota|Provinsi)")
+_ID_LINKS = frozenset("dan untuk bagi dari".split())
+# A last word that makes a name an organisation's in any Latin-script language ("Arema FC", "Tata Group",
+# "Getty Images"): an entity NER gave another label, or a capitalised run NER missed, ending so is one.
+_ORG_LAST = frozenset(
+    "fc cf sc united group airlines airways agency ministry observatory association federation authority "
+    "council commission institute university bank news images times post press tv".split()
+)
+
+
+def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    """``entities`` with organisations named by their shape in Latin-script text (outlets' addresses, credits,
+    Indonesian institutions by their head noun, names ending in an organisation's word): an entity NER gave
+    another label over the same words becomes an organisation; one found where NER found nothing is added."""
+    found: list[tuple[int, int, str]] = []
+    for m in _DOMAIN.finditer(text):
+        found.append((m.start(1), m.end(1), m.group(1).lower()))
+    for m in _CREDIT.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if name.casefold() in _NOT_CREDIT or name.split()[0].casefold() in _NOT_CREDIT:
+            continue
+        before = text[max(0, m.start() - 80) : m.start()].split()
+        initials = "".join(w[0] for w in before[-len(name) :] if w[:1].isupper())
+        if initials == name:
+            continue  # "Badan Nasional Penanggulangan Bencana (BNPB)": an acronym the text defines
+        found.append((m.start(group), m.end(group), name))
+    for m in _SLASH_CREDIT.finditer(text):
+        found.append((m.start(1), m.end(1), m.group(1)))
+    for m in _TOLD.finditer(text):
+        found.append((m.start(1), m.end(1), m.group(1)))
+    if lang == "id":
+        found += _indonesian_heads(text)
+    if lang == "fr":
+        found += _french_institutions(text)
+    if lang == "ar":
+        found += _arabic_named(text, entities)
+        # Institutions by head noun are read in extract/facts.py, where NER found nothing over them; here only
+        # those over an entity NER gave another label ("وكالة انباء الأناضول" over the place "الأناضول").
+        index = EntityLayer(entities)
+        found += [
+            (o.start, o.end, o.canonical)
+            for o in arabic_orgs(text, gaz, lang)
+            if any(e.label != "ORG" for e in index.overlapping(o.start, o.end))
+        ]
+    found += _org_last(text, entities)
+    layer = EntityLayer(entities)
+    for start, end, canonical in found:
+        over = [e for e in layer.overlapping(start, end) if e.lang == lang]
+        if any(e.label == "ORG" for e in over) or any(
+            e.label in ("PERSON", "PER") and e.found_by == "title" for e in over
+        ):
+            continue
+        tail = [e for e in over if e.label in ("PERSON", "PER") and start < e.start and e.end == end]
+        if tail and len(text[start : tail[0].start].split()) == 1:
+            tail = []  # "Polsek Wulanggitang": a head and one name is the institution's name
+        if tail:  # "Sekretariat Presiden Bey Machmudin": the person NER found after the institution stays
+            end = start + len(text[start : tail[0].start].rstrip())
+            if canonical == canonical_org(text[start : tail[0].end]):
+                canonical = canonical_org(text[start:end])
+            over = [e for e in over if e.start < end]
+        credited = [e for e in over if e.start < start and text[e.start : start].rstrip().endswith("/")]
+        for e in credited:  # "Sameer Al-DOUMY / AFP": the photographer, then the agency
+            cut = text[e.start : start].rstrip().rstrip("/").rstrip()
+            layer.remove(e)
+            over.remove(e)
+            if cut:
+                layer.add(
+                    dataclasses.replace(e, text=cut, end=e.start + len(cut), canonical=canonical_name(cut))
+                )
+        if any(e.label in ("PERSON", "PER") and not (start <= e.start and e.end <= end) for e in over):
+            continue
+        for o in over:
+            layer.remove(o)
+        layer.add(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, "rule"))
+    return layer.entities()
+
+
+# Arabic nouns that say what kind of organisation the next name is: "وكالة “مهر”", "صحيفة “العربي الجديد”",
+# "شركة "إير انديا"", "فريقي اريما مالانج" (the tune half's first fold); the name is in quotes, or is what NER
+# found right after the noun, whatever label it gave.
+_AR_KIND = re.compile(
+    r"(?:^|(?<=[\s،,.:(]))[وفبل]?(?:وكالة|صحيفة|جريدة|مجلة|قناة|موقع|شركة|فريق|فريقي|نادي|منتخب|حزب|حركة|إذاعة|"
+    r"منظمة|مؤسسة|مجموعة|تلفزيون|حسب|وفق|وفقا ل|نقلا عن|بحسب)(?:\s*[:/]\s*|\s+)"
+)
+_QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{2,40}?)\s*[\"”»]")
+# Latin letters as Arabic news spells them: "بي بي سي" (BBC), "سي إن إن" (CNN), "إف سي" (FC).
+_AR_LETTERS = frozenset(
+    "إيه ايه بي سي دي إي إف اف جي إتش اتش آي جيه كيه إل ال إم ام إن ان أو كيو آر ار إس اس تي يو إكس اكس واي زد".split()
+)
+
+
+def _arabic_named(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    by_start: dict[int, list[Entity]] = {}
+    for e in entities:
+        by_start.setdefault(e.start, []).append(e)
+    for m in _AR_KIND.finditer(text):
+        q = _QUOTED.match(text, m.end())
+        if q is not None:
+            out.append((q.start(1), q.end(1), latin_name(q.group(1))))
+            continue
+        after = [e for e in by_start.get(m.end(), ()) if e.label != "ORG"]
+        if after:
+            e = after[0]
+            out.append((e.start, e.end, latin_name(e.text)))
+    words = [(w.start(), w.end(), w.group()) for w in _AR_WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        j = i
+        while (
+            j < len(words)
+            and words[j][2] in _AR_LETTERS
+            and (j == i or not text[words[j - 1][1] : words[j][0]].strip())
+        ):
+            j += 1
+        follows = text[words[j - 1][1] : words[j - 1][1] + 3].strip()[:1] if j > i else ""
+        if j - i >= 2 and not follows.isdigit():
+            out.append(
+                (words[i][0], words[j - 1][1], "".join(_LETTER_LATIN.get(w[2], "") for w in words[i:j]))
+            )
+            i = j
+        else:
+            i += 1
+    return out
+
+
+_LETTER_LATIN = {
+    "إيه": "A",
+    "ايه": "A",
+    "بي": "B",
+    "سي": "C",
+    "دي": "D",
+    "إي": "E",
+    "إف": "F",
+    "اف": "F",
+    "جي": "G",
+    "إتش": "H",
+    "اتش": "H",
+    "آي": "I",
+    "جيه": "J",
+    "كيه": "K",
+    "إل": "L",
+    "ال": "L",
+    "إم": "M",
+    "ام": "M",
+    "إن": "N",
+    "ان": "N",
+    "أو": "O",
+    "كيو": "Q",
+    "آر": "R",
+    "ار": "R",
+    "إس": "S",
+    "اس": "S",
+    "تي": "T",
+    "يو": "U",
+    "إكس": "X",
+    "اكس": "X",
+    "واي": "Y",
+    "زد": "Z",
+}
+
+
+# French institutions named by a common noun and what it is of, down to a nationality, a capitalised word or a
+# place: "l'institut de géophysique américain", "l'agence de gestion des catastrophes de Java Est", "la direction
+# de l'aviation civile indienne", "l'armée israélienne", "l'institut du globe de Paris" (the tune half's first
+# fold). Lower-case words only after "de", "du", "des", "d'", "de la", "de l'"; the name ends at its last
+# adjective of the list or capitalised word.
+_FR_HEADS = (
+    "institut agence direction armée ministère office autorité commission observatoire bureau centre "
+    "protection défense gendarmerie police marine"
+)
+# Heads named by an adjective alone ("l'armée israélienne", "la commission européenne"); "l'agence turque" is a
+# description, not a name.
+_FR_FORCES = frozenset("armée gendarmerie police marine commission".split())
+_FR_ADJ = (
+    "américaine? israélienne? indienne? indonésienne? française? turque? turc syrienne? libanaise? marocaine? "
+    "afghane? iranienne? saoudienne? koweïtienne? libyenne? birmane? thaïlandaise? chinoise? japonaise? "
+    "coréenne? sud-coréenne? russe ukrainienne? britannique allemande? européenne? égyptienne? algérienne? "
+    "tunisienne? qatarie? émiratie? jordanienne? irakienne? palestinienne? kazakhe? azerbaïdjanaise? "
+    "nationale? internationale? civile? mondiale? fédérale? publique sanitaire régionale? royale? "
+    "onusienne? humanitaire"
+)
+_FR_ADJ_RE = "|".join(
+    w.replace("e?", "(?:e|ne)?s?") if w.endswith("e?") else w + "s?" for w in _FR_ADJ.split()
+)
+_FR_INSTITUTION = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_FR_HEADS.split())})"
+    rf"(?:[ \t]+(?:{_FR_ADJ_RE})(?![\w-])"
+    rf"|[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*(?:[a-zéèêàâîôûç-]+|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*))+",
+)
+_FR_END = re.compile(rf"(?:(?<![\w-])(?:{_FR_ADJ_RE})|[A-Z][\w-]*)$")
+
+
+def _french_institutions(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _FR_INSTITUTION.finditer(text):
+        ends = [m.start() + w.end() for w in re.finditer(r"\S+", m.group()) if _FR_END.search(w.group())]
+        if not ends or ends[-1] <= m.start() + len(m.group().split()[0]):
+            continue
+        name = text[m.start() : ends[-1]]
+        if not re.search(r"\s(?:de|du|des|d['’])\s*\S", name) and name.split()[0] not in _FR_FORCES:
+            continue
+        out.append((m.start(), ends[-1], name[:1].upper() + name[1:]))
+    return out
+
+
+_SPACES = re.compile(r"[ \t]+")
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*|[a-z]+")
+
+
+def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    while True:
+        m = re.compile(r"[ \t]+").match(text, pos)
+        start = m.end() if m else pos
+        if out and start == pos:
+            break
+        w = _CAP_WORD.match(text, start)
+        if w is None:
+            break
+        out.append((w.start(), w.end(), w.group()))
+        pos = w.end()
+        if len(out) > 8:
+            break
+    return out
+
+
+def _indonesian_heads(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,5})(?=[ \t]+[A-Z])", text):
+        head = m.group(1)
+        if head.isupper():
+            if head not in _ID_ACRONYM_HEADS:
+                continue
+        elif head.casefold() not in _ID_HEADS and not _ID_TWO_WORD_HEAD.match(text, m.start()):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1].casefold() in _TITLE_BEFORE:
+            continue
+        run = _words(text, m.end())
+        taken: list[tuple[int, int, str]] = []
+        for k, w in enumerate(run):
+            if w[2][:1].isupper() or (w[2] in _ID_LINKS and k + 1 < len(run) and run[k + 1][2][:1].isupper()):
+                taken.append(w)
+            else:
+                break
+        if not taken or len(taken) > 6:
+            continue
+        end = taken[-1][1]
+        out.append((m.start(), end, canonical_org(text[m.start() : end])))
+    return out
+
+
+def _org_last(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    """Entities NER gave another label whose last word is an organisation's ("Arema FC" as a person, "Getty
+    Images"), and capitalised runs NER missed that end in a club's or company's word ("Arema FC", "Tata Group")."""
+    out = [
+        (e.start, e.end, canonical_org(e.text))
+        for e in entities
+        if e.label not in ("ORG", "PERSON", "PER") or e.found_by != "title"
+        if e.label != "ORG"
+        and e.text.split()[-1].casefold() in _ORG_LAST
+        and e.text.split()[-1][:1].isupper()
+        and len(e.text.split()) > 1
+    ]
+    for m in re.finditer(
+        r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways)(?![\w-])", text
+    ):
+        out.append((m.start(), m.end(), canonical_org(m.group())))
+    return out
+
+
+def canonical_org(name: str) -> str:
+    return " ".join(name.split())

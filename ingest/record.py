@@ -33,8 +33,9 @@ class Entity:
     origin: Origin
     lang: str = "en"
     found_by: str = "ner"
-    """"ner", "gazetteer" for a place the gazetteer pass found in the text, or "rule" for an organisation named
-    by its shape (extract/orgs.py); not stored: a run's own."""
+    """"ner", "gazetteer" for a place the gazetteer pass found in the text, "rule" for an organisation named
+    by its shape (extract/orgs.py), or "title" for a person named after a title (extract/persons.py); not
+    stored: a run's own."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,134 @@
+"""People named after a title and organisations named by their shape (extract/persons.py, extract/orgs.py), over
+the real spaCy pipelines, on sentences of real news: the bench/realset tune half and the training splits of
+IDNer-news-2k and NERGrit (for what the rules must leave alone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.ner import NerOptions, NerStage
+from ingest.record import Article
+
+REALSET = Path(__file__).resolve().parent.parent / "bench" / "realset" / "articles"
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory: pytest.TempPathFactory) -> NerStage:
+    return NerStage(NerOptions(cache_dir=tmp_path_factory.mktemp("gaz")))
+
+
+def _ents(stage: NerStage, text: str, lang: str) -> set[tuple[str, str]]:
+    article = stage(Article(source="t", text=text, lang=lang))
+    return {(e.text, e.label) for e in article.entities}
+
+
+def _line(article_id: str, needle: str) -> str:
+    text = (REALSET / f"{article_id}.txt").read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if needle in line)
+
+
+def test_leaders_after_their_titles_indonesian(stage: NerStage) -> None:
+    # g20-bali-2022-id-03 (tune): the small model runs the country into the name or misses it.
+    text = _line("g20-bali-2022-id-03", "Presiden Amerika Serikat Joe Biden")
+    found = _ents(stage, text, "id")
+    for name in ("Joe Biden", "Emmanuel Macron", "Xi Jinping", "Olaf Scholz", "Paul Kagame"):
+        assert (name, "PERSON") in found
+    assert not any(t.endswith("Joe Biden") and label != "PERSON" for t, label in found)
+
+
+def test_the_place_before_a_name_stays(stage: NerStage) -> None:
+    # id-lewotobi-2024-id-01 (tune): "Desa Klatanlo Petrus Muda" was one place.
+    found = _ents(stage, _line("id-lewotobi-2024-id-01", "Kepala Desa Klatanlo"), "id")
+    assert ("Petrus Muda", "PERSON") in found
+    assert any(t == "Desa Klatanlo" and label in ("GPE", "LOC") for t, label in found)
+
+
+def test_arabic_minister_named_as_a_person(stage: NerStage) -> None:
+    # lb-pagers-2024-ar-02 (tune): the model calls the minister's name MISC.
+    text = _line("lb-pagers-2024-ar-02", "فراس الأبيض")
+    article = stage(Article(source="t", text=text, lang="ar"))
+    person = [e for e in article.entities if e.text == "فراس الأبيض"]
+    assert [e.label for e in person] == ["PERSON"]
+    assert person[0].canonical.isascii()
+
+
+def test_outlets_credits_and_institutions(stage: NerStage) -> None:
+    found = _ents(stage, _line("g20-bali-2022-id-02", "EmitenNews.com"), "id")
+    assert ("EmitenNews.com", "ORG") in found
+    found = _ents(stage, _line("g20-bali-2022-fr-03", "(Belga)"), "fr")
+    assert ("Belga", "ORG") in found
+    found = _ents(stage, _line("in-airindia-2025-id-01", "Direktorat Jenderal Penerbangan"), "id")
+    assert ("Direktorat Jenderal Penerbangan Sipil India", "ORG") in found
+    found = _ents(stage, _line("id-kanjuruhan-2022-id-02", "vs Arema FC"), "id")
+    assert ("Arema FC", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # IDNer-news-2k train: a title word inside a place's name.
+        (
+            "Pemerintah Indonesia terus berupaya mempromosikan potensi wisata bahari Raja Ampat sebagai kawasan "
+            "konservasi perairan dalam rangka mengembangkan ekonomi kelautan , kata Menteri Kelautan dan Perikanan "
+            "dalam keterangan tertulis yang diterima di Raja Ampat , Papua Barat , Minggu .",
+            "Ampat",
+            "PERSON",
+        ),
+        # NERGrit train: the title is of an organisation.
+        (
+            "Butler menjabat sebagai Presiden Universitas Columbia , Presiden Carnegie Endowment for International "
+            "Peace , dan menerima Penghargaan Nobel Perdamaian .",
+            "Universitas Columbia",
+            "PERSON",
+        ),
+        # IDNer-news-2k train: a head after a title, and the person after it.
+        (
+            "Sekretaris Kabinet Andi Widjajanto mengatakan Presiden Joko Widodo telah memilih politikus Partai "
+            "NasDem , H.M.Prasetyo , untuk menjadi Jaksa Agung .",
+            "Kabinet Andi Widjajanto",
+            "ORG",
+        ),
+    ],
+)
+def test_rules_leave_alone(stage: NerStage, text: str, name: str, label: str) -> None:
+    found = _ents(stage, text, "id")
+    assert (name, label) not in found
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "lang", "name", "label"),
+    [
+        ("tr-quake-202302-en-01", "told AFP", "en", "AFP", "ORG"),
+        ("tr-quake-202302-en-02", "Sameer Al-DOUMY", "en", "AFP", "ORG"),
+        ("tr-quake-202302-en-04", "Getty images", "en", "Getty images", "ORG"),
+        ("id-lewotobi-2024-en-01", "Hadi Wijaya, a", "en", "Hadi Wijaya", "PERSON"),
+        (
+            "af-quake-20231015-fr-01",
+            "institut de géophysique",
+            "fr",
+            "institut de géophysique américain",
+            "ORG",
+        ),
+        ("lb-pagers-2024-fr-01", "armée israélienne", "fr", "armée israélienne", "ORG"),
+        ("id-cianjur-2022-id-03", "BPBD Kabupaten Bogor", "id", "BPBD Kabupaten Bogor", "ORG"),
+        ("id-lewotobi-2024-id-02", "Polsek Wulanggitang", "id", "Polsek Wulanggitang", "ORG"),
+        ("lb-pagers-2024-ar-04", "العربي الجديد", "ar", "العربي الجديد", "ORG"),
+        ("in-airindia-2025-ar-03", "بي بي سي", "ar", "بي بي سي", "ORG"),
+        ("tr-quake-202302-ar-03", "وكالة انباء الأناضول", "ar", "وكالة انباء الأناضول", "ORG"),
+        ("id-cianjur-2022-ar-01", "سوهاريانتو رئيس", "ar", "سوهاريانتو", "PERSON"),
+    ],
+)
+def test_shapes_and_titles_on_the_tune_half(
+    stage: NerStage, article_id: str, needle: str, lang: str, name: str, label: str
+) -> None:
+    assert (name, label) in _ents(stage, _line(article_id, needle), lang)
+
+
+def test_rule_names_have_canonical_forms(stage: NerStage) -> None:
+    # An outlet's address is one name whatever its case; an Arabic name in quotes gets a Latin one.
+    article = stage(Article(source="t", text=_line("g20-bali-2022-id-08", "BALIPOST.com"), lang="id"))
+    assert [e.canonical for e in article.entities if e.text == "BALIPOST.com"] == ["balipost.com"]
+    article = stage(Article(source="t", text=_line("lb-pagers-2024-ar-04", "العربي الجديد"), lang="ar"))
+    assert all(e.canonical.isascii() for e in article.entities if e.found_by == "rule")
