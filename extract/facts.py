@@ -936,6 +936,11 @@ class FactExtractor:
             and not any(s <= m.start() < e for s, e in chrome)
         ]
         venues = _one_venue_name(venues)
+        # A name the model tags a place once and a person elsewhere ("Soleimani" beside "Qasem Soleimani": the
+        # tuning half's Kerman bombing at his grave) is the person's, where the gazetteer knows no such place.
+        person_words = {
+            w for e in entities if e.label in ("PERSON", "PER") for w in e.text.split() if len(w) >= 4
+        }
         for ent in entities:
             if ent.label not in _PLACE_LABELS or ent.start < body_start:
                 continue
@@ -961,6 +966,8 @@ class FactExtractor:
                     text[max(0, ent.start - 20) : ent.start]
                 ):
                     weight = _PLACE_WEIGHT["country"]  # "l'île de Java", "جزيرة جاوا": an island, as wide
+            elif ent.text in person_words:
+                continue
             else:
                 name = ent.canonical
                 # A continent or world region is never more specific than a country (the tune split's G20

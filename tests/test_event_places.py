@@ -211,3 +211,22 @@ def test_an_island_named_as_one_is_as_wide_as_a_country(tmp_path: Path) -> None:
     places = _event(text, "fr", tmp_path)["places"]
     assert places[0] == "Cianjur"
     assert "Jakarta" not in places
+
+
+def test_a_name_the_model_tags_a_person_elsewhere_is_not_the_events_place(tmp_path: Path) -> None:
+    # ir-kerman-2024-en-01 (tune): "Soleimani's tomb" tagged a place, "Qassem Soleimani" a person
+    text = (
+        "Explosions near Iranian commander Soleimani's tomb during ceremony, state media reports\n"
+        "Two explosions wounded several people today near the cemetery in Iran where a ceremony was being "
+        "held to mark the 2020 killing of Iran’s top commander Qassem Soleimani in a US drone attack.\n"
+        "Iranian state television reported a first and then a second explosion during the ceremony in the "
+        "southeastern city of Kerman, saying several people had been wounded."
+    )
+    entities = (
+        _ner(text, "Soleimani", "GPE", "en"),
+        _ner(text, "Iran", "GPE", "en"),
+        _ner(text, "Qassem Soleimani", "PERSON", "en"),
+        _ner(text, "Kerman", "GPE", "en"),
+    )
+    places = _event(text, "en", tmp_path, entities)["places"]
+    assert "Soleimani" not in places and places[0] == "Kermān"
