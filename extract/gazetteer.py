@@ -573,7 +573,8 @@ _LOWER_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "al", "el", "
 # no data package carries. Its Latin reading (extract/canonical.py's latin_name: "Siyanjur") meets the place's own
 # name under a coarse key of consonant classes: one class for the sibilants and affricates Arabic writes with س,
 # ش, ز, تش (s, sh, c, ch, z, ts: Indonesian c is "ch"), one for ج and the g that Egyptian news writes with it, k/q,
-# t/d, b/p/f/v; vowels (but a first one), half-vowels and h dropped. Coarse on purpose: a match counts only for a city or province
+# t/d, b/p (ب), f/v (ف: فالنسيا is Valencia, بالنسيا Palencia, on the tuning half's Valencia flood); vowels (but a
+# first one), half-vowels and h dropped. Coarse on purpose: a match counts only for a city or province
 # of a country the text itself names, and only when it is the one such place (see ``sounds_like``).
 _SOUND_FOLDS = (
     ("tch", "s"),
@@ -586,10 +587,10 @@ _SOUND_FOLDS = (
     ("gh", "j"),  # غ, which Arabic also writes for a foreign g (غوجارات, Gujarat)
     ("th", "t"),
     ("dh", "t"),
-    ("ph", "b"),
+    ("ph", "f"),
 )
 _SOUND_CLASSES = str.maketrans(
-    {"c": "s", "z": "s", "x": "s", "g": "j", "q": "k", "d": "t", "p": "b", "f": "b", "v": "b"}
+    {"c": "s", "z": "s", "x": "s", "g": "j", "q": "k", "d": "t", "p": "b", "v": "f"}
 )
 _SOUND_DROP = re.compile("[aeiouyhw]")
 _SOUND_MIN = 3  # consonants: shorter keys match too many places

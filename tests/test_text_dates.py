@@ -623,6 +623,9 @@ def test_sound_keys_meet_across_transliterations(tmp_path: Path) -> None:
     assert sounds_like(gaz, "Siyanjur", frozenset({"ID"})).name == "Cianjur"  # type: ignore[union-attr]
     assert sounds_like(gaz, "Siyanjur", frozenset({"MA"})) is None  # not a place of the text's countries
     assert sounds_like(gaz, "Britaniya", frozenset({"GB"})) is None  # a country's name is no city's
+    # es-valencia-flood-2024 (tune): فالنسيا is Valencia, not Palencia (ف is f or v, ب is b or p)
+    assert sound_key("Falnsiya") == sound_key("Valencia") != sound_key("Palencia")
+    assert sounds_like(gaz, "Falnsiya", frozenset({"ES"})).name == "Valencia"  # type: ignore[union-attr]
 
 
 def test_an_address_numbered_by_unix_time_dates_the_page() -> None:
