@@ -380,12 +380,17 @@ _DAY_TOLERANCE = 2
 
 
 @functools.lru_cache(maxsize=16384)
-def _vetoing(anchors: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The anchors that must agree when both articles have some: ordinals, flight numbers."""
+def _vetoing(anchors: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The anchors that must agree when both articles have some, in the order of _VETOES: ordinals, flight
+    numbers, aircraft families (normalize/fingerprint.py's "m:": two crashes of two types are two)."""
     return (
         frozenset(a for a in anchors if _is_ordinal(a)),
         frozenset(a for a in anchors if _is_flight_code(a)),
+        frozenset(a for a in anchors if a.startswith("m:")),
     )
+
+
+_VETOES = ("editions differ", "flight numbers differ", "aircraft differ")
 
 
 _STEMMED_CODE = re.compile(r"c:([a-z]{2,5})(\d{1,4})")
@@ -400,12 +405,6 @@ def _editions(anchors: frozenset[str]) -> dict[str, frozenset[str]]:
         if a.startswith("c:") and (m := _STEMMED_CODE.fullmatch(a)):
             out.setdefault(m.group(1), set()).add(m.group(2))
     return {k: frozenset(v) for k, v in out.items()}
-
-
-@functools.lru_cache(maxsize=16384)
-def _aircraft(anchors: frozenset[str]) -> frozenset[str]:
-    """The aircraft families an article names (normalize/fingerprint.py): two crashes of two types are two."""
-    return frozenset(a for a in anchors if a.startswith("m:"))
 
 
 def _is_ordinal(anchor: str) -> bool:
@@ -687,12 +686,9 @@ class Matcher:
         """Why two articles cannot report one event, or None: disjoint edition ordinals, numbered codes,
         flight numbers or aircraft families, publication dates too far apart, or one kind of event on days more than _DAY_TOLERANCE
         apart or with magnitudes more than _MAGNITUDE_TOLERANCE apart."""
-        for ours, theirs in zip(_vetoing(a.anchors), _vetoing(b.anchors), strict=True):
+        for ours, theirs, why in zip(_vetoing(a.anchors), _vetoing(b.anchors), _VETOES, strict=True):
             if ours and theirs and not ours & theirs:
-                return "editions differ" if _is_ordinal(next(iter(ours))) else "flight numbers differ"
-        ma, mb = _aircraft(a.anchors), _aircraft(b.anchors)
-        if ma and mb and not ma & mb:
-            return "aircraft differ"
+                return why
         sa, sb = _editions(a.anchors), _editions(b.anchors)
         for stem in sa.keys() & sb.keys():
             if not sa[stem] & sb[stem]:
@@ -835,7 +831,6 @@ class Matcher:
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()
-        _aircraft.cache_clear()
         _typed.cache_clear()
         _textual.cache_clear()
         s.expire_all()  # the ORM's copies of these rows are stale now
