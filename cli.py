@@ -640,7 +640,7 @@ def show(
 ) -> None:
     """Show one article: metadata, what linked it to its story, text, translation, entities, facts, where it was
     seen."""
-    from store.queries import describe_link, get_article
+    from store.queries import describe_link, describe_story_event, get_article
 
     engine = open_db(load_config(db), must_exist=True)
     row = get_article(engine, article_id)
@@ -668,6 +668,8 @@ def show(
         f"duplicate   {row['duplicate_of'] or ''}",
         f"story       {row['story_id'] or ''}",
         *([f"link        {describe_link(row['link'])}"] if row.get("link") else []),
+        *([f"story event {describe_story_event(row['story_event'])}"] if row.get("story_event") else []),
+        *([f"the event   {describe_resolved(row['event'])}"] if row.get("event") else []),
         *(f"duplicates  {d['id']} [{d['lang']}] {d['title'] or ''}".rstrip() for d in row["duplicates"]),
         *(
             f"in story    {m['id']} [{m['lang']}]"
@@ -705,7 +707,7 @@ def stories_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Stories: reports of the same event grouped across outlets and languages, with what linked each member."""
-    from store.queries import describe_link, stories
+    from store.queries import describe_link, describe_story_event, stories
 
     if since is not None and not is_date(since):
         fail(f"--since must be a date like 2024-12-06, 2024-12 or 2024, not {since!r}")
@@ -719,6 +721,8 @@ def stories_cmd(
             f"{(row['headline'] or '')[:90]}",
             markup=False,
         )
+        if row.get("event"):
+            out.print(f"    event: {describe_story_event(row['event'])}", markup=False)
         for m in row["members"]:
             role = f"duplicate of {m['duplicate_of']}" if m["duplicate_of"] else "report"
             rep = " (representative)" if m["id"] == row["representative_id"] else ""
@@ -748,6 +752,16 @@ def is_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def describe_resolved(e: dict[str, Any]) -> str:
+    """An article's event as polynews gives it (its own reading, with its story's day and place): one line."""
+    when = e.get("date") or "date unknown"
+    if e.get("date") and e.get("basis") and e["basis"] != "explicit":
+        when += f" ({e['basis']})"
+    where = ", ".join((e.get("places") or [])[:3]) or "place unknown"
+    taken = f"; from its story: {', '.join(e['from_story'])}" if e.get("from_story") else ""
+    return f"{e.get('type') or 'event'}, {when}, {where}{taken}"
 
 
 def describe_event(e: dict[str, Any]) -> list[str]:

@@ -156,8 +156,47 @@ def event_fact(a: Article) -> dict[str, Any] | None:
     return native[0].data if native else None
 
 
-def score(labels: list[dict[str, Any]], got: dict[str, Article]) -> tuple[dict[Any, list[int]], list[str]]:
-    """Counters [hits, total] keyed by (measure, lang, split), and the misses (for --show)."""
+def with_stories(
+    data: Path, labels: list[dict[str, Any]], got: dict[str, Article], db: Path
+) -> dict[str, dict[str, Any] | None]:
+    """Each article's event as polynews gives it once stored: its own reading with the day and place its story
+    agrees on (store/story_event.py), the stories being those the product made of the same set in ``db``
+    (bench/stories_eval.py's ingest). The members' own events are this run's (read with each page's address,
+    which a folder ingest has not got)."""
+    from stories_eval import stored
+
+    from store.story_event import consensus, first_event, resolved
+
+    root, story, _ = stored(db)
+    own = {
+        lab["id"]: first_event(f.data for f in got[lab["id"]].facts if f.kind == "event") for lab in labels
+    }
+    # Every article of the set votes in its story, the other half's too: they are all stored together.
+    members: dict[int, list[tuple[int, dict[str, Any] | None]]] = defaultdict(list)
+    extra = [lab for lab in load(data) if lab["id"] not in got]
+    if extra:
+        more, _ = run(data, extra)
+        got = {**got, **more}
+        own.update(
+            {
+                lab["id"]: first_event(f.data for f in more[lab["id"]].facts if f.kind == "event")
+                for lab in extra
+            }
+        )
+    for name, event in own.items():
+        if story.get(name) is not None:
+            members[story[name]].append((root[name], event))
+    agreed = {s: consensus(m) for s, m in members.items()}
+    return {lab["id"]: resolved(own[lab["id"]], agreed.get(story.get(lab["id"]) or -1)) for lab in labels}
+
+
+def score(
+    labels: list[dict[str, Any]],
+    got: dict[str, Article],
+    events: dict[str, dict[str, Any] | None] | None = None,
+) -> tuple[dict[Any, list[int]], list[str]]:
+    """Counters [hits, total] keyed by (measure, lang, split), and the misses (for --show). With ``events``,
+    each article's event is taken from it (``with_stories``) instead of the article's own facts."""
     tally: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     for lab in labels:
@@ -184,7 +223,7 @@ def score(labels: list[dict[str, Any]], got: dict[str, Article]) -> tuple[dict[A
                 )
         ev = lab.get("event") or {}
         if ev.get("kind"):
-            fact = event_fact(a) or {}
+            fact = (events.get(lab["id"]) if events is not None else event_fact(a)) or {}
             got_kind = "other" if fact.get("type") in OTHER_KINDS else fact.get("type")
             tally[("event kind", lang, split)][0] += got_kind == ev["kind"]
             tally[("event kind", lang, split)][1] += 1
@@ -225,6 +264,9 @@ MEASURES = (
     "event date",
     "event date, dated",
     "event place",
+    "event date, with its story",
+    "event date, dated, with its story",
+    "event place, with its story",
 )
 
 
@@ -257,6 +299,13 @@ def main() -> None:
     parser.add_argument("--show", choices=SPLITS + FOLDS, help="print the misses of this split")
     parser.add_argument("--lang", choices=LANGS)
     parser.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
+    parser.add_argument(
+        "--stories",
+        type=Path,
+        metavar="DB",
+        help="also score each article's event with its story's day and place (store/story_event.py), the stories"
+        " read from this database of the whole set (made with bench/stories_eval.py's ingest when missing)",
+    )
     args = parser.parse_args()
     labels = load(args.data)
     splits = FOLDS if args.folds else SPLITS
@@ -266,6 +315,16 @@ def main() -> None:
         labels = [lab for lab in labels if lab["lang"] == args.lang]
     got, seconds = run(args.data, labels)
     tally, misses = score(labels, got)
+    if args.stories:
+        if not args.stories.exists():
+            from stories_eval import ingest
+
+            ingest(args.data, args.stories, 1)
+        story_tally, story_misses = score(labels, got, with_stories(args.data, labels, got, args.stories))
+        for (measure, lang, split), counts in story_tally.items():
+            if measure.startswith("event date") or measure == "event place":
+                tally[(f"{measure}, with its story", lang, split)] = counts
+        misses += [m.replace(" event ", " event (with its story) ") for m in story_misses if " event " in m]
     counts = defaultdict(int)
     for lab in labels:
         counts[(lab["lang"], lab["split"])] += 1

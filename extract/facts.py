@@ -831,6 +831,10 @@ class FactExtractor:
             data["part"] = ev.part
         data.update(when.as_dict() if when else {"date": None})
         data["places"] = places
+        if places and (scene := self.gazetteer.lookup(places[0])) is not None:
+            # What kind of place the scene is, and in which country: a report that names only the country is
+            # placed where its story's reports agree the event was, inside it (store/story_event.py).
+            data["scene"] = {"kind": scene.kind, "country": scene.country}
         # An edition number or a verb of taking place says this is the event reported; a name alone may be a
         # passing mention ("a promotion video for the 2025 Spring Festival Gala").
         confidence = 0.9 if ev.edition or _EVENT_VERBS.search(sentence) else 0.5

@@ -36,6 +36,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, select, update
@@ -45,6 +46,7 @@ from ingest.record import Article as Record
 from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
 from store.dialects import Raw
+from store.story_event import consensus, first_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -1001,9 +1003,11 @@ def refresh_stories(db: Raw, story_ids: list[int]) -> None:
     """Recompute stories' summaries from their members.
 
     Representative: the earliest member that is not a duplicate (published date, then id), so the story shows
-    an original, in the language it was first reported in.
+    an original, in the language it was first reported in. Event: what the members' event facts agree on
+    (store/story_event.py), each text voting once.
     """
     members: dict[int, list[tuple[int, str | None, str | None, int | None, str]]] = {i: [] for i in story_ids}
+    events: dict[int, list[dict[str, Any]]] = {}
     for chunk in _chunks(story_ids):
         marks = ",".join("?" * len(chunk))
         for story, *row in db.execute(
@@ -1011,19 +1015,27 @@ def refresh_stories(db: Raw, story_ids: list[int]) -> None:
             chunk,
         ):
             members[story].append(tuple(row))
-    updates: list[tuple[int | None, str, int, str | None, str | None, int]] = []
+        for article, data in db.execute(
+            "SELECT f.article_id, f.data FROM facts f JOIN articles a ON a.id = f.article_id"
+            f" WHERE a.story_id IN ({marks}) AND f.kind = 'event' ORDER BY f.id",
+            chunk,
+        ):
+            events.setdefault(article, []).append(json.loads(data) if isinstance(data, str) else data)
+    updates: list[tuple[int | None, str, int, str | None, str | None, str | None, int]] = []
     for story, rows in members.items():
         if not rows:
-            updates.append((None, "", 0, None, None, story))
+            updates.append((None, "", 0, None, None, None, story))
             continue
         originals = [m for m in rows if m[3] is None] or rows
         rep = min(originals, key=lambda m: (m[2] or "9999", m[0]))
         seen = sorted(m[4] for m in rows)
         languages = ",".join(sorted({m[1] for m in rows if m[1]}))
-        updates.append((rep[0], languages, len(rows), seen[0], seen[-1], story))
+        agreed = consensus((m[3] or m[0], first_event(events.get(m[0], []))) for m in rows)
+        event = json.dumps(agreed, ensure_ascii=False) if agreed else None
+        updates.append((rep[0], languages, len(rows), seen[0], seen[-1], event, story))
     db.executemany(
-        "UPDATE stories SET representative_id = ?, languages = ?, member_count = ?, first_seen = ?, last_seen = ?"
-        " WHERE id = ?",
+        "UPDATE stories SET representative_id = ?, languages = ?, member_count = ?, first_seen = ?, last_seen = ?,"
+        " event = ? WHERE id = ?",
         updates,
     )
 

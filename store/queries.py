@@ -19,6 +19,7 @@ from ingest.errors import QueryError
 from store import schema
 from store.counts import run_counts
 from store.fts_query import fts5_expression
+from store.story_event import first_event, resolved
 
 EXPORT_KEYS = (
     "id",
@@ -35,6 +36,8 @@ EXPORT_KEYS = (
     "facts",
     "duplicate_of",
     "story_id",
+    "event",
+    "story_event",
     "link",
     "status",
     "error",
@@ -103,7 +106,10 @@ def search(
     return [{**r, "snippet": found.get(r["id"], "")} for r in rows]
 
 
-def _article_dict(a: schema.Article) -> dict[str, Any]:
+def _article_dict(a: schema.Article, story_event: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The article as stored; ``event`` is its event as polynews gives it: its own reading with the day and
+    place its story's reports agree on (``story_event``, store/story_event.py)."""
+    own = first_event(f.data for f in a.facts if f.kind == "event")
     return {
         "id": a.id,
         "source": a.source,
@@ -124,6 +130,8 @@ def _article_dict(a: schema.Article) -> dict[str, Any]:
         ],
         "duplicate_of": a.duplicate_of,
         "story_id": a.story_id,
+        "event": resolved(own, story_event),
+        "story_event": story_event,
         "link": link_evidence(a.link_evidence),
         "status": a.status,
         "error": a.error,
@@ -143,7 +151,7 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
         a = s.scalar(select(schema.Article).where(schema.Article.id == article_id).options(*_loaded()))
         if a is None:
             return None
-        row = _article_dict(a)
+        row = _article_dict(a, _story_events(s, [a.story_id]).get(a.story_id or 0))
         dups = s.execute(
             select(schema.Article.id, schema.Article.lang, schema.Article.title)
             .where(schema.Article.duplicate_of == a.id)
@@ -185,6 +193,30 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
             ],
         )
         return row
+
+
+def _story_events(s: Session, story_ids: list[int | None]) -> dict[int, dict[str, Any]]:
+    """The stored events of these stories (those with one), by story id."""
+    ids = sorted({i for i in story_ids if i})
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        for story, event in s.execute(
+            select(schema.Story.id, schema.Story.event).where(schema.Story.id.in_(ids[start : start + 500]))
+        ):
+            if event:
+                found[story] = event
+    return found
+
+
+def describe_story_event(event: dict[str, Any]) -> str:
+    """One line: what the story's reports agree on, with the votes."""
+    reports = event.get("reports", 0)
+    parts = [str(event.get("kind") or "event")]
+    if event.get("date"):
+        parts.append(f"on {event['date']} ({event.get('date_votes', 0)} of {reports} reports)")
+    if event.get("place"):
+        parts.append(f"in {event['place']} ({event.get('place_votes', 0)} of {reports} reports)")
+    return " ".join(parts)
 
 
 def link_evidence(stored: str | None) -> dict[str, Any] | None:
@@ -247,6 +279,7 @@ def stories(
                     "first_seen": story.first_seen,
                     "last_seen": story.last_seen,
                     "member_count": story.member_count,
+                    "event": story.event,
                     "members": [
                         {
                             "id": m.id,
@@ -276,8 +309,9 @@ def iter_export(engine: Engine, batch: int = 200) -> Iterator[dict[str, Any]]:
             ).all()
             if not rows:
                 return
+            agreed = _story_events(s, [a.story_id for a in rows])
             for a in rows:
-                yield _article_dict(a)
+                yield _article_dict(a, agreed.get(a.story_id or 0))
             last = rows[-1].id
 
 

@@ -36,6 +36,9 @@ class Story(Base):
     first_seen: Mapped[str | None] = mapped_column(String(32))
     last_seen: Mapped[str | None] = mapped_column(String(32))
     member_count: Mapped[int] = mapped_column(Integer, default=0)
+    # What its reports agree on: kind, day, place and the votes for them (store/story_event.py), kept by
+    # store/matching.py refresh_stories whenever its members change.
+    event: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Article(Base):

@@ -1,0 +1,119 @@
+"""A story's event (store/story_event.py): what its reports agree on, stored with the story, and each member's
+event read with it, in `show`, `stories` and `export`.
+
+The member events below are the event facts polynews stored for the Yeti Airlines crash at Pokhara (bench/realset,
+np-yeti-crash-2023: Arabic, English, French and Indonesian reports), cut to the fields that matter.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from cli import app
+from store.story_event import consensus, resolved
+
+
+def _crash(
+    date: str | None, basis: str | None, places: list[str], scene: dict[str, str] | None = None
+) -> Any:
+    event: dict[str, Any] = {"type": "crash", "date": date, "places": places, "origin": "native"}
+    if basis:
+        event["basis"] = basis
+    if scene:
+        event["scene"] = scene
+    return event
+
+
+POKHARA = {"kind": "city", "country": "NP"}
+NEPAL = {"kind": "country", "country": "NP"}
+# (document, event): an article's original's id, so a copy votes with its original.
+YETI = [
+    (295, _crash(None, None, ["Kathmandu", "Pokhara", "Nepal"], {"kind": "city", "country": "NP"})),
+    (296, _crash("2023-01", "the publication month (no date in the text)", ["Pokhara", "Nepal"], POKHARA)),
+    (297, _crash(None, None, ["Pokhara", "Kathmandu", "Nepal"], POKHARA)),
+    (299, _crash("2023-01-15", "weekday before the publication date 2023-01-15", ["Nepal"], NEPAL)),
+    (299, _crash(None, None, ["Nepal"], NEPAL)),  # a trimmed copy of 299
+    (306, _crash("2023-01-15", "year inferred from the text (2023) and the weekday", ["Pokhara Airport"])),
+    (305, _crash("2023-01-15", "the publication date (no date in the text)", ["Pokhara", "Nepal"], POKHARA)),
+    (306, _crash("2023-01-15", "explicit", ["Kaski", "Kathmandu", "Pokhara", "Nepal"])),
+]
+
+
+def test_a_story_agrees_on_the_day_its_reports_state_and_the_place_most_of_them_name_first() -> None:
+    story = consensus(YETI)
+    assert story is not None
+    assert (story["kind"], story["date"], story["place"], story["scene"]) == (
+        "crash",
+        "2023-01-15",
+        "Pokhara",
+        POKHARA,
+    )
+    # Six texts (copies vote with their original); the publication day standing in for an unstated day does
+    # not vote, and one text votes once however many of its copies state the day.
+    assert (story["reports"], story["date_votes"], story["place_votes"]) == (6, 2, 3)
+
+
+def test_a_report_takes_its_storys_day_unless_its_text_states_one_in_full() -> None:
+    story = consensus(YETI)
+    undated = resolved(YETI[2][1], story)
+    assert undated is not None and (undated["date"], undated["from_story"]) == ("2023-01-15", ["date"])
+    assert undated["basis"] == "its story's reports (2 of 6)"
+    month = resolved(YETI[1][1], story)
+    assert month is not None and month["date"] == "2023-01-15"
+    stated = dict(YETI[-1][1], date="2023-01-14")  # a day stated in full is the report's own
+    kept = resolved(stated, story)
+    assert kept is not None and kept["date"] == "2023-01-14" and "from_story" not in kept
+
+
+def test_a_report_naming_only_the_country_is_placed_where_its_story_says_inside_it() -> None:
+    story = consensus(YETI)
+    english = resolved(YETI[3][1], story)
+    assert (
+        english is not None
+        and english["places"] == ["Pokhara", "Nepal"]
+        and english["from_story"] == ["place"]
+    )
+    # A city of its own is not replaced, nor is a country the story's place is not in.
+    assert resolved(YETI[0][1], story)["places"][0] == "Kathmandu"  # type: ignore[index]
+    elsewhere = _crash(None, None, ["India"], {"kind": "country", "country": "IN"})
+    assert resolved(elsewhere, story)["places"] == ["India"]  # type: ignore[index]
+
+
+def test_a_report_of_another_kind_keeps_its_own_event_and_a_story_without_events_has_none() -> None:
+    story = consensus(YETI)
+    summit = {"type": "summit", "date": None, "places": ["Jeddah"]}
+    assert resolved(summit, story) == summit
+    assert consensus([(1, None), (2, {"type": None})]) is None
+    assert resolved(None, None) is None
+
+
+def test_the_stored_story_of_the_samples_dates_the_indonesian_report_of_the_forum(
+    samples_db: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    stories = runner.invoke(app, ["stories", "--db", str(samples_db), "--json"])
+    assert stories.exit_code == 0, stories.output
+    forum = next(
+        json.loads(line) for line in stories.stdout.splitlines() if json.loads(line)["member_count"] == 2
+    )
+    assert {k: forum["event"][k] for k in ("kind", "date", "place")} == {
+        "kind": "forum",
+        "date": "2024-12-03",
+        "place": "Quanzhou",
+    }
+    text = runner.invoke(app, ["stories", "--db", str(samples_db)]).stdout
+    assert "event: forum on 2024-12-03 (1 of 1 reports) in Quanzhou (1 of 1 reports)" in text
+    # Sample 003 (id) states no day: its text gives the publication month; its story gives the day.
+    export = tmp_path / "out.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(samples_db), "--out", str(export)]).exit_code == 0
+    rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
+    indonesian = next(r for r in rows if r["source"].endswith("003_id_global_video_media_forum.txt"))
+    own = next(f for f in indonesian["facts"] if f["kind"] == "event")
+    assert own["date"] == "2024-12"
+    assert (indonesian["event"]["date"], indonesian["event"]["from_story"]) == ("2024-12-03", ["date"])
+    shown = runner.invoke(app, ["show", str(indonesian["id"]), "--db", str(samples_db)]).stdout
+    assert "the event   forum, 2024-12-03 (its story's reports (1 of 1)), Quanzhou" in shown
