@@ -77,8 +77,11 @@ def test_a_report_naming_only_the_country_is_placed_where_its_story_says_inside_
         and english["places"] == ["Pokhara", "Nepal"]
         and english["from_story"] == ["place"]
     )
-    # A city of its own is not replaced, nor is a country the story's place is not in.
-    assert resolved(YETI[0][1], story)["places"][0] == "Kathmandu"  # type: ignore[index]
+    # A report naming the story's place after a city (where the flight left from) puts the story's first; a
+    # city of its own that is not the story's place, a province or a country the story's place is not in stay.
+    assert resolved(YETI[0][1], story)["places"] == ["Pokhara", "Kathmandu", "Nepal"]  # type: ignore[index]
+    kathmandu = _crash(None, None, ["Kathmandu", "Nepal"], {"kind": "city", "country": "NP"})
+    assert resolved(kathmandu, story)["places"] == ["Kathmandu", "Nepal"]  # type: ignore[index]
     elsewhere = _crash(None, None, ["India"], {"kind": "country", "country": "IN"})
     assert resolved(elsewhere, story)["places"] == ["India"]  # type: ignore[index]
 
