@@ -360,7 +360,9 @@ def events(
     a short copy without the lead paragraph that names the event): facts of one story (or of one article and
     its duplicates, when it has no story) with the same kind and the same name, the same date or the same main place are one event,
     listed once with ``articles``, the ids it was read from. Its fields are those of its most confident fact
-    (then the one with the most places, then an original's, then the lowest id); ``places`` add the others'.
+    (then the one with the most places, then an original's, then the lowest id), with the day and place its
+    story's reports agree on where that fact's text does not state them (store/story_event.py); ``places`` add
+    the others'.
 
     ``place`` is a canonical place name (the CLI resolves spellings through the gazetteer) and matches any of
     the event's places; ``org`` matches organisers, their acronyms and parents, and the organisations in
@@ -402,6 +404,7 @@ def events(
             for k in keys:
                 index.setdefault(k, found)
         related = _related_facts(s, {f.article_id for g in groups for f, *_ in g})
+        agreed = _story_events(s, [story_id for g in groups for _, story_id, *_ in g])
     out: list[dict[str, Any]] = []
     for members in groups:
         best = min(
@@ -414,7 +417,8 @@ def events(
             ),
         )
         fact, story_id, _, title = best
-        data = dict(fact.data)
+        # The day and place the story's reports agree on, where this fact's text does not state them.
+        data = resolved(fact.data, agreed.get(story_id or 0)) or dict(fact.data)
         places = list(data.get("places") or [])
         for other, *_ in members:
             places += [p for p in other.data.get("places") or [] if p not in places]
