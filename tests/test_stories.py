@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -32,6 +33,25 @@ def _groups(db: Path) -> tuple[set[frozenset[str]], set[frozenset[str]], dict[st
             "SELECT s.source, a.id, coalesce(a.duplicate_of, a.id), a.story_id, a.link_evidence "
             "FROM sightings s JOIN articles a ON a.id = s.article_id"
         ).fetchall()
+    return _grouped(rows)
+
+
+def _story_events(db: Path) -> dict[frozenset[str], Any]:
+    """Each story's agreed event (stories.event), keyed by its members' file names."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT s.source, a.story_id, st.event FROM sightings s JOIN articles a ON a.id = s.article_id"
+            " JOIN stories st ON st.id = a.story_id"
+        ).fetchall()
+    members: dict[int, set[str]] = {}
+    events: dict[int, Any] = {}
+    for source, story, event in rows:
+        members.setdefault(story, set()).add(Path(source).stem)
+        events[story] = json.loads(event) if event else None
+    return {frozenset(m): events[story] for story, m in members.items()}
+
+
+def _grouped(rows: list[Any]) -> tuple[set[frozenset[str]], set[frozenset[str]], dict[str, str | None]]:
     docs: dict[int, set[str]] = {}
     stories: dict[int, set[str]] = {}
     evidence = {}
@@ -67,6 +87,10 @@ def test_one_run_and_three_cron_runs_give_the_same_duplicates_and_stories(
     docs1, stories1, evidence = _groups(one)
     docs3, stories3, _ = _groups(three)
     assert docs1 == docs3 and stories1 == stories3
+    # Each story agrees on the same event, whichever way its reports arrived; most have a day and a place.
+    events = _story_events(one)
+    assert events == _story_events(three)
+    assert sum(1 for e in events.values() if e and e["date"] and e["place"]) >= len(events) // 2
     # Not a vacuous equality: wire copies were found, and one story holds reports in three or more languages.
     assert docs1 and any(len({name.split("-")[-2] for name in g}) >= 3 for g in stories1)
     # Two wire texts on the Hatay quake, Turkish Minute's (en-01, en-02) and AFP's (en-03, en-04): en-02 quotes
