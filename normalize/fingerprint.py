@@ -263,6 +263,23 @@ def _century(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# An ordinal that counts time or a storey is no edition: "au 8e mois d'une guerre", "the 5th day of the search",
+# "hari ke-3 pencarian", "the 10th floor" (bench/realset tune-a: a French report of the 33rd Arab League summit,
+# "au 8e mois" of the Gaza war, was kept from its story by "editions differ").
+_TIME_AFTER = re.compile(
+    r"\s+(?:mois|jours?|journée|semaines?|années?|ans?|heures?|nuits?|étages?|months?|days?|weeks?|years?|hours?"
+    r"|nights?|floors?|storeys?)\b",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = re.compile(r"(?:hari|bulan|minggu|pekan|tahun|jam|malam|lantai)\s*$", re.IGNORECASE)
+
+
+def _counts_time(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _TIME_AFTER.match(text, m.end()) or _TIME_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    )
+
+
 def anchors(text: str) -> frozenset[str]:
     """Typed anchors: ``n:200``, ``y:2024``, ``o:12``, ``c:mh370``, ``m:b737`` (an aircraft family),
     ``x:shen haixiong``, ``u:...``."""
@@ -275,7 +292,7 @@ def anchors(text: str) -> frozenset[str]:
     if "@" in text or "#" in text:
         found.update("h:" + h.lower() for h in _HANDLE.findall(text))
     for m in _ORDINAL.finditer(text):
-        if not _century(text, m):
+        if not _century(text, m) and not _counts_time(text, m):
             found.add("o:" + (m.group(1) or m.group(2)))
     if "ال" in text:
         found.update("o:" + str(int(m.group(1))) for m in _AR_EDITION.finditer(text))

@@ -29,6 +29,17 @@ def test_centuries_counts_and_the_g20_are_not_editions() -> None:
     assert _ordinals("the 28th UN climate conference (COP28)") == {"o:28"}
 
 
+def test_an_ordinal_counting_time_is_no_edition() -> None:
+    # The Manama summit's French report: "au 8e mois d'une guerre dévastatrice dans la bande de Gaza".
+    assert (
+        _ordinals("publié à l'issue du sommet, au 8e mois d'une guerre dévastatrice dans la bande de Gaza")
+        == set()
+    )
+    # A Hajj report: "... Dhu al-Hijjah, the 12th month of the Islamic lunar calendar".
+    assert _ordinals("Dhu al-Hijjah, the 12th month of the Islamic lunar calendar") == set()
+    assert _ordinals("le 33e sommet de la Ligue arabe") == {"o:33"}
+
+
 def _quake(i: int, *magnitudes: str) -> _Candidate:
     return _Candidate(
         i, "en", None, None, None, frozenset({"k:earthquake", *(f"q:magnitude:{m}" for m in magnitudes)})
