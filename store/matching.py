@@ -46,7 +46,7 @@ from ingest.record import Article as Record
 from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
 from store.dialects import Raw
-from store.story_event import consensus, first_event
+from store.story_event import consensus, event_key, first_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -829,6 +829,7 @@ class Matcher:
                     ],
                 )
         refresh_stories(db, sorted(touched))
+        self._merge_agreeing(db, touched, fingerprints)
         self._reading, self._passages = None, {}  # memory bounded by a batch's texts
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
@@ -874,6 +875,42 @@ class Matcher:
         root.duplicate_of = article.id
 
     _MEMBERS_CHECKED = 25
+
+    # Two stories that agree on one event stay two if more than this share of their members' pairs is vetoed
+    # (another day, edition, aircraft or magnitude). The tuning half's two such pairs of one event, each a
+    # story of undated reports beside the dated one (the Jeddah summit, 6 and 6 reports; the Yeti crash, 12 and
+    # 2), had 17% and 22% of their pairs vetoed by a misread or recalled day or a second aircraft named; the
+    # majority rule of a link (_story_links) kept both apart. No pair of different events there agrees on a
+    # kind and a place at all.
+    _AGREEING_VETOED = 0.25
+
+    def _merge_agreeing(self, db: Raw, touched: set[int], fingerprints: dict[int, _Candidate]) -> None:
+        """Merge stories that agree on one event: the same kind, the same place named first by two or more texts
+        of each (``stories.event_key``), the same day or no day agreed in one of them, and few vetoed pairs of
+        members (``_AGREEING_VETOED``). Reports of one event that share few names (an Arabic report, a short
+        update) make a second story when they arrive before any link to the first; their agreement on what
+        happened where says they are one. The oldest story takes the other's members, as in _join_stories."""
+        for story in sorted(touched):
+            row = db.execute("SELECT event, event_key FROM stories WHERE id = ?", (story,)).fetchone()
+            if row is None or row[1] is None:
+                continue
+            event = json.loads(row[0]) if isinstance(row[0], str) else row[0]
+            others = db.execute(
+                "SELECT id, event FROM stories WHERE event_key = ? AND id != ? ORDER BY id", (row[1], story)
+            ).fetchall()
+            for other, stored in others:
+                theirs = json.loads(stored) if isinstance(stored, str) else stored
+                if event.get("date") and theirs.get("date") and event["date"] != theirs["date"]:
+                    continue
+                a, b = self._members(db, story, fingerprints), self._members(db, other, fingerprints)
+                vetoed = sum(1 for x in a for y in b if self.vetoed(x, y))
+                if not a or not b or vetoed > self._AGREEING_VETOED * len(a) * len(b):
+                    continue
+                target, gone = min(story, other), max(story, other)
+                db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (target, gone))
+                db.execute("DELETE FROM stories WHERE id = ?", (gone,))
+                refresh_stories(db, [target])
+                break
 
     def _members(self, db: Raw, story: int, fingerprints: dict[int, _Candidate]) -> list[_Candidate]:
         """The first members of a story (by id), with their fingerprints, for the story-level vetoes."""
@@ -1021,10 +1058,10 @@ def refresh_stories(db: Raw, story_ids: list[int]) -> None:
             chunk,
         ):
             events.setdefault(article, []).append(json.loads(data) if isinstance(data, str) else data)
-    updates: list[tuple[int | None, str, int, str | None, str | None, str | None, int]] = []
+    updates: list[tuple[int | None, str, int, str | None, str | None, str | None, str | None, int]] = []
     for story, rows in members.items():
         if not rows:
-            updates.append((None, "", 0, None, None, None, story))
+            updates.append((None, "", 0, None, None, None, None, story))
             continue
         originals = [m for m in rows if m[3] is None] or rows
         rep = min(originals, key=lambda m: (m[2] or "9999", m[0]))
@@ -1032,10 +1069,10 @@ def refresh_stories(db: Raw, story_ids: list[int]) -> None:
         languages = ",".join(sorted({m[1] for m in rows if m[1]}))
         agreed = consensus((m[3] or m[0], first_event(events.get(m[0], []))) for m in rows)
         event = json.dumps(agreed, ensure_ascii=False) if agreed else None
-        updates.append((rep[0], languages, len(rows), seen[0], seen[-1], event, story))
+        updates.append((rep[0], languages, len(rows), seen[0], seen[-1], event, event_key(agreed), story))
     db.executemany(
         "UPDATE stories SET representative_id = ?, languages = ?, member_count = ?, first_seen = ?, last_seen = ?,"
-        " event = ? WHERE id = ?",
+        " event = ?, event_key = ? WHERE id = ?",
         updates,
     )
 

@@ -39,6 +39,9 @@ class Story(Base):
     # What its reports agree on: kind, day, place and the votes for them (store/story_event.py), kept by
     # store/matching.py refresh_stories whenever its members change.
     event: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # "kind|place" of that event where two or more of its texts name the place first: stories that agree on
+    # one are looked up by it to be merged (store/matching.py Matcher._merge_agreeing).
+    event_key: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class Article(Base):

@@ -182,3 +182,15 @@ def _inside(event: Mapping[str, Any], story: Mapping[str, Any]) -> bool:
         and _RANK[its] <= _RANK[mine]
         and story.get("place_votes", 0) >= _NAMED_VOTES
     )
+
+
+# Two or more texts must name the place first for a story's event to be keyed (Matcher._merge_agreeing): one
+# report's place is one reading, not what the story agrees on.
+_KEY_VOTES = 2
+
+
+def event_key(event: Mapping[str, Any] | None) -> str | None:
+    """``kind|place`` of a story's agreed event, where at least two of its texts name the place first."""
+    if not event or not event.get("place") or event.get("place_votes", 0) < _KEY_VOTES:
+        return None
+    return f"{event['kind']}|{str(event['place']).casefold()}"

@@ -140,6 +140,22 @@ def test_samples_stories(samples_db: Path) -> None:
     assert story["000"] is None or story["000"] not in (story["001"], story["002"], story["004"])
 
 
+def test_stories_that_agree_on_what_happened_where_are_merged(tmp_path: Path, runner: CliRunner) -> None:
+    """The Yeti Airlines crash at Pokhara (tuning half): an Arabic report and an Indonesian one that share few
+    names with the rest linked to each other first and made a second story; both stories' reports name
+    Pokhara first for a crash, and one has no day of its own, so they are one story (Matcher._merge_agreeing)."""
+    folder = tmp_path / "yeti"
+    folder.mkdir()
+    for p in REALSET.glob("np-yeti-crash-2023-*.txt"):
+        shutil.copy(p, folder / p.name)
+    db = tmp_path / "yeti.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        stories = conn.execute("SELECT event_key, member_count FROM stories").fetchall()
+        unlinked = conn.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone()[0]
+    assert stories == [("crash|pokhara", 13)] and unlinked == 0
+
+
 def test_copies_are_told_from_quoted_statements_and_paragraphs(tmp_path: Path, runner: CliRunner) -> None:
     """Same-language pairs of the tuning half that share a part: wire copies cut or re-led, and texts that only
     quote what the other holds (a speaker's words, one wire paragraph) or rewrite it."""

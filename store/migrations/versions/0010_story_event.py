@@ -1,5 +1,7 @@
 """Each story's event: the kind, day and place its reports agree on (store/story_event.py), shown with every
-member by `polynews show`, `stories` and `export`. Stories stored before get theirs from their members' facts.
+member by `polynews show`, `stories` and `export`, and its key, by which stories that agree on one event are
+found and merged. Stories stored before get theirs from their members' facts (they are not merged: that
+happens as new articles arrive).
 
 Revision ID: 0010
 Revises: 0009
@@ -20,6 +22,8 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column("stories", sa.Column("event", sa.JSON(), nullable=True))
+    op.add_column("stories", sa.Column("event_key", sa.Text(), nullable=True))
+    op.create_index("ix_stories_event_key", "stories", ["event_key"])
     from sqlalchemy.orm import Session
 
     from store import dialects
@@ -33,4 +37,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # Plain columns dropped in place (see 0007 for why not a batch copy).
+    op.drop_index("ix_stories_event_key", table_name="stories")
+    op.drop_column("stories", "event_key")
     op.drop_column("stories", "event")
