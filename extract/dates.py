@@ -788,7 +788,8 @@ def published_in_url(url: str | None) -> When | None:
 _AGENCY = r"(?:\(\s*[^()\n]{2,25}\)|/\s*[^/\n]{2,12}/)"
 _YEARLESS_DATELINES = (
     re.compile(
-        rf"^[\W_]*[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
+        # after an aggregator's credit: "(MENAFN- Nam News Network) MANAMA, May 17 (NNN-BNA) –" (tune split)
+        rf"^[\W_]*(?:\([^()\n]{{2,40}}\)\s*)?[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
         rf"(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH_NAME})\.?)"
         rf"\s*{_AGENCY}\s*[-–—:]",
         re.IGNORECASE,
@@ -827,6 +828,20 @@ def published_in_dateline(text: str, year: int | None) -> When | None:
                 continue
             return When(day.isoformat(), "day", "dateline", line[m.start() : m.end()].strip())
     return None
+
+
+def wire_dateline_end(text: str) -> int:
+    """Where a wire's yearless dateline ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)") ends in the first
+    lines, or 0: its day is when the report was written, never the event's ("MANAMA, May 17 (NNN-BNA) – The 33rd
+    Arab League Summit kicked off ... yesterday")."""
+    pos = 0
+    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n")[:_YEARLESS_LINES]:
+        for pattern in _YEARLESS_DATELINES:
+            m = pattern.match(line)
+            if m is not None:
+                return pos + m.end()
+        pos += len(line) + 1
+    return 0
 
 
 def latest_stated(text: str) -> dt.date | None:

@@ -42,6 +42,7 @@ from extract.dates import (
     stamp_kind,
     text_year,
     weak_date,
+    wire_dateline_end,
 )
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -354,7 +355,13 @@ _RECALLED_DAYS = 30
 
 
 def _recalled(day: str, base: dt.date) -> bool:
+    """Whether ``day`` (YYYY-MM-DD, or YYYY-MM: its last day) ends more than ``_RECALLED_DAYS`` before ``base``
+    ("en janvier 2020" in a report of 3 January 2024: the killing the attack commemorated)."""
     try:
+        if len(day) == 7:
+            first = dt.date.fromisoformat(f"{day}-01")
+            last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+            return (base - last).days > _RECALLED_DAYS
         return (base - dt.date.fromisoformat(day)).days > _RECALLED_DAYS
     except ValueError:
         return False
@@ -853,6 +860,7 @@ class FactExtractor:
         month known, the latest day of that month the text states; a bare weekday is then the first such day
         after it (see ``_month_floor``)."""
         seen: set[tuple[int, int]] = set()
+        body_start = max(body_start, wire_dateline_end(text))
         weak: When | None = None  # a day said or recalled: only when no other is given
         # the day something was said: the event's is that day or within the week before
         said: str | None = None
@@ -872,7 +880,7 @@ class FactExtractor:
                 when = resolve(expr, lang, base, year_hint)
                 if when is None and base is None and after is not None and is_weekday(expr):
                     when = _weekday_after(expr, lang, after)
-                if when and base and when.precision == "day" and _recalled(when.date, base):
+                if when and base and when.precision in ("day", "month") and _recalled(when.date, base):
                     continue  # "في 3 يناير 2020" in a report of 3 January 2024: a past event recalled
                 why = weak_date(sentence, d_start, expr, lang) if when else None
                 if when and why:
