@@ -844,6 +844,17 @@ def wire_dateline_end(text: str) -> int:
     return 0
 
 
+# "le 7 mai dernier", "pada Juli 2024 lalu", "في 7 مايو الماضي", "on May 7 last": a date its writer marks as past.
+_PAST_MARK = re.compile(
+    r"^\s*(?:dernier|dernière|derniers|lalu|yang lalu|الماضي|الماضية|المنصرم|المنصرمة|last)(?!\w)", re.IGNORECASE
+)
+
+
+def marked_past(after: str) -> bool:
+    """Whether the words right after a date (``after``) mark it as past ("dernier", "lalu", "الماضي")."""
+    return bool(_PAST_MARK.match(after))
+
+
 def latest_stated(text: str) -> dt.date | None:
     """The latest full date (day, month, year) the text states: a stand-in for the publication date when
     resolving "Friday" in an article whose publication date is unknown (a report is written after what it

@@ -35,6 +35,7 @@ from extract.dates import (
     is_weekday,
     iso_date,
     latest_stated,
+    marked_past,
     published_in_dateline,
     published_in_text,
     published_in_url,
@@ -352,6 +353,11 @@ _MAGNITUDE = re.compile(
 # bench/realset's tuning half every labelled event day lies between 1 day after and 5 days before the
 # publication day (140 articles with both), and follow-ups within a month still date their event.
 _RECALLED_DAYS = 30
+# ... and a day the text itself marks as past ("le 7 mai dernier", "pada 17 September lalu", "في 7 مايو الماضي")
+# more than a week before: on the tuning half, the five such days 12 to 84 days before publication were all other
+# events (Syria's readmission, the Russian invasion, the quake of 6 February in the Hatay report); the event's own
+# day is written so only within days ("Selasa 17 September 2024 lalu").
+_MARKED_PAST_DAYS = 7
 
 
 def _recalled(day: str, base: dt.date) -> bool:
@@ -882,6 +888,14 @@ class FactExtractor:
                     when = _weekday_after(expr, lang, after)
                 if when and base and when.precision in ("day", "month") and _recalled(when.date, base):
                     continue  # "في 3 يناير 2020" in a report of 3 January 2024: a past event recalled
+                if (
+                    when
+                    and base
+                    and when.precision == "day"
+                    and marked_past(sentence[d_end : d_end + 20])
+                    and (base - dt.date.fromisoformat(when.date)).days > _MARKED_PAST_DAYS
+                ):
+                    continue  # "avant de le réintégrer le 7 mai dernier" in a 19 May report
                 why = weak_date(sentence, d_start, expr, lang) if when else None
                 if when and why:
                     weak = weak or when
