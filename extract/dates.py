@@ -855,6 +855,33 @@ def marked_past(after: str) -> bool:
     return bool(_PAST_MARK.match(after))
 
 
+# "jusqu'au 1er novembre", "until January 1, 2025", "hingga 2 November", "حتى يوم السبت 2 نوفمبر": the end of a
+# span (mourning, a closure, a toll "as of"), never the day an event happened.
+_UNTIL_BEFORE = re.compile(
+    r"(?:\bjusqu['’](?:au|à|a)|\buntil|\btill|\bhingga|\bsampai|(?<![\u0621-\u064a])(?:حتى|لغاية|إلى غاية))"
+    r"\s*(?:le\s+|the\s+|hari\s+|يوم\s+)?$",
+    re.IGNORECASE,
+)
+# "les 29 et 30 octobre", "du 29 au 30 octobre", "15 hingga 16 November 2022", "29-30 October", "من 15 إلى 16
+# نوفمبر": a span of days in one month, whose event began on the first.
+_RANGE_BEFORE = re.compile(
+    r"(?<![\d/.])(?P<first>[0-3]?\d)(?:er)?\s*(?:au|et|à|-|–|hingga|sampai|s\.d\.?|dan|to|and|إلى|الى|و|حتى)\s*$",
+    re.IGNORECASE,
+)
+
+
+def span_end(before: str) -> bool:
+    """Whether a date after ``before`` ends a span ("jusqu'au", "until", "hingga", "حتى") rather than dating what
+    happened (not the second day of a range of days, see ``range_start``)."""
+    return range_start(before) is None and bool(_UNTIL_BEFORE.search(before))
+
+
+def range_start(before: str) -> int | None:
+    """The first day of a range of days that ends with the date after ``before`` ("les 29 et 30 octobre": 29)."""
+    m = _RANGE_BEFORE.search(digits_to_ascii(before))
+    return int(m.group("first")) if m else None
+
+
 def latest_stated(text: str) -> dt.date | None:
     """The latest full date (day, month, year) the text states: a stand-in for the publication date when
     resolving "Friday" in an article whose publication date is unknown (a report is written after what it

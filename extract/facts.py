@@ -39,7 +39,9 @@ from extract.dates import (
     published_in_dateline,
     published_in_text,
     published_in_url,
+    range_start,
     resolve,
+    span_end,
     stamp_kind,
     text_year,
     weak_date,
@@ -883,7 +885,14 @@ class FactExtractor:
                     continue  # "Minggu 10 September 2023 21:15 WIB": when it was published
                 if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
+                if span_end(sentence[max(0, d_start - 30) : d_start]):
+                    continue  # "Trois jours de deuil ont été décrétés jusqu'au 1er novembre"
                 when = resolve(expr, lang, base, year_hint)
+                first = range_start(sentence[max(0, d_start - 12) : d_start])
+                if when and when.precision == "day" and first is not None and first < int(when.date[8:]):
+                    # "les 29 et 30 octobre 2024": the span began on its first day
+                    began = f"{when.date[:8]}{first:02d}"
+                    when = When(began, "day", f"the first day of a span ({when.basis})", expr)
                 if when is None and base is None and after is not None and is_weekday(expr):
                     when = _weekday_after(expr, lang, after)
                 if when and base and when.precision in ("day", "month") and _recalled(when.date, base):
