@@ -663,6 +663,10 @@ class FactExtractor:
                 text, lang, ev, spans, entities, base, year_hint, body_start, ev is primary, after
             )
             day = iso_date(published)
+            if ev is primary and fact.data.get("date") is None:
+                happened = _happened_day(text, lang, spans, body_start, base, year_hint)
+                if happened is not None:
+                    fact = dataclasses.replace(fact, data={**fact.data, **happened.as_dict()})
             if ev is primary and fact.data.get("date") is None and day is not None:
                 # No date in the text: news reports what happened on the day it is published (on the
                 # bench/realset tune split, 5 of 7 undated primary events with a known publication day; the
@@ -1567,6 +1571,47 @@ def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
     return When(
         when.date, "day", f"the first such weekday after {after.isoformat()}, a day the text states", expr
     )
+
+
+# "Insiden terjadi pada Minggu (15/1/2023)", "hujan deras yang terjadi ... pada hari Selasa (29/10)", "the crash
+# occurred on Sunday", "le séisme s'est produit le 8 septembre", "وقع الحادث يوم الأحد": a verb of happening, then
+# the day, in any sentence of the body. Read only where the sentences naming the event give no day, before the
+# publication day is taken for it (the tuning half's Yeti Airlines and Valencia reports state the day this way,
+# paragraphs after the lead).
+_HAPPENED_ON = re.compile(
+    r"(?:\b(?:terjadi|occurred|happened|took place|struck|s['’]est produite?|est survenue?|a eu lieu|a frappé)"
+    r"|(?<![\u0621-\u064a])(?:وقع|وقعت|حدث|حدثت))(?![\w\u0621-\u064a])[^.!?\n]{0,70}?"
+    r"(?:\b(?:pada|on|le|tanggal)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _happened_day(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]],
+    body_start: int,
+    base: dt.date | None,
+    year_hint: int | None,
+) -> When | None:
+    """The first day of the body that a verb of happening leads to (``_HAPPENED_ON``), within the days before
+    ``base`` that an event's report gives (not recalled, not said, not in quotes)."""
+    for start, end in spans:
+        if end <= body_start:
+            continue
+        sentence = text[start:end]
+        for d_start, _d_end, expr in find_dates(sentence, lang):
+            if not _HAPPENED_ON.search(sentence[max(0, d_start - 110) : d_start]):
+                continue
+            if _in_quotes(text, start + d_start) or weak_date(sentence, d_start, expr, lang):
+                continue
+            when = resolve(expr, lang, base, year_hint)
+            if when is None or when.precision != "day":
+                continue
+            if base is not None and (_recalled(when.date, base) or when.date > base.isoformat()):
+                continue
+            return when
+    return None
 
 
 def _in_quotes(text: str, pos: int) -> bool:
