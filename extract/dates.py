@@ -546,6 +546,8 @@ _FULL_DATES = [
     ),
     # 15/04/2019, 9-9-2023, 14.01.2023 (day first in French, Indonesian and Arabic); (5/8/2018)
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>20\d\d)(?![\d/])"),
+    # "15:2719/05/2023, vendredi": a clock glued to the date (Anadolu's French pages, tune split)
+    re.compile(r"(?<=\d:\d\d)(?P<day>[0-3]\d)[/.-](?P<mnum>[01]\d)[/.-](?P<year>20\d\d)(?![\d/])"),
     # 2023-09-09, 2025/01/18
     re.compile(r"(?<![\d/.-])(?P<year>20\d\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])"),
 ]
@@ -657,7 +659,7 @@ def stamp_kind(text: str, start: int, end: int) -> str:
 # 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months after it). A site's
 # calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446") never is.
 _UPDATE_BEFORE = re.compile(
-    r"(?:mis à jour|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
+    r"(?:mis à jour|\bMAJ\b|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
     r"[^\n]{0,30}$",
     re.IGNORECASE,
 )
@@ -725,6 +727,11 @@ def _chosen(
         marked = [f for f in found if f.kind == kind]
         if marked:
             f = marked[0]
+            brackets = [m for m in marked if _ID_WEEKDAY_BRACKET.search(head[max(0, m.start - 60) : m.start])]
+            if kind == "dateline" and f in brackets:
+                # "terjadi sejak Selasa (29/10/2024)" ... "Hingga Rabu (30/10/2024) pagi": of the days an Indonesian
+                # lead gives this way the report's is the latest (it is written after all it reports; tune split)
+                f = max(brackets, key=lambda m: m.date)
             if (
                 url_day
                 and kind == "dateline"
