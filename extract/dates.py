@@ -589,6 +589,19 @@ _LEAD_WEEKDAY_BEFORE = re.compile(
 )  # datelines, bylines and timestamps sit above or in the first paragraph
 
 
+# "pada Rabu 24 Juli 2024 pukul 11.15", "on Sunday, Jan. 15, 2023 at 10:50", "يوم الأحد 15 يناير 2023 الساعة 11": a
+# date with its clock in running text, after "on", is when the event happened, not a page's stamp.
+_EVENT_TIME_BEFORE = re.compile(
+    rf"(?:\b(?:pada|on|sejak)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$", re.IGNORECASE
+)
+# An Indonesian dated source citation, "Dilansir CNN, Kamis, 31 Oktober 2024", "dikutip dari Antara, Senin, 21
+# November 2022" (the bench/realset label guide's convention: the day of the news, like "Dilansir CNN, Kamis
+# (31/10/2024)").
+_CITED_BEFORE = re.compile(
+    rf"\b(?:dilansir|melansir|dikutip|mengutip)\b[^\n.]{{0,60}},\s*{_ID_DAY}\s*,?\s*$", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     date: dt.date
@@ -632,7 +645,11 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+        if _EVENT_TIME_BEFORE.search(before) and not _BYLINE_BEFORE.search(before):
+            return "lead"  # "jatuh setelah lepas landas ... pada Rabu 24 Juli 2024 pukul 11.15": the event's time
         return "timestamp"
+    if _CITED_BEFORE.search(text[max(line_start, start - 120) : start]):
+        return "dateline"  # "katanya dilansir dari YouTube Kompascom ..., Kamis, 25 Juli 2024": a dated citation
     if _TODAY_BEFORE.search(before):
         return "dateline"
     if _ID_WEEKDAY_BRACKET.search(before) and start - line_start <= 400:
