@@ -592,7 +592,8 @@ _LEAD_WEEKDAY_BEFORE = re.compile(
 # "pada Rabu 24 Juli 2024 pukul 11.15", "on Sunday, Jan. 15, 2023 at 10:50", "يوم الأحد 15 يناير 2023 الساعة 11": a
 # date with its clock in running text, after "on", is when the event happened, not a page's stamp.
 _EVENT_TIME_BEFORE = re.compile(
-    rf"(?:\b(?:pada|on|sejak)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$", re.IGNORECASE
+    rf"(?:\b(?:pada|on|sejak)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
+    re.IGNORECASE,
 )
 # An Indonesian dated source citation, "Dilansir CNN, Kamis, 31 Oktober 2024", "dikutip dari Antara, Senin, 21
 # November 2022" (the bench/realset label guide's convention: the day of the news, like "Dilansir CNN, Kamis
@@ -649,7 +650,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
             return "lead"  # "jatuh setelah lepas landas ... pada Rabu 24 Juli 2024 pukul 11.15": the event's time
         return "timestamp"
     if _CITED_BEFORE.search(text[max(line_start, start - 120) : start]):
-        return "dateline"  # "katanya dilansir dari YouTube Kompascom ..., Kamis, 25 Juli 2024": a dated citation
+        # "katanya dilansir dari YouTube Kompascom ..., Kamis, 25 Juli 2024": a dated citation
+        return "dateline"
     if _TODAY_BEFORE.search(before):
         return "dateline"
     if _ID_WEEKDAY_BRACKET.search(before) and start - line_start <= 400:
@@ -870,7 +872,8 @@ def wire_dateline_end(text: str) -> int:
 
 # "le 7 mai dernier", "pada Juli 2024 lalu", "في 7 مايو الماضي", "on May 7 last": a date its writer marks as past.
 _PAST_MARK = re.compile(
-    r"^\s*(?:dernier|dernière|derniers|lalu|yang lalu|الماضي|الماضية|المنصرم|المنصرمة|last)(?!\w)", re.IGNORECASE
+    r"^\s*(?:dernier|dernière|derniers|lalu|yang lalu|الماضي|الماضية|المنصرم|المنصرمة|last)(?!\w)",
+    re.IGNORECASE,
 )
 
 
