@@ -448,6 +448,8 @@ def _weekday_dated(expression: str, expr: str, lang: str, year_hint: int | None)
             return None
         day_month = int(day_text), month
     today = dt.date.today()
+    if year_hint is not None and year_hint < today.year - _WEEKDAY_YEARS_BACK:
+        year_hint = None  # a year of the text's background ("1999-2001"), older than any the weekday is looked in
     years = [year_hint, year_hint - 1, year_hint + 1] if year_hint else []
     years += list(range(today.year, today.year - _WEEKDAY_YEARS_BACK - 1, -1))
     for year in years:
