@@ -567,7 +567,7 @@ _CLOCK_AFTER = re.compile(
 )
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
-    r"(?:publié|publiée|mis à jour|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
+    r"(?:publié|publiée|mis à jour|\bMAJ\b|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
     r"last modified|diperbarui|diterbitkan|dipublikasikan|diunggah|tayang|terbit|diposting|dimuat|"
     r"ن\u064f?شر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
     r"التحديث الأخير|بتاريخ|^\W*le)\s*(?:on|le|:|\|)?\s*(?:{w},?\s*)?$".replace("{w}", _WEEKDAY_ANY),
