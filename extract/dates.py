@@ -448,9 +448,11 @@ def _weekday_dated(expression: str, expr: str, lang: str, year_hint: int | None)
             return None
         day_month = int(day_text), month
     today = dt.date.today()
-    if year_hint is not None and year_hint < today.year - _WEEKDAY_YEARS_BACK:
-        year_hint = None  # a year of the text's background ("1999-2001"), older than any the weekday is looked in
     years = [year_hint, year_hint - 1, year_hint + 1] if year_hint else []
+    if year_hint is not None and year_hint < today.year - _WEEKDAY_YEARS_BACK:
+        # older than any year the weekday is looked in: the text's own year only, not one either side (the
+        # Yabiladi report of "le jeudi 16 mai" 2024 names only "1999-2001"; 16 May 2002 was a Thursday)
+        years = [year_hint]
     years += list(range(today.year, today.year - _WEEKDAY_YEARS_BACK - 1, -1))
     for year in years:
         try:

@@ -1046,3 +1046,13 @@ def test_span_ends_and_ranges_of_days() -> None:
 def test_glued_clocks_update_marks_and_indonesian_report_days(text: str, expected: str, basis: str) -> None:
     when = published_in_text(text)
     assert when is not None and (when.date, when.basis) == (expected, basis)
+
+
+def test_a_weekday_dated_day_ignores_a_background_year() -> None:
+    # arab-summit-manama-2024-fr-01 (Yabiladi, no publication date): "le jeudi 16 mai" of the 33rd summit, in a
+    # text whose only years are "1999-2001"; 16 May 2002 was a Thursday too, 2024 the latest such year
+    when = resolve("jeudi 16 mai", "fr", None, 2001)
+    assert when is not None and when.date == "2024-05-16"
+    # a recent year the text names still comes first: "samedi 1er octobre" in a 2022 report
+    when = resolve("samedi 1er octobre", "fr", None, 2022)
+    assert when is not None and when.date == "2022-10-01"
