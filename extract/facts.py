@@ -885,6 +885,8 @@ class FactExtractor:
                 if s_start + d_start < body_start:
                     continue  # the dateline's date is when it was written, not when it happened
                 kind = stamp_kind(text, s_start + d_start, s_start + d_end)
+                if is_weekday(expr):
+                    kind = _stamp_weekday(text, s_start + d_start) or kind
                 if kind == "byline" or (kind == "timestamp" and not _ON_BEFORE.search(sentence[:d_start])):
                     continue  # "Minggu 10 September 2023 21:15 WIB": when it was published
                 if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
@@ -910,6 +912,8 @@ class FactExtractor:
                 ):
                     continue  # "avant de le réintégrer le 7 mai dernier" in a 19 May report
                 why = weak_date(sentence, d_start, expr, lang) if when else None
+                if why == "arrived":
+                    continue
                 if when and why:
                     weak = weak or when
                     if why == "said" and said is None and when.precision == "day":
@@ -1568,6 +1572,21 @@ def _crawl_month(month: str, url_day: str) -> bool:
     except ValueError:
         return False
     return 0 < gap <= _CRAWL_MONTH_DAYS
+
+
+_DATE_BEFORE_WEEKDAY = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+\S+\s+\d{4})\s*[,،]\s*$")
+
+
+def _stamp_weekday(text: str, start: int) -> str | None:
+    """The kind of the stamp a weekday closes ("15:2719/05/2023, vendredi", "MAJ: 20/05/2023, samedi": a page's
+    dates with their weekday after them), or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _DATE_BEFORE_WEEKDAY.search(digits_to_ascii(text[max(line_start, start - 40) : start]))
+    if m is None:
+        return None
+    offset = max(line_start, start - 40)
+    kind = stamp_kind(text, offset + m.start(1), offset + m.end(1))
+    return kind if kind in ("byline", "timestamp") else None
 
 
 def _within_week_before(day: str, said: str) -> bool:
