@@ -968,19 +968,6 @@ _SPEECH_RE = {
     for lang, verb in _SPEECH.items()
 }
 _HAPPENED_RE = {lang: re.compile(words, re.IGNORECASE) for lang, words in _HAPPENED.items()}
-# - the day someone arrived for it: "وصل إلى مملكة البحرين الأربعاء ... لحضور ... القمة", "Zelensky est arrivé
-#   vendredi à Djeddah pour participer au sommet": guests come the day before a meeting or on its day, rescuers
-#   after a disaster (not used at all: the publication day is nearer the event's than the arrival's). Not "landed":
-#   a plane that "crash-landed on Sunday" did so on the event's day.
-_ARRIVED = {
-    "en": r"\b(?:arrived|arrives|arriving)\b",
-    "fr": r"\b(?:arrivée?s?|arrivent)\b",
-    "id": r"\b(?:tiba)\b",
-    "ar": r"(?<![\u0621-\u064a])[وف]?(?:وصل|وصلت|وصلوا|الوصول|وصول|يصل|تصل|يصلون)(?![\u0621-\u064a])",
-}
-_ARRIVED_RE = {
-    lang: re.compile(verb + r"(?P<gap>[^.!?\n]{0,60})$", re.IGNORECASE) for lang, verb in _ARRIVED.items()
-}
 _BACKGROUND = re.compile(r"^\W*(?:sebelumnya|previously|auparavant)\b", re.IGNORECASE)
 
 
@@ -996,16 +983,11 @@ _SPAN_BEFORE = re.compile(
 
 def weak_date(sentence: str, start: int, expression: str, lang: str) -> str | None:
     """Why the date ``expression`` at ``sentence[start:]`` is weak evidence of the day of the event the sentence
-    reports ("said", "background", "arrived"), or None when it is not."""
+    reports ("said", "background"), or None when it is not."""
     if _BACKGROUND.match(sentence):
         return "background"
     if _SPAN_BEFORE.search(sentence[max(0, start - 100) : start]):
         return "background"
-    arrived = _ARRIVED_RE.get(lang)
-    if arrived is not None:
-        m = arrived.search(sentence[max(0, start - 80) : start])
-        if m is not None and not _HAPPENED_RE[lang].search(m.group("gap")):
-            return "arrived"
     speech = _SPEECH_RE.get(lang)
     if speech is not None:
         m = speech.search(sentence[max(0, start - 80) : start])

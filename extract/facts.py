@@ -912,8 +912,6 @@ class FactExtractor:
                 ):
                     continue  # "avant de le réintégrer le 7 mai dernier" in a 19 May report
                 why = weak_date(sentence, d_start, expr, lang) if when else None
-                if why == "arrived":
-                    continue
                 if when and why:
                     weak = weak or when
                     if why == "said" and said is None and when.precision == "day":
