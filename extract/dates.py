@@ -585,6 +585,7 @@ _DATELINE_BEFORE = re.compile(
 _RUNNING_ON = re.compile(r"[,،]?\s+(?:[^\W\d]+\s+){3}", re.IGNORECASE)
 _SEPARATED_BEFORE = re.compile(rf"\s[|•·]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
 _HEAD_CHARS = 1500
 _LEAD_DAY_CHARS = 300
@@ -753,8 +754,13 @@ def _chosen(
             brackets = [m for m in marked if _ID_WEEKDAY_BRACKET.search(head[max(0, m.start - 60) : m.start])]
             if kind == "dateline" and f in brackets:
                 # "terjadi sejak Selasa (29/10/2024)" ... "Hingga Rabu (30/10/2024) pagi": of the days an Indonesian
-                # lead gives this way the report's is the latest (it is written after all it reports; tune split)
-                f = max(brackets, key=lambda m: m.date)
+                # lead gives this way the report's is the latest (it is written after all it reports; tune split),
+                # not one it announces ("akan kembali ke Tanah Air pada Minggu (3/12/2023)", "akan dimulai hari
+                # Jumat (19/5)": the tune split's COP28 and Jeddah reports)
+                reported = [
+                    m for m in brackets if not _ANNOUNCED_BEFORE.search(head[max(0, m.start - 60) : m.start])
+                ]
+                f = max(reported or [f], key=lambda m: m.date)
             if (
                 url_day
                 and kind == "dateline"

@@ -1066,3 +1066,16 @@ def test_a_weekday_closing_a_page_stamp_is_no_events_day(tmp_path: Path) -> None
     assert _stamp_weekday(text, text.index("samedi")) == "byline"
     assert _stamp_weekday(text, text.index("vendredi")) == "timestamp"
     assert _stamp_weekday("Le sommet s'est ouvert samedi", 24) is None
+
+
+def test_an_indonesian_lead_day_announced_is_not_the_reports() -> None:
+    # cop28-2023-id-03 (Bisnis.com, 30 November 2023): the latest weekday-bracket day of the lead is the report's,
+    # not one it announces ("akan kembali ... pada Minggu (3/12/2023)")
+    text = (
+        '"Hari ini saya dengan delegasi terbatas akan terbang menuju Dubai, Uni Emirat Arab untuk menghadiri '
+        'rangkaian kegiatan di World Climate Action Summit COP28," katanya di Lanud Halim Perdanakusuma, Kamis '
+        "(30/11/2023).\nDalam kunjungan kerja kali ini, Presiden Jokowi ditemani oleh Menteri Sekretaris Negara "
+        "Pratikno dan akan kembali ke Tanah Air pada Minggu (3/12/2023)."
+    )
+    when = published_in_text(text)
+    assert when is not None and when.date == "2023-11-30"
