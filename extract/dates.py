@@ -449,6 +449,10 @@ def _weekday_dated(expression: str, expr: str, lang: str, year_hint: int | None)
         day_month = int(day_text), month
     today = dt.date.today()
     years = [year_hint, year_hint - 1, year_hint + 1] if year_hint else []
+    if year_hint is not None and year_hint < today.year - _WEEKDAY_YEARS_BACK:
+        # older than any year the weekday is looked in: the text's own year only, not one either side (the
+        # Yabiladi report of "le jeudi 16 mai" 2024 names only "1999-2001"; 16 May 2002 was a Thursday)
+        years = [year_hint]
     years += list(range(today.year, today.year - _WEEKDAY_YEARS_BACK - 1, -1))
     for year in years:
         try:
@@ -546,6 +550,8 @@ _FULL_DATES = [
     ),
     # 15/04/2019, 9-9-2023, 14.01.2023 (day first in French, Indonesian and Arabic); (5/8/2018)
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>20\d\d)(?![\d/])"),
+    # "15:2719/05/2023, vendredi": a clock glued to the date (Anadolu's French pages, tune split)
+    re.compile(r"(?<=\d:\d\d)(?P<day>[0-3]\d)[/.-](?P<mnum>[01]\d)[/.-](?P<year>20\d\d)(?![\d/])"),
     # 2023-09-09, 2025/01/18
     re.compile(r"(?<![\d/.-])(?P<year>20\d\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])"),
 ]
@@ -563,7 +569,7 @@ _CLOCK_AFTER = re.compile(
 )
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(
-    r"(?:publié|publiée|mis à jour|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
+    r"(?:publié|publiée|mis à jour|\bMAJ\b|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
     r"last modified|diperbarui|diterbitkan|dipublikasikan|diunggah|tayang|terbit|diposting|dimuat|"
     r"ن\u064f?شر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
     r"التحديث الأخير|بتاريخ|^\W*le)\s*(?:on|le|:|\|)?\s*(?:{w},?\s*)?$".replace("{w}", _WEEKDAY_ANY),
@@ -579,12 +585,27 @@ _DATELINE_BEFORE = re.compile(
 _RUNNING_ON = re.compile(r"[,،]?\s+(?:[^\W\d]+\s+){3}", re.IGNORECASE)
 _SEPARATED_BEFORE = re.compile(rf"\s[|•·]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
 _HEAD_CHARS = 1500
 _LEAD_DAY_CHARS = 300
 _LEAD_WEEKDAY_BEFORE = re.compile(
     rf"(?:يوم|يومه|hari|le|on)?\s*{_WEEKDAY_ANY}\s*[,،]?\s*$", re.IGNORECASE
 )  # datelines, bylines and timestamps sit above or in the first paragraph
+
+
+# "pada Rabu 24 Juli 2024 pukul 11.15", "on Sunday, Jan. 15, 2023 at 10:50", "يوم الأحد 15 يناير 2023 الساعة 11": a
+# date with its clock in running text, after "on", is when the event happened, not a page's stamp.
+_EVENT_TIME_BEFORE = re.compile(
+    rf"(?:\b(?:pada|on|sejak)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+# An Indonesian dated source citation, "Dilansir CNN, Kamis, 31 Oktober 2024", "dikutip dari Antara, Senin, 21
+# November 2022" (the bench/realset label guide's convention: the day of the news, like "Dilansir CNN, Kamis
+# (31/10/2024)").
+_CITED_BEFORE = re.compile(
+    rf"\b(?:dilansir|melansir|dikutip|mengutip)\b[^\n.]{{0,60}},\s*{_ID_DAY}\s*,?\s*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,7 +651,12 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+        if _EVENT_TIME_BEFORE.search(before) and not _BYLINE_BEFORE.search(before):
+            return "lead"  # "jatuh setelah lepas landas ... pada Rabu 24 Juli 2024 pukul 11.15": the event's time
         return "timestamp"
+    if _CITED_BEFORE.search(text[max(line_start, start - 120) : start]):
+        # "katanya dilansir dari YouTube Kompascom ..., Kamis, 25 Juli 2024": a dated citation
+        return "dateline"
     if _TODAY_BEFORE.search(before):
         return "dateline"
     if _ID_WEEKDAY_BRACKET.search(before) and start - line_start <= 400:
@@ -657,7 +683,7 @@ def stamp_kind(text: str, start: int, end: int) -> str:
 # 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months after it). A site's
 # calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446") never is.
 _UPDATE_BEFORE = re.compile(
-    r"(?:mis à jour|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
+    r"(?:mis à jour|\bMAJ\b|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
     r"[^\n]{0,30}$",
     re.IGNORECASE,
 )
@@ -725,6 +751,16 @@ def _chosen(
         marked = [f for f in found if f.kind == kind]
         if marked:
             f = marked[0]
+            brackets = [m for m in marked if _ID_WEEKDAY_BRACKET.search(head[max(0, m.start - 60) : m.start])]
+            if kind == "dateline" and f in brackets:
+                # "terjadi sejak Selasa (29/10/2024)" ... "Hingga Rabu (30/10/2024) pagi": of the days an Indonesian
+                # lead gives this way the report's is the latest (it is written after all it reports; tune split),
+                # not one it announces ("akan kembali ke Tanah Air pada Minggu (3/12/2023)", "akan dimulai hari
+                # Jumat (19/5)": the tune split's COP28 and Jeddah reports)
+                reported = [
+                    m for m in brackets if not _ANNOUNCED_BEFORE.search(head[max(0, m.start - 60) : m.start])
+                ]
+                f = max(reported or [f], key=lambda m: m.date)
             if (
                 url_day
                 and kind == "dateline"
@@ -788,7 +824,8 @@ def published_in_url(url: str | None) -> When | None:
 _AGENCY = r"(?:\(\s*[^()\n]{2,25}\)|/\s*[^/\n]{2,12}/)"
 _YEARLESS_DATELINES = (
     re.compile(
-        rf"^[\W_]*[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
+        # after an aggregator's credit: "(MENAFN- Nam News Network) MANAMA, May 17 (NNN-BNA) –" (tune split)
+        rf"^[\W_]*(?:\([^()\n]{{2,40}}\)\s*)?[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
         rf"(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH_NAME})\.?)"
         rf"\s*{_AGENCY}\s*[-–—:]",
         re.IGNORECASE,
@@ -827,6 +864,59 @@ def published_in_dateline(text: str, year: int | None) -> When | None:
                 continue
             return When(day.isoformat(), "day", "dateline", line[m.start() : m.end()].strip())
     return None
+
+
+def wire_dateline_end(text: str) -> int:
+    """Where a wire's yearless dateline ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)") ends in the first
+    lines, or 0: its day is when the report was written, never the event's ("MANAMA, May 17 (NNN-BNA) – The 33rd
+    Arab League Summit kicked off ... yesterday")."""
+    pos = 0
+    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n")[:_YEARLESS_LINES]:
+        for pattern in _YEARLESS_DATELINES:
+            m = pattern.match(line)
+            if m is not None:
+                return pos + m.end()
+        pos += len(line) + 1
+    return 0
+
+
+# "le 7 mai dernier", "pada Juli 2024 lalu", "في 7 مايو الماضي", "on May 7 last": a date its writer marks as past.
+_PAST_MARK = re.compile(
+    r"^\s*(?:dernier|dernière|derniers|lalu|yang lalu|الماضي|الماضية|المنصرم|المنصرمة|last)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def marked_past(after: str) -> bool:
+    """Whether the words right after a date (``after``) mark it as past ("dernier", "lalu", "الماضي")."""
+    return bool(_PAST_MARK.match(after))
+
+
+# "jusqu'au 1er novembre", "until January 1, 2025", "hingga 2 November", "حتى يوم السبت 2 نوفمبر": the end of a
+# span (mourning, a closure, a toll "as of"), never the day an event happened.
+_UNTIL_BEFORE = re.compile(
+    r"(?:\bjusqu['’](?:au|à|a)|\buntil|\btill|\bhingga|\bsampai|(?<![\u0621-\u064a])(?:حتى|لغاية|إلى غاية))"
+    r"\s*(?:le\s+|the\s+|hari\s+|يوم\s+)?$",
+    re.IGNORECASE,
+)
+# "les 29 et 30 octobre", "du 29 au 30 octobre", "15 hingga 16 November 2022", "29-30 October", "من 15 إلى 16
+# نوفمبر": a span of days in one month, whose event began on the first.
+_RANGE_BEFORE = re.compile(
+    r"(?<![\d/.])(?P<first>[0-3]?\d)(?:er)?\s*(?:au|et|à|-|–|hingga|sampai|s\.d\.?|dan|to|and|إلى|الى|و|حتى)\s*$",
+    re.IGNORECASE,
+)
+
+
+def span_end(before: str) -> bool:
+    """Whether a date after ``before`` ends a span ("jusqu'au", "until", "hingga", "حتى") rather than dating what
+    happened (not the second day of a range of days, see ``range_start``)."""
+    return range_start(before) is None and bool(_UNTIL_BEFORE.search(before))
+
+
+def range_start(before: str) -> int | None:
+    """The first day of a range of days that ends with the date after ``before`` ("les 29 et 30 octobre": 29)."""
+    m = _RANGE_BEFORE.search(digits_to_ascii(before))
+    return int(m.group("first")) if m else None
 
 
 def latest_stated(text: str) -> dt.date | None:

@@ -915,3 +915,167 @@ def test_a_day_years_before_the_publication_date_is_a_recalled_event_not_the_rep
     )
     events = [f.data for f in _facts(text, "ar", tmp_path, "2024-01-03") if f.kind == "event"]
     assert events and events[0]["date"] == "2024-01-03"
+
+
+def test_a_month_long_before_the_publication_date_is_a_recalled_event(tmp_path: Path) -> None:
+    # bench/realset tune split, ir-kerman-2024-fr-03 (its page dated 3 January 2024): "en janvier 2020" is the drone
+    # strike the attack's ceremony commemorated; the text gives the attack no day, so it takes the page's
+    text = (
+        "L’attaque, rapportée dans la ville de Kerman, à 820 kilomètres au sud-est de Téhéran, a coïncidé avec la "
+        "commémoration du quatrième anniversaire de l’assassinat du général Qasem Soleimani.\nL’une des explosions "
+        "s’est produite à 700 mètres de la tombe de Soleimani, victime d’une attaque de drones exécutée par "
+        "l’armée de l’air américaine en Irak en janvier 2020."
+    )
+    events = [f.data for f in _facts(text, "fr", tmp_path, "2024-01-03") if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-01-03"
+    from extract.facts import _recalled
+
+    assert _recalled("2020-01", dt.date(2024, 1, 3)) and not _recalled("2023-12", dt.date(2024, 1, 3))
+
+
+def test_a_wires_yearless_dateline_after_a_credit_is_not_the_events_day(tmp_path: Path) -> None:
+    # arab-summit-manama-2024-en-01 (MENAFN, dated 17 May 2024): the summit "kicked off ... yesterday"
+    from extract.dates import wire_dateline_end
+
+    text = (
+        "(MENAFN- Nam News Network) MANAMA, May 17 (NNN-BNA) – The 33rd Arab League Summit kicked off in Manama, "
+        "the capital of Bahrain, yesterday, to review various regional issues with the Gaza crisis as a leading "
+        "agenda."
+    )
+    assert text[: wire_dateline_end(text)].endswith("(NNN-BNA) –")
+    events = [f.data for f in _facts(text, "en", tmp_path, "2024-05-17") if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-05-16"
+    assert wire_dateline_end("The 33rd Arab League Summit kicked off in Manama, May 16 (Thursday).") == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # arab-summit-jeddah-2023-fr-02 (La Libre, 19 May 2023): Syria's readmission "le 7 mai dernier" is twelve
+        # days back; the summit the page reports has no day in the text but the page's
+        (
+            "fr",
+            "Bachar al-Assad a participé vendredi au sommet de la Ligue arabe à Djeddah. L'organisation panarabe "
+            "avait exclu le régime syrien fin 2011, avant de le réintégrer le 7 mai dernier.",
+            "2023-05-19",
+            "2023-05-19",
+        ),
+        # es-valencia-flood-2024-fr-02 (PressAfrik, October 2024): the mourning "jusqu'au 1er novembre" ends a span;
+        # the floods "le 29 et 30 octobre 2024" began on the 29th
+        (
+            "fr",
+            "Trois jours de deuil ont été décrétés jusqu'au 1er novembre après les inondations. Des secouristes "
+            "viennent de secourir un homme après les pluies et les torrents d'eau, de boue et de débris qui ont "
+            "dévasté la ville, le 29 et 30 octobre 2024.",
+            "2024-10",
+            "2024-10-29",
+        ),
+        # np-yeti-crash-2023-id-01 (BeeNews, 16 January 2023): the day is given paragraphs after the lead, by
+        # "Insiden terjadi pada"
+        (
+            "id",
+            "BEENEWS.CO.ID – Dunia maskapai penerbangan khususnya di Nepal kini sedang berduka, atas terjadinya "
+            "kecelakaan pesawat yakni Yeti Airlines di Pokhara, Nepal.\nDalam 30 tahun terakhir, ini menjadi "
+            "kecelakaan terburuk di negara tersebut. Peristiwa ini menewaskan sebanyak 68 penumpang.\nYeti Airlines "
+            "diketahui membawa 37 laki-laki, 25 perempuan, tiga anak-anak dan tiga bayi.\nInsiden terjadi pada "
+            "Minggu (15/1/2023) waktu setempat, pesawat bertolak dari ibu kota Kathmandu ke Pokhara.",
+            "2023-01-16",
+            "2023-01-15",
+        ),
+        # es-valencia-flood-2024-id-04 (Seputar Global, 1 November 2024): the rain "yang terjadi ... pada hari
+        # Selasa (29/10)", after the tolls of Thursday and Friday
+        (
+            "id",
+            "Spanyol diterjang banjir bandang dan sampai saat ini korban tewas telah mencapai 158 jiwa.\nAhli "
+            "meteorologi menjelaskan, hujan deras yang terjadi dalam waktu delapan jam di beberapa bagian Valencia "
+            "pada hari Selasa (29/10) telah menyebabkan intensitas curah hujan yang sangat tinggi.",
+            "2024-11-01",
+            "2024-10-29",
+        ),
+    ],
+)
+def test_past_marks_spans_and_verbs_of_happening_date_the_event(
+    lang: str, text: str, published: str, expected: str, tmp_path: Path
+) -> None:
+    events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
+    assert events and events[0]["date"] == expected
+
+
+def test_span_ends_and_ranges_of_days() -> None:
+    from extract.dates import range_start, span_end
+
+    assert span_end("Trois jours de deuil ont été décrétés jusqu'au ")
+    assert span_end("will remain closed until ")  # kr-jejuair-2024-en-01
+    assert span_end("وتستمر حتى يوم ")  # es-valencia-flood-2024-ar-02
+    assert span_end("Hingga ")  # es-valencia-flood-2024-id-02: a toll "as of" that day
+    assert not span_end("berlangsung selama dua hari dari tanggal 15 hingga ")  # a range, g20-bali-2022-id-01
+    assert range_start("dari tanggal 15 hingga ") == 15
+    assert range_start("qui ont dévasté la ville, le 29 et ") == 29
+    assert range_start("qui ont dévasté la ville le ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "basis"),
+    [
+        # arab-summit-jeddah-2023-fr-04 (Anadolu on Yeni Şafak): the clock glued to the date; "MAJ:" an update
+        (
+            "Zelensky arrive à Djeddah\n\n15:2719/05/2023, vendredi\nMAJ: 20/05/2023, samedi\nAA\n",
+            "2023-05-19",
+            "timestamp",
+        ),
+        # es-valencia-flood-2024-id-02 (Pantau): of the lead's weekday-bracket days the report's is the latest
+        (
+            "Pantau - Banjir bandang di wilayah Valencia, Spanyol, menewaskan 51 orang.\nBadai terburuk abad ini, "
+            "yang terjadi sejak Selasa (29/10/2024), menimbulkan hujan deras.\nMeski peringatan darurat dikirim pada "
+            "Selasa (29/10/2024) malam, kerusakan dilaporkan sudah meluas.\nHingga Rabu (30/10/2024) pagi waktu "
+            "setempat, tim penyelamat masih mencari korban.",
+            "2024-10-30",
+            "dateline",
+        ),
+        # np-saurya-crash-2024-id-01 (Harian Singgalang): "pada Rabu 24 Juli 2024 pukul 11.15" is the crash; the
+        # citation's "Kamis, 25 Juli 2024" the day of the news
+        (
+            "SINGGALANG - Pesawat Saurya Airlines jatuh setelah lepas landas dari Kathmandu Nepal pada Rabu 24 Juli "
+            '2024 pukul 11.15 waktu setempat.\nSebanyak 18 penumpang tewas dalam insiden nahas itu.\n"Pesawat '
+            'tergelincir," katanya dilansir dari YouTube Kompascom Reporter on Location, Kamis, 25 Juli 2024.',
+            "2024-07-25",
+            "dateline",
+        ),
+    ],
+)
+def test_glued_clocks_update_marks_and_indonesian_report_days(text: str, expected: str, basis: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.basis) == (expected, basis)
+
+
+def test_a_weekday_dated_day_ignores_a_background_year() -> None:
+    # arab-summit-manama-2024-fr-01 (Yabiladi, no publication date): "le jeudi 16 mai" of the 33rd summit, in a
+    # text whose only years are "1999-2001"; 16 May 2002 was a Thursday too, 2024 the latest such year
+    when = resolve("jeudi 16 mai", "fr", None, 2001)
+    assert when is not None and when.date == "2024-05-16"
+    # a recent year the text names still comes first: "samedi 1er octobre" in a 2022 report
+    when = resolve("samedi 1er octobre", "fr", None, 2022)
+    assert when is not None and when.date == "2022-10-01"
+
+
+def test_a_weekday_closing_a_page_stamp_is_no_events_day(tmp_path: Path) -> None:
+    # arab-summit-jeddah-2023-fr-04 (Anadolu on Yeni Şafak, 19 May 2023): "MAJ: 20/05/2023, samedi" is an update
+    from extract.facts import _stamp_weekday
+
+    text = "Zelensky arrive à Djeddah\n\n15:2719/05/2023, vendredi\nMAJ: 20/05/2023, samedi\nAA\n"
+    assert _stamp_weekday(text, text.index("samedi")) == "byline"
+    assert _stamp_weekday(text, text.index("vendredi")) == "timestamp"
+    assert _stamp_weekday("Le sommet s'est ouvert samedi", 24) is None
+
+
+def test_an_indonesian_lead_day_announced_is_not_the_reports() -> None:
+    # cop28-2023-id-03 (Bisnis.com, 30 November 2023): the latest weekday-bracket day of the lead is the report's,
+    # not one it announces ("akan kembali ... pada Minggu (3/12/2023)")
+    text = (
+        '"Hari ini saya dengan delegasi terbatas akan terbang menuju Dubai, Uni Emirat Arab untuk menghadiri '
+        'rangkaian kegiatan di World Climate Action Summit COP28," katanya di Lanud Halim Perdanakusuma, Kamis '
+        "(30/11/2023).\nDalam kunjungan kerja kali ini, Presiden Jokowi ditemani oleh Menteri Sekretaris Negara "
+        "Pratikno dan akan kembali ke Tanah Air pada Minggu (3/12/2023)."
+    )
+    when = published_in_text(text)
+    assert when is not None and when.date == "2023-11-30"
