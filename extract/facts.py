@@ -518,6 +518,30 @@ _NOT_A_SETTLEMENT = re.compile(
 # The capitalised words that end right before such a separator, when no entity covers them: "(GWK) Badung, Bali".
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 
+# Where a meeting was held: the place its word or a verb of meeting governs, in the four languages ("The 33rd Arab
+# League summit was held on Thursday in the Bahraini capital Manama", "organisé le jeudi 16 mai au Bahreïn",
+# "Réuni à Manama", "KTT Liga Arab ke-33 di Manama", "القمة العربية في جدة", "قمة المنامة"). Other places a
+# summit's report names are its topics ("la guerre à Gaza", "the war in Gaza"), many times over: the realset
+# tune split's Arab League summits (Jeddah 2023, Manama 2024).
+_HELD_IN = re.compile(
+    r"(?:\b(?:held|hosted|convened|opened|took\s+place|met|meeting|summit|conference|forum|gathered)\b"
+    r"[^.!?\n]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?"
+    r"|\b(?:tenue?s?|réunie?s?|organisée?s?|ouverte?s?|sommet|conférence|forum|rencontre)\b"
+    r"[^.!?\n]{0,40}?(?:\bà|\bau|\baux|\ben)\s+(?:la\s+capitale\s+(?:\w+\s+)?)?"
+    r"|\b(?:KTT|[Kk]onferensi|[Ff]orum|[Pp]ertemuan|digelar|diadakan|berlangsung|dibuka|bertemu|berkumpul)\b"
+    r"[^.!?\n]{0,40}?\bdi\s+(?:ibu\s*kota\s+)?"
+    r"|(?:قمة|القمة|مؤتمر|المؤتمر|منتدى|المنتدى|اجتماع|عقدت|انعقدت|تنعقد|المنعقدة|المنعقد|تعقد|يعقد|عقد|"
+    r"استضافت|تستضيف)[^.!?\n]{0,40}?\s(?:في|ب)\s*(?:العاصمة\s+(?:\S+\s+)?)?)$",
+    re.IGNORECASE,
+)
+# A sentence that recalls an earlier edition names where that one was held: "at the COP27 summit in Sharm
+# el-Sheikh, Egypt, last year" (the realset tune split's COP28 reports).
+_EARLIER_EDITION = re.compile(
+    r"\b(?:last\s+year|previous|l['’]an\s+dernier|l['’]année\s+dernière|précédente?|tahun\s+lalu|"
+    r"sebelumnya)\b|العام الماضي|السابقة|الماضية",
+    re.IGNORECASE,
+)
+
 # Where an earthquake's centre was: the sentence that says so names the event's place.
 _EPICENTRE = re.compile(
     r"epicent(?:re|er)|centred|centered|épicentre|pusat gempa|berpusat|مركز(?:ه|ها)?|بؤرة", re.IGNORECASE
@@ -930,6 +954,7 @@ class FactExtractor:
         island_or_known: set[str] = set()  # names whose weight a gazetteer place set
         first: dict[str, int] = {}
         known: dict[str, Place] = {}
+        held_in: set[str] = set()  # where the text says a meeting was held (_HELD_IN)
         venues = [
             (m, v)
             for m in _VENUES.finditer(text, body_start)
@@ -980,6 +1005,13 @@ class FactExtractor:
                     weight *= _NATIVE_OTHER_WEIGHT
                 if len(name) < 4 or (" " not in name and text.count(ent.text) < 2):
                     continue  # a one-word name NER saw once ("Records", "Summit") is not enough
+            if (
+                place is not None
+                and ev.type in _MEETINGS
+                and _HELD_IN.search(text[max(body_start, ent.start - 80) : ent.start])
+                and not any(s <= ent.start < e and _EARLIER_EDITION.search(text[s:e]) for s, e in spans)
+            ):
+                held_in.add(name)  # a place the gazetteer knows: "KTT G20 di Garuda Wisnu Kencana" is a park
             bonus = 1.0
             if chosen[0] <= ent.start < chosen[1]:
                 bonus += 2
@@ -1034,7 +1066,7 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = max(weights.get(name, 0.0), _LOCALITY_WEIGHT)
             first.setdefault(name, start)
-        ranked = sorted(scores, key=lambda n: (-scores[n] * weights[n], first[n]))
+        ranked = sorted(scores, key=lambda n: (n not in held_in, -scores[n] * weights[n], first[n]))
         return self._narrowed(ranked, known, text, [chosen, *lead[:1]], entities, body_start, [chosen, *lead])
 
     def _venue_city(self, text: str, m: re.Match[str], name: str) -> str | None:
