@@ -452,6 +452,15 @@ _REGIONS = frozenset(
     "Global South|Global North|Sud global|Selatan Global|الجنوب العالمي|Central Asia|Asie centrale|Asia Tengah|"
     "آسيا الوسطى".split("|")
 )
+# A word for a kind of polity or place is no place by itself, though NER tags it one when capitalised ("l'État
+# islamique", "deux Etats", "the Kingdom's support", "المملكة"): the realset tune split's Kerman and Manama reports,
+# where "État" and "Etats" outscored Kerman and Bahrain.
+_GENERIC_PLACES = frozenset(
+    fold(w)
+    for w in "state|states|kingdom|republic|country|nation|region|capital|city|province|état|états|etat|etats|"
+    "royaume|république|pays|région|capitale|ville|negara|kerajaan|republik|wilayah|kota|provinsi|الدولة|"
+    "المملكة|الجمهورية|البلاد|الدول|المنطقة|العاصمة|المدينة".split("|")
+)
 _PLACE_WEIGHT = {"other": 1.0, "city": 1.0, "province": 0.9, "country": 0.15, "venue": 3.0}
 # A place the gazetteer does not know, from the small Arabic and Indonesian NER pipelines (models/), which call
 # slogans and initiatives places ("Global South", "Horizon City"): half an English or French one. Calibrated on
@@ -996,6 +1005,8 @@ class FactExtractor:
                     weight = _PLACE_WEIGHT["country"]  # "l'île de Java", "جزيرة جاوا": an island, as wide
             elif ent.text in person_words:
                 continue
+            elif fold(_LEADING_DETERMINER.sub("", ent.text)) in _GENERIC_PLACES:
+                continue  # "l'État", "Etats", "Kingdom": a kind of place, not one
             else:
                 name = ent.canonical
                 # A continent or world region is never more specific than a country (the tune split's G20
