@@ -466,6 +466,9 @@ _GENERIC_PLACES = frozenset(
     "royaume|république|pays|région|capitale|ville|negara|kerajaan|republik|wilayah|kota|provinsi|الدولة|"
     "المملكة|الجمهورية|البلاد|الدول|المنطقة|العاصمة|المدينة".split("|")
 )
+# A name the gazetteer lacks, right before a common noun of a place, describes the place ("the West Javan town",
+# "the Bahraini capital"): the realset tune split's Cianjur reports.
+_SETTLEMENT_NOUN_AFTER = re.compile(r"\s+(?:town|city|village|capital|province|region|district)\b")
 _PLACE_WEIGHT = {"other": 1.0, "city": 1.0, "province": 0.9, "country": 0.15, "venue": 3.0}
 # A place the gazetteer does not know, from the small Arabic and Indonesian NER pipelines (models/), which call
 # slogans and initiatives places ("Global South", "Horizon City"): half an English or French one. Calibrated on
@@ -496,6 +499,8 @@ _LOC_NAME = r"[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2}"
 _LOCALITY = re.compile(
     rf"(?<![\w-])(?:(?P<en>{_LOC_NAME})\s+(?:district|sub-district|village|neighbou?rhood|township)\b|"
     rf"(?:area|district|village|town|neighbou?rhood) of\s+(?P<en2>{_LOC_NAME})|"
+    # "Cianjur, the West Javan town where the earthquake's epicentre was located" (id-cianjur-2022-en-02)
+    rf"(?P<en3>{_LOC_NAME}),\s+(?:the|a)\s+(?:[\w'’-]+\s+){{0,3}}?(?:town|village|district)\s+(?:where|of|in)\b|"
     rf"(?:localité|commune|village|district|quartier|bourgade) (?:de |d['’])(?P<fr>{_LOC_NAME})|"
     rf"(?:Distrik|Kecamatan|Desa|Kampung|Kelurahan|Nagari|kawasan|distrik|kecamatan|desa)"
     rf"(?: (?:perumahan|permukiman|pemukiman))? (?P<id>{_LOC_NAME}))"
@@ -1034,6 +1039,8 @@ class FactExtractor:
                 continue
             elif fold(_LEADING_DETERMINER.sub("", ent.text)) in _GENERIC_PLACES:
                 continue  # "l'État", "Etats", "Kingdom": a kind of place, not one
+            elif _SETTLEMENT_NOUN_AFTER.match(text, ent.end):
+                continue  # "the West Javan town": an adjective of the place named beside it
             else:
                 name = ent.canonical
                 # A continent or world region is never more specific than a country (the tune split's G20
