@@ -506,6 +506,13 @@ _LOCALITY = re.compile(
     rf"(?: (?:perumahan|permukiman|pemukiman))? (?P<id>{_LOC_NAME}))"
     r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
 )
+# An official's title names the district he heads, not where the event was: "Asisten kepala distrik Kaski"
+# (np-yeti-crash-2023-id-02, the crash was "di Pokhara"), "the chief of the district of", "chef du district de".
+_OFFICIAL_BEFORE = re.compile(
+    r"(?<![\w-])(?:kepala|bupati|camat|head|chief|officer|governor|mayor|chef|préfet|maire|رئيس|مدير|محافظ)"
+    r"(?:\s+(?:of|the|du|de|la))*\s*$",
+    re.IGNORECASE,
+)
 # Calibrated on the bench/realset tune split: event place at 1.5 ar 22, en 23, fr 27, id 22 of 38, 31, 34, 36; at 2.0
 # 23, 23, 27, 23; at 3.0 23, 24, 28, 24; at 5.0 23, 24, 28, 23 (without the pass 21, 20, 25, 21).
 _LOCALITY_WEIGHT = 3.0
@@ -1095,6 +1102,8 @@ class FactExtractor:
         for m in _LOCALITY.finditer(text, body_start):
             if any(s <= m.start() < e for s, e in chrome):
                 continue
+            if _OFFICIAL_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue  # "kepala distrik Kaski": an official's title, not the scene
             # "Hatay’s Defne district": the locality is the name after the possessive
             name = re.split(r"['’]s\s+", next(g for g in m.groups() if g).strip())[-1]
             if _NOT_A_SETTLEMENT.search(name):
@@ -1513,6 +1522,9 @@ def _one_venue_name(venues: list[tuple[re.Match[str], str]]) -> list[tuple[re.Ma
 _DATE_WORD = re.compile(rf"^(?:\d{{1,4}}|[٠-٩]{{1,4}}|{_MONTH_WORD.pattern[1:]})$", re.IGNORECASE)
 
 
+_WEB_NAME = re.compile(r"\w\.(?:com|co|id|net|org|news|tv)$", re.IGNORECASE)
+
+
 def _any_dateline_end(text: str, is_place: Callable[[str], bool] | None = None) -> int:
     """Where a dateline ends ("Rabat – ", "KETIK, JAKARTA – ", "الرباط - "), or 0: it opens the first paragraph,
     which may come after a page's leftovers ("Advertisement", a byline, a caption: the tune split's pages). A
@@ -1529,7 +1541,8 @@ def _any_dateline_end(text: str, is_place: Callable[[str], bool] | None = None) 
             # The date a dateline carries is not among its words: "جاكرتا 02 أكتوبر 2022 (وال)-" (tune split).
             words = [w for w in re.findall(r"[^\s,،()]+", m.group("pre")) if not _DATE_WORD.match(w)]
             latin = [w for w in words if w[0].isalpha() and not ("\u0600" <= w[0] <= "\u06ff")]
-            if 1 <= len(words) <= 4 and all(w[0].isupper() for w in latin):
+            # an outlet's web name may open in lower case: "JAKARTA, iNewsDepok.id -" (np-yeti-crash-2023-id-03)
+            if 1 <= len(words) <= 4 and all(w[0].isupper() or _WEB_NAME.search(w) for w in latin):
                 end = m.end()
                 # A site's name, then the dateline: "بوابة اوكرانيا – كييف 4 نوفمبر 2024 – " (tune split).
                 again = _ANY_DATELINE.match(line[end:])
