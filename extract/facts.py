@@ -507,9 +507,11 @@ _LOCALITY = re.compile(
     r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
 )
 # An official's title names the district he heads, not where the event was: "Asisten kepala distrik Kaski"
-# (np-yeti-crash-2023-id-02, the crash was "di Pokhara"), "the chief of the district of", "chef du district de".
+# (np-yeti-crash-2023-id-02, the crash was "di Pokhara"), "the chief of the district of", "chef du district de";
+# nor the airport he directs ("Direktur Bandara Internasional Tribhuvan": np-saurya-crash-2024-id-02).
 _OFFICIAL_BEFORE = re.compile(
-    r"(?<![\w-])(?:kepala|bupati|camat|head|chief|officer|governor|mayor|chef|préfet|maire|رئيس|مدير|محافظ)"
+    r"(?<![\w-])(?:kepala|bupati|camat|direktur|head|chief|officer|governor|mayor|director|chef|directeur|préfet|"
+    r"maire|رئيس|مدير|محافظ)"
     r"(?:\s+(?:of|the|du|de|la))*\s*$",
     re.IGNORECASE,
 )
@@ -1027,6 +1029,7 @@ class FactExtractor:
             for m in _VENUES.finditer(text, body_start)
             if (v := _venue(m, ev.type)) is not None
             and not _FROM_OR_NEAR.search(text[max(0, m.start() - 30) : m.start()])
+            and not _OFFICIAL_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
             and not any(s <= m.start() < e for s, e in chrome)
         ]
         venues = [(m, c) for m, v in venues if (c := self._venue_city(text, m, v)) is not None]
