@@ -522,6 +522,11 @@ _LOCALITY_WEIGHT = 3.0
 # A venue a flight left from, was bound for, or that something happened near is not where it happened: "takeoff
 # from Sardar Vallabhbhai Patel International Airport", "departed Sardar ...", "lepas landas dari Bandara ...", "من
 # مطار", "إلى مطار جاتويك", "di dekat Bandara", "قرب مطار" (the bench/realset tune split's Air India reports).
+_TAKEOFF_FROM = re.compile(
+    r"(?:take-?off|taking\s+off|took\s+off|décollage|décollé|lepas\s+landas|الإقلاع|إقلاعها)\s+"
+    r"(?:from|de|d['’]|dari|من)\s*(?:l['’])?$",
+    re.IGNORECASE,
+)
 _FROM_OR_NEAR = re.compile(
     r"(?:(?<![\w-])(?:from|departed|left|bound\s+for|dari|menuju|depuis|near|dekat|près\s+de\s+l['’]|près\s+du|"
     r"à\s+destination\s+d[eu]\s+(?:l['’])?)|(?<![\u0621-\u064a])(?:من|قرب|بالقرب\s+من|إلى|الى))\s*$",
@@ -1028,11 +1033,19 @@ class FactExtractor:
             (m, v)
             for m in _VENUES.finditer(text, body_start)
             if (v := _venue(m, ev.type)) is not None
-            and not _FROM_OR_NEAR.search(text[max(0, m.start() - 30) : m.start()])
             and not _OFFICIAL_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
             and not any(s <= m.start() < e for s, e in chrome)
         ]
-        venues = [(m, c) for m, v in venues if (c := self._venue_city(text, m, v)) is not None]
+        venues = [
+            (m, c)
+            for m, v in venues
+            if (c := self._venue_city(text, m, v)) is not None
+            and (
+                not _FROM_OR_NEAR.search(text[max(0, m.start() - 30) : m.start()])
+                # a crash on take-off is at the airport's city: "أثناء محاولتها الإقلاع من مطار كاتماندو"
+                or (c != v and _TAKEOFF_FROM.search(text[max(0, m.start() - 30) : m.start()]) is not None)
+            )
+        ]
         venues = _one_venue_name(venues)
         # A name the model tags a place once and a person elsewhere ("Soleimani" beside "Qasem Soleimani": the
         # tuning half's Kerman bombing at his grave) is the person's, where the gazetteer knows no such place.
