@@ -1070,6 +1070,8 @@ class FactExtractor:
                 # An Arabic spelling the gazetteer lacks, named after the place it sounds like (FactStage's
                 # _sounded_places: سيانجور is Cianjur) or read by the Arabic model's transliteration (مالانج).
                 place = self.gazetteer.lookup(ent.canonical)
+            if place is not None and place.kind == "country" and self._capital_named(text, ent):
+                place = self.gazetteer.capital(place.country) or place  # "Nepal's capital": Kathmandu
             if place is not None:
                 name, weight = place.name, _PLACE_WEIGHT[place.kind]
                 known[name] = place
@@ -1159,6 +1161,16 @@ class FactExtractor:
             first.setdefault(name, start)
         ranked = sorted(scores, key=lambda n: (n not in held_in, -scores[n] * weights[n], first[n]))
         return self._narrowed(ranked, known, text, [chosen, *lead[:1]], entities, body_start, [chosen, *lead])
+
+    @staticmethod
+    def _capital_named(text: str, ent: Entity) -> bool:
+        """Whether a country's mention names its capital: "Nepal's capital", "the capital of Nepal", "la capitale du
+        Népal", "ibu kota Nepal", "عاصمة نيبال" (the realset tune split's Saurya crash, "taking off from Nepal's
+        capital", whose city no sentence names)."""
+        return bool(
+            _CAPITAL_AFTER.match(text, ent.end)
+            or _CAPITAL_BEFORE.search(text[max(0, ent.start - 30) : ent.start])
+        )
 
     def _venue_city(self, text: str, m: re.Match[str], name: str) -> str | None:
         """An airport by the city it serves, where the text says which: its name is the city's ("Pokhara
@@ -1484,6 +1496,13 @@ _VENUE_KIND = {
 _VENUE_EVENTS = {"airport": {"crash"}, "mount": {"eruption", "landslide"}}
 
 
+# A country's mention that names its capital (see FactExtractor._capital_named).
+_CAPITAL_AFTER = re.compile(r"['’]s\s+capital\b")
+_CAPITAL_BEFORE = re.compile(
+    r"(?:\bcapital\s+of\s+(?:the\s+)?|\bcapitale\s+(?:du|de\s+la|de\s+l['’]|d['’]|de)\s*|\bibu\s*kota\s+(?:negara\s+)?|"
+    r"(?<![\u0621-\u064a])عاصمة\s+)$",
+    re.IGNORECASE,
+)
 # The city an airport serves, named right after it or right before it (see FactExtractor._venue_city).
 _CITY_AFTER_VENUE = re.compile(
     r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:,\s*|\s+(?:in|at|de|di|في)\s+|\s+d['’])"

