@@ -1057,6 +1057,8 @@ class FactExtractor:
                 continue
             if _not_where(text, ent.start):
                 continue
+            if _OUTLET_OR_CLOCK_BEFORE.search(text[max(0, ent.start - 12) : ent.start]):
+                continue  # "قناة عدن المستقلة" (an outlet's name), "بتوقيت عدن" (a site clock's zone)
             if any(s <= ent.start < e for s, e in past or ()):
                 continue  # another, earlier event's place ("since Paris in 2015", "En 2004, ... en Indonésie")
             if any(m.start() < ent.end and ent.start < m.end() for m, _ in venues):
@@ -1903,6 +1905,11 @@ class FactStage:
         return out
 
 
+# A place in an Arabic outlet's name or a clock's time zone ("قناة عدن المستقلة", "07:38 م ... بتوقيت عدن", "5:15
+# بتوقيت جرينتش") names no scene: the realset tune split's Hajj and Saurya reports.
+_OUTLET_OR_CLOCK_BEFORE = re.compile(
+    r"(?:(?<![\u0621-\u064a])(?:وكالة|صحيفة|جريدة|قناة|لقناة|موقع|إذاعة|راديو|تلفزيون)|(?:ب|و)?توقيت)\s*$"
+)
 _COMPASS_AFTER = re.compile(r"\s+(?:ال)?(?:شرقية|غربية|شمالية|جنوبية|وسطى|شرقي|غربي|شمالي|جنوبي)$")
 _OUTLET_BEFORE = re.compile(r"(?:وكالة|صحيفة|جريدة|قناة|موقع|إذاعة)\s*$")
 _SOURCE_LANGS = frozenset({"en", "fr", "ar", "id"})
