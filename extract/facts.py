@@ -372,7 +372,9 @@ _DATELINE = re.compile(
 # outlet's web name keeps its dots: "TEMPO.CO", "MEDIACREATIVEID.COM"):
 # at most six words, no sentence verb. Its place is where the report was written, not where the event was.
 _ANY_DATELINE = re.compile(
-    r"^[ \t]*(?P<pre>(?:[^\s.!?؟,،]+(?:\.[^\s.!?؟,،]+)*[ \t]*[,،]?[ \t]*){1,6}?(?:\([^)\n]{1,30}\))?)[ \t]*(?:--|—|–|-|:)[ \t]+",
+    r"^[ \t]*(?P<pre>(?:[^\s.!?؟,،]+(?:\.[^\s.!?؟,،]+)*[ \t]*[,،]?[ \t]*){1,6}?(?:\([^)\n]{1,30}\))?)[ \t]*"
+    # "MADRID, Spain.-": the Spanish-language wires' full stop before the dash
+    r"(?:--|—|–|\.?-|:)[ \t]+",
 )
 _EVENT_VERBS = re.compile(
     r"\b(?:opened|was held|were held|is held|took place|kicked off|began|started|closed|concluded|held|"
