@@ -723,10 +723,9 @@ class FactExtractor:
         events = self._events(text, lang, spans, body_start, title)
         facts: list[Fact] = []
         primary = events[0] if events else None
-        scene = self._places_tagged_persons(text, entities) if events else entities
         for ev in events:
             fact = self._event_fact(
-                text, lang, ev, spans, scene, base, year_hint, body_start, ev is primary, after
+                text, lang, ev, spans, entities, base, year_hint, body_start, ev is primary, after
             )
             day = iso_date(published)
             if ev is primary and fact.data.get("date") is None and day is not None:
@@ -755,26 +754,28 @@ class FactExtractor:
         facts.extend(self._people(text, lang, entities, spans, acronym_map))
         return acronym_map, facts
 
-    def _places_tagged_persons(self, text: str, entities: list[Entity]) -> list[Entity]:
-        """The entities, with a one-word person that is a place the gazetteer knows, written after a preposition of
-        place ("across Valencia", "the province of Valencia", "à Valence", "di Valencia") and in no longer
-        person's name of the text, taken as that place: the small models call foreign city names persons (the
-        realset tune split's Valencia floods in English, where every "Valencia" was a PERSON)."""
-        names = {
-            w for e in entities if e.label in ("PERSON", "PER") and " " in e.text for w in e.text.split()
+    def places_tagged_persons(self, text: str, entities: list[Entity], lang: str) -> list[Entity]:
+        """The entities, with a one-word person that is a place the gazetteer knows, written at least once after a
+        preposition of place ("across Valencia", "the province of Valencia", "in Antakya", "di Valencia") and in no
+        longer person's name of the text, taken as that place at every mention: the small models call foreign
+        city names persons (the realset tune split's English Valencia floods and Hatay quake reports, where every
+        "Valencia", "Antakya" and "Defne" was a PERSON)."""
+        persons = [e for e in entities if e.label in ("PERSON", "PER") and e.lang == lang]
+        names = {w for e in persons if " " in e.text for w in e.text.split()}
+        places = {
+            e.text
+            for e in persons
+            if " " not in e.text
+            and e.text not in names
+            and _PLACE_PREPOSITION.search(text[max(0, e.start - 12) : e.start])
+            and self.gazetteer.lookup_mention(e.text) is not None
         }
-        out = []
-        for e in entities:
-            if (
-                e.label in ("PERSON", "PER")
-                and " " not in e.text
-                and e.text not in names
-                and _PLACE_PREPOSITION.search(text[max(0, e.start - 12) : e.start])
-                and self.gazetteer.lookup_mention(e.text) is not None
-            ):
-                e = dataclasses.replace(e, label="GPE")
-            out.append(e)
-        return out
+        if not places:
+            return entities
+        return [
+            dataclasses.replace(e, label="GPE") if e.text in places and e.label in ("PERSON", "PER") else e
+            for e in entities
+        ]
 
     # -- events ----------------------------------------------------------------------------------------------------
     def _events(
@@ -1789,6 +1790,7 @@ class FactStage:
             return article
         entities = list(article.entities)
         if article.lang in _SOURCE_LANGS:
+            entities = self.extractor.places_tagged_persons(article.analysed_text, entities, article.lang)
             entities += self._named_orgs(article.analysed_text, article.lang, entities)
             entities += self._gazetteer_places(article.analysed_text, article.lang, entities)
         if article.lang == "ar":

@@ -354,3 +354,17 @@ def test_a_lower_case_web_name_ends_a_dateline(tmp_path: Path) -> None:
         "diantanya penumpang dan 4 lainnya adalah kru pesawat."
     )
     assert _ner_event(text, "id", tmp_path)["places"][0] == "Pokhara"
+
+
+def test_a_place_the_english_model_calls_a_person_is_a_place(tmp_path: Path) -> None:
+    # tr-quake-202302-en-01: the English model calls Antakya a person; "in Antakya" says it is a place
+    text = (
+        "On a street in Antakya, Ali Mazlum, 18, told AFP: “We were with AFAD, which was looking for the bodies of "
+        "our family members when the quake hit."
+    )
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="en"))
+    assert ("Antakya", "PERSON") in {(e.text, e.label) for e in article.entities}
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    labels = {(e.text, e.label) for e in out.entities}
+    assert ("Antakya", "GPE") in labels
+    assert ("Ali Mazlum", "PERSON") in labels  # a person's name stays a person's
