@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.facts import FactOptions, FactStage, _not_where
-from extract.gazetteer import gazetteer
+from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
 from ingest.record import Article, Entity
 
@@ -368,3 +368,15 @@ def test_a_place_the_english_model_calls_a_person_is_a_place(tmp_path: Path) -> 
     labels = {(e.text, e.label) for e in out.entities}
     assert ("Antakya", "GPE") in labels
     assert ("Ali Mazlum", "PERSON") in labels  # a person's name stays a person's
+
+
+def test_countries_by_the_short_names_news_gives_them(tmp_path: Path) -> None:
+    # g20-bali-2022-id-01: "Inggris" is the United Kingdom, "Republik Korea" South Korea
+    text = (
+        "Selain itu, ada juga negara Inggris, Italia, Jepang, Jerman, Kanada, Meksiko, Republik Korea, Rusia, "
+        "Perancis, Tiongkok, Turki, dan Uni Eropa."
+    )
+    found = {m.text: m.place.name for m in find_places(gazetteer(tmp_path), text)}
+    assert found["Inggris"] == "United Kingdom"
+    assert found["Republik Korea"] == "South Korea"
+    assert found["Tiongkok"] == "China"
