@@ -507,6 +507,13 @@ _LOCALITY = re.compile(
     rf"(?:Distrik|Kecamatan|Desa|Kampung|Kelurahan|Nagari|kawasan|distrik|kecamatan|desa)"
     rf"(?: (?:perumahan|permukiman|pemukiman))? (?P<id>{_LOC_NAME}))"
     r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
+    # an area the text names by what it is called: "في منطقة سكنية يطلق عليها ميجاني ناجار" (in-airindia-2025-ar-02),
+    # "a neighbourhood called", "un quartier appelé", "kawasan bernama"
+    r"|(?<![\u0621-\u064a])[وبل]?(?:منطقة|حي|بلدة|قرية)(?:\s+سكنية)?\s+(?:يطلق عليها|يطلق عليه|تسمى|تدعى|يسمى|يدعى|"
+    r"تعرف باسم|يعرف باسم)\s+[«\"“]?(?P<ar2>[\u0621-\u064a]{3,}(?:\s+[\u0621-\u064a]{3,})?)"
+    rf"|(?<![\w-])(?:area|neighbou?rhood|district|village|locality|quartier|zone|localité|kawasan|daerah|desa)"
+    rf"(?:\s+(?:résidentiel(?:le)?|residential|perumahan))?\s+(?:called|known as|named|appelée?|nommée?|dite?|"
+    rf"bernama|yang disebut)\s+(?P<named>{_LOC_NAME})"
 )
 # An official's title names the district he heads, not where the event was: "Asisten kepala distrik Kaski"
 # (np-yeti-crash-2023-id-02, the crash was "di Pokhara"), "the chief of the district of", "chef du district de";

@@ -380,3 +380,14 @@ def test_countries_by_the_short_names_news_gives_them(tmp_path: Path) -> None:
     assert found["Inggris"] == "United Kingdom"
     assert found["Republik Korea"] == "South Korea"
     assert found["Tiongkok"] == "China"
+
+
+def test_an_area_the_text_names_by_what_it_is_called(tmp_path: Path) -> None:
+    # in-airindia-2025-ar-02: "in a residential area called Meghani Nagar", beside the airport's city
+    text = (
+        "ويذكر أن طائرة ركاب على متنها 242 راكبا، تحطمت اليوم قرب مطار سردار فالابهاي باتل الدولي في مدينة أحمد "
+        "آباد في ولاية غوجارات غربي الهند.\nوفي ذات السياق، قال فايز أحمد كيدواي المدير العام لهيئة الطيران المدني "
+        'في تصريح، إن الرحلة "ايه أي 171" للطائرة من طراز "بوينغ 787" تحطمت في منطقة سكنية يطلق عليها ميجاني '
+        "ناجار بعد خمس دقائق من إقلاعها الساعة الواحدة وثمان وثلاثين دقيقة بالتوقيت المحلي"
+    )
+    assert _event(text, "ar", tmp_path)["places"][0] == "ميجاني ناجار"
