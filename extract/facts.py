@@ -387,7 +387,7 @@ _ON_BEFORE = re.compile(
     r"(?:\b(?:pada|on|tanggal|sekitar)|(?<![\u0621-\u064a])(?:في|يوم))\s*$", re.IGNORECASE
 )
 # The words right before a place name in the four languages' Latin scripts (see
-# FactExtractor._places_tagged_persons).
+# FactExtractor.places_tagged_persons).
 _PLACE_PREPOSITION = re.compile(
     r"(?<![\w'’-])(?:in|across|of|at|throughout|à|en|au|dans|di|ke)\s+$", re.IGNORECASE
 )
@@ -531,14 +531,16 @@ _LOCALITY_WEIGHT = 3.0
 # A venue a flight left from, was bound for, or that something happened near is not where it happened: "takeoff
 # from Sardar Vallabhbhai Patel International Airport", "departed Sardar ...", "lepas landas dari Bandara ...", "من
 # مطار", "إلى مطار جاتويك", "di dekat Bandara", "قرب مطار" (the bench/realset tune split's Air India reports).
-_TAKEOFF_FROM = re.compile(
-    r"(?:take-?off|taking\s+off|took\s+off|décollage|décollé|lepas\s+landas|الإقلاع|إقلاعها)\s+"
-    r"(?:from|de|d['’]|dari|من)\s*(?:l['’])?$",
-    re.IGNORECASE,
-)
 _FROM_OR_NEAR = re.compile(
     r"(?:(?<![\w-])(?:from|departed|left|bound\s+for|dari|menuju|depuis|near|dekat|près\s+de\s+l['’]|près\s+du|"
     r"à\s+destination\s+d[eu]\s+(?:l['’])?)|(?<![\u0621-\u064a])(?:من|قرب|بالقرب\s+من|إلى|الى))\s*$",
+    re.IGNORECASE,
+)
+# ... except an airport a flight crashed taking off from, where the text names the airport's city: "أثناء محاولتها
+# الإقلاع من مطار كاتماندو" (np-saurya-crash-2024-ar-02; see FactExtractor._venue_city).
+_TAKEOFF_FROM = re.compile(
+    r"(?:take-?off|taking\s+off|took\s+off|décollage|décollé|lepas\s+landas|الإقلاع|إقلاعها)\s+"
+    r"(?:from|de|d['’]|dari|من)\s*(?:l['’])?$",
     re.IGNORECASE,
 )
 
@@ -562,7 +564,7 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-
 
 # Where a meeting was held: the place its word or a verb of meeting governs, in the four languages ("The 33rd Arab
 # League summit was held on Thursday in the Bahraini capital Manama", "organisé le jeudi 16 mai au Bahreïn",
-# "Réuni à Manama", "KTT Liga Arab ke-33 di Manama", "القمة العربية في جدة", "قمة المنامة"). Other places a
+# "Réuni à Manama", "KTT Liga Arab ke-33 di Manama", "القمة العربية في جدة"). Other places a
 # summit's report names are its topics ("la guerre à Gaza", "the war in Gaza"), many times over: the realset
 # tune split's Arab League summits (Jeddah 2023, Manama 2024).
 _HELD_IN = re.compile(
