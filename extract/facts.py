@@ -605,6 +605,13 @@ _EARLIER_EDITION = re.compile(
     re.IGNORECASE,
 )
 
+# ... but not the centre of another shock the report goes on to: "another 5.8-magnitude tremor followed three minutes
+# later and its epicentre was Samandag district" (tr-quake-202302-en-04), "gempa susulan", "une réplique".
+_AFTERSHOCK = re.compile(
+    r"\b(?:another|aftershocks?|second\s+(?:quake|tremor)|susulan|répliques?|une\s+autre\s+secousse)\b|"
+    r"هزة ارتدادية|هزات ارتدادية|زلزال آخر|هزة أخرى",
+    re.IGNORECASE,
+)
 # Where an earthquake's centre was: the sentence that says so names the event's place.
 _EPICENTRE = re.compile(
     r"epicent(?:re|er)|centred|centered|épicentre|pusat gempa|berpusat|مركز(?:ه|ها)?|بؤرة", re.IGNORECASE
@@ -1024,7 +1031,10 @@ class FactExtractor:
         specific place alone picked a crash's origin and destination and a quake's reference cities; a country
         weight of 0.4 placed 56 of its 139 events right, 0.25 59, 0.15 60; provinces at 0.7 or other NER
         places at 1.3 changed nothing."""
-        epicentre = [(s, e) for s, e in spans if ev.type == "earthquake" and _EPICENTRE.search(text[s:e])][:2]
+        # (a sentence's part about an aftershock is not: "... dengan pusat gempa di Distrik Defne, sementara gempa
+        # susulan ... dengan pusat gempa di Samandag")
+        cut = [(s, m.start() if (m := _AFTERSHOCK.search(text, s, e)) else e) for s, e in spans]
+        epicentre = [(s, e) for s, e in cut if ev.type == "earthquake" and _EPICENTRE.search(text, s, e)][:2]
         # The lead is the first three sentences of the report, not the page's byline, language menu or photo
         # credit lines before it ("John Dennehy", "• English", "• Arabic": the realset tune split's COP28 page).
         lead = [

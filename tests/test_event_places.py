@@ -406,3 +406,16 @@ def test_an_arabic_word_with_the_article_is_not_heard_as_a_foreign_town(tmp_path
         Article(source="x.txt", text=text, lang="ar", entities=(ner, iran))
     )
     assert "Bījār" not in {e.canonical for e in article.entities}
+
+
+def test_an_aftershocks_epicentre_is_not_the_quakes(tmp_path: Path) -> None:
+    # tr-quake-202302-en-04: the 5.8 tremor three minutes later was centred at Samandag; the quake hit Defne
+    text = (
+        "A 6.4-magnitude earthquake was recorded Monday in Turkey's southern province of Hatay, the hardest hit by a "
+        "February 6 tremor which left more than 41,000 dead in the country, the disaster response agency AFAD said."
+        "\n\nThe quake hit the town of Defne at 8:04 pm (1704 GMT) and was strongly felt in Antakya and Adana, 200 "
+        "kilometres (300 miles) to the north.\n\nResidents felt the tremor also in Lebanon and Syria.\n\nThe disaster "
+        "management agency said on Twitter another 5.8-magnitude tremor followed three minutes later and its "
+        "epicentre was Samandag district in Hatay."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Defne"
