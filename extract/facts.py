@@ -1881,9 +1881,9 @@ class FactStage:
     def _sounded_places(self, text: str, entities: list[Entity]) -> list[Entity]:
         """Arabic-script places the gazetteer does not hold, named after the one city or province of a country
         the text names whose name they sound like (extract/gazetteer.py's ``sounds_like``: سيانجور, read
-        "Siyanjur", is Cianjur where the text names Indonesia or Jakarta). An attached preposition is tried off
-        too ("بسيانجور"); a name with the article is a common noun ("البيجر"). A name after "agency", "newspaper"
-        or "channel" is an outlet's ("وكالة الأناضول", not Antalya)."""
+        "Siyanjur", is Cianjur where the text names Indonesia or Jakarta). An attached preposition or article is
+        tried off too ("بسيانجور"). A name after "agency", "newspaper" or "channel" is an outlet's ("وكالة
+        الأناضول", not Antalya)."""
         gaz = self.extractor.gazetteer
         places = {e: self.extractor.place_of(e) for e in entities if e.label in _PLACE_LABELS}
         countries = frozenset(p.country for p in places.values() if p is not None)
