@@ -1896,9 +1896,6 @@ class FactStage:
                 and places[e] is None
                 and ARABIC_LETTER.search(e.text)
                 and not _OUTLET_BEFORE.search(text[max(0, e.start - 12) : e.start])
-                # a foreign name takes no article: "البيجر" (the pager) is no Bījār of the Iran the text names
-                # (lb-pagers-2024-ar-02; "بالي" is ب + Bali, not the article)
-                and not e.text.startswith(("ال", "وال"))
             ):
                 bare = re.sub(r"^(?:[وفبل]?ال|[وفبل])(?=[\u0621-\u064a]{3})", "", e.text)
                 # "فالنسيا الشرقية" (eastern Valencia: the realset tune split's Valencia floods): the name without

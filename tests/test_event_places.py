@@ -393,21 +393,6 @@ def test_an_area_the_text_names_by_what_it_is_called(tmp_path: Path) -> None:
     assert _event(text, "ar", tmp_path)["places"][0] == "ميجاني ناجار"
 
 
-def test_an_arabic_word_with_the_article_is_not_heard_as_a_foreign_town(tmp_path: Path) -> None:
-    # lb-pagers-2024-ar-02: "البيجر" (the pager) is no Bījār of the Iran the text names
-    text = (
-        "أعلن وزير الصحة اللبناني فراس الأبيض، الثلاثاء، أن تفجيرات البيجر أسفرت عن مقتل 8 أشخاص بينهم طفلة، فيما "
-        "أصيب 2750 بينهم 200 حالة حرجة.\nكما وذكرت وكالة “مهر” الإيرانية أن سفير إيران في لبنان مجتبى اماني أصيب "
-        "جراء هجوم إسرائيلي سيبراني استهدف لبنان وسوريا من خلال تفجير أجهزة اتصالات لاسلكية."
-    )
-    ner = _ner(text, "البيجر", "LOC", "ar", "Al-Bijr")
-    iran = _ner(text, "إيران", "GPE", "ar", "Iran")
-    article = FactStage(FactOptions(cache_dir=tmp_path))(
-        Article(source="x.txt", text=text, lang="ar", entities=(ner, iran))
-    )
-    assert "Bījār" not in {e.canonical for e in article.entities}
-
-
 def test_an_aftershocks_epicentre_is_not_the_quakes(tmp_path: Path) -> None:
     # tr-quake-202302-en-04: the 5.8 tremor three minutes later was centred at Samandag; the quake hit Defne
     text = (
