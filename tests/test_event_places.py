@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.facts import FactOptions, FactStage, _not_where
-from extract.gazetteer import gazetteer
+from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
 from ingest.record import Article, Entity
 
@@ -230,3 +230,177 @@ def test_a_name_the_model_tags_a_person_elsewhere_is_not_the_events_place(tmp_pa
     )
     places = _event(text, "en", tmp_path, entities)["places"]
     assert "Soleimani" not in places and places[0] == "Kermān"
+
+
+def _ner_event(text: str, lang: str, tmp_path: Path) -> dict:  # type: ignore[type-arg]
+    """The event with the real pipeline's entities for ``lang`` (as an ingest run tags the text)."""
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang=lang))
+    return _event(text, lang, tmp_path, article.entities)
+
+
+def test_an_airport_is_placed_at_the_city_it_serves(tmp_path: Path) -> None:
+    # np-yeti-crash-2023-en-01: "Pokhara airports" (the English model calls Pokhara an organisation here)
+    text = (
+        "Kathmandu – An aircraft with 72 people on board crashed in Nepal on Sunday, a spokesman for Yeti Airlines "
+        "said.\nThe plane crashed between the old and new Pokhara airports in central Nepal."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Pokhara"
+    # np-saurya-crash-2024-en-03: the airport's city follows it
+    text = (
+        "KATHMANDU: Eighteen out of the 19 people aboard the ill-fated Saurya Airlines flight that crashed at "
+        "Tribhuvan International Airport (TIA) in Kathmandu, Nepal, on Wednesday morning have been confirmed dead, "
+        "according to Civil Aviation Authority of Nepal (CAAN)."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Kathmandu"
+    # np-saurya-crash-2024-fr-02: "l'aéroport international Tribhuvan de Katmandou"
+    text = (
+        "Ce mardi 24 juillet en fin de matinée, un avion de la compagnie Saurya Airlines s’est écrasé à l’aéroport "
+        "international Tribhuvan de Katmandou. L’appareil avait décollé à 11h11 heure locale en direction de "
+        "l’aéroport de Pokhara."
+    )
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Kathmandu"
+    # np-saurya-crash-2024-ar-02: an airport the plane crashed taking off from ("الإقلاع من مطار كاتماندو")
+    text = (
+        "وتحطمت طائرة تشغلها خطوط سوريا الجوية على متنها 19 راكبا أثناء محاولتها الإقلاع من مطار كاتماندو في نيبال، "
+        "اليوم الأربعاء، وفقا للتلفزيون الحكومي في نيبال.\nوكانت الرحلة المشؤومة في طريقها إلى بوخارا، وهي مدينة "
+        "سياحية مهمة وتشتهر بجمالها الخلاب وسياحة المغامرات."
+    )
+    assert _event(text, "ar", tmp_path)["places"][0] == "Kathmandu"
+
+
+def test_an_officials_title_and_a_countrys_capital(tmp_path: Path) -> None:
+    # np-yeti-crash-2023-id-02: "kepala distrik Kaski" is a title; the plane "jatuh di Pokhara"
+    text = (
+        "EmitenNews.com - Kecelakaan udara terburuk dalam lima tahun terakhir di Nepal. Pesawat Yeti Airlines yang "
+        "terbang dari ibu kota Kathmandu, dengan membawa 68 penumpang, dan 4 kru pesawat, jatuh di Pokhara, Nepal, "
+        "Minggu (15/1/2023).\nAsisten kepala distrik Kaski, Gurudatta Dhakal, memberikan konfirmasi, temuan "
+        "jenazah berjumlah 29."
+    )
+    places = _ner_event(text, "id", tmp_path)["places"]
+    assert places[0] == "Pokhara"
+    assert "Kaski" not in places
+    # np-saurya-crash-2024-en-02: no sentence names the city, "Nepal's capital" does
+    text = (
+        "There was only one survivor after a plane crashed Wednesday moments after taking off from Nepal’s capital, "
+        "killing 18 people.\nThe pilot was injured and was the only one to survive."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Kathmandu"
+    assert gazetteer(tmp_path).capital("KW") is None  # a city-state's capital is no city of the gazetteer
+
+
+def test_where_a_meeting_was_held_comes_before_its_topics(tmp_path: Path) -> None:
+    # arab-summit-manama-2024-en-03: Gaza is the summit's topic, Manama its place
+    text = (
+        "4 min read\n\nThe 33rd Arab League summit was held on Thursday in the Bahraini capital Manama, where Arab "
+        "leaders convened against the backdrop of the ongoing war in Gaza.\nMBS reiterated the Kingdom’s support "
+        "and called on the international community to support efforts aimed at reaching a ceasefire in Gaza.\nHe "
+        "said that joint work should be done to stop the aggression in Gaza."
+    )
+    places = _ner_event(text, "en", tmp_path)["places"]
+    assert places[0] == "Manama"
+    assert "Kingdom" not in places  # a word for a kind of place is none
+    # arab-summit-manama-2024-fr-03: "Réuni à Manama"; "Etats" (deux Etats) is no place
+    text = (
+        "L'appel a été lancé dans un communiqué final publié à l'issue du sommet, au 8e mois d'une guerre "
+        "dévastatrice dans la bande de Gaza entre Israël et le mouvement islamiste palestinien Hamas.\n\nRéuni à "
+        "Manama, il a demandé le déploiement de forces de l'Onu dans les territoires palestiniens occupés jusqu'à "
+        "la mise en oeuvre de la solution de deux Etats, israélien et palestinien."
+    )
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Manama"
+    # cop28-2023-en-01: the previous edition's city, recalled with "last year", is not where this one is held
+    text = (
+        'Dubai, UAE - The UN\'s COP28 climate summit opened with the launch of a "loss and damage" fund, which drew '
+        "praise and hundreds of millions of dollars, but also warnings that much more is needed to help vulnerable "
+        'nations.\n\n"We have delivered history today," the UAE\'s COP28 president Sultan Al Jaber told delegates '
+        "who stood and applauded after the decision's adoption in Dubai.\n\n\n\nThe announcement was followed "
+        "immediately by financial pledges totaling $513 million – to which the US, by far the biggest polluter in "
+        "history, only contributed $17.5.\n\nAfter years of dragging their feet on the issue, wealthy nations "
+        "backed the fund in a landmark agreement at the COP27 summit in Sharm el-Sheikh, Egypt, last year."
+    )
+    places = _ner_event(text, "en", tmp_path)["places"]
+    assert places[0] == gazetteer(tmp_path).lookup("Dubai").name  # type: ignore[union-attr]
+
+
+def test_places_the_models_mistake_or_describe(tmp_path: Path) -> None:
+    # es-valencia-flood-2024-en-01: the English model calls every "Valencia" a person
+    text = (
+        "The DANA storm has devastated Spain, killing more than 100 people and leaving entire towns in ruins, "
+        "especially across Valencia.\nSo far, more than 100 people have lost their lives, with the province of "
+        "Valencia bearing the brunt of the devastation."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Valencia"
+    # id-cianjur-2022-en-02: "the West Javan town where the earthquake's epicentre was located" is Cianjur
+    text = (
+        "JAKARTA: A 5.6-magnitude earthquake that shook Indonesia’s West Java province on Monday has left up to 20 "
+        "people dead, a local official said. According to Herman Suherman, a government representative from "
+        "Cianjur, the West Javan town where the earthquake’s epicentre was located, up to 20 people may have died."
+    )
+    places = _ner_event(text, "en", tmp_path)["places"]
+    assert places[0] == "Cianjur"
+    assert "West Javan" not in places
+    # es-valencia-flood-2024-ar-01: "فالنسيا الشرقية" (eastern Valencia) is heard as Valencia
+    text = (
+        "لقي ما لا يقل عن 63 شخصًا حتفهم في شرق إسبانيا بعد أن جرفت الفيضانات السيارات.\nوأكدت خدمات الطوارئ في "
+        "منطقة فالنسيا الشرقية مقتل 62 شخصا اليوم الأربعاء."
+    )
+    ner = _ner(text, "فالنسيا الشرقية", "LOC", "ar", "Falnsiya al-Shrqiya")
+    assert _event(text, "ar", tmp_path, (ner,))["places"][0] == "Valencia"
+
+
+def test_a_lower_case_web_name_ends_a_dateline(tmp_path: Path) -> None:
+    # np-yeti-crash-2023-id-03: "JAKARTA, iNewsDepok.id -" is where the report was written
+    text = (
+        "JAKARTA, iNewsDepok.id - Pesawat Yeti Airlines yang jatuh di Kota Pokhara membawa 72 orang didalamnya, 68 "
+        "diantanya penumpang dan 4 lainnya adalah kru pesawat."
+    )
+    assert _ner_event(text, "id", tmp_path)["places"][0] == "Pokhara"
+
+
+def test_a_place_the_english_model_calls_a_person_is_a_place(tmp_path: Path) -> None:
+    # tr-quake-202302-en-01: the English model calls Antakya a person; "in Antakya" says it is a place
+    text = (
+        "On a street in Antakya, Ali Mazlum, 18, told AFP: “We were with AFAD, which was looking for the bodies of "
+        "our family members when the quake hit."
+    )
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="en"))
+    assert ("Antakya", "PERSON") in {(e.text, e.label) for e in article.entities}
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    labels = {(e.text, e.label) for e in out.entities}
+    assert ("Antakya", "GPE") in labels
+    assert ("Ali Mazlum", "PERSON") in labels  # a person's name stays a person's
+
+
+def test_countries_by_the_short_names_news_gives_them(tmp_path: Path) -> None:
+    # g20-bali-2022-id-01: "Inggris" is the United Kingdom, "Republik Korea" South Korea
+    text = (
+        "Selain itu, ada juga negara Inggris, Italia, Jepang, Jerman, Kanada, Meksiko, Republik Korea, Rusia, "
+        "Perancis, Tiongkok, Turki, dan Uni Eropa."
+    )
+    found = {m.text: m.place.name for m in find_places(gazetteer(tmp_path), text)}
+    assert found["Inggris"] == "United Kingdom"
+    assert found["Republik Korea"] == "South Korea"
+    assert found["Tiongkok"] == "China"
+
+
+def test_an_area_the_text_names_by_what_it_is_called(tmp_path: Path) -> None:
+    # in-airindia-2025-ar-02: "in a residential area called Meghani Nagar", beside the airport's city
+    text = (
+        "ويذكر أن طائرة ركاب على متنها 242 راكبا، تحطمت اليوم قرب مطار سردار فالابهاي باتل الدولي في مدينة أحمد "
+        "آباد في ولاية غوجارات غربي الهند.\nوفي ذات السياق، قال فايز أحمد كيدواي المدير العام لهيئة الطيران المدني "
+        'في تصريح، إن الرحلة "ايه أي 171" للطائرة من طراز "بوينغ 787" تحطمت في منطقة سكنية يطلق عليها ميجاني '
+        "ناجار بعد خمس دقائق من إقلاعها الساعة الواحدة وثمان وثلاثين دقيقة بالتوقيت المحلي"
+    )
+    assert _event(text, "ar", tmp_path)["places"][0] == "ميجاني ناجار"
+
+
+def test_an_aftershocks_epicentre_is_not_the_quakes(tmp_path: Path) -> None:
+    # tr-quake-202302-en-04: the 5.8 tremor three minutes later was centred at Samandag; the quake hit Defne
+    text = (
+        "A 6.4-magnitude earthquake was recorded Monday in Turkey's southern province of Hatay, the hardest hit by a "
+        "February 6 tremor which left more than 41,000 dead in the country, the disaster response agency AFAD said."
+        "\n\nThe quake hit the town of Defne at 8:04 pm (1704 GMT) and was strongly felt in Antakya and Adana, 200 "
+        "kilometres (300 miles) to the north.\n\nResidents felt the tremor also in Lebanon and Syria.\n\nThe disaster "
+        "management agency said on Twitter another 5.8-magnitude tremor followed three minutes later and its "
+        "epicentre was Samandag district in Hatay."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Defne"
