@@ -22,7 +22,7 @@ import re
 
 from extract.canonical import canonical_name, latin_name
 from extract.gazetteer import Gazetteer
-from extract.persons import EntityLayer
+from extract.persons import EntityLayer, _ar_title
 from ingest.record import Entity
 
 # Head noun -> English, and how many definite words must follow it: a head that is also an everyday word
@@ -52,9 +52,25 @@ _AR_HEADS: dict[str, tuple[str, int]] = {
     "إدارة": ("Administration", 2),
     "قوات": ("Forces", 2),
     "أمم": ("Nations", 1),  # "الأمم المتحدة", "للأمم المتحدة"
+    # Forces and services named by the article and an adjective: "الشرطة النيبالية", "الشرطة الوطنية", "الحرس
+    # الثوري", "فيلق القدس", "الجيش الإسرائيلي" (bench/realset tune-a's missed Arabic organisations).
+    "شرطة": ("Police", 1),
+    "جيش": ("Army", 1),
+    "حرس": ("Guard", 1),
+    "فيلق": ("Corps", 1),
+    # Airlines: "خطوط ساوريا الجوية" ("lines" alone is any line: _AR_HEAD_LAST below).
+    "خطوط": ("Airlines", 1),
 }
+# Heads that name an organisation only when the name ends in a given word: "خطوط ... الجوية" (air lines), not
+# "خطوط الإمداد" (supply lines) or "خطوط التماس" (front lines).
+_AR_HEAD_LAST = {"خطوط": frozenset({"الجوية"})}
 # Whole names whose English is not their words' ("مجموعة العشرين" is the G20).
-_AR_NAMES = {"مجموعة العشرين": "G20", "مجموعة السبع": "G7", "الأمم المتحدة": "United Nations"}
+_AR_NAMES = {
+    "مجموعة العشرين": "G20",
+    "مجموعة السبع": "G7",
+    "الأمم المتحدة": "United Nations",
+    "حزب الله": "Hezbollah",  # "Allah Party" word by word
+}
 # Common words of institutions' names, in English.
 _AR_WORDS: dict[str, str] = {
     "الأنباء": "News",
@@ -111,6 +127,9 @@ _AR_WORDS: dict[str, str] = {
     "الأمريكية": "United States",
     "الأميركي": "United States",
     "الأمريكي": "United States",
+    "الجوية": "Air",
+    "الثوري": "Revolutionary",
+    "القدس": "Quds",
 }
 # Definite words that end a name: time words, relatives, quantities ("أعلنت وزارة الصحة اليوم", "الذي").
 _AR_STOP = frozenset(
@@ -142,13 +161,32 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             w = words[j][2]
             if text[words[j - 1][1] : words[j][0]].strip():
                 break  # punctuation between the words: the name is over
-            definite = w.startswith(("ال", "لل")) and len(w) > 3 and w not in _AR_STOP
-            # one indefinite genitive may follow the head when a definite word follows it: "مركز رصد الزلازل"
-            bare = (
-                not taken and not definite and j + 1 < len(words) and words[j + 1][2].startswith(("ال", "لل"))
+            # a definite word, or one joined by "and" ("إدارة الطوارئ والكوارث التركية")
+            # a definite word, or a common noun joined to one by "and" ("إدارة الطوارئ والكوارث التركية"; not a
+            # second institution or a place: "القوات المسلحة والشرطة", "الاتحاد السوفييتي والولايات المتحدة")
+            definite = (w.startswith(("ال", "لل")) and len(w) > 3 and w not in _AR_STOP) or (
+                bool(taken)
+                and w.startswith("وال")
+                and len(w) > 4
+                and w[1:] not in _AR_STOP
+                and _head(w[1:])[0] is None
+                and _country(w[1:], gaz) is None
+                and gaz.lookup(w[1:]) is None
+                and (j + 1 >= len(words) or gaz.lookup(f"{w[1:]} {words[j + 1][2]}") is None)
             )
-            if not definite and not (bare and w not in _AR_HEADS and len(w) > 2):
+            # one indefinite genitive may follow the head when a definite word follows it: "مركز رصد الزلازل",
+            # "وكالة إدارة الكوارث" (another head noun too); not a word joined by "and"
+            bare = (
+                not taken
+                and not definite
+                and not w.startswith(("و", "ال"))
+                and j + 1 < len(words)
+                and words[j + 1][2].startswith(("ال", "لل"))
+            )
+            if not definite and not (bare and len(w) > 2):
                 break
+            if _ar_title(w):
+                break  # a person's title ends the name: "الجيش | العقيد ..."
             if taken and _country(taken[-1], gaz) is not None and _country(w, gaz) is None:
                 break  # a nationality ends the name: "وزارة الصحة اللبنانية | المواطنين"
             taken.append(w)
@@ -158,7 +196,13 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             if so_far in _AR_NAMES or f"ال{so_far}" in _AR_NAMES:
                 break  # a whole name ends there: "مؤتمر الأمم المتحدة | للأطراف"
         named = " ".join([head, *taken])
-        if sum(t.startswith(("ال", "لل")) for t in taken) >= need or (
+        if head in _AR_HEAD_LAST:
+            while taken and taken[-1] not in _AR_HEAD_LAST[head]:
+                taken.pop()
+            if len(taken) < 2:
+                taken = []  # "الخطوط الجوية" alone is any airline
+            end = words[i + len(taken)][1]
+        if sum(t.startswith(("ال", "لل", "وال")) for t in taken) >= need or (
             taken and (named in _AR_NAMES or f"ال{named}" in _AR_NAMES)
         ):
             surface = text[start + skip : end]
@@ -170,6 +214,18 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
         else:
             i += 1
     return out
+
+
+def _without_clitic(e: Entity) -> Entity:
+    """An Arabic organisation NER found with the preposition or conjunction written onto its head noun
+    ("لشركة طيران الهند", "لقناة الإخبارية السعودية": the tune half's Arabic NER output) without it, as the head
+    rule names them ("شركة طيران الهند")."""
+    first = e.text.split(maxsplit=1)[0] if e.text.strip() else ""
+    head, skip = _head(first)
+    if head is None or not skip or first[skip:] != head:
+        return e
+    text = e.text[skip:]
+    return dataclasses.replace(e, text=text, start=e.start + skip, canonical=canonical_name(text))
 
 
 def _head(word: str) -> tuple[str | None, int]:
@@ -194,8 +250,10 @@ def _ar_canonical(head: str, taken: list[str], gaz: Gazetteer) -> str:
         if run:
             units.append("-".join(run))
             run = []
-        bare = "ال" + w[2:] if w.startswith("لل") else w
-        place = None if w.startswith(("ال", "لل")) else gaz.lookup(w)  # "رابطة بكين ...": Beijing
+        bare = "ال" + w[2:] if w.startswith("لل") else w[1:] if w.startswith("وال") else w
+        if head == "Airlines" and bare == "الجوية":
+            continue  # "خطوط ساوريا الجوية" is Saurya Airlines
+        place = None if w.startswith(("ال", "لل", "وال")) else gaz.lookup(w)  # "رابطة بكين ...": Beijing
         english = _AR_WORDS.get(bare, _AR_WORDS.get(w))
         if english == "":
             continue
@@ -362,6 +420,7 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
     if lang == "fr":
         found += _french_institutions(text)
     if lang == "ar":
+        entities = [_without_clitic(e) if e.label == "ORG" and e.lang == lang else e for e in entities]
         found += _arabic_named(text, entities)
         # Institutions by head noun are read in extract/facts.py, where NER found nothing over them; here only
         # those over an entity NER gave another label ("وكالة انباء الأناضول" over the place "الأناضول").
