@@ -398,6 +398,9 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
     """``entities`` with organisations named by their shape in Latin-script text (outlets' addresses, credits,
     Indonesian institutions by their head noun, names ending in an organisation's word): an entity NER gave
     another label over the same words becomes an organisation; one found where NER found nothing is added."""
+    with_credits = EntityLayer(entities)
+    credits = _photo_credits(text, lang, with_credits, gaz)
+    entities = with_credits.entities()
     found: list[tuple[int, int, str]] = []
     for m in _DOMAIN.finditer(text):
         found.append((m.start(1), m.end(1), m.group(1).lower()))
@@ -431,6 +434,7 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
             if any(e.label != "ORG" for e in index.overlapping(o.start, o.end))
         ]
     found += _org_last(text, entities)
+    found += credits + _makers(text)
     layer = EntityLayer(entities)
     for start, end, canonical in found:
         over = [e for e in layer.overlapping(start, end) if e.lang == lang]
@@ -459,8 +463,91 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
             continue
         for o in over:
             layer.remove(o)
+            rest = text[end : o.end].strip()
+            if o.label in ("MISC", "PRODUCT") and o.start >= start and rest:  # "787-8" of "Boeing 787-8"
+                s = text.index(rest, end)
+                layer.add(dataclasses.replace(o, text=rest, start=s, end=s + len(rest), canonical=rest))
         layer.add(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, "rule"))
     return layer.entities()
+
+
+# A photo's credit: the photographer, a slash (or a dash inside brackets) and the agency, maybe "via" a picture
+# agency, at the end of a caption: "(Fayez Nureldine/AFP via Getty Images)", "Issam Al-Rimawi/Anadolu via Getty
+# Images", "[Fatemeh Bahrami - Anadolu Agency]" (the bench/realset tune half's English captions; NER reads the
+# whole credit as one person or one organisation).
+_NAME = r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’.-]*"
+_AGENCY = r"[A-Z][\w&+-]*(?:[ \t]+[A-Z][\w&+-]*){0,2}?"
+_VIA = rf"(?:[ \t]+via[ \t]+({_AGENCY}))?[ \t]*"
+_PHOTO_CREDITS = (
+    re.compile(rf"(?:^|(?<=[ \t(\[]))({_NAME})[ \t]?/[ \t]?({_AGENCY}){_VIA}(?=[)\]]|$)", re.MULTILINE),
+    re.compile(rf"(?<=\[)({_NAME})[ \t]+-[ \t]+({_AGENCY}){_VIA}(?=\])"),
+)
+
+
+# Aircraft makers, named before a model number ("Boeing 787-8 Dreamliner", "Airbus A320", "Embraer 190", "ATR
+# 72-500", "بوينغ 737-800"): the makers of the airliners and light aircraft in service, in Latin script and as
+# Arabic news spells them. NER reads "Boeing 737" as a product or nothing at all (the bench/realset tune half's
+# crash reports, all four languages); the maker is an organisation.
+_MAKERS_LATIN = (
+    "Boeing Airbus Embraer Bombardier ATR Antonov Tupolev Ilyushin Sukhoi Cessna COMAC Comac Fokker Dornier "
+    "Beechcraft Pilatus Lockheed Saab Xian Dassault Gulfstream Piper Yakovlev"
+)
+_MAKERS_ARABIC = {
+    "بوينغ": "Boeing",
+    "بوينج": "Boeing",
+    "إيرباص": "Airbus",
+    "ايرباص": "Airbus",
+    "إمبراير": "Embraer",
+    "امبراير": "Embraer",
+    "أنتونوف": "Antonov",
+    "انتونوف": "Antonov",
+    "توبوليف": "Tupolev",
+    "إليوشن": "Ilyushin",
+    "اليوشن": "Ilyushin",
+    "سوخوي": "Sukhoi",
+    "بومباردييه": "Bombardier",
+    "سيسنا": "Cessna",
+}
+_MAKER = re.compile(
+    rf"(?<![\w-])(?:[وبل]?)({'|'.join(_MAKERS_LATIN.split())}|{'|'.join(_MAKERS_ARABIC)})"
+    r"[ \t-]+(?:[A-Z][a-z]?-?)?\d{2,3}(?!\d)(?![,.]\d)"
+)
+
+
+def _makers(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(1), m.end(1), _MAKERS_ARABIC.get(m.group(1), m.group(1))) for m in _MAKER.finditer(text)]
+
+
+def _photo_credits(text: str, lang: str, layer: EntityLayer, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """The agencies of photo credits (``_PHOTO_CREDITS``) where NER read the photographer and the agency as one
+    person or organisation: that entity becomes the photographer (a person), and the agencies are returned. A
+    place on either side is no credit ("Kota Malang/Jawa Timur")."""
+    out: list[tuple[int, int, str]] = []
+    for pattern in _PHOTO_CREDITS:
+        for m in pattern.finditer(text):
+            if gaz.lookup(m.group(1)) is not None or gaz.lookup(m.group(2)) is not None:
+                continue
+            whole = [
+                e
+                for e in layer.overlapping(m.start(1), m.end(2))
+                if e.lang == lang
+                and e.label in ("PERSON", "PER", "ORG")
+                and e.start <= m.start(1) + 1
+                and e.end >= m.end(2) - 1
+            ]
+            if not whole:
+                continue
+            for e in layer.overlapping(m.start(1), m.end()):
+                if e.lang == lang:
+                    layer.remove(e)
+            name = m.group(1)
+            layer.add(
+                Entity(name, "PERSON", m.start(1), m.end(1), canonical_name(name), "native", lang, "rule")
+            )
+            for g in (2, 3):
+                if m.group(g):
+                    out.append((m.start(g), m.end(g), canonical_org(m.group(g))))
+    return out
 
 
 # Arabic nouns that say what kind of organisation the next name is: "وكالة “مهر”", "صحيفة “العربي الجديد”",

@@ -181,3 +181,45 @@ def test_arabic_org_without_its_clitic(stage: NerStage) -> None:
     found = _ents(stage, _line("in-airindia-2025-ar-02", "لشركة طيران الهند"), "ar")
     assert ("شركة طيران الهند", "ORG") in found
     assert not any(t.startswith("لشركة") for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "person", "agency"),
+    [
+        # bench/realset tune half: NER read each credit as one person or one organisation.
+        ("arab-summit-jeddah-2023-en-03", "Nureldine/AFP", "Fayez Nureldine", "AFP"),
+        ("sa-hajj-heat-2024-en-02", "Al-Rimawi/Anadolu", "Issam Al-Rimawi", "Anadolu"),
+        ("ir-kerman-2024-en-01", "Bahrami - Anadolu", "Fatemeh Bahrami", "Anadolu Agency"),
+    ],
+)
+def test_photo_credits(stage: NerStage, article_id: str, needle: str, person: str, agency: str) -> None:
+    found = _ents(stage, _line(article_id, needle), "en")
+    assert (person, "PERSON") in found
+    assert (agency, "ORG") in found
+    assert not any(needle in t for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "lang", "maker"),
+    [
+        # bench/realset tune half: the maker before a model number, a product or nothing to NER.
+        ("in-airindia-2025-id-01", "Boeing 787-8", "id", "Boeing"),
+        ("kr-jejuair-2024-fr-01", "Boeing 737-800", "fr", "Boeing"),
+        ("kr-jejuair-2024-ar-01", "بوينغ 737", "ar", "بوينغ"),
+    ],
+)
+def test_aircraft_makers(stage: NerStage, article_id: str, needle: str, lang: str, maker: str) -> None:
+    article = stage(Article(source="t", text=_line(article_id, needle), lang=lang))
+    assert [e.canonical for e in article.entities if e.text == maker and e.label == "ORG"] == ["Boeing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foto: Kota Malang/Jawa Timur",  # a place and its province, not a credit
+        "Boeing 2024 annual report",  # a year is no model number
+    ],
+)
+def test_credits_and_makers_leave_alone(stage: NerStage, text: str) -> None:
+    article = stage(Article(source="t", text=text, lang="en"))
+    assert not any(e.found_by == "rule" and e.label in ("ORG", "PERSON") for e in article.entities)
