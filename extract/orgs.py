@@ -216,18 +216,6 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
     return out
 
 
-def _without_clitic(e: Entity) -> Entity:
-    """An Arabic organisation NER found with the preposition or conjunction written onto its head noun
-    ("لشركة طيران الهند", "لقناة الإخبارية السعودية": the tune half's Arabic NER output) without it, as the head
-    rule names them ("شركة طيران الهند")."""
-    first = e.text.split(maxsplit=1)[0] if e.text.strip() else ""
-    head, skip = _head(first)
-    if head is None or not skip or first[skip:] != head:
-        return e
-    text = e.text[skip:]
-    return dataclasses.replace(e, text=text, start=e.start + skip, canonical=canonical_name(text))
-
-
 def _head(word: str) -> tuple[str | None, int]:
     """The head noun in ``word`` (with its article or a clitic: "والقناة", "لوزارة") and how many letters of
     clitic to leave out of the name ("و", "ب", "ل", "ف"; "للأمم" is kept whole, as the labels keep it)."""
@@ -419,11 +407,10 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
     for m in _TOLD.finditer(text):
         found.append((m.start(1), m.end(1), m.group(1)))
     if lang == "id":
-        found += _indonesian_heads(text)
+        found += _indonesian_heads(text) + _named_after(_ID_CITED, text, gaz)
     if lang == "fr":
-        found += _french_institutions(text)
+        found += _french_institutions(text) + _named_after(_FR_OUTLET, text, gaz)
     if lang == "ar":
-        entities = [_without_clitic(e) if e.label == "ORG" and e.lang == lang else e for e in entities]
         found += _arabic_named(text, entities)
         # Institutions by head noun are read in extract/facts.py, where NER found nothing over them; here only
         # those over an entity NER gave another label ("وكالة انباء الأناضول" over the place "الأناضول").
@@ -664,6 +651,54 @@ _FR_INSTITUTION = re.compile(
     rf"|[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*(?:[a-zéèêàâîôûç-]+|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*))+",
 )
 _FR_END = re.compile(rf"(?:(?<![\w-])(?:{_FR_ADJ_RE})|[A-Z][\w-]*)$")
+
+
+# An outlet named after the kind of outlet it is and what it is like, in French: "l'agence de presse iranienne
+# Irna", "l'agence semi-officielle Nournews", "la chaîne locale MBC", "l'agence turque de secours Afad", "le
+# journal népalais Kathmandu Post" (the bench/realset tune half's French articles; NER calls such names persons
+# or MISC). Between the noun and the name only words of this kind: an outlet's kind, adjectives of nationality
+# and standing.
+_FR_OUTLET = re.compile(
+    r"(?<![\w-])(?:agence|chaîne|journal|quotidien|hebdomadaire|télévision|radio)"
+    r"((?:[ \t]+(?:de[ \t]+presse|de[ \t]+secours|d['’]information|de[ \t]+télévision|officielle?s?|"
+    r"semi-officielle?s?|locale?s?|privée?s?|publique?s?|étatique|météorologique|gouvernementale?|"
+    r"[a-zéèï-]+(?:ienne|ien|aise|ais|oise|ois|aine|ain|ane|an|que|e)s?)){0,4})"
+    r"[ \t]+(?=[A-Z])"
+)
+# An outlet cited in Indonesian: "Dilansir Anadolu", "dikutip dari NDTV", "Mengutip The Rising Nepal", "kantor
+# berita Iran, Tasnim" (the bench/realset tune half's Indonesian articles). "Mengutip" alone also quotes a person
+# ("mengutip Presiden ..."): a run that opens with a title is left alone.
+_ID_CITED = re.compile(
+    r"(?<![\w-])(?:[Dd]ilansir(?:[ \t]+dari)?|[Mm]elansir|[Dd]ikutip[ \t]+dari|[Mm]engutip(?:[ \t]+dari)?|"
+    r"[Kk]antor[ \t]+berita(?:[ \t]+[A-Z][a-z]+,)?)[ \t]+(?=[A-Z])"
+)
+_ID_TITLE_FIRST = frozenset("presiden menteri ketua kepala gubernur bupati juru wakil direktur".split())
+
+
+def _named_after(pattern: re.Pattern[str], text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """The capitalised name (up to four words, or an address) right after each match of ``pattern``; not a
+    place the gazetteer knows, not a title."""
+    out = []
+    for m in pattern.finditer(text):
+        run = _words(text, m.end())
+        taken: list[tuple[int, int, str]] = []
+        for w in run:
+            if not (w[2][:1].isupper() or w[2][:1].isdigit()) or len(taken) == 4:
+                break
+            taken.append(w)
+            if text[w[1] : w[1] + 1] not in (" ", "\t"):
+                break
+        if not taken or taken[0][2].casefold() in _ID_TITLE_FIRST:
+            continue
+        end = taken[-1][1]
+        if text[end : end + 1] == "." and re.match(r"\.[a-z]", text[end : end + 3]):
+            continue  # an address: read by _DOMAIN
+        name = text[m.end() : end]
+        place = gaz.lookup(name)
+        if place is not None and place.name.casefold() == name.casefold():
+            continue  # a place by its own name; not one of its other names ("Irna", "SANA")
+        out.append((m.end(), end, canonical_org(name)))
+    return out
 
 
 def _french_institutions(text: str) -> list[tuple[int, int, str]]:
