@@ -690,14 +690,19 @@ def _named_after(pattern: re.Pattern[str], text: str, gaz: Gazetteer) -> list[tu
                 break
         if not taken or taken[0][2].casefold() in _ID_TITLE_FIRST:
             continue
+        first = gaz.lookup(taken[0][2]) if len(taken) > 1 else None
+        if first is not None and first.kind == "country":
+            taken = taken[
+                1:
+            ]  # "kantor berita Prancis Agence France Presse": the agency's country, then its name
         end = taken[-1][1]
         if text[end : end + 1] == "." and re.match(r"\.[a-z]", text[end : end + 3]):
             continue  # an address: read by _DOMAIN
-        name = text[m.end() : end]
+        name = text[taken[0][0] : end]
         place = gaz.lookup(name)
         if place is not None and place.name.casefold() == name.casefold():
             continue  # a place by its own name; not one of its other names ("Irna", "SANA")
-        out.append((m.end(), end, canonical_org(name)))
+        out.append((taken[0][0], end, canonical_org(name)))
     return out
 
 

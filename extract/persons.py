@@ -156,8 +156,10 @@ def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
             continue  # an acronym or an initial alone is no name
         if any(w.isupper() and len(w) > 2 for w in words) or any(_of_word(w) for w in words):
             continue
-        if _INSTITUTION_GOES_ON.match(text, name[-1][1]):
-            continue  # "Kepala Pusat Data dan Informasi ...": the words were an institution's
+        goes_on = _INSTITUTION_GOES_ON.match(text, name[-1][1])
+        if goes_on and not pattern.match(text, goes_on.end() - 1):
+            continue  # "Kepala Pusat Data dan Informasi ...": the words were an institution's; not a list of
+            # leaders, "PM Australia Anthony Albanese dan PM India Narendra Modi" (g20-bali-2022-id-03, tune-b)
         start, end = name[0][0], name[-1][1]
         if gaz.lookup(text[start:end]) is not None or not _worth_it(
             index, m.start(), m.end(), run, i, start, end
@@ -395,6 +397,42 @@ _APPOSITION = {
     lang: re.compile(rf"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:{pattern.pattern})", re.IGNORECASE)
     for lang, pattern in _TITLE_RE.items()
 }
+# In Indonesian, "seorang" (the classifier of people: "a", of a person) after a comma says the name before it is a
+# person's, whatever the model called it: "Vishwash Kumar Ramesh, seorang warga negara ganda" (in-airindia-2025-id-03,
+# tune-b, an organisation to the model), "Ali Mazlum, seorang warga".
+_SEORANG = re.compile(r"[ \t]*,[ \t]+(?:salah[ \t]+)?seorang[ \t]")
+# In French, a name right after a title and what it is of: "le roi de Bahreïn Hamad bin Isa al-Khalifa", "le maire
+# de Kerman, Said Tabrizi", "l'ancien chef de la force al-Qods, Qassem Souleimani" (the bench/realset tune half's
+# first fold: the model called them an organisation, a place, MISC). Only a name of two or more capitalised words
+# the model found, relabelled.
+_FR_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:roi|reine|prince|émir|cheikh|sultan|président|présidente|premier[ \t]+ministre|ministre|maire|"
+    r"gouverneur|chef|porte-parole|secrétaire[ \t]+général|directeur|directrice|ambassadeur|pape|ayatollah|"
+    r"général|commandant)"
+    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[\w'’-]+(?:[ \t]+[\w'’-]+){0,3})?[ \t]*,?[ \t]*$",
+    re.IGNORECASE,
+)
+# Last words of organisations' names (extract/orgs.py's list; "directeur de l'agence Reuters Media" is no name).
+_ORG_LAST_WORDS = frozenset(
+    "fc cf sc united group groupe airlines airways agency agence ministry ministère association federation "
+    "fédération authority council conseil commission institute institut university université bank banque news "
+    "media médias images times post press presse tv radio".split()
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ben|ibn|de|du|von|van)(?:-[A-Z][\w'’-]*)?)$")
+
+
+def _fr_titled(text: str, e: Entity) -> bool:
+    words = e.text.split()
+    return (
+        len(words) >= 2
+        and all(_NAME_WORD.match(w) for w in words)
+        and words[0][:1].isupper()
+        and not any(w.isupper() and len(w) > 1 for w in words)
+        and words[-1].casefold() not in _ORG_LAST_WORDS
+        and _FR_TITLE_BEFORE.search(text, max(0, e.start - 80), e.start) is not None
+    )
+
+
 # In Arabic, a name after a verb of speech and before its title: "قال سوهاريانتو رئيس الوكالة الوطنية ...".
 _AR_SAID = re.compile(
     r"(?:^|\s)[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|ذكر|ذكرت)\s+$"
@@ -408,11 +446,15 @@ def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazett
     for e in entities:
         if e.label in ("PERSON", "PER") or e.found_by != "ner" or gaz.lookup(e.text) is not None:
             continue
-        if (
-            e.label == "ORG" and lang != "ar"
-        ):  # an Arabic name between "قال" and a title is one whatever its label
-            continue
-        if lang == "ar":
+        seorang = lang == "id" and _SEORANG.match(text, e.end) is not None
+        fr_titled = lang == "fr" and _fr_titled(text, e)
+        if e.label == "ORG" and lang != "ar" and not seorang and not fr_titled:
+            continue  # an Arabic name between "قال" and a title is one whatever its label
+        if seorang:
+            named = True
+        elif lang == "fr":
+            named = fr_titled
+        elif lang == "ar":
             after = _AR_WORD.match(text, e.end + 1) if text[e.end : e.end + 1] == " " else None
             named = (
                 after is not None
