@@ -411,7 +411,7 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
     if lang == "fr":
         found += _french_institutions(text) + _named_after(_FR_OUTLET, text, gaz)
     if lang == "ar":
-        found += _arabic_named(text, entities)
+        found += _arabic_named(text, entities) + _arabic_credits(text, gaz)
         # Institutions by head noun are read in extract/facts.py, where NER found nothing over them; here only
         # those over an entity NER gave another label ("وكالة انباء الأناضول" over the place "الأناضول").
         index = EntityLayer(entities)
@@ -544,6 +544,43 @@ _AR_KIND = re.compile(
     r"(?:^|(?<=[\s،,.:(]))[وفبل]?(?:وكالة|صحيفة|جريدة|مجلة|قناة|موقع|شركة|فريق|فريقي|نادي|منتخب|حزب|حركة|إذاعة|"
     r"منظمة|مؤسسة|مجموعة|تلفزيون|حسب|وفق|وفقا ل|نقلا عن|بحسب)(?:\s*[:/]\s*|\s+)"
 )
+# An agency's credit in an Arabic dateline: between slashes ("كاتماندو في 15 يناير /قنا/"), or after the
+# dateline's place and before its dash ("بغداد-واع", "الرياض معا-", "أندونسيا/ نبأ-"); an outlet after "المصدر:"
+# (source) at the end of a line ("المصدر: يمن مونيتور"). The bench/realset tune half's Arabic wire copies.
+_AR_SLASHED = re.compile(
+    r"(?<![\w/])/[ \t]?([\u0621-\u064a]{2,6}(?:[ \t][\u0621-\u064a]{2,6})?)[ \t]?/(?![\w/])"
+)
+_AR_DATELINE = re.compile(
+    r"^[ \t]*([\u0621-\u064a]{3,}(?:[ \t][\u0621-\u064a]{3,})?)[ \t]*(?:[-/][ \t]*|[ \t])"
+    r"([\u0621-\u064a]{2,6}(?:[ \t][\u0621-\u064a]{2,6})?)[ \t]*(?:[-–—]|$)",
+    re.MULTILINE,
+)
+_AR_SOURCE = re.compile(
+    r"(?:^|(?<=[\s(]))المصدر[ \t]*:[ \t]*((?:[\u0621-\u064a]+[ \t]?){1,3})[ \t]*$", re.MULTILINE
+)
+
+
+def _arabic_credits(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _AR_SLASHED.finditer(text):
+        out.append((m.start(1), m.end(1), latin_name(m.group(1))))
+    for m in _AR_DATELINE.finditer(text):
+        if (
+            _ar_place(m.group(1), gaz)
+            and not _ar_place(m.group(2), gaz)
+            and not _ar_title(m.group(2).split()[0])
+        ):
+            out.append((m.start(2), m.end(2), latin_name(m.group(2))))
+    for m in _AR_SOURCE.finditer(text):
+        name = m.group(1).strip()
+        out.append((m.start(1), m.start(1) + len(name), latin_name(name)))
+    return out
+
+
+def _ar_place(name: str, gaz: Gazetteer) -> bool:
+    return gaz.lookup(name) is not None or (name[:1] in "وبل" and gaz.lookup(name[1:]) is not None)
+
+
 _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{2,40}?)\s*[\"”»]")
 # Latin letters as Arabic news spells them: "بي بي سي" (BBC), "سي إن إن" (CNN), "إف سي" (FC).
 _AR_LETTERS = frozenset(

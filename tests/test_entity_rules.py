@@ -275,3 +275,22 @@ def test_agency_country_is_not_its_name(stage: NerStage) -> None:
     found = _ents(stage, _line("sa-hajj-heat-2024-id-03", "Agence France Presse"), "id")
     assert ("Agence France Presse", "ORG") in found
     assert not any(t.startswith("Prancis Agence") for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "agency"),
+    [
+        # bench/realset tune half: Arabic wire credits in datelines and a source line.
+        ("np-yeti-crash-2023-ar-01", "/قنا/", "قنا"),
+        ("sa-hajj-heat-2024-ar-01", "الرياض معا-", "معا"),
+        ("sa-hajj-heat-2024-ar-08", "المصدر: يمن مونيتور", "يمن مونيتور"),
+    ],
+)
+def test_arabic_credits(stage: NerStage, article_id: str, needle: str, agency: str) -> None:
+    assert (agency, "ORG") in _ents(stage, _line(article_id, needle), "ar")
+
+
+def test_arabic_dateline_without_credit(stage: NerStage) -> None:
+    # A dateline's place, a dash and the first words of the report are no credit.
+    found = _ents(stage, "غزة - قال المتحدث باسم الدفاع المدني إن", "ar")
+    assert not any(label == "ORG" and t in ("قال", "قال المتحدث") for t, label in found)
