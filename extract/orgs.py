@@ -368,6 +368,8 @@ _ID_HEADS = frozenset(
 _TITLE_BEFORE = frozenset(
     "menteri sekretaris ketua kepala direktur presiden wakil anggota juru deputi komandan staf".split()
 )
+# Words that make the next noun plural: "para menteri" (the ministers) is no title before a name.
+_PLURAL = frozenset("para sejumlah seluruh beberapa semua".split())
 # Acronyms that open the name of a local body: the regional disaster agency, hospital, police, health centre of a
 # place ("BPBD Kabupaten Bogor", "RSUD Cianjur", "Polsek Wulanggitang", "Puskesmas Boru": the tune half's second
 # fold).
@@ -677,13 +679,13 @@ _FR_ADJ = (
     "coréenne? sud-coréenne? russe ukrainienne? britannique allemande? européenne? égyptienne? algérienne? "
     "tunisienne? qatarie? émiratie? jordanienne? irakienne? palestinienne? kazakhe? azerbaïdjanaise? "
     "nationale? internationale? civile? mondiale? fédérale? publique sanitaire régionale? royale? "
-    "onusienne? humanitaire"
+    "onusienne? humanitaire népalaise? pakistanaise? espagnole? bahreïnie?"
 )
 _FR_ADJ_RE = "|".join(
     w.replace("e?", "(?:e|ne)?s?") if w.endswith("e?") else w + "s?" for w in _FR_ADJ.split()
 )
 _FR_INSTITUTION = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(_FR_HEADS.split())})"
+    rf"(?<![\w-])(?:{'|'.join(f'[{h[0]}{h[0].upper()}]{h[1:]}' for h in _FR_HEADS.split())})"
     rf"(?:[ \t]+(?:{_FR_ADJ_RE})(?![\w-])"
     rf"|[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*(?:[a-zéèêàâîôûç-]+|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*))+",
 )
@@ -696,11 +698,12 @@ _FR_END = re.compile(rf"(?:(?<![\w-])(?:{_FR_ADJ_RE})|[A-Z][\w-]*)$")
 # or MISC). Between the noun and the name only words of this kind: an outlet's kind, adjectives of nationality
 # and standing.
 _FR_OUTLET = re.compile(
-    r"(?<![\w-])(?:agence|chaîne|journal|quotidien|hebdomadaire|télévision|radio)"
+    r"(?<![\w-])(?:[Aa]gence|[Cc]haîne|[Jj]ournal|[Qq]uotidien|[Hh]ebdomadaire|[Tt]élévision|[Rr]adio|[Ff]orce|"
+    r"[Hh]ôpital|[Cc]ompagnie|[Gg]roupe|[Mm]ouvement|[Mm]ilice|[Pp]arti)"
     r"((?:[ \t]+(?:de[ \t]+presse|de[ \t]+secours|d['’]information|de[ \t]+télévision|officielle?s?|"
     r"semi-officielle?s?|locale?s?|privée?s?|publique?s?|étatique|météorologique|gouvernementale?|"
-    r"[a-zéèï-]+(?:ienne|ien|aise|ais|oise|ois|aine|ain|ane|an|que|e)s?)){0,4})"
-    r"[ \t]+(?=[A-Z])"
+    r"[a-zéèï-]{3,}(?:ienne|ien|aise|ais|oise|ois|aine|ain|ane|an|que|e)s?)){0,4})"
+    r"[ \t]+(?=[A-Z]|(?:al|el)-[A-Z])"
 )
 # An outlet cited in Indonesian: "Dilansir Anadolu", "dikutip dari NDTV", "Mengutip The Rising Nepal", "kantor
 # berita Iran, Tasnim" (the bench/realset tune half's Indonesian articles). "Mengutip" alone also quotes a person
@@ -709,6 +712,7 @@ _ID_CITED = re.compile(
     r"(?<![\w-])(?:[Dd]ilansir(?:[ \t]+dari)?|[Mm]elansir|[Dd]ikutip[ \t]+dari|[Mm]engutip(?:[ \t]+dari)?|"
     r"[Kk]antor[ \t]+berita(?:[ \t]+[A-Z][a-z]+,)?)[ \t]+(?=[A-Z])"
 )
+_AL_NAME = re.compile(r"^(?:al|el)-[A-Z]")  # "force al-Qods"
 _ID_TITLE_FIRST = frozenset("presiden menteri ketua kepala gubernur bupati juru wakil direktur".split())
 
 
@@ -720,7 +724,8 @@ def _named_after(pattern: re.Pattern[str], text: str, gaz: Gazetteer) -> list[tu
         run = _words(text, m.end())
         taken: list[tuple[int, int, str]] = []
         for w in run:
-            if not (w[2][:1].isupper() or w[2][:1].isdigit()) or len(taken) == 4:
+            named = w[2][:1].isupper() or w[2][:1].isdigit() or _AL_NAME.match(w[2]) is not None
+            if not named or len(taken) == 4:
                 break
             taken.append(w)
             if text[w[1] : w[1] + 1] not in (" ", "\t"):
@@ -750,14 +755,17 @@ def _french_institutions(text: str) -> list[tuple[int, int, str]]:
         if not ends or ends[-1] <= m.start() + len(m.group().split()[0]):
             continue
         name = text[m.start() : ends[-1]]
-        if not re.search(r"\s(?:de|du|des|d['’])\s*\S", name) and name.split()[0] not in _FR_FORCES:
+        if (
+            not re.search(r"\s(?:de|du|des|d['’])\s*\S", name)
+            and name.split()[0].casefold() not in _FR_FORCES
+        ):
             continue
         out.append((m.start(), ends[-1], name[:1].upper() + name[1:]))
     return out
 
 
 _SPACES = re.compile(r"[ \t]+")
-_CAP_WORD = re.compile(r"[A-Z][\w'’-]*|[a-z]+")
+_CAP_WORD = re.compile(r"[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*|[a-z]+")
 
 
 def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -787,8 +795,12 @@ def _indonesian_heads(text: str) -> list[tuple[int, int, str]]:
         elif head.casefold() not in _ID_HEADS and not _ID_TWO_WORD_HEAD.match(text, m.start()):
             continue
         before = text[max(0, m.start() - 30) : m.start()].split()
-        if before and before[-1].casefold() in _TITLE_BEFORE:
-            continue
+        if (
+            before
+            and before[-1].casefold() in _TITLE_BEFORE
+            and not (len(before) > 1 and before[-2].casefold() in _PLURAL)
+        ):
+            continue  # not after a plural ("para menteri Kabinet Indonesia Maju"): no one person's title
         run = _words(text, m.end())
         taken: list[tuple[int, int, str]] = []
         for k, w in enumerate(run):
