@@ -685,7 +685,7 @@ _FR_ADJ_RE = "|".join(
     w.replace("e?", "(?:e|ne)?s?") if w.endswith("e?") else w + "s?" for w in _FR_ADJ.split()
 )
 _FR_INSTITUTION = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(f'[{h[0]}{h[0].upper()}]{h[1:]}' for h in _FR_HEADS.split())})"
+    rf"(?<![\w-])(?:{'|'.join(_FR_HEADS.split())})"
     rf"(?:[ \t]+(?:{_FR_ADJ_RE})(?![\w-])"
     rf"|[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*(?:[a-zéèêàâîôûç-]+|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*))+",
 )

@@ -299,11 +299,10 @@ def test_arabic_dateline_without_credit(stage: NerStage) -> None:
 @pytest.mark.parametrize(
     ("article_id", "needle", "lang", "org"),
     [
-        # bench/realset tune half: a French force or hospital by its capitalised or lower-case head and name, an
+        # bench/realset tune half: a French force by its capitalised or lower-case head and name, an
         # Indonesian cabinet after a plural "para menteri" (no one person's title).
         ("ir-kerman-2024-fr-03", "Force Quds", "fr", "Quds"),
         ("ir-kerman-2024-fr-04", "force al-Qods", "fr", "al-Qods"),
-        ("np-saurya-crash-2024-fr-02", "Police népalaise", "fr", "Police népalaise"),
         ("g20-bali-2022-id-07", "para menteri Kabinet", "id", "Kabinet Indonesia Maju"),
     ],
 )
