@@ -423,7 +423,7 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
             if any(e.label != "ORG" for e in index.overlapping(o.start, o.end))
         ]
     found += _org_last(text, entities)
-    found += credits + _makers(text)
+    found += credits + _makers(text) + _air_country(text, gaz)
     layer = EntityLayer(entities)
     for start, end, canonical in found:
         over = [e for e in layer.overlapping(start, end) if e.lang == lang]
@@ -831,6 +831,28 @@ def _org_last(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
         r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways)(?![\w-])", text
     ):
         out.append((m.start(), m.end(), canonical_org(m.group())))
+    for m in _AIRLINE.finditer(text):
+        if m.group(1).split()[0].casefold() not in _NOT_AIRLINE:
+            out.append((m.start(), m.end(), canonical_org(m.group())))
+    return out
+
+
+# An airline named "<Name> Air" ("Jeju Air", "Korean Air", "Buddha Air": the tune half's Indonesian crash reports;
+# "Lion Air", "Batik Air", "Susi Air" are organisations in NERGrit's training split), not followed by another
+# capitalised word ("Royal Air Force"); one word before it ("Pesawat Jeju Air" in a headline is the plane's).
+# "Tanah Air" (the homeland) and "On Air" are no airlines (NERGrit). Or "Air <country>" ("Air India", "Air
+# France"): the tune half's Indonesian model calls it a place.
+_AIRLINE = re.compile(r"(?<![\w-])([A-Z][\w'’&-]*[ \t]+)Air(?![\w-])(?![ \t]+[A-Z])")
+_NOT_AIRLINE = frozenset("tanah on sumber menara krisis the".split())
+_AIR_COUNTRY = re.compile(r"(?<![\w-])Air[ \t]+([A-Z][\w-]+)(?![\w-])(?![ \t]+[A-Z])")
+
+
+def _air_country(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _AIR_COUNTRY.finditer(text):
+        place = gaz.lookup(m.group(1))
+        if place is not None and place.kind == "country":
+            out.append((m.start(), m.end(), canonical_org(m.group())))
     return out
 
 

@@ -314,3 +314,30 @@ def test_elided_article_is_not_in_the_canonical_name(stage: NerStage) -> None:
     # ir-kerman-2024-fr-03 (tune): "le secrétaire général de l’ONU".
     article = stage(Article(source="t", text=_line("ir-kerman-2024-fr-03", "l’ONU"), lang="fr"))
     assert "ONU" in {e.canonical for e in article.entities if e.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "airline"),
+    [
+        # bench/realset tune half (Indonesian): "<Name> Air" and "Air <country>", a person or a place to the model.
+        ("kr-jejuair-2024-id-03", "Korean Air", "Korean Air"),
+        ("np-saurya-crash-2024-id-03", "Buddha Air", "Buddha Air"),
+        ("in-airindia-2025-id-02", "Air India", "Air India"),
+    ],
+)
+def test_airlines(stage: NerStage, article_id: str, needle: str, airline: str) -> None:
+    assert (airline, "ORG") in _ents(stage, _line(article_id, needle), "id")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NERGrit training split: the homeland; and the Royal Air Force's words are no airline.
+        "Para pemain tiba di Tanah Air pada Minggu malam .",
+        "Pesawat itu milik Royal Air Force .",
+    ],
+)
+def test_airlines_leave_alone(stage: NerStage, text: str) -> None:
+    found = _ents(stage, text, "id")
+    assert ("Tanah Air", "ORG") not in found
+    assert ("Royal Air", "ORG") not in found
