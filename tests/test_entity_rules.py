@@ -341,3 +341,15 @@ def test_airlines_leave_alone(stage: NerStage, text: str) -> None:
     found = _ents(stage, text, "id")
     assert ("Tanah Air", "ORG") not in found
     assert ("Royal Air", "ORG") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # bench/realset tune half's English bylines: an outlet with a nationality in it, a person.
+        ("By Turkish Minute\nAt least 3 people died.", "Turkish Minute", "ORG"),
+        ("By Ryan General\nThe plane crashed.", "Ryan General", "PERSON"),
+    ],
+)
+def test_bylines(stage: NerStage, text: str, name: str, label: str) -> None:
+    assert (name, label) in _ents(stage, text, "en")
