@@ -325,6 +325,13 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
                 w in ("باسم", "لشؤون") and j + 1 < len(words)
             ):
                 j += 1
+            elif (
+                words[j - 1][2] in ("باسم", "لشؤون")
+                and j + 1 < len(words)
+                and words[j + 1][2].startswith("ال")
+                and w not in _AR_STOP
+            ):
+                j += 1  # what the speaker speaks for, in construct: "المتحدث باسم سلطة الطيران المدني"
             elif w == "في" and j + 1 < len(words) and gaz.lookup(words[j + 1][2]) is not None:
                 j += 2
             elif j == i + 1 and (country := gaz.lookup(w)) is not None and country.kind == "country":
@@ -336,11 +343,20 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
             i += 1
             continue
         start = words[j][0]
+        # A name set off by commas ("، سودارشان بارتاولا، إن", "، تيك بهادور كيه، أن": np-yeti-crash-2023-ar-02,
+        # tune-a) is all the words up to the comma, where the model found part of it.
+        closed = _closed_name(text, words, j)
         for e in index.overlapping(start, start + 1):
             if e.start == start and e.label not in ("ORG", "PERSON", "PER"):
                 end = e.end  # a name the model called a place or a thing ("فراس الأبيض" as MISC)
+                if closed is not None and e.end < words[closed - 1][1]:
+                    end = words[closed - 1][1]
             elif e.label in ("PERSON", "PER") and e.start < start < e.end:
                 end = max(e.end, words[k - 1][1])  # "الإندونيسي جوكو" and "ويدودو"
+            elif e.label in ("PERSON", "PER") and e.start == start and closed is not None:
+                end = words[closed - 1][1]
+                if end <= e.end:
+                    continue
             else:
                 continue
             surface = text[start:end].split("\n", 1)[0]
@@ -352,6 +368,21 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
             break
         i = j
     return out
+
+
+def _closed_name(text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
+    """The end (exclusive word index) of two to four words from ``j`` that a comma closes, none of them a stop
+    word or a title; None if no comma closes them there."""
+    k = j
+    while k < len(words) and k - j < _MAX_NAME_WORDS:
+        w = words[k][2]
+        if w in _AR_STOP or _ar_title(w) or (k > j and _broken(text, words[k - 1], words[k])):
+            return None
+        k += 1
+        after = text[words[k - 1][1] : words[k - 1][1] + 2].strip()[:1]
+        if after in ("،", ","):
+            return k if k - j >= 2 else None
+    return None
 
 
 def _ar_title(word: str) -> bool:

@@ -353,3 +353,10 @@ def test_airlines_leave_alone(stage: NerStage, text: str) -> None:
 )
 def test_bylines(stage: NerStage, text: str, name: str, label: str) -> None:
     assert (name, label) in _ents(stage, text, "en")
+
+
+def test_arabic_name_between_commas_after_a_spokesman(stage: NerStage) -> None:
+    # np-yeti-crash-2023-ar-02 (tune): "المتحدث باسم سلطة الطيران المدني في نيبال، سودارشان بارتاولا، إن": the
+    # model found the first word as a place.
+    found = _ents(stage, _line("np-yeti-crash-2023-ar-02", "سودارشان"), "ar")
+    assert ("سودارشان بارتاولا", "PERSON") in found
