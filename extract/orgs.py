@@ -58,6 +58,8 @@ _AR_HEADS: dict[str, tuple[str, int]] = {
     "جيش": ("Army", 1),
     "حرس": ("Guard", 1),
     "فيلق": ("Corps", 1),
+    # Air <country>: "طيران الهند" (the tune half's second fold), only before a country's name.
+    "طيران": ("Air", 1),
     # Airlines: "خطوط ساوريا الجوية" ("lines" alone is any line: _AR_HEAD_LAST below).
     "خطوط": ("Airlines", 1),
 }
@@ -196,6 +198,13 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             if so_far in _AR_NAMES or f"ال{so_far}" in _AR_NAMES:
                 break  # a whole name ends there: "مؤتمر الأمم المتحدة | للأطراف"
         named = " ".join([head, *taken])
+        if (
+            head == "طيران"
+        ):  # "طيران الهند" is Air India; "طيران الاحتلال" (the occupier's aircraft) no airline
+            country = _country(taken[0], gaz) if taken else None
+            taken = [taken[0]] if country is not None and country != "Arab" else []
+            end = words[i + len(taken)][1]
+            named = " ".join([head, *taken])
         if head in _AR_HEAD_LAST:
             while taken and taken[-1] not in _AR_HEAD_LAST[head]:
                 taken.pop()
@@ -248,6 +257,8 @@ def _ar_canonical(head: str, taken: list[str], gaz: Gazetteer) -> str:
         units.append(english or (place.name if place else latin_name(bare)))
     if run:
         units.append("-".join(run))
+    if head == "Air":
+        return " ".join([head, *units])
     return " ".join([*reversed(units), head])
 
 
