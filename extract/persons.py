@@ -502,6 +502,35 @@ def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazett
     return out
 
 
+# A person's age in brackets after the name: "Syaimah Damanik (94)", "Bambang Sutrisno ( 61 )" (Indonesian and
+# English news; sa-hajj-heat-2024-id-01, tune-b). Two to four capitalised words the model left alone or called a
+# place, none a place the gazetteer knows.
+_AGED = re.compile(
+    r"((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’.-]*)[ \t]*\([ \t]*(\d{1,3})[ \t]*(?:th|tahun)?[ \t]*\)"
+)
+
+
+def _aged(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    if lang not in ("id", "en"):
+        return []
+    index = EntityLayer(entities)
+    out = []
+    for m in _AGED.finditer(text):
+        name, start, end = m.group(1), m.start(1), m.end(1)
+        words = name.split()
+        if not 1 <= int(m.group(2)) <= 110 or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        if any(_of_word(w) or w.casefold() in _PLACE_WORDS or _TITLE_RE[lang].fullmatch(w) for w in words):
+            continue  # "Rumah Sakit Umum (2)", "Presiden (2)": an institution's or a title's words
+        over = index.overlapping(start, end)
+        if any(e.label in ("ORG", "PERSON", "PER") for e in over) or gaz.lookup(name) is not None:
+            continue
+        if any(gaz.lookup(w) is not None and gaz.lookup(w).kind != "city" for w in name.split()):  # type: ignore[union-attr]
+            continue  # "Jawa Barat (3)"
+        out.append(Entity(name, "PERSON", start, end, canonical_name(name), "native", lang, "rule"))
+    return out
+
+
 def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
     """``entities`` with the people named after a title (Latin or Arabic script by ``lang``): a person found so
     replaces every entity of the same language that overlaps it, unless one is that very person already; what
@@ -510,7 +539,7 @@ def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
     found = (arabic_persons if lang == "ar" else latin_persons)(text, lang, entities, gaz)
     found += [
         e
-        for e in named_before_title(text, lang, entities, gaz)
+        for e in named_before_title(text, lang, entities, gaz) + _aged(text, lang, entities, gaz)
         if not any(p.start < e.end and e.start < p.end for p in found)
     ]
     layer = EntityLayer(entities)

@@ -362,3 +362,13 @@ def test_arabic_name_between_commas_after_a_spokesman(stage: NerStage) -> None:
     # model found the first word as a place.
     found = _ents(stage, _line("np-yeti-crash-2023-ar-02", "سودارشان"), "ar")
     assert ("سودارشان بارتاولا", "PERSON") in found
+
+
+def test_person_by_age_in_brackets(stage: NerStage) -> None:
+    # sa-hajj-heat-2024-id-01 (tune): "Syaimah Damanik (94)", missed by the model; an institution's words with a
+    # number in brackets are no person.
+    assert ("Syaimah Damanik", "PERSON") in _ents(
+        stage, _line("sa-hajj-heat-2024-id-01", "Syaimah Damanik"), "id"
+    )
+    found = _ents(stage, "Korban dirawat di Rumah Sakit Umum (2) dan Pasal 340 (1) KUHP .", "id")
+    assert not any(label == "PERSON" for _, label in found)
