@@ -525,7 +525,7 @@ def _aged(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[
         over = index.overlapping(start, end)
         if any(e.label in ("ORG", "PERSON", "PER") for e in over) or gaz.lookup(name) is not None:
             continue
-        if any(gaz.lookup(w) is not None and gaz.lookup(w).kind != "city" for w in name.split()):  # type: ignore[union-attr]
+        if any((p := gaz.lookup(w)) is not None and p.kind != "city" for w in words):
             continue  # "Jawa Barat (3)"
         out.append(Entity(name, "PERSON", start, end, canonical_name(name), "native", lang, "rule"))
     return out
