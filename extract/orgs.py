@@ -65,6 +65,7 @@ _AR_HEADS: dict[str, tuple[str, int]] = {
 }
 # Heads that name an organisation only when the name ends in a given word: "خطوط ... الجوية" (air lines), not
 # "خطوط الإمداد" (supply lines) or "خطوط التماس" (front lines).
+_AR_ADJECTIVE_ONLY = frozenset({"شرطة", "جيش", "حرس", "فيلق"})
 _AR_HEAD_LAST = {"خطوط": frozenset({"الجوية"})}
 # Whole names whose English is not their words' ("مجموعة العشرين" is the G20).
 _AR_NAMES = {
@@ -198,9 +199,16 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             if so_far in _AR_NAMES or f"ال{so_far}" in _AR_NAMES:
                 break  # a whole name ends there: "مؤتمر الأمم المتحدة | للأطراف"
         named = " ".join([head, *taken])
-        if (
-            head == "طيران"
-        ):  # "طيران الهند" is Air India; "طيران الاحتلال" (the occupier's aircraft) no airline
+        prefix = word[: len(word) - len(head)]
+        if head in _AR_ADJECTIVE_ONLY and ("ال" in prefix or prefix.endswith("لل")):
+            # The article on the head: what follows must agree with it, a nationality or other adjective
+            # ("الشرطة النيبالية", "الحرس الثوري"), not a noun ("الشرطة | الغاز المسيل للدموع" is the police [firing]
+            # tear gas, "الشرطة للمقاطعة" the province's police: the tune half's Arabic reports).
+            if not taken or not taken[0].endswith(("ي", "ية", "يه")) or taken[0].startswith("لل"):
+                taken = []
+            end = words[i + len(taken)][1]
+        if head == "طيران":
+            # "طيران الهند" is Air India; "طيران الاحتلال" (the occupier's aircraft) no airline
             country = _country(taken[0], gaz) if taken else None
             taken = [taken[0]] if country is not None and country != "Arab" else []
             end = words[i + len(taken)][1]
