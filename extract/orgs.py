@@ -359,7 +359,7 @@ _CREDIT = re.compile(
 )
 _NOT_CREDIT = frozenset(
     "senin selasa rabu kamis jumat jum'at sabtu minggu ahad monday tuesday wednesday thursday friday saturday "
-    "sunday lundi mardi mercredi jeudi vendredi samedi dimanche foto video ilustrasi update".split()
+    "sunday lundi mardi mercredi jeudi vendredi samedi dimanche foto video ilustrasi update ok tv".split()
 )
 # A photo's credit after a slash or in square brackets at the end of a caption: "Sameer Al-DOUMY / AFP", "/ATS",
 # "[Getty images]" (the tune half's first fold).
@@ -371,7 +371,15 @@ _SLASH_CREDIT = re.compile(
 # 86% of 21 cases).
 _TOLD = re.compile(
     r"(?<![\w-])(?:told|telling|tell|kepada|menurut|dilansir|dikutip|pihak|selon|à|d'après|auprès de|"
-    r"[Pp]hoto:|[Ff]oto:|[Ss]umber:|[Ss]ource:|[Cc]rédit:|[Cc]redit:)[ \t]+(?:l['’])?([A-Z]{3,6})(?![\w-])"
+    r"[Pp]hoto[ \t]?:|[Ff]oto[ \t]?:|[Ss]umber[ \t]?:|[Ss]ource[ \t]?:|[Cc]rédit[ \t]?:|[Cc]redit[ \t]?:)[ \t]+"
+    r"(?:l['’])?([A-Z]{2,6})(?![\w-])"
+)
+# A source named at the end of its line: "Sumber: Anadolu", "Image Source : AP" (the tune half's first fold); and a
+# wire's acronym alone after a caption's last sentence, "... opening ceremony. AFP".
+_SOURCE_LINE = re.compile(
+    r"(?:(?<![\w-])(?:[Ss]umber|[Ss]ource|[Cc]rédit|[Cc]redit)[ \t]?:[ \t]*((?:[A-Z][\w&+.-]*[ \t]?){1,3})"
+    r"|(?<=[.!?”\"][ \t])([A-Z]{2,5}))[ \t]*$",
+    re.MULTILINE,
 )
 # Indonesian institutions by their head noun, capitalised as names are: "Kementerian Luar Negeri", "Badan
 # Nasional Penanggulangan Bencana", "Sekretariat Presiden", "Kabinet Indonesia Maju", "Direktorat Jenderal
@@ -429,6 +437,11 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
         found.append((m.start(1), m.end(1), m.group(1)))
     for m in _TOLD.finditer(text):
         found.append((m.start(1), m.end(1), m.group(1)))
+    for m in _SOURCE_LINE.finditer(text):
+        g = 1 if m.group(1) else 2
+        name = m.group(g).strip()
+        if name.casefold() not in _NOT_CREDIT and gaz.lookup(name) is None:
+            found.append((m.start(g), m.start(g) + len(name), canonical_org(name)))
     if lang == "id":
         found += _indonesian_heads(text) + _named_after(_ID_CITED, text, gaz)
     if lang == "fr":

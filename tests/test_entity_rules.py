@@ -374,3 +374,22 @@ def test_person_by_age_in_brackets(stage: NerStage) -> None:
     )
     found = _ents(stage, "Korban dirawat di Rumah Sakit Umum (2) dan Pasal 340 (1) KUHP .", "id")
     assert not any(label == "PERSON" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        # bench/realset tune half: a source line, a credit label with a space before its colon, a wire's acronym
+        # after a caption's last sentence.
+        ("Sumber: Anadolu\nBerita lain", "id", "Anadolu"),
+        ("Follow us on Image Source : AP", "en", "AP"),
+        ("Sultan Al Jaber at the UN climate conference's opening ceremony. AFP\nMore", "en", "AFP"),
+    ],
+)
+def test_sources_and_captions(stage: NerStage, text: str, lang: str, source: str) -> None:
+    assert (source, "ORG") in _ents(stage, text, lang)
+
+
+def test_source_line_leaves_places_alone(stage: NerStage) -> None:
+    found = _ents(stage, "Sumber: Jakarta\nHe went to the US\nthe crash. OK\n", "id")
+    assert not any(label == "ORG" for _, label in found)
