@@ -21,6 +21,9 @@ import unicodedata
 from anyascii import anyascii
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A French article elided onto a name, in lower case: "l’ONU", "l'AFP", "d'Unicef" (French NER keeps it in the
+# span; "L'Oréal", capitalised, is the name itself).
+_ELIDED_ARTICLE = re.compile(r"^[ld]['’](?=[A-ZÀ-Ý])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[^\w+)\]]+$")  # keep a trailing "+" (CCTV+) or closing bracket
 _SPACE = re.compile(r"\s+")
@@ -43,7 +46,7 @@ _LETTER = {
 
 def canonical_name(text: str) -> str:
     name = unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip())
-    name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
+    name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", _ELIDED_ARTICLE.sub("", name)))
     name = _EDGE_PUNCT.sub("", name).strip() or text.strip()
     return latin_name(name) if ARABIC_LETTER.search(name) else name
 

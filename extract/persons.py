@@ -156,8 +156,10 @@ def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
             continue  # an acronym or an initial alone is no name
         if any(w.isupper() and len(w) > 2 for w in words) or any(_of_word(w) for w in words):
             continue
-        if _INSTITUTION_GOES_ON.match(text, name[-1][1]):
-            continue  # "Kepala Pusat Data dan Informasi ...": the words were an institution's
+        goes_on = _INSTITUTION_GOES_ON.match(text, name[-1][1])
+        if goes_on and not pattern.match(text, goes_on.end() - 1):
+            continue  # "Kepala Pusat Data dan Informasi ...": the words were an institution's; not a list of
+            # leaders, "PM Australia Anthony Albanese dan PM India Narendra Modi" (g20-bali-2022-id-03, tune-b)
         start, end = name[0][0], name[-1][1]
         if gaz.lookup(text[start:end]) is not None or not _worth_it(
             index, m.start(), m.end(), run, i, start, end
@@ -323,6 +325,13 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
                 w in ("باسم", "لشؤون") and j + 1 < len(words)
             ):
                 j += 1
+            elif (
+                words[j - 1][2] in ("باسم", "لشؤون")
+                and j + 1 < len(words)
+                and words[j + 1][2].startswith("ال")
+                and w not in _AR_STOP
+            ):
+                j += 1  # what the speaker speaks for, in construct: "المتحدث باسم سلطة الطيران المدني"
             elif w == "في" and j + 1 < len(words) and gaz.lookup(words[j + 1][2]) is not None:
                 j += 2
             elif j == i + 1 and (country := gaz.lookup(w)) is not None and country.kind == "country":
@@ -334,11 +343,20 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
             i += 1
             continue
         start = words[j][0]
+        # A name set off by commas ("، سودارشان بارتاولا، إن", "، تيك بهادور كيه، أن": np-yeti-crash-2023-ar-02,
+        # tune-a) is all the words up to the comma, where the model found part of it.
+        closed = _closed_name(text, words, j)
         for e in index.overlapping(start, start + 1):
             if e.start == start and e.label not in ("ORG", "PERSON", "PER"):
                 end = e.end  # a name the model called a place or a thing ("فراس الأبيض" as MISC)
+                if closed is not None and e.end < words[closed - 1][1]:
+                    end = words[closed - 1][1]
             elif e.label in ("PERSON", "PER") and e.start < start < e.end:
                 end = max(e.end, words[k - 1][1])  # "الإندونيسي جوكو" and "ويدودو"
+            elif e.label in ("PERSON", "PER") and e.start == start and closed is not None:
+                end = words[closed - 1][1]
+                if end <= e.end:
+                    continue
             else:
                 continue
             surface = text[start:end].split("\n", 1)[0]
@@ -350,6 +368,21 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
             break
         i = j
     return out
+
+
+def _closed_name(text: str, words: list[tuple[int, int, str]], j: int) -> int | None:
+    """The end (exclusive word index) of two to four words from ``j`` that a comma closes, none of them a stop
+    word or a title; None if no comma closes them there."""
+    k = j
+    while k < len(words) and k - j < _MAX_NAME_WORDS:
+        w = words[k][2]
+        if w in _AR_STOP or _ar_title(w) or (k > j and _broken(text, words[k - 1], words[k])):
+            return None
+        k += 1
+        after = text[words[k - 1][1] : words[k - 1][1] + 2].strip()[:1]
+        if after in ("،", ","):
+            return k if k - j >= 2 else None
+    return None
 
 
 def _ar_title(word: str) -> bool:
@@ -395,6 +428,42 @@ _APPOSITION = {
     lang: re.compile(rf"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:{pattern.pattern})", re.IGNORECASE)
     for lang, pattern in _TITLE_RE.items()
 }
+# In Indonesian, "seorang" (the classifier of people: "a", of a person) after a comma says the name before it is a
+# person's, whatever the model called it: "Vishwash Kumar Ramesh, seorang warga negara ganda" (in-airindia-2025-id-03,
+# tune-b, an organisation to the model), "Ali Mazlum, seorang warga".
+_SEORANG = re.compile(r"[ \t]*,[ \t]+(?:salah[ \t]+)?seorang[ \t]")
+# In French, a name right after a title and what it is of: "le roi de Bahreïn Hamad bin Isa al-Khalifa", "le maire
+# de Kerman, Said Tabrizi", "l'ancien chef de la force al-Qods, Qassem Souleimani" (the bench/realset tune half's
+# first fold: the model called them an organisation, a place, MISC). Only a name of two or more capitalised words
+# the model found, relabelled.
+_FR_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:roi|reine|prince|émir|cheikh|sultan|président|présidente|premier[ \t]+ministre|ministre|maire|"
+    r"gouverneur|chef|porte-parole|secrétaire[ \t]+général|directeur|directrice|ambassadeur|pape|ayatollah|"
+    r"général|commandant)"
+    r"(?:[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[\w'’-]+(?:[ \t]+[\w'’-]+){0,3})?[ \t]*,?[ \t]*$",
+    re.IGNORECASE,
+)
+# Last words of organisations' names (extract/orgs.py's list; "directeur de l'agence Reuters Media" is no name).
+_ORG_LAST_WORDS = frozenset(
+    "fc cf sc united group groupe airlines airways agency agence ministry ministère association federation "
+    "fédération authority council conseil commission institute institut university université bank banque news "
+    "media médias images times post press presse tv radio".split()
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ben|ibn|de|du|von|van)(?:-[A-Z][\w'’-]*)?)$")
+
+
+def _fr_titled(text: str, e: Entity) -> bool:
+    words = e.text.split()
+    return (
+        len(words) >= 2
+        and all(_NAME_WORD.match(w) for w in words)
+        and words[0][:1].isupper()
+        and not any(w.isupper() and len(w) > 1 for w in words)
+        and words[-1].casefold() not in _ORG_LAST_WORDS
+        and _FR_TITLE_BEFORE.search(text, max(0, e.start - 80), e.start) is not None
+    )
+
+
 # In Arabic, a name after a verb of speech and before its title: "قال سوهاريانتو رئيس الوكالة الوطنية ...".
 _AR_SAID = re.compile(
     r"(?:^|\s)[وف]?(?:قال|قالت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|صرح|صرحت|أضاف|أضافت|ذكر|ذكرت)\s+$"
@@ -408,11 +477,15 @@ def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazett
     for e in entities:
         if e.label in ("PERSON", "PER") or e.found_by != "ner" or gaz.lookup(e.text) is not None:
             continue
-        if (
-            e.label == "ORG" and lang != "ar"
-        ):  # an Arabic name between "قال" and a title is one whatever its label
-            continue
-        if lang == "ar":
+        seorang = lang == "id" and _SEORANG.match(text, e.end) is not None
+        fr_titled = lang == "fr" and _fr_titled(text, e)
+        if e.label == "ORG" and lang != "ar" and not seorang and not fr_titled:
+            continue  # an Arabic name between "قال" and a title is one whatever its label
+        if seorang:
+            named = True
+        elif lang == "fr":
+            named = fr_titled
+        elif lang == "ar":
             after = _AR_WORD.match(text, e.end + 1) if text[e.end : e.end + 1] == " " else None
             named = (
                 after is not None
@@ -429,6 +502,35 @@ def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazett
     return out
 
 
+# A person's age in brackets after the name: "Syaimah Damanik (94)", "Bambang Sutrisno ( 61 )" (Indonesian and
+# English news; sa-hajj-heat-2024-id-01, tune-b). Two to four capitalised words the model left alone or called a
+# place, none a place the gazetteer knows.
+_AGED = re.compile(
+    r"((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’.-]*)[ \t]*\([ \t]*(\d{1,3})[ \t]*(?:th|tahun)?[ \t]*\)"
+)
+
+
+def _aged(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
+    if lang not in ("id", "en"):
+        return []
+    index = EntityLayer(entities)
+    out = []
+    for m in _AGED.finditer(text):
+        name, start, end = m.group(1), m.start(1), m.end(1)
+        words = name.split()
+        if not 1 <= int(m.group(2)) <= 110 or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        if any(_of_word(w) or w.casefold() in _PLACE_WORDS or _TITLE_RE[lang].fullmatch(w) for w in words):
+            continue  # "Rumah Sakit Umum (2)", "Presiden (2)": an institution's or a title's words
+        over = index.overlapping(start, end)
+        if any(e.label in ("ORG", "PERSON", "PER") for e in over) or gaz.lookup(name) is not None:
+            continue
+        if any((p := gaz.lookup(w)) is not None and p.kind != "city" for w in words):
+            continue  # "Jawa Barat (3)"
+        out.append(Entity(name, "PERSON", start, end, canonical_name(name), "native", lang, "rule"))
+    return out
+
+
 def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
     """``entities`` with the people named after a title (Latin or Arabic script by ``lang``): a person found so
     replaces every entity of the same language that overlaps it, unless one is that very person already; what
@@ -437,7 +539,7 @@ def title_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
     found = (arabic_persons if lang == "ar" else latin_persons)(text, lang, entities, gaz)
     found += [
         e
-        for e in named_before_title(text, lang, entities, gaz)
+        for e in named_before_title(text, lang, entities, gaz) + _aged(text, lang, entities, gaz)
         if not any(p.start < e.end and e.start < p.end for p in found)
     ]
     layer = EntityLayer(entities)
