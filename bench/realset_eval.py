@@ -45,7 +45,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.canonical import fold  # noqa: E402
+from extract.canonical import ARABIC_LETTER, fold  # noqa: E402
 from extract.facts import OTHER_KINDS, FactOptions, FactStage  # noqa: E402
 from extract.gazetteer import gazetteer  # noqa: E402
 from extract.ner import NerOptions, NerStage  # noqa: E402
@@ -79,17 +79,54 @@ def key(text: str) -> str:
     return match_key(fold(text or ""))
 
 
+# Arabic writes a preposition or a conjunction and the article onto the name's first word ("لوكالة تسنيم",
+# "بالحرس الثوري", "والجيش", "للأمم المتحدة"), and the labels keep the surface as the text had it: the name is
+# the same without. A first word that may carry them is tried bare of each.
+_ARABIC_PREFIXES = (
+    "وبال",
+    "وال",
+    "بال",
+    "فال",
+    "كال",
+    "ولل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+def _bare(k: str) -> set[str]:
+    """The key and, for an Arabic first word, the key without each prefix it may carry (two letters left)."""
+    forms = {k}
+    if ARABIC_LETTER.match(k):
+        first, _, rest = k.partition(" ")
+        for prefix in _ARABIC_PREFIXES:
+            if first.startswith(prefix) and len(first) - len(prefix) >= 2:
+                forms.add(f"{first[len(prefix) :]} {rest}".strip())
+    return forms
+
+
 def same(a: str, b: str) -> bool:
     """Lenient: equal keys, one key's words a run inside the other's (``Al Haouz`` in ``Al Haouz province``), or
-    one place of the gazetteer under both names (Dubai and Dubayy, Derna and Darnah)."""
+    one place of the gazetteer under both names (Dubai and Dubayy, Derna and Darnah). Arabic keys are also
+    compared without the prepositions, conjunctions and article written onto their words (_ARABIC_CLITICS)."""
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False
-    if ka == kb:
-        return True
-    short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 4 and f" {short} " in f" {long_} ":
-        return True
+    for x, y in [(ka, kb)] + [(x, y) for x in _bare(ka) for y in _bare(kb)]:
+        if x == y:
+            return True
+        short, long_ = sorted((x, y), key=len)
+        if len(short) >= 4 and f" {short} " in f" {long_} ":
+            return True
     pa, pb = _place(a), _place(b)
     return pa is not None and pb is not None and pa.name == pb.name
 
