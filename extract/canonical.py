@@ -15,6 +15,7 @@ so the vowel letters and the article are read first, by the conventions of names
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -57,6 +58,8 @@ def fold(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+# Called for every word of every Arabic-script name: the words repeat, the answers are cached.
+@functools.lru_cache(maxsize=65536)
 def _romanize_word(word: str) -> str:
     if word in _WORDS:
         return _WORDS[word]

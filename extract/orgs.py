@@ -18,6 +18,7 @@ samples/000; the shape rule (definite words after the head, stop words that end 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from extract.canonical import canonical_name, latin_name
@@ -233,6 +234,8 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
     return out
 
 
+# Called for every Arabic word of every text: the words repeat, the answers are cached.
+@functools.lru_cache(maxsize=65536)
 def _head(word: str) -> tuple[str | None, int]:
     """The head noun in ``word`` (with its article or a clitic: "والقناة", "لوزارة") and how many letters of
     clitic to leave out of the name ("و", "ب", "ل", "ف"; "للأمم" is kept whole, as the labels keep it)."""

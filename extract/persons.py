@@ -21,6 +21,7 @@ NERGrit, ANERcorp) is in bench/README.md (bench/entity_rules_eval.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from extract.canonical import canonical_name
@@ -385,6 +386,8 @@ def _closed_name(text: str, words: list[tuple[int, int, str]], j: int) -> int | 
     return None
 
 
+# Called for every Arabic word of every text: the words repeat, the answers are cached.
+@functools.lru_cache(maxsize=65536)
 def _ar_title(word: str) -> bool:
     for prefix in ("", "و", "ف", "ل", "ب", "وال", "فال", "لل"):
         if word.startswith(prefix) and word[len(prefix) :] in _AR_TITLES:
