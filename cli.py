@@ -754,11 +754,17 @@ def is_date(value: str) -> bool:
     return True
 
 
-def describe_resolved(e: dict[str, Any]) -> str:
-    """An article's event as polynews gives it (its own reading, with its story's day and place): one line."""
-    when = e.get("date") or "date unknown"
+def _when(e: dict[str, Any]) -> str:
+    """An event's date with how it was found, unless the text states it in full."""
+    when = str(e.get("date") or "date unknown")
     if e.get("date") and e.get("basis") and e["basis"] != "explicit":
         when += f" ({e['basis']})"
+    return when
+
+
+def describe_resolved(e: dict[str, Any]) -> str:
+    """An article's event as polynews gives it (its own reading, with its story's day and place): one line."""
+    when = _when(e)
     where = ", ".join((e.get("places") or [])[:3]) or "place unknown"
     taken = f"; from its story: {', '.join(e['from_story'])}" if e.get("from_story") else ""
     return f"{e.get('type') or 'event'}, {when}, {where}{taken}"
@@ -766,9 +772,7 @@ def describe_resolved(e: dict[str, Any]) -> str:
 
 def describe_event(e: dict[str, Any]) -> list[str]:
     """An event fact as a reader notes it: what, when, where, who, how many."""
-    when = e.get("date") or "date unknown"
-    if e.get("date") and e.get("basis") and e["basis"] != "explicit":
-        when += f" ({e['basis']})"
+    when = _when(e)
     lines = [
         f"{e['name']}  [{e.get('type')}]  article {e['article_id']}"
         + (f", story {e['story_id']}" if e.get("story_id") else "")

@@ -202,7 +202,8 @@ def with_stories(
     which a folder ingest has not got)."""
     from stories_eval import stored
 
-    from store.story_event import consensus, first_event, resolved
+    from ingest.record import first_event
+    from store.story_event import consensus, resolved
 
     root, story, _ = stored(db)
     own = {

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from extract.canonical import fold, name_key
 from extract.gazetteer import Place
-from ingest.record import Article
+from ingest.record import Article, first_event
 
 # The kind that says nothing about which event.
 _VAGUE_KINDS = frozenset({"other"})
@@ -70,10 +70,8 @@ def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str
             # One short skeleton ("bn", "as") is in too many names to point at one.
             if len(key.replace(" ", "")) >= 4:
                 out.add("s:" + key)
-    events = [f.data for f in article.facts if f.kind == "event"]
-    # The native reading first: the translation's facts repeat it, less surely.
-    events.sort(key=lambda d: d.get("origin") != "native")
-    for data in events[:1]:
+    data = first_event(f.data for f in article.facts if f.kind == "event")
+    if data is not None:
         kind = data.get("type")
         if kind and kind not in _VAGUE_KINDS:
             out.add("k:" + kind)

@@ -7,6 +7,7 @@ whole records and a stage that fails leaves the previous state intact.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -44,6 +45,14 @@ class Fact:
     data: dict[str, Any]
     evidence: str
     confidence: float
+
+
+def first_event(facts: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """An article's event as its text reads it, from its event facts' data: the first, the native reading before
+    a translation's (the translation's facts repeat it, less surely). The story anchors (extract/signature.py)
+    and the story's agreed event (store/story_event.py) both read this one."""
+    events = sorted(facts, key=lambda d: d.get("origin") != "native")
+    return dict(events[0]) if events else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,10 +43,11 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ingest.record import Article as Record
+from ingest.record import first_event
 from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
 from store.dialects import Raw
-from store.story_event import consensus, event_key, first_event
+from store.story_event import consensus, event_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +429,11 @@ def _jaccard(a: bytes | None, b: bytes | None) -> float | None:
     return float(np.count_nonzero(x == y)) / NUM_PERM
 
 
+def _json(value: Any) -> Any:
+    """A JSON column as the raw connection gives it: text on SQLite, already decoded on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def _date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -668,7 +674,7 @@ class Matcher:
                 chunk,
             ):
                 # PostgreSQL's driver hands JSON back decoded, SQLite's as text.
-                anchors = json.loads(a) if isinstance(a, str) else a
+                anchors = _json(a)
                 found[i] = _Candidate(i, lang, pub, mh, mh_en, frozenset(anchors), n)
         return found
 
@@ -894,15 +900,16 @@ class Matcher:
             row = db.execute("SELECT event, event_key FROM stories WHERE id = ?", (story,)).fetchone()
             if row is None or row[1] is None:
                 continue
-            event = json.loads(row[0]) if isinstance(row[0], str) else row[0]
+            event = _json(row[0])
             others = db.execute(
                 "SELECT id, event FROM stories WHERE event_key = ? AND id != ? ORDER BY id", (row[1], story)
             ).fetchall()
+            a = self._members(db, story, fingerprints) if others else []
             for other, stored in others:
-                theirs = json.loads(stored) if isinstance(stored, str) else stored
+                theirs = _json(stored)
                 if event.get("date") and theirs.get("date") and event["date"] != theirs["date"]:
                     continue
-                a, b = self._members(db, story, fingerprints), self._members(db, other, fingerprints)
+                b = self._members(db, other, fingerprints)
                 vetoed = sum(1 for x in a for y in b if self.vetoed(x, y))
                 if not a or not b or vetoed > self._AGREEING_VETOED * len(a) * len(b):
                     continue
@@ -1057,7 +1064,7 @@ def refresh_stories(db: Raw, story_ids: list[int]) -> None:
             f" WHERE a.story_id IN ({marks}) AND f.kind = 'event' ORDER BY f.id",
             chunk,
         ):
-            events.setdefault(article, []).append(json.loads(data) if isinstance(data, str) else data)
+            events.setdefault(article, []).append(_json(data))
     updates: list[tuple[int | None, str, int, str | None, str | None, str | None, str | None, int]] = []
     for story, rows in members.items():
         if not rows:

@@ -16,10 +16,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from ingest.errors import QueryError
+from ingest.record import first_event
 from store import schema
 from store.counts import run_counts
 from store.fts_query import fts5_expression
-from store.story_event import first_event, resolved
+from store.story_event import resolved
 
 EXPORT_KEYS = (
     "id",

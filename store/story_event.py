@@ -26,16 +26,6 @@ from typing import Any
 _VAGUE = {"other", "statement", "meeting", "visit"}
 
 
-def first_event(facts: Iterable[Mapping[str, Any]]) -> dict[str, Any] | None:
-    """The article's event as its text reads it: its first event fact, the native reading before a
-    translation's (extract/signature.py takes the same one for the story anchors)."""
-    events = list(facts)
-    if not events:
-        return None
-    events.sort(key=lambda d: d.get("origin") != "native")
-    return dict(events[0])
-
-
 # Bases of a day the text does not state for the event: the publication day standing in for it, or the latest
 # day the text states standing in for a publication day it has not got (extract/facts.py).
 _GUESSES = ("no date in the text", "the latest date the text states")
@@ -81,15 +71,14 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
     for events in docs.values():
         same = [e for e in events if e.get("type") == kind]
         days.update({d for e in same if (d := _stated_day(e))})
-        firsts = {str(e["places"][0]) for e in same if e.get("places")}
-        places.update({p.casefold() for p in firsts})
         named.update({str(p).casefold() for e in same for p in e.get("places") or []})
-        for e in same:
-            if e.get("places"):
-                first = str(e["places"][0]).casefold()
-                spelled.setdefault(first, str(e["places"][0]))
-                if e.get("scene"):
-                    scenes.setdefault(first, e["scene"])
+        firsts = [e for e in same if e.get("places")]
+        places.update({str(e["places"][0]).casefold() for e in firsts})
+        for e in firsts:
+            first = str(e["places"][0]).casefold()
+            spelled.setdefault(first, str(e["places"][0]))
+            if e.get("scene"):
+                scenes.setdefault(first, e["scene"])
     date = min(days, key=lambda d: (-days[d], d)) if days else None
     place = min(places, key=lambda p: (-places[p], -named[p], p)) if places else None
     return {
