@@ -237,6 +237,10 @@ class Pipeline:
                 for batch in batches:
                     self._collect(self._process_here(batch, summary), summary)
             self._store(summary)
+            # Articles that arrived out of the order one run stores a folder in: their stories decided again, so
+            # a folder gives the same stories in one run as over several cron runs.
+            if settled := self.writer.settle(self._new_ids):
+                log.info("decided %d articles again in the order one run stores them", settled)
             # A later article can turn out to be the original of one stored earlier in the run (a dated
             # release after its credited copy): count what the new articles are at the end.
             final = self.writer.statuses(self._new_ids)

@@ -196,6 +196,13 @@ class Writer:
                 for outcome, i in results
             ]
 
+    def settle(self, new_ids: list[int]) -> int:
+        """At a run's end: the stories its articles joined decided again in the order one run would have
+        stored them, where they arrived out of that order (Matcher.settle); returns the articles decided again."""
+        with Session(self.engine) as s, s.begin():
+            dialects.of(s).before_write(s)
+            return self.matcher.settle(s, new_ids)
+
     def _save_one(
         self,
         s: Session,

@@ -219,6 +219,48 @@ def test_a_second_run_on_postgresql_is_refused(pg_url: str, samples: Path) -> No
     assert again.exit_code == 0, again.output  # the lock went with its holder
 
 
+def _grouped(rows: list[dict[str, object]]) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """Copies of one original and reports of one story, as sets of file names (ids differ between stores)."""
+    name = {r["id"]: Path(str(r["source"])).stem for r in rows}
+    docs: dict[object, set[str]] = {}
+    stories: dict[object, set[str]] = {}
+    for r in rows:
+        docs.setdefault(r["duplicate_of"] or r["id"], set()).add(name[r["id"]])
+        if r["story_id"] is not None:
+            stories.setdefault(r["story_id"], set()).add(name[r["id"]])
+    return {frozenset(g) for g in docs.values()}, {frozenset(g) for g in stories.values()}
+
+
+def test_files_out_of_name_order_on_postgresql_give_one_runs_stories(
+    pg_url: str, home: Path, tmp_path: Path
+) -> None:
+    """Matcher.settle's SQL on PostgreSQL: two real stories (bench/realset's tuning half) whose files arrive in
+    reverse name order over two runs are decided again in name order, and the groups are those of one run into
+    SQLite."""
+    files = sorted(
+        p
+        for p in (ROOT / "bench" / "realset" / "articles").glob("*.txt")
+        if p.name.startswith(("kr-jejuair-2024-", "id-lewotobi-2024-"))
+    )
+    everything, growing = tmp_path / "all", tmp_path / "growing"
+    everything.mkdir(), growing.mkdir()
+    for f in files:
+        shutil.copy(f, everything / f.name)
+    one = str(tmp_path / "one.db")
+    assert _run(["ingest", str(everything), "--db", one, "-q"], home).returncode == 0
+    arrivals = files[::-1]
+    for part in (arrivals[: len(arrivals) // 2], arrivals):
+        for f in part:
+            if not (growing / f.name).exists():
+                shutil.copy(f, growing / f.name)
+        result = _run(["ingest", str(growing), "--db", pg_url, "-v"], home)
+        assert result.returncode == 0, result.stderr
+    assert "decided " in result.stderr and " again in the order one run stores them" in result.stderr
+    docs, stories = _grouped(export(pg_url, home))
+    assert (docs, stories) == _grouped(export(one, home))
+    assert any(len(g) >= 6 for g in stories)
+
+
 def test_sigkill_mid_run_on_postgresql_then_a_rerun_equals_a_clean_run(
     corpus: Path, home: Path, sqlite_local: str, pg_server: object
 ) -> None:
