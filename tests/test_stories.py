@@ -215,6 +215,36 @@ def test_stories_that_agree_on_what_happened_where_are_merged(tmp_path: Path, ru
     assert stories == [("summit|jeddah", 12)]
 
 
+def test_a_day_one_report_of_six_states_does_not_keep_two_stories_of_one_summit_apart(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The 15th BRICS summit at Johannesburg (part D of the tuning half): six reports named Johannesburg for the
+    summit, one of them read the 1 January 2024 on which the new members were to join as its day; three
+    Indonesian reports dated it 22 August. A day stated by one text of six does not keep the two apart
+    (_DAY_VOTES); the reports of what happened where make one story."""
+    folder = tmp_path / "brics"
+    folder.mkdir()
+    names = (
+        "ar-04",
+        "en-01",
+        "en-02",
+        "en-03",
+        "en-04",
+        "fr-01",
+        "fr-03",
+        "id-01",
+        "id-02",
+        "id-03",
+        "id-04",
+    )
+    for name in names:
+        shutil.copy(REALSET / f"za-brics-2023-{name}.txt", folder / f"za-brics-2023-{name}.txt")
+    db = tmp_path / "brics.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    _, stories, _ = _groups(db)
+    assert {f"za-brics-2023-{n}" for n in names} in stories
+
+
 def test_copies_are_told_from_quoted_statements_and_paragraphs(tmp_path: Path, runner: CliRunner) -> None:
     """Same-language pairs of the tuning half that share a part: wire copies cut or re-led, and texts that only
     quote what the other holds (a speaker's words, one wire paragraph) or rewrite it."""
