@@ -125,10 +125,15 @@ _KIND_WORDS: dict[str, str] = {
     "storm": r"storms?|cyclones?|hurricanes?|typhoons?|tempêtes?|ouragans?|badai|topan|siklon|"
     r"عاصفة|العاصفة|إعصار|الإعصار",
     "fire": r"fire broke out|blaze|wildfires?|caught fire|incendies?|kebakaran|حريق|حرائق|الحريق|الحرائق",
-    "explosion": r"explosions?|blasts?|exploded|ledakan|meledak|انفجار|الانفجار|تفجير",
+    # A suicide blast is an attack (part D's Peshawar mosque bombing: "suicide blast", «انتحاري»).
+    "explosion": r"explosions?|(?<!suicide )blasts?|exploded|ledakan|meledak|انفجار|الانفجار|تفجير",
+    # Trains collide and derail (part D's Balasore and Kanchanjunga collisions, four languages each).
     "crash": r"plane crash|crashed|crash|s['’]est écrasée?|accident d['’]avion|kecelakaan|jatuhnya pesawat|"
-    r"pesawat\s+(?:\w+\s+){0,4}jatuh|تحطم|تحطمت|اصطدام",
-    "attack": r"attacks?|bombing|air ?strikes?|attaques?|attentats?|frappes?|serangan|penyerangan|هجوم|الهجوم|غارة|غارات",
+    r"pesawat\s+(?:\w+\s+){0,4}jatuh|تحطم|تحطمت|اصطدام|"
+    r"collided|collisions?|derail\w*|train accident|rail(?:way)? accident|déraill\w*|accident ferroviaire|"
+    r"catastrophes? ferroviaires?|accident de train|tabrakan|anjlok|تصادم|حادث قطار|حادث القطار",
+    "attack": r"attacks?|bombing|air ?strikes?|attaques?|attentats?|frappes?|serangan|penyerangan|هجوم|الهجوم|غارة|غارات|"
+    r"suicide (?:blasts?|bomb\w*|attacks?)|kamikaze|bom bunuh diri|انتحاري\w*|الانتحاري\w*",
     "shooting": r"shooting|gunmen|gunman|fusillade|penembakan|إطلاق النار|إطلاق نار",
     "eruption": r"eruption|erupted|éruption|erupsi|letusan|meletus|ثوران|البركان",
     "landslide": r"landslides?|mudslides?|glissements? de terrain|longsor|انهيار أرضي|انهيارات أرضية",

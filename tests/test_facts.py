@@ -322,3 +322,33 @@ def test_case_accents_and_spacing_do_not_split_an_entity(tmp_path: Path) -> None
         e.canonical for e in out.entities
     } == {"Shen Haixiong", "Cao Shumín"}
     assert len({e.canonical for e in out.entities}) == 2
+
+
+def _kind_of(article: str, tmp_path: Path) -> str | None:
+    """The event kind FactStage reads in one article of bench/realset, whole."""
+    from extract.facts import FactOptions, FactStage
+    from ingest.record import Article
+
+    text = (
+        Path(__file__).resolve().parent.parent / "bench" / "realset" / "articles" / f"{article}.txt"
+    ).read_text()
+    lang = article.split("-")[-2]
+    out = FactStage(FactOptions(cache_dir=tmp_path))(Article(source="x.txt", text=text, lang=lang))
+    events = [f.data for f in out.facts if f.kind == "event"]
+    return events[0]["type"] if events else None
+
+
+def test_trains_that_collide_crash_and_a_suicide_blast_is_an_attack(tmp_path: Path) -> None:
+    """Part D of bench/realset's tuning half: train collisions in four languages ("collided", "collision",
+    «تصادم», "tabrakan") were no event at all, and the Peshawar mosque bombing ("suicide blast", «انتحاري») was
+    an explosion."""
+    for article in (
+        "in-balasore-train-2023-en-01",
+        "in-balasore-train-2023-fr-02",
+        "in-balasore-train-2023-ar-03",
+        "in-kanchanjunga-train-2024-en-01",
+        "in-kanchanjunga-train-2024-id-03",
+    ):
+        assert _kind_of(article, tmp_path) == "crash", article
+    for article in ("pk-peshawar-2023-en-01", "pk-peshawar-2023-en-03", "pk-peshawar-2023-fr-02"):
+        assert _kind_of(article, tmp_path) == "attack", article
