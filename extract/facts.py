@@ -500,13 +500,14 @@ _NATIVE_OTHER_WEIGHT = 0.5
 # event place ar 0.37 -> 0.47, en 0.48 -> 0.58, fr 0.74, id 0.36 -> 0.56 (at 1.5: one event fewer in ar, en, id).
 _NAME = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 _VENUES = re.compile(
-    rf"(?<![\w-])(?:(?P<en>(?:{_NAME}\s+){{1,3}}(?:Stadium|International Airport|Airport|"
+    rf"(?<![\w-])(?:(?P<en>(?:{_NAME}\s+){{1,3}}(?:Stadium|International Airport|Airport|[Vv]olcano|"
     r"(?P<low>(?:[Ii]nternational\s+)?airports?)(?![\w-])))|"
     rf"(?P<mount>Mount\s+{_NAME}(?:\s+{_NAME})?)|"
     rf"(?P<fr>(?:(?:stade|aéroport(?:\s+international)?(?:\s+de)?|volcan|mont)\s+|aéroport(?:\s+international)?"
     rf"\s+d['’]){_NAME}(?:\s+{_NAME}){{0,2}})|"
     rf"(?P<id>(?:Stadion|Bandara(?:\s+Internasional)?|Gunung(?:\s+[Aa]pi)?)\s+{_NAME}(?:\s+{_NAME}){{0,2}}))"
-    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان|استاد|ستاد)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
+    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|(?:بركان\s+)?جبل|بركان|استاد|ستاد)\s+[«\"“]?[\u0621-\u064a]{3,}"
+    r"(?:\s+الدولي)?)"
 )
 # A place below a city, by the word that says so: "Hatay's Defne district", "an area of Meghani Nagar", "la
 # localité de Defne", "Distrik Defne", "kawasan Meghani Nagar", "بلدة دفنة". The gazetteer holds no districts,
@@ -1224,7 +1225,13 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = max(weights.get(name, 0.0), _LOCALITY_WEIGHT)
             first.setdefault(name, start)
-        ranked = sorted(scores, key=lambda n: (n not in held_in, -scores[n] * weights[n], first[n]))
+        # An eruption is at its volcano: one the text names comes first, before the villages, islands and towns
+        # around it that the reports name more often ("Gunung Ruang di Kecamatan Tagulandang", "mont Ruang" below
+        # four mentions of Manado's airport: the realset tune folds' Ruang reports).
+        volcanoes = {name for m, name in venues if ev.type == "eruption" and _venue_kind(m) == "mount"}
+        ranked = sorted(
+            scores, key=lambda n: (n not in held_in and n not in volcanoes, -scores[n] * weights[n], first[n])
+        )
         return self._narrowed(ranked, known, text, [chosen, *lead[:1]], entities, body_start, [chosen, *lead])
 
     @staticmethod
@@ -1532,8 +1539,9 @@ class FactExtractor:
 
 
 _VENUE_WORD = re.compile(
-    r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|استاد|ستاد|مطار|بركان)(?:\s+(?:international|"
-    r"Internasional|de|[Aa]pi))*(?:\s+|\s*d['’])|\s+(?P<tail>Stadium|International Airport|Airport|"
+    r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|استاد|ستاد|مطار|(?:بركان\s+)?جبل|بركان)"
+    r"(?:\s+(?:international|Internasional|de|[Aa]pi))*(?:\s+|\s*d['’])|\s+(?P<tail>Stadium|International Airport|Airport|"
+    r"[Vv]olcano|"
     r"(?:[Ii]nternational\s+)?airports?)$"
 )
 _VENUE_KIND = {
@@ -1555,6 +1563,9 @@ _VENUE_KIND = {
     "volcan": "mount",
     "gunung": "mount",
     "بركان": "mount",
+    "جبل": "mount",
+    "بركان جبل": "mount",
+    "volcano": "mount",
 }
 # A venue is the event's place only for events that happen there: an airport for a crash (an Indonesian COP28
 # report names the airport the president left from), a volcano or mountain for an eruption or a landslide.
@@ -1592,7 +1603,7 @@ def _venue_kind(m: re.Match[str]) -> str | None:
     word = _VENUE_WORD.search(surface)
     if word is None:
         return None
-    return _VENUE_KIND.get((word.group("kind") or word.group("tail") or "").casefold())
+    return _VENUE_KIND.get(" ".join((word.group("kind") or word.group("tail") or "").casefold().split()))
 
 
 def _venue(m: re.Match[str], event_type: str) -> str | None:
@@ -1605,7 +1616,7 @@ def _venue(m: re.Match[str], event_type: str) -> str | None:
     word = _VENUE_WORD.search(surface)
     if word is None:
         return None
-    raw_kind = (word.group("kind") or word.group("tail") or "").casefold()
+    raw_kind = " ".join((word.group("kind") or word.group("tail") or "").casefold().split())
     kind = _VENUE_KIND.get(raw_kind)
     if kind is None or event_type not in _VENUE_EVENTS.get(kind, {event_type}):
         return None
@@ -1613,7 +1624,11 @@ def _venue(m: re.Match[str], event_type: str) -> str | None:
     if not name:
         return None
     if m.group("ar"):
-        return name.removesuffix(" الدولي").strip()
+        return name.removesuffix(" الدولي").strip(' «"“”')
+    # "The Ruang volcano", "Mount Ruang volcano", "Mount Ruang's crater": the name alone
+    name = re.sub(r"^(?:(?:The|Mount)(?:\s+|$))+|['’]s$", "", name)
+    if not name:
+        return None  # "The volcano"
     if kind == "stadium" and not word.group("tail"):
         name = name.split()[0]  # "Stadion Kanjuruhan Malang": the city follows the stadium's name
     international = re.search(r"international|internasional", surface, re.IGNORECASE) is not None
