@@ -506,8 +506,7 @@ _VENUES = re.compile(
     rf"(?P<fr>(?:(?:stade|aéroport(?:\s+international)?(?:\s+de)?|volcan|mont)\s+|aéroport(?:\s+international)?"
     rf"\s+d['’]){_NAME}(?:\s+{_NAME}){{0,2}})|"
     rf"(?P<id>(?:Stadion|Bandara(?:\s+Internasional)?|Gunung(?:\s+[Aa]pi)?)\s+{_NAME}(?:\s+{_NAME}){{0,2}}))"
-    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|(?:بركان\s+)?جبل|بركان|استاد|ستاد)\s+[«\"“]?[\u0621-\u064a]{3,}"
-    r"(?:\s+الدولي)?)"
+    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان|استاد|ستاد)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
 )
 # A place below a city, by the word that says so: "Hatay's Defne district", "an area of Meghani Nagar", "la
 # localité de Defne", "Distrik Defne", "kawasan Meghani Nagar", "بلدة دفنة". The gazetteer holds no districts,
@@ -1539,7 +1538,7 @@ class FactExtractor:
 
 
 _VENUE_WORD = re.compile(
-    r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|استاد|ستاد|مطار|(?:بركان\s+)?جبل|بركان)"
+    r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|استاد|ستاد|مطار|بركان)"
     r"(?:\s+(?:international|Internasional|de|[Aa]pi))*(?:\s+|\s*d['’])|\s+(?P<tail>Stadium|International Airport|Airport|"
     r"[Vv]olcano|"
     r"(?:[Ii]nternational\s+)?airports?)$"
@@ -1563,8 +1562,6 @@ _VENUE_KIND = {
     "volcan": "mount",
     "gunung": "mount",
     "بركان": "mount",
-    "جبل": "mount",
-    "بركان جبل": "mount",
     "volcano": "mount",
 }
 # A venue is the event's place only for events that happen there: an airport for a crash (an Indonesian COP28
@@ -1603,7 +1600,7 @@ def _venue_kind(m: re.Match[str]) -> str | None:
     word = _VENUE_WORD.search(surface)
     if word is None:
         return None
-    return _VENUE_KIND.get(" ".join((word.group("kind") or word.group("tail") or "").casefold().split()))
+    return _VENUE_KIND.get((word.group("kind") or word.group("tail") or "").casefold())
 
 
 def _venue(m: re.Match[str], event_type: str) -> str | None:
@@ -1616,7 +1613,7 @@ def _venue(m: re.Match[str], event_type: str) -> str | None:
     word = _VENUE_WORD.search(surface)
     if word is None:
         return None
-    raw_kind = " ".join((word.group("kind") or word.group("tail") or "").casefold().split())
+    raw_kind = (word.group("kind") or word.group("tail") or "").casefold()
     kind = _VENUE_KIND.get(raw_kind)
     if kind is None or event_type not in _VENUE_EVENTS.get(kind, {event_type}):
         return None
@@ -1624,9 +1621,11 @@ def _venue(m: re.Match[str], event_type: str) -> str | None:
     if not name:
         return None
     if m.group("ar"):
-        return name.removesuffix(" الدولي").strip(' «"“”')
-    # "The Ruang volcano", "Mount Ruang volcano", "Mount Ruang's crater": the name alone
-    name = re.sub(r"^(?:(?:The|Mount)(?:\s+|$))+|['’]s$", "", name)
+        return name.removesuffix(" الدولي").strip()
+    # "The Ruang volcano", "Mount Ruang volcano", "Mount Ruang's crater", "Indonesia's Ruang volcano": the name alone
+    if kind == "mount":
+        name = re.split(r"['’]s\s+", name)[-1]
+    name = re.sub(r"^(?:(?:The|Mount)(?:\s+|$))+|\s+[Vv]olcano$|['’]s$", "", name)
     if not name:
         return None  # "The volcano"
     if kind == "stadium" and not word.group("tail"):
