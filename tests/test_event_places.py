@@ -7,6 +7,8 @@ Every text is a real published sentence or passage, copied from the tuning half 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from extract.facts import FactOptions, FactStage, _not_where
@@ -425,3 +427,74 @@ def test_an_eruption_is_at_the_volcano_the_text_names(tmp_path: Path) -> None:
     assert (
         _event(text, "en", tmp_path, (_ner(text, "Tagulandang", "GPE", "en"),))["places"][0] == "Mount Ruang"
     )
+
+
+def test_a_sea_or_a_coast_is_not_the_land_the_quake_struck(tmp_path: Path) -> None:
+    # jp-noto-quake-2024-id-02: the quake shook "the coast of the Sea of Japan"; it struck Ishikawa
+    text = (
+        "Jakarta (ANTARA) - Gempa berkekuatan magnitudo 7,6 yang mengguncang kawasan pantai Laut Jepang pada Senin, "
+        "menewaskan sedikitnya empat orang warga setempat.\nBencana yang terjadi tepat pada permulaan tahun 2024 itu "
+        "juga memicu peringatan tsunami serta kebakaran di pusat prefektur Ishikawa.\nJumlah korban tewas kemungkinan "
+        "bisa bertambah, demikian pernyataan dari pemerintah prefektur Ishikawa pada Selasa."
+    )
+    entities = (_ner(text, "Laut Jepang", "LOC", "id"), _ner(text, "prefektur Ishikawa", "LOC", "id"))
+    places = _event(text, "id", tmp_path, entities)["places"]
+    assert places[0] == "Ishikawa"
+    assert "Laut Jepang" not in places
+
+
+def test_an_arabic_localitys_word_before_an_adjective_names_no_locality(tmp_path: Path) -> None:
+    # kr-itaewon-2022-ar-03: "بحي وسط سيول" (in a district of central Seoul): not a district called وسط
+    text = (
+        "لقي 146 شخصا على الأقل مصرعهم مساء السبت وأصيب حوالى 150 في تدافع بحي وسط سيول حيث احتشد الآلاف في شوارع "
+        "ضيقة للاحتفال بعيد هالوين، وفق ما أعلنت السلطات."
+    )
+    assert _event(text, "ar", tmp_path)["places"][0] == "Seoul"
+
+
+def test_a_peninsula_named_by_its_word_is_the_quakes_place(tmp_path: Path) -> None:
+    # jp-noto-quake-2024-en-02: the peninsula, below the prefecture the lead names first
+    text = (
+        "KANAZAWA--The death toll from the New Year’s Day earthquake in Ishikawa Prefecture stood at 65 as of 3 p.m. "
+        "on Jan. 3, prefectural officials said.\nThe magnitude-7.6 earthquake in the Noto Peninsula left at least 323 "
+        "people injured, some seriously, officials added.\nAround 33,400 people were staying in evacuation centers."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Noto Peninsula"
+
+
+def test_a_summits_group_is_not_its_place(tmp_path: Path) -> None:
+    # za-brics-2023-ar-01: "مجموعة بريكس" (the BRICS group), which Arabic NER tags as a place and the gazetteer
+    # hears as Rikaze, a city of one of its members
+    text = (
+        "قال رئيس جنوب أفريقيا سيريل رامابوزا الخميس إن مجموعة دول بريكس قررت دعوة ست دول لعضويتها هي الأرجنتين "
+        "ومصر وإيران وإثيوبيا والسعودية والإمارات.\nوأضاف رامابوزا، في مؤتمر صحافي مشترك لزعماء الدول الخمس التي "
+        "تشكل الكتلة حاليا، إن “مجموعة بريكس تبدأ فصلا جديدا”.\nوتصدر النقاش بشأن توسعة عضوية المجموعة التي تضم "
+        "البرازيل وروسيا والهند والصين وجنوب أفريقيا جدول أعمال قمة عقدت على مدى ثلاثة أيام تنتهي اليوم الخميس."
+    )
+    entities = tuple(
+        dataclasses.replace(_ner(text, "بريكس", "LOC", "ar"), start=i, end=i + 5)
+        for i in (m.start() for m in re.finditer("بريكس", text))
+    )
+    places = _event(text, "ar", tmp_path, entities)["places"]
+    assert places
+    assert "Rikaze" not in places
+
+
+def test_gazetteer_prefectures_counties_and_words_written_in_lower_case(tmp_path: Path) -> None:
+    gaz = gazetteer(tmp_path)
+    # jp-noto-quake-2024-id-01, -fr-03, -ar-03; tw-hualien-quake-2024-en-03: a prefecture or county by its word
+    for name in ("Prefektur Ishikawa", "le département d'Ishikawa", "إيشيكاوا", "Ishikawa Prefecture"):
+        assert gaz.lookup_mention(name).name == "Ishikawa", name  # type: ignore[union-attr]
+    assert gaz.lookup_mention("Hualien County").name == "Hualien"  # type: ignore[union-attr]
+    # kr-itaewon-2022-id-02: "Pesta" (a party) opens a sentence and is written "pesta" further on: not Pest
+    text = (
+        "TRIBUNNEWS.COM - Pesta Halloween di kawasan hiburan malam Itaewon, Korea Selatan, berubah menjadi tragedi "
+        "mematikan.\nPesta Halloween di Itaewon termasuk pesta yang paling ramai."
+    )
+    assert "Pest" not in {m.place.name for m in find_places(gaz, text)}
+    # kr-itaewon-2022-ar-04, tw-hualien-quake-2024-ar-03: night (Lille) and the science of quakes (Al-Alam)
+    for text in (
+        "أن واقعة التدافع الأكثر دموية في تاريخ كوريا الجنوبية حدثت ليل السبت، في زقاق ضيق",
+        "نقلا عن المعلومات الأولية التي أصدرها مركز علم الزلازل التابع للحكومة",
+    ):
+        assert {m.place.name for m in find_places(gaz, text)} <= {"South Korea"}
