@@ -498,3 +498,33 @@ def test_gazetteer_prefectures_counties_and_words_written_in_lower_case(tmp_path
         "نقلا عن المعلومات الأولية التي أصدرها مركز علم الزلازل التابع للحكومة",
     ):
         assert {m.place.name for m in find_places(gaz, text)} <= {"South Korea"}
+
+
+def test_a_district_the_text_puts_in_the_city(tmp_path: Path) -> None:
+    # kr-itaewon-2022-fr-03: Seoul twice in the lead, and "le district d'Itaewon à Séoul"
+    text = (
+        "Aux dernières nouvelles, le nombre de morts a dépassé les 150.\nAu moins 150 personnes, pour la plupart des "
+        "adolescents et de jeunes adultes dans la vingtaine, ont été tuées dans une bousculade lorsqu’une foule "
+        "immense célébrant Halloween a déferlé dans une ruelle d’un quartier nocturne de Séoul, la capitale "
+        "sud-coréenne, samedi soir, ont déclaré les responsables des urgences.\nSelon eux, 165 autres personnes ont "
+        "été blessées dans la mêlée dans le district d’Itaewon à Séoul."
+    )
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Itaewon"
+    # kr-itaewon-2022-fr-02 (the whole stored page): "à Itaewon, quartier connu pour sa vie nocturne"
+    text = (Path(__file__).parent.parent / "bench/realset/articles/kr-itaewon-2022-fr-02.txt").read_text()
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Itaewon"
+
+
+def test_a_place_tagged_a_person_once_stays_a_place(tmp_path: Path) -> None:
+    # kr-itaewon-2022-id-02: the small Indonesian model tags "Itaewon" LOC twice and PERSON once
+    text = (
+        'TRIBUNNEWS.COM - Pesta Halloween di kawasan hiburan malam dan "desa gay" Itaewon, Korea Selatan, berubah '
+        "menjadi tragedi mematikan.\nItaewon adalah kota hiburan malam, termasuk bagi warga asing.\nSebanyak 151 "
+        "orang meninggal dunia akibat berdesak-berdesakan dalam acara Halloween di satu ruas gang sempit di Itaewon."
+    )
+    starts = [m.start() for m in re.finditer("Itaewon", text)]
+    entities = (
+        dataclasses.replace(_ner(text, "Itaewon", "PERSON", "id"), start=starts[0], end=starts[0] + 7),
+        *(dataclasses.replace(_ner(text, "Itaewon", "LOC", "id"), start=s, end=s + 7) for s in starts[1:]),
+    )
+    assert _event(text, "id", tmp_path, entities)["places"][0] == "Itaewon"
