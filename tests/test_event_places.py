@@ -528,3 +528,34 @@ def test_a_place_tagged_a_person_once_stays_a_place(tmp_path: Path) -> None:
         *(dataclasses.replace(_ner(text, "Itaewon", "LOC", "id"), start=s, end=s + 7) for s in starts[1:]),
     )
     assert _event(text, "id", tmp_path, entities)["places"][0] == "Itaewon"
+
+
+def test_south_africa_in_arabic_is_no_bearing_from_africa(tmp_path: Path) -> None:
+    # za-brics-2023-ar-02: the Arabic model tags "إفريقيا" alone in "جنوب إفريقيا" (South Africa)
+    text = (
+        "دعت مجموعة “بريكس” في قمتها في جنوب إفريقيا، الخميس، 6 دول للانضمام إليها، وشملت القائمة 3 دول عربية وهي "
+        "السعودية والإمارات ومصر.\nوجاء ذلك بحسب ما أعلنه رئيس جمهورية جنوب إفريقيا سيريل رامافوز في جلسة عقدت في "
+        "قمة “بريكس” بمشاركة ممثلي وقادة الدول التي تريد الانضمام إلى المجموعة."
+    )
+    entities = tuple(
+        dataclasses.replace(_ner(text, "إفريقيا", "LOC", "ar"), start=m.start(), end=m.end())
+        for m in re.finditer("إفريقيا", text)
+    )
+    assert _event(text, "ar", tmp_path, entities)["places"][0] == "South Africa"
+
+
+def test_a_compass_part_of_a_country_and_a_title_are_no_scene(tmp_path: Path) -> None:
+    # pk-peshawar-2023-fr-02: the French model tags "Nord-Ouest du Pakistan" and a six-word title as places
+    text = (
+        "Au moins 61 personnes ont été tuées et environ 150 blessées, pour l'essentiel des policiers, dans un "
+        "attentat présumé survenu lundi dans une mosquée à l'intérieur du quartier général de la police de "
+        "Peshawar, dans le Nord-Ouest du Pakistan.\nA New York, le Secrétaire général des Nations Unies Antonio "
+        'Guterres a fait savoir, par la voix de son porte-parole, qu\'il "condamne fermement" cet "attentat suicide".'
+    )
+    entities = (
+        _ner(text, "Peshawar", "GPE", "fr"),
+        _ner(text, "Nord-Ouest du Pakistan", "LOC", "fr"),
+        _ner(text, "New York", "GPE", "fr"),
+        _ner(text, "Secrétaire général des Nations Unies Antonio Guterres", "LOC", "fr"),
+    )
+    assert _event(text, "fr", tmp_path, entities)["places"][0] == "Peshawar"
