@@ -1318,7 +1318,9 @@ class FactExtractor:
         # An eruption is at its volcano: one the text names comes first, before the villages, islands and towns
         # around it that the reports name more often ("Gunung Ruang di Kecamatan Tagulandang", "mont Ruang" below
         # four mentions of Manado's airport: the realset tune folds' Ruang reports).
-        volcanoes = {name for m, name in venues if ev.type == "eruption" and _venue_kind(m) == "mount"}
+        volcanoes = {
+            name for m, name in venues if ev.type in ("eruption", "disaster") and _venue_kind(m) == "mount"
+        }
         ranked = sorted(
             scores, key=lambda n: (n not in held_in and n not in volcanoes, -scores[n] * weights[n], first[n])
         )
@@ -1723,7 +1725,7 @@ _VENUE_KIND = {
 }
 # A venue is the event's place only for events that happen there: an airport for a crash (an Indonesian COP28
 # report names the airport the president left from), a volcano or mountain for an eruption or a landslide.
-_VENUE_EVENTS = {"airport": {"crash"}, "mount": {"eruption", "landslide"}}
+_VENUE_EVENTS = {"airport": {"crash"}, "mount": {"eruption", "landslide", "disaster"}}
 
 
 # A country's mention that names its capital (see FactExtractor._capital_named).

@@ -417,16 +417,11 @@ def test_an_eruption_is_at_the_volcano_the_text_names(tmp_path: Path) -> None:
         "Balehumara, Kecamatan Tagulandang, tetap memilih tinggal di rumah."
     )
     assert _ner_event(text, "id", tmp_path)["places"][0] == "Mount Ruang"
-    # id-ruang-2024-en-02, id-ruang-20240430-en-02: the name before "volcano", and a possessive, are the volcano's
-    text = (
-        "Indonesian authorities issued a tsunami alert on Wednesday after eruptions at Ruang mountain sent ash "
-        "thousands of feet high. Mount Ruang's crater flamed with lava against a backdrop of lightning. The Ruang "
-        "volcano erupted in Tagulandang, where residents were evacuated; Tagulandang's port was crowded. Indonesia’s "
-        "Ruang volcano erupted again."
-    )
-    assert (
-        _event(text, "en", tmp_path, (_ner(text, "Tagulandang", "GPE", "en"),))["places"][0] == "Mount Ruang"
-    )
+    # id-ruang-2024-en-02 ("eruptions at Ruang mountain", "Mount Ruang's crater", "The Ruang volcano"; its kind
+    # read as a disaster) and id-ruang-20240430-en-02 ("Indonesia’s Ruang volcano erupted"), the stored pages whole
+    for name in ("id-ruang-2024-en-02", "id-ruang-20240430-en-02"):
+        text = (Path(__file__).parent.parent / f"bench/realset/articles/{name}.txt").read_text()
+        assert _ner_event(text, "en", tmp_path)["places"][0] == "Mount Ruang", name
 
 
 def test_a_sea_or_a_coast_is_not_the_land_the_quake_struck(tmp_path: Path) -> None:
@@ -488,8 +483,8 @@ def test_gazetteer_prefectures_counties_and_words_written_in_lower_case(tmp_path
     assert gaz.lookup_mention("Hualien County").name == "Hualien"  # type: ignore[union-attr]
     # kr-itaewon-2022-id-02: "Pesta" (a party) opens a sentence and is written "pesta" further on: not Pest
     text = (
-        "TRIBUNNEWS.COM - Pesta Halloween di kawasan hiburan malam Itaewon, Korea Selatan, berubah menjadi tragedi "
-        "mematikan.\nPesta Halloween di Itaewon termasuk pesta yang paling ramai."
+        'TRIBUNNEWS.COM - Pesta Halloween di kawasan hiburan malam dan "desa gay" Itaewon, Korea Selatan, berubah '
+        "menjadi tragedi mematikan.\nPesta Halloween di Itaewon termasuk pesta yang menarik turis manca negara."
     )
     assert "Pest" not in {m.place.name for m in find_places(gaz, text)}
     # kr-itaewon-2022-ar-04, tw-hualien-quake-2024-ar-03: night (Lille) and the science of quakes (Al-Alam)
