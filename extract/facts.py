@@ -561,6 +561,7 @@ _PENINSULA = re.compile(
 )
 _PENINSULA_WEIGHT = 2.0
 _ADJECTIVE_END = re.compile(r"(?:an|ese|ic|ique|ية|ي)$")
+_TRAGEDY = re.compile(r"(?<![\w-])[Tt]ragedi\s+(?P<run>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # What follows an Arabic locality's word without naming it: an adjective or a word of position ("شيكا، وهي بلدة
 # صغيرة في نوتو", "في تدافع بحي وسط سيول": the realset tuning folds' Noto and Itaewon reports).
 _AR_NOT_A_NAME = re.compile(
@@ -1291,6 +1292,19 @@ class FactExtractor:
             bonus += 3 * any(s <= start < e for s, e in epicentre)
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = _PENINSULA_WEIGHT
+            first.setdefault(name, start)
+        # "Tragedi Itaewon", "tragedi Halloween Itaewon": Indonesian names a disaster after its place; a place
+        # entity among the words after "tragedi" that no gazetteer holds is a locality (the tuning folds' crushes)
+        surfaces = {
+            e.text: e.canonical for e in entities if e.label in _PLACE_LABELS and e.start >= body_start
+        }
+        for m in _TRAGEDY.finditer(text, body_start):
+            word = next((w for w in m.group("run").split() if w in surfaces), None)
+            if word is None or self.gazetteer.lookup_mention(word) is not None:
+                continue
+            name, start = surfaces[word], m.start()
+            scores[name] = scores.get(name, 0.0) + 1.0 + 2 * (chosen[0] <= start < chosen[1])
+            weights[name] = max(weights.get(name, 0.0), _LOCALITY_WEIGHT)
             first.setdefault(name, start)
         for m in _LOCALITY.finditer(text, body_start):
             if any(s <= m.start() < e for s, e in chrome):
