@@ -1335,16 +1335,8 @@ class FactExtractor:
         volcanoes = {
             name for m, name in venues if ev.type in ("eruption", "disaster") and _venue_kind(m) == "mount"
         }
-        # On equal scores the more specific place wins, not the first named: "a football game in Malang" and
-        # "Kanjurohan Stadium" (id-kanjuruhan-2022-en-03; --folds en tune-b 39 -> 40 of 49, no other event moved).
         ranked = sorted(
-            scores,
-            key=lambda n: (
-                n not in held_in and n not in volcanoes,
-                -scores[n] * weights[n],
-                -weights[n],
-                first[n],
-            ),
+            scores, key=lambda n: (n not in held_in and n not in volcanoes, -scores[n] * weights[n], first[n])
         )
         return self._narrowed(
             ranked,
