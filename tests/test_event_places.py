@@ -7,6 +7,8 @@ Every text is a real published sentence or passage, copied from the tuning half 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from extract.facts import FactOptions, FactStage, _not_where
@@ -404,3 +406,157 @@ def test_an_aftershocks_epicentre_is_not_the_quakes(tmp_path: Path) -> None:
         "epicentre was Samandag district in Hatay."
     )
     assert _ner_event(text, "en", tmp_path)["places"][0] == "Defne"
+
+
+def test_an_eruption_is_at_the_volcano_the_text_names(tmp_path: Path) -> None:
+    # id-ruang-2024-id-01: the volcano, not the district it stands in, which the report names more often
+    text = (
+        "Manado, TRIBUNMANADO.CO.ID - Gunung Ruang di Kecamatan Tagulandang, Kabupaten Sitaro, Provinsi Sulawesi "
+        "Utara meletus, Selasa (16/4/2024).\nDari informasi warga sekitar saat ini masih terjadi erupsi, yakni "
+        "aktivitas keluarnya magma dari gunung tersebut.\nNamun, ada sebagian warga yang berada di Kelurahan "
+        "Balehumara, Kecamatan Tagulandang, tetap memilih tinggal di rumah."
+    )
+    assert _ner_event(text, "id", tmp_path)["places"][0] == "Mount Ruang"
+    # id-ruang-2024-en-02 ("eruptions at Ruang mountain", "Mount Ruang's crater", "The Ruang volcano"; its kind
+    # read as a disaster) and id-ruang-20240430-en-02 ("Indonesia’s Ruang volcano erupted"), the stored pages whole
+    for name in ("id-ruang-2024-en-02", "id-ruang-20240430-en-02"):
+        text = (Path(__file__).parent.parent / f"bench/realset/articles/{name}.txt").read_text()
+        assert _ner_event(text, "en", tmp_path)["places"][0] == "Mount Ruang", name
+
+
+def test_a_sea_or_a_coast_is_not_the_land_the_quake_struck(tmp_path: Path) -> None:
+    # jp-noto-quake-2024-id-02: the quake shook "the coast of the Sea of Japan"; it struck Ishikawa
+    text = (
+        "Jakarta (ANTARA) - Gempa berkekuatan magnitudo 7,6 yang mengguncang kawasan pantai Laut Jepang pada Senin, "
+        "menewaskan sedikitnya empat orang warga setempat.\nBencana yang terjadi tepat pada permulaan tahun 2024 itu "
+        "juga memicu peringatan tsunami serta kebakaran di pusat prefektur Ishikawa.\nJumlah korban tewas kemungkinan "
+        "bisa bertambah, demikian pernyataan dari pemerintah prefektur Ishikawa pada Selasa."
+    )
+    entities = (_ner(text, "Laut Jepang", "LOC", "id"), _ner(text, "prefektur Ishikawa", "LOC", "id"))
+    places = _event(text, "id", tmp_path, entities)["places"]
+    assert places[0] == "Ishikawa"
+    assert "Laut Jepang" not in places
+
+
+def test_an_arabic_localitys_word_before_an_adjective_names_no_locality(tmp_path: Path) -> None:
+    # kr-itaewon-2022-ar-03: "بحي وسط سيول" (in a district of central Seoul): not a district called وسط
+    text = (
+        "لقي 146 شخصا على الأقل مصرعهم مساء السبت وأصيب حوالى 150 في تدافع بحي وسط سيول حيث احتشد الآلاف في شوارع "
+        "ضيقة للاحتفال بعيد هالوين، وفق ما أعلنت السلطات."
+    )
+    assert _event(text, "ar", tmp_path)["places"][0] == "Seoul"
+
+
+def test_a_peninsula_named_by_its_word_is_the_quakes_place(tmp_path: Path) -> None:
+    # jp-noto-quake-2024-en-02: the peninsula, below the prefecture the lead names first
+    text = (
+        "KANAZAWA--The death toll from the New Year’s Day earthquake in Ishikawa Prefecture stood at 65 as of 3 p.m. "
+        "on Jan. 3, prefectural officials said.\nThe magnitude-7.6 earthquake in the Noto Peninsula left at least 323 "
+        "people injured, some seriously, officials added.\nAround 33,400 people were staying in evacuation centers."
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Noto Peninsula"
+
+
+def test_a_summits_group_is_not_its_place(tmp_path: Path) -> None:
+    # za-brics-2023-ar-01: "مجموعة بريكس" (the BRICS group), which Arabic NER tags as a place and the gazetteer
+    # hears as Rikaze, a city of one of its members
+    text = (
+        "قال رئيس جنوب أفريقيا سيريل رامابوزا الخميس إن مجموعة دول بريكس قررت دعوة ست دول لعضويتها هي الأرجنتين "
+        "ومصر وإيران وإثيوبيا والسعودية والإمارات.\nوأضاف رامابوزا، في مؤتمر صحافي مشترك لزعماء الدول الخمس التي "
+        "تشكل الكتلة حاليا، إن “مجموعة بريكس تبدأ فصلا جديدا”.\nوتصدر النقاش بشأن توسعة عضوية المجموعة التي تضم "
+        "البرازيل وروسيا والهند والصين وجنوب أفريقيا جدول أعمال قمة عقدت على مدى ثلاثة أيام تنتهي اليوم الخميس."
+    )
+    entities = tuple(
+        dataclasses.replace(_ner(text, "بريكس", "LOC", "ar"), start=i, end=i + 5)
+        for i in (m.start() for m in re.finditer("بريكس", text))
+    )
+    places = _event(text, "ar", tmp_path, entities)["places"]
+    assert places
+    assert "Rikaze" not in places
+
+
+def test_gazetteer_prefectures_counties_and_words_written_in_lower_case(tmp_path: Path) -> None:
+    gaz = gazetteer(tmp_path)
+    # jp-noto-quake-2024-id-01, -fr-03, -ar-03; tw-hualien-quake-2024-en-03: a prefecture or county by its word
+    for name in ("Prefektur Ishikawa", "le département d'Ishikawa", "إيشيكاوا", "Ishikawa Prefecture"):
+        assert gaz.lookup_mention(name).name == "Ishikawa", name  # type: ignore[union-attr]
+    assert gaz.lookup_mention("Hualien County").name == "Hualien"  # type: ignore[union-attr]
+    # kr-itaewon-2022-id-02: "Pesta" (a party) opens a sentence and is written "pesta" further on: not Pest
+    text = (
+        'TRIBUNNEWS.COM - Pesta Halloween di kawasan hiburan malam dan "desa gay" Itaewon, Korea Selatan, berubah '
+        "menjadi tragedi mematikan.\nPesta Halloween di Itaewon termasuk pesta yang menarik turis manca negara."
+    )
+    assert "Pest" not in {m.place.name for m in find_places(gaz, text)}
+    # kr-itaewon-2022-ar-04, tw-hualien-quake-2024-ar-03: night (Lille) and the science of quakes (Al-Alam)
+    for text in (
+        "أن واقعة التدافع الأكثر دموية في تاريخ كوريا الجنوبية حدثت ليل السبت، في زقاق ضيق",
+        "نقلا عن المعلومات الأولية التي أصدرها مركز علم الزلازل التابع للحكومة",
+    ):
+        assert {m.place.name for m in find_places(gaz, text)} <= {"South Korea"}
+
+
+def test_a_district_the_text_puts_in_the_city(tmp_path: Path) -> None:
+    # kr-itaewon-2022-fr-03: Seoul twice in the lead, and "le district d'Itaewon à Séoul"
+    text = (
+        "Aux dernières nouvelles, le nombre de morts a dépassé les 150.\nAu moins 150 personnes, pour la plupart des "
+        "adolescents et de jeunes adultes dans la vingtaine, ont été tuées dans une bousculade lorsqu’une foule "
+        "immense célébrant Halloween a déferlé dans une ruelle d’un quartier nocturne de Séoul, la capitale "
+        "sud-coréenne, samedi soir, ont déclaré les responsables des urgences.\nSelon eux, 165 autres personnes ont "
+        "été blessées dans la mêlée dans le district d’Itaewon à Séoul."
+    )
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Itaewon"
+    # kr-itaewon-2022-fr-02 (the whole stored page): "à Itaewon, quartier connu pour sa vie nocturne"
+    text = (Path(__file__).parent.parent / "bench/realset/articles/kr-itaewon-2022-fr-02.txt").read_text()
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Itaewon"
+
+
+def test_a_place_tagged_a_person_once_stays_a_place(tmp_path: Path) -> None:
+    # kr-itaewon-2022-id-02: the small Indonesian model tags "Itaewon" LOC twice and PERSON once
+    text = (
+        'TRIBUNNEWS.COM - Pesta Halloween di kawasan hiburan malam dan "desa gay" Itaewon, Korea Selatan, berubah '
+        "menjadi tragedi mematikan.\nItaewon adalah kota hiburan malam, termasuk bagi warga asing.\nSebanyak 151 "
+        "orang meninggal dunia akibat berdesak-berdesakan dalam acara Halloween di satu ruas gang sempit di Itaewon."
+    )
+    starts = [m.start() for m in re.finditer("Itaewon", text)]
+    entities = (
+        dataclasses.replace(_ner(text, "Itaewon", "PERSON", "id"), start=starts[0], end=starts[0] + 7),
+        *(dataclasses.replace(_ner(text, "Itaewon", "LOC", "id"), start=s, end=s + 7) for s in starts[1:]),
+    )
+    assert _event(text, "id", tmp_path, entities)["places"][0] == "Itaewon"
+
+
+def test_south_africa_in_arabic_is_no_bearing_from_africa(tmp_path: Path) -> None:
+    # za-brics-2023-ar-02: the Arabic model tags "إفريقيا" alone in "جنوب إفريقيا" (South Africa)
+    text = (
+        "دعت مجموعة “بريكس” في قمتها في جنوب إفريقيا، الخميس، 6 دول للانضمام إليها، وشملت القائمة 3 دول عربية وهي "
+        "السعودية والإمارات ومصر.\nوجاء ذلك بحسب ما أعلنه رئيس جمهورية جنوب إفريقيا سيريل رامافوز في جلسة عقدت في "
+        "قمة “بريكس” بمشاركة ممثلي وقادة الدول التي تريد الانضمام إلى المجموعة."
+    )
+    entities = tuple(
+        dataclasses.replace(_ner(text, "إفريقيا", "LOC", "ar"), start=m.start(), end=m.end())
+        for m in re.finditer("إفريقيا", text)
+    )
+    assert _event(text, "ar", tmp_path, entities)["places"][0] == "South Africa"
+
+
+def test_a_compass_part_of_a_country_and_a_title_are_no_scene(tmp_path: Path) -> None:
+    # pk-peshawar-2023-fr-02: the French model tags "Nord-Ouest du Pakistan" and a six-word title as places
+    text = (
+        "Au moins 61 personnes ont été tuées et environ 150 blessées, pour l'essentiel des policiers, dans un "
+        "attentat présumé survenu lundi dans une mosquée à l'intérieur du quartier général de la police de "
+        "Peshawar, dans le Nord-Ouest du Pakistan.\nA New York, le Secrétaire général des Nations Unies Antonio "
+        'Guterres a fait savoir, par la voix de son porte-parole, qu\'il "condamne fermement" cet "attentat suicide".'
+    )
+    entities = (
+        _ner(text, "Peshawar", "GPE", "fr"),
+        _ner(text, "Nord-Ouest du Pakistan", "LOC", "fr"),
+        _ner(text, "New York", "GPE", "fr"),
+        _ner(text, "Secrétaire général des Nations Unies Antonio Guterres", "LOC", "fr"),
+    )
+    assert _event(text, "fr", tmp_path, entities)["places"][0] == "Peshawar"
+
+
+def test_an_indonesian_tragedy_is_named_after_its_place(tmp_path: Path) -> None:
+    # kr-itaewon-2022-id-03 (the stored page whole): "Tragedi Itaewon", beside Seoul and Korea
+    text = (Path(__file__).parent.parent / "bench/realset/articles/kr-itaewon-2022-id-03.txt").read_text()
+    assert _ner_event(text, "id", tmp_path)["places"][0] == "Itaewon"
