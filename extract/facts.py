@@ -362,6 +362,20 @@ _RECALLED_DAYS = 30
 _MARKED_PAST_DAYS = 7
 
 
+# ... and a day stated more than this many days after the publication date is what is to come (new members "à compter
+# du 1er janvier 2024", "اعتبارًا من 1 يناير 2024" in reports of the August 2023 BRICS summit), not what happened:
+# on the tuning half every labelled event day lies at most one day after the publication day (a preview's).
+_ANNOUNCED_DAYS = 7
+
+
+def _announced(day: str, base: dt.date) -> bool:
+    """Whether ``day`` (YYYY-MM-DD) lies more than ``_ANNOUNCED_DAYS`` after ``base``."""
+    try:
+        return (dt.date.fromisoformat(day) - base).days > _ANNOUNCED_DAYS
+    except ValueError:
+        return False
+
+
 def _recalled(day: str, base: dt.date) -> bool:
     """Whether ``day`` (YYYY-MM-DD, or YYYY-MM: its last day) ends more than ``_RECALLED_DAYS`` before ``base``
     ("en janvier 2020" in a report of 3 January 2024: the killing the attack commemorated)."""
@@ -945,7 +959,12 @@ class FactExtractor:
         # place marks a meeting's evidence; a disaster's day is in the first sentence that names it ("rescue
         # operations began on Saturday" after a Friday quake is not it).
         first = naming[0] if by_kind and ev.type not in _MEETINGS else chosen
-        when = self._when(
+        onset = (
+            _onset_day(text, lang, [*naming[:5], *(lead if primary else [])], base, year_hint, body_start)
+            if by_kind and ev.type not in _MEETINGS
+            else None
+        )
+        when = onset or self._when(
             text,
             lang,
             [first, chosen, *naming[:5], *(lead if primary else [])],
@@ -1026,6 +1045,8 @@ class FactExtractor:
                     when = _weekday_after(expr, lang, after)
                 if when and base and when.precision in ("day", "month") and _recalled(when.date, base):
                     continue  # "في 3 يناير 2020" in a report of 3 January 2024: a past event recalled
+                if when and base and when.precision == "day" and _announced(when.date, base):
+                    continue  # "اعتبارًا من 1 يناير 2024" in a report of 24 August 2023: what is to come
                 if (
                     when
                     and base
@@ -1830,9 +1851,13 @@ def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
 # the day, in any sentence of the body. Read only where the sentences naming the event give no day, before the
 # publication day is taken for it (the tuning half's Yeti Airlines and Valencia reports state the day this way,
 # paragraphs after the lead).
+# The verbs of what happened too ("gedung itu mulai terbakar pada Selasa, 26 September 2023 malam": the tuning half's
+# Hamdaniya report, whose sentences naming the fire give only the page's day).
 _HAPPENED_ON = re.compile(
-    r"(?:\b(?:terjadi|occurred|happened|took place|struck|s['’]est produite?|est survenue?|a eu lieu|a frappé)"
-    r"|(?<![\u0621-\u064a])(?:وقع|وقعت|حدث|حدثت))(?![\w\u0621-\u064a])[^.!?\n]{0,70}?"
+    r"(?:\b(?:terjadi|occurred|happened|took place|struck|s['’]est produite?|est survenue?|a eu lieu|a frappé|"
+    r"terbakar|meletus|meledak|mengguncang|erupted|exploded|crashed|broke out|caught fire|s['’]est écrasée?|a explosé)"
+    r"|(?<![\u0621-\u064a])[وف]?(?:وقع|وقعت|حدث|حدثت|اندلع|اندلعت|ضرب|ضربت|تحطمت|تحطم|انفجر|انفجرت))"
+    r"(?![\w\u0621-\u064a])[^.!?\n]{0,70}?"
     r"(?:\b(?:pada|on|le|tanggal)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?$",
     re.IGNORECASE,
 )
@@ -1863,6 +1888,47 @@ def _happened_day(
             if base is not None and (_recalled(when.date, base) or when.date > base.isoformat()):
                 continue
             return when
+    return None
+
+
+# "cinq éruptions depuis mardi", "erupted more than three times since Tuesday", "hujan badai ... terjadi sejak Selasa
+# (29/10/2024)", "أكثر من ثلاث مرات منذ يوم الثلاثاء", "It first erupted at 9:45 pm local time on Tuesday": the day a
+# disaster that goes on for days began, which is its day (the bench/realset labels date an eruption or a flood by
+# its start; the tuning half's Ruang and Valencia reports lead with a later day of it: "mobilisés jeudi", "on
+# Wednesday"). Read in the sentences naming the event and the lead, before any other day they give.
+_ONSET_BEFORE = re.compile(
+    r"(?:\b(?:since|depuis|sejak)|(?<![\u0621-\u064a])منذ)\s+(?:(?:le|the|hari|يوم)\s+)?$"
+    r"|\bfirst\s+(?:erupted|struck|hit|exploded|broke\s+out)\b[^.!?\n]{0,50}?\b(?:on|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _onset_day(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]],
+    base: dt.date | None,
+    year_hint: int | None,
+    body_start: int,
+) -> When | None:
+    """The first day of ``spans`` that a disaster is said to have gone on since (``_ONSET_BEFORE``), within the
+    week before ``base`` (not "since 1999", not "since 1 January")."""
+    body_start = max(body_start, wire_dateline_end(text))
+    for start, end in dict.fromkeys(spans):
+        if end <= body_start:
+            continue
+        sentence = text[start:end]
+        for d_start, _d_end, expr in find_dates(sentence, lang):
+            if not _ONSET_BEFORE.search(sentence[max(0, d_start - 80) : d_start]):
+                continue
+            if _in_quotes(text, start + d_start):
+                continue
+            when = resolve(expr, lang, base, year_hint)
+            if when is None or when.precision != "day":
+                continue
+            if base is not None and not 0 <= (base - dt.date.fromisoformat(when.date)).days <= 7:
+                continue
+            return When(when.date, "day", f"the day it began ({when.basis})", expr)
     return None
 
 
