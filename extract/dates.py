@@ -832,8 +832,9 @@ _URL_DATES = (
 
 # "/article/1668477968": a path part that is a Unix time (seconds since 1970) between 2012 and 2030, the way some
 # Arabic news sites number their articles (al-ain.com on the bench/realset tune split: 1668477968 is
-# 2022-11-15 01:26 UTC, the day the page gives); its UTC day.
-_URL_UNIX_TIME = re.compile(r"/(?P<t>1[3-8]\d{8})(?=[/?#.]|$)")
+# 2022-11-15 01:26 UTC, the day the page gives), also before the slug ("/1667116709-كوريا-الجنوبية-...", i24news.tv:
+# the tune split's two such addresses give the days of the Itaewon crush's and Kerman bombing's reports); its UTC day.
+_URL_UNIX_TIME = re.compile(r"/(?P<t>1[3-8]\d{8})(?=[-/?#.]|$)")
 
 
 def published_in_url(url: str | None) -> When | None:

@@ -1060,6 +1060,8 @@ class FactExtractor:
                 ):
                     continue  # "avant de le réintégrer le 7 mai dernier" in a 19 May report
                 why = weak_date(sentence, d_start, expr, lang) if when else None
+                if when and why is None and _caption(text, s_start + d_start):
+                    why = "caption"
                 if when and why:
                     weak = weak or when
                     if why == "said" and said is None and when.precision == "day":
@@ -1936,6 +1938,24 @@ def _onset_day(
                 continue
             return When(when.date, "day", f"the day it began ({when.basis})", expr)
     return None
+
+
+# A photo caption's line: "..., Saturday, June 3, 2023. (AP Photo/Rafiq Maqbool)", "..., 27 September 2023. Foto:
+# Reuters", "Top: An aerial view of central Wajima is seen on Wednesday morning". Its day is the photo's, often a day
+# after the event (the tuning half's Balasore, Hamdaniya and Noto pages; the same day in its Jeddah, Manama,
+# Cianjur and Saurya pages): weak, used only when nothing else dates the event.
+_CAPTION_LINE = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
+    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
+    re.IGNORECASE,
+)
+
+
+def _caption(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a photo caption's line (``_CAPTION_LINE``)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return bool(_CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
 
 
 def _in_quotes(text: str, pos: int) -> bool:
