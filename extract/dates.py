@@ -596,10 +596,8 @@ _LEAD_WEEKDAY_BEFORE = re.compile(
 
 # "pada Rabu 24 Juli 2024 pukul 11.15", "on Sunday, Jan. 15, 2023 at 10:50", "يوم الأحد 15 يناير 2023 الساعة 11": a
 # date with its clock in running text, after "on", is when the event happened, not a page's stamp.
-# The Indonesian weekday may stand before its date in brackets: "menerjang pelabuhan Wajiima ... pada Senin
-# (01/01/2024) pukul 16.21" (the tune split's Noto report: the tsunami's time, not the page's).
 _EVENT_TIME_BEFORE = re.compile(
-    rf"(?:\b(?:pada|on|sejak)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*\(?)?$",
+    rf"(?:\b(?:pada|on|sejak)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
 )
 # An Indonesian dated source citation, "Dilansir CNN, Kamis, 31 Oktober 2024", "dikutip dari Antara, Senin, 21
