@@ -978,7 +978,7 @@ def latest_stated(text: str) -> dt.date | None:
 _SPEECH = {
     "en": (
         r"(?:said|says|told|announced|reported|confirmed|added|stated|declared|according to|quoted|cited|rose|"
-        r"climbed|risen)"
+        r"climbed|risen|warned|urged)"
     ),
     "fr": (
         r"(?:annoncé|annonce|indiqué|indique|déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
@@ -1013,6 +1013,18 @@ _SPEECH_RE = {
 }
 _HAPPENED_RE = {lang: re.compile(words, re.IGNORECASE) for lang, words in _HAPPENED.items()}
 _BACKGROUND = re.compile(r"^\W*(?:sebelumnya|previously|auparavant)\b", re.IGNORECASE)
+# A day something is to happen on: "will talk to reporters after the summit wraps up on Thursday" (the tuning half's
+# TASS report of the Kazan summit's second day), "sera", "akan", "سوف", unless a verb of happening or a relative
+# clause stands between (see _HAPPENED). Such a day resolved before the publication date contradicts its tense.
+_FUTURE = {
+    "en": r"\b(?:will|is due to|are due to|is scheduled to|are scheduled to)\b",
+    "fr": r"\b(?:sera|seront|va|vont|devrait|devraient)\b",
+    "id": r"\b(?:akan|dijadwalkan|direncanakan)\b",
+    "ar": r"(?<![\u0621-\u064a])(?:سوف|من المقرر)(?![\u0621-\u064a])",
+}
+_FUTURE_RE = {
+    lang: re.compile(words + r"(?P<gap>[^.!?\n]{0,60})$", re.IGNORECASE) for lang, words in _FUTURE.items()
+}
 
 
 # "dua pekan setelah gempa ... pada 6 Februari 2023", "two weeks after the February 6 quake", "بعد أسبوعين من زلزال 6
@@ -1038,3 +1050,10 @@ def weak_date(sentence: str, start: int, expression: str, lang: str) -> str | No
         if m is not None and not _HAPPENED_RE[lang].search(m.group("gap")):
             return "said"
     return None
+
+
+def to_come(sentence: str, start: int, lang: str) -> bool:
+    """Whether the date at ``sentence[start:]`` is one something is to happen on ("will ... on Thursday")."""
+    future = _FUTURE_RE.get(lang)
+    m = future.search(sentence[max(0, start - 80) : start]) if future is not None else None
+    return m is not None and not _HAPPENED_RE[lang].search(m.group("gap"))

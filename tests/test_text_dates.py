@@ -1140,6 +1140,20 @@ def test_part_d_stamps_datelines_and_citations() -> None:
             "2024-04-18",
             "2024-04-16",
         ),
+        # id-ruang-2024-en-03 (CBS News, 18 April 2024): the day officials warned is a day said; the eruption's is
+        # the Tuesday the agency gives
+        (
+            "en",
+            "Indonesian officials warned on Wednesday that tsunami waves could be possible as the eruption o"
+            "f Mt. Ruang intensifies. In a press release with the warning, officials said the status of the "
+            "volcanic eruption, which has been occurring for days, is now at its highest level.\n\nIndonesia's"
+            " National Agency for Disaster Countermeasure, known as BNPB, said Mt. Ruang, located in the Nor"
+            'th Sulawesi province, "experienced an explosive eruption" with a column of ash reaching more th'
+            "an a mile high from the peak on Tuesday before it extended even further to a mile-and-a-half a "
+            "day later.",
+            "2024-04-18",
+            "2024-04-16",
+        ),
         # id-ruang-2024-fr-01 (Europe 1, AFP): "cinq éruptions depuis mardi"
         (
             "fr",
@@ -1154,7 +1168,8 @@ def test_part_d_stamps_datelines_and_citations() -> None:
             "fr",
             "Le Ruang, situé au nord de l’Indonésie, projette depuis qu’il s’est réveillé mardi soir un nuage de "
             "cendres à plus d’un kilomètre de hauteur dans le ciel.\nLe volcan présentait un risque de tsunami après "
-            "quatre nouvelles éruptions mercredi.",
+            "quatre nouvelles éruptions mercredi.\n«Tous les vols (…) sont affectés car l’aéroport Sam Ratulangi est "
+            "touché par l’éruption du volcan Ruang, par des cendres volcaniques», a confirmé",
             "2024-04-18",
             "2024-04-16",
         ),
@@ -1189,26 +1204,8 @@ def test_part_d_stamps_datelines_and_citations() -> None:
             "2023-09-28",
             "2023-09-26",
         ),
-        # in-kanchanjunga-train-2024-fr-01 (RTL): a train accident is a crash, dated by its day
-        (
-            "fr",
-            "L'accident de train qui s'est produit lundi dans l'est de l'Inde a coûté la vie à au moins 15 "
-            "personnes, rapportent les médias locaux.",
-            "2024-06-17",
-            "2024-06-17",
-        ),
     ],
 )
 def test_part_d_event_days(lang: str, text: str, published: str, expected: str, tmp_path: Path) -> None:
     events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
     assert events and events[0]["date"] == expected
-
-
-def test_a_train_collision_is_a_crash(tmp_path: Path) -> None:
-    # in-balasore-train-2023-en-01 (header 2 June 2023)
-    text = (
-        "The Coromandel Express train collided with a goods train in Odisha's Balasore district on Friday. The "
-        "collision took place near the Bahanaga railway station in Balasore district."
-    )
-    events = [f.data for f in _facts(text, "en", tmp_path, "2023-06-02") if f.kind == "event"]
-    assert events and (events[0]["type"], events[0]["date"]) == ("crash", "2023-06-02")
