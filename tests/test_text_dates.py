@@ -1154,6 +1154,26 @@ def test_part_d_stamps_datelines_and_citations() -> None:
             "2024-04-18",
             "2024-04-16",
         ),
+        # kr-itaewon-2022-en-02 (AP on the Muscatine Journal, 30 October 2022): the lead's Sunday is the aftermath's,
+        # the crush was "Saturday night"; the captions' "Sunday, Oct. 30, 2022" are the photos'
+        (
+            "en",
+            "SEOUL, South Korea (AP) — Concerned relatives raced to hospitals in search of their loved ones "
+            "Sunday as South Korea mourned the deaths of more than 150 people, mostly in their 20s and 30s, "
+            "who got trapped and crushed after a huge Halloween party crowd surged into a narrow alley in a "
+            "nightlife district in Seoul.\nWitnesses said the crowd surge Saturday night in the Itaewon area "
+            "caused “a hell-like” chaos as people fell on each other “like dominoes.” Some people were bleed"
+            "ing from their noses and mouths while being given CPR, witnesses said, while others clad in Hal"
+            "loween costumes continued to sing and dance nearby, possibly without knowing the severity of th"
+            "e situation.\n“I still can’t believe what has happened. It was like a hell,” said Kim Mi Sung, a"
+            "n official at a nonprofit organization that promotes tourism in Itaewon.\nSouth Korean police of"
+            "ficers stand guard at the scene in Seoul, South Korea, Sunday, Oct. 30, 2022. A mass of mostly "
+            "young people celebrating Halloween festivities in Seoul became trapped and crushed as the crowd"
+            " surged into a narrow alley, killing dozens of people and injuring dozens of others in South Ko"
+            "rea's worst disaster in years.",
+            "2022-10-30",
+            "2022-10-29",
+        ),
         # id-ruang-2024-fr-01 (Europe 1, AFP): "cinq éruptions depuis mardi"
         (
             "fr",
