@@ -31,6 +31,7 @@ from extract.canonical import ARABIC_LETTER, canonical_name, fold, latin_name
 from extract.dates import (
     When,
     find_dates,
+    from_day,
     is_relative,
     is_weekday,
     iso_date,
@@ -1036,6 +1037,8 @@ class FactExtractor:
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 if span_end(sentence[max(0, d_start - 30) : d_start]):
                     continue  # "Trois jours de deuil ont été décrétés jusqu'au 1er novembre"
+                if from_day(sentence[max(0, d_start - 40) : d_start]):
+                    continue  # "rejoignent, à compter du 1er janvier 2024, le groupe"
                 when = resolve(expr, lang, base, year_hint)
                 first = range_start(sentence[max(0, d_start - 12) : d_start])
                 if when and when.precision == "day" and first is not None and first < int(when.date[8:]):
@@ -1848,12 +1851,17 @@ def _within_week_before(day: str, said: str) -> bool:
 
 
 def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
-    """A bare weekday as the first such day after ``after``, within a week."""
-    when = resolve(expr, lang, after + dt.timedelta(days=7))
+    """A bare weekday as the first such day on or after ``after``, within a week: the day the text states may be
+    that weekday itself ("mardi" in a "date 2024-04" page whose latest day is "mardi 30 avril": the tuning half's
+    second Ruang eruption, which the first such day after it put on 7 May)."""
+    when = resolve(expr, lang, after + dt.timedelta(days=6))
     if when is None:
         return None
     return When(
-        when.date, "day", f"the first such weekday after {after.isoformat()}, a day the text states", expr
+        when.date,
+        "day",
+        f"the first such weekday on or after {after.isoformat()}, a day the text states",
+        expr,
     )
 
 

@@ -1229,3 +1229,40 @@ def test_part_d_stamps_datelines_and_citations() -> None:
 def test_part_d_event_days(lang: str, text: str, published: str, expected: str, tmp_path: Path) -> None:
     events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
     assert events and events[0]["date"] == expected
+
+
+def test_days_to_come_are_no_stand_in_for_the_publication_day() -> None:
+    from extract.dates import from_day, latest_stated
+
+    # ru-brics-kazan-2024-ar-05 (no publication date): the summit "lasts until next Thursday (24 October 2024)"
+    text = (
+        'أولى بعد انضمام 5 دولة جديدة لمجموعة "بريكس" في العام 2024، وتستمر قمة المجموعة لمدة 3 أيام حتى يوم الخميس '
+        "المقبل (24 أكتوبر 2024).\nومن المقرر أن تشارك في القمة 38 دولة"
+    )
+    assert latest_stated(text) is None
+    # za-brics-2023-fr-02: the new members join "à compter du 1er janvier 2024"
+    text = (
+        "L’Iran, l’Argentine, l’Egypte, l’Ethiopie, l’Arabie Saoudite et les Émirats arabes unis rejoignent, à "
+        "compter du 1er janvier 2024, le groupe des pays émergents qui veut gagner en influence sur le monde."
+    )
+    assert latest_stated(text) is None
+    assert from_day(text[: text.index("1er janvier")])
+    # ... but a day stated as past still is one: "Le 15 octobre, un nouveau séisme"
+    assert latest_stated("Le 15 octobre 2023, un nouveau séisme a secoué la province.") == dt.date(
+        2023, 10, 15
+    )
+
+
+def test_a_bare_weekday_in_a_month_page_may_be_its_latest_stated_day(tmp_path: Path) -> None:
+    # id-ruang-20240430-fr-01 (TF1 Info, "date 2024-04"): "mardi" is "mardi 30 avril" itself, not 7 May
+    text = (
+        "Le mont Ruang, un volcan du nord de l'Indonésie, est entré en éruption à plusieurs reprises mardi, selon "
+        "l'Agence de volcanologie de l'archipel. Cela a entraîné des évacuations, la fermeture d'un aéroport "
+        "international voisin et un relèvement du niveau d'alerte.\n\nLes autorités avaient affirmé qu'il représentait "
+        "toujours un risque. Depuis début avril, il est entré en éruption plus d'une demi-douzaine de fois, provoquant "
+        "l'évacuation de plus de 6000 personnes. Le Ruang, situé dans la province indonésienne du Sulawesi du Nord, est "
+        "de nouveau entré en éruption dans la nuit de lundi 29 à mardi 30 avril vers 1h15 heure locale et à deux "
+        "reprises mardi matin, a indiqué l'agence de volcanologie dans un com"
+    )
+    events = [f.data for f in _facts(text, "fr", tmp_path, "2024-04") if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-04-30"
