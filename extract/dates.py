@@ -951,12 +951,6 @@ def span_end(before: str) -> bool:
     return range_start(before) is None and bool(_UNTIL_BEFORE.search(before))
 
 
-def from_day(before: str) -> bool:
-    """Whether a date after ``before`` is a day things start from ("à compter du", "اعتبارًا من", "mulai"), or one
-    announced as next ("المقبل (", "prochain"): what is to come, not what happened."""
-    return bool(_STARTING_BEFORE.search(before))
-
-
 def range_start(before: str) -> int | None:
     """The first day of a range of days that ends with the date after ``before`` ("les 29 et 30 octobre": 29)."""
     m = _RANGE_BEFORE.search(digits_to_ascii(before))
@@ -966,25 +960,9 @@ def range_start(before: str) -> int | None:
 def latest_stated(text: str) -> dt.date | None:
     """The latest full date (day, month, year) the text states: a stand-in for the publication date when
     resolving "Friday" in an article whose publication date is unknown (a report is written after what it
-    reports; calibrated on the bench/realset tune split). Not a day the text announces: the end of a span, or a day
-    things start from ("à compter du 1er janvier 2024", "حتى يوم الخميس المقبل (24 أكتوبر 2024)": the tuning half's
-    BRICS reports, where such a day put "jeudi" in December and "اليوم" on the summit's last day)."""
-    folded = digits_to_ascii(text)
-    found = [
-        d
-        for d, s, _ in _full_dates(folded)
-        if not span_end(folded[max(0, s - 40) : s])
-        and not _STARTING_BEFORE.search(folded[max(0, s - 40) : s])
-    ]
+    reports; calibrated on the bench/realset tune split)."""
+    found = [d for d, _, _ in _full_dates(digits_to_ascii(text))]
     return max(found) if found else None
-
-
-_STARTING_BEFORE = re.compile(
-    r"(?:\bà compter du|\bà partir du|\bdès le|\bas of|\bstarting|\beffective|\bmulai|\bterhitung|\bprochaine?|"
-    r"\bmendatang|\bdepan|(?<![\u0621-\u064a])(?:اعتبارا من|اعتبارًا من|ابتداء من|ابتداءً من|انطلاقا من|القادمة?|"
-    r"المقبلة?))\s*(?:le\s+|\(\s*)?$",
-    re.IGNORECASE,
-)
 
 
 # -- which of a sentence's dates is the event's ----------------------------------------------------------------------

@@ -31,7 +31,6 @@ from extract.canonical import ARABIC_LETTER, canonical_name, fold, latin_name
 from extract.dates import (
     When,
     find_dates,
-    from_day,
     is_relative,
     is_weekday,
     iso_date,
@@ -1037,8 +1036,6 @@ class FactExtractor:
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 if span_end(sentence[max(0, d_start - 30) : d_start]):
                     continue  # "Trois jours de deuil ont été décrétés jusqu'au 1er novembre"
-                if from_day(sentence[max(0, d_start - 40) : d_start]):
-                    continue  # "rejoignent, à compter du 1er janvier 2024, le groupe"
                 when = resolve(expr, lang, base, year_hint)
                 first = range_start(sentence[max(0, d_start - 12) : d_start])
                 if when and when.precision == "day" and first is not None and first < int(when.date[8:]):
