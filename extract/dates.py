@@ -603,8 +603,11 @@ _EVENT_TIME_BEFORE = re.compile(
 # An Indonesian dated source citation, "Dilansir CNN, Kamis, 31 Oktober 2024", "dikutip dari Antara, Senin, 21
 # November 2022" (the bench/realset label guide's convention: the day of the news, like "Dilansir CNN, Kamis
 # (31/10/2024)").
+# The source may be an outlet's web name ("mengutip Medcom.id, Rabu 23 Oktober 2024": the tune split's Kazan report),
+# and "dikutip" is also written in two words ("Di kutip dari Sky News, Minggu (30/10)").
 _CITED_BEFORE = re.compile(
-    rf"\b(?:dilansir|melansir|dikutip|mengutip)\b[^\n.]{{0,60}},\s*{_ID_DAY}\s*,?\s*$", re.IGNORECASE
+    rf"\b(?:dilansir|melansir|di ?kutip|mengutip)\b(?:[^\n.]|\.(?=\w)){{0,60}},\s*{_ID_DAY}\s*,?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -673,9 +676,29 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
         return "byline"  # "AFP | 9 septembre 2023", "الكاتب: محمد | 9-9-2023": a credit line ending with its date
-    if start - line_start <= 60 and _DATELINE_BEFORE.match(text[line_start:start]):
+    if (
+        start - line_start <= 60
+        and _DATELINE_BEFORE.match(text[line_start:start])
+        and _names_only(text[line_start:start])
+    ):
         return "dateline"
     return "lead"
+
+
+_LOWER_IN_NAMES = frozenset({"de", "di", "du", "da", "del", "al", "el"})
+
+
+def _names_only(before: str) -> bool:
+    """Whether the Latin words before a dateline's date are names, each opening with a capital ("Jakarta", "KETIK,
+    JAKARTA", "PARIS (AFP)", "Kompas.com"), not a sentence's opening words ("Sekadar diketahui, Rabu 17 April
+    2024, PVMBG melaporkan ...": the tune split's Ruang report, whose page is of the 18th)."""
+    for word in re.sub(r"\([^)\n]*\)", " ", before).split():
+        letters = re.sub(r"[^\w.]|[\d_]", "", word)
+        if not letters or not letters[0].isascii() or not letters[0].isalpha():
+            continue  # digits, punctuation, Arabic script
+        if letters[0].islower() and "." not in letters and letters.lower() not in _LOWER_IN_NAMES:
+            return False
+    return True
 
 
 # An update line's date is the publication day only when nothing else dates the page: not before a publication
@@ -782,6 +805,7 @@ def _chosen(
     return None
 
 
+_URL_MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 # "/2023/09/13/", "/2023-09-13", "/20230913", "cdate=13092023": the day in a page's address, as news sites
 # write it (the bench/realset tune split's URLs: kompas.com, tempo.co, shorouknews.com, liputan6.com, ...).
 _URL_DATES = (
@@ -792,13 +816,23 @@ _URL_DATES = (
     re.compile(r"[-_/](?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>20\d\d)(?!\d)"),
     # "/story/2024/9/17/": month and day without their zeros, between slashes (youm7.com, tune split)
     re.compile(r"/(?P<year>20\d\d)/(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/"),
+    # "/24/08/2023/": day first between slashes (elmasdaronline.dz, tune split)
+    re.compile(r"/(?P<day>[0-3]\d)/(?P<month>[01]\d)/(?P<year>20\d\d)/"),
+    # "/30-Jan-2023/", "/2024/Apr/30/": the month by its English short name (timesofislamabad.com,
+    # lincolndailynews.com, tune split)
+    re.compile(rf"/(?P<day>[0-3]?\d)-(?P<mname>{_URL_MONTH})-(?P<year>20\d\d)/", re.IGNORECASE),
+    re.compile(rf"/(?P<year>20\d\d)/(?P<mname>{_URL_MONTH})/(?P<day>[0-3]?\d)/", re.IGNORECASE),
+    # "news-20240102170548", "/stories/202308240581.html": the day, then a clock or a number of the day's
+    # articles (elmawkefalarabi.com, allafrica.com, tune split)
+    re.compile(r"[-/](?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\d{6}|\d{4})(?=[/?#.]|$)"),
 )
 
 
 # "/article/1668477968": a path part that is a Unix time (seconds since 1970) between 2012 and 2030, the way some
 # Arabic news sites number their articles (al-ain.com on the bench/realset tune split: 1668477968 is
-# 2022-11-15 01:26 UTC, the day the page gives); its UTC day.
-_URL_UNIX_TIME = re.compile(r"/(?P<t>1[3-8]\d{8})(?=[/?#.]|$)")
+# 2022-11-15 01:26 UTC, the day the page gives), also before the slug ("/1667116709-كوريا-الجنوبية-...", i24news.tv:
+# the tune split's two such addresses give the days of the Itaewon crush's and Kerman bombing's reports); its UTC day.
+_URL_UNIX_TIME = re.compile(r"/(?P<t>1[3-8]\d{8})(?=[-/?#.]|$)")
 
 
 def published_in_url(url: str | None) -> When | None:
@@ -806,8 +840,10 @@ def published_in_url(url: str | None) -> When | None:
     for pattern in _URL_DATES:
         m = pattern.search(url or "")
         if m:
+            parts = m.groupdict()
+            month = _MONTHS[parts["mname"].lower()] if parts.get("mname") else int(parts["month"])
             try:
-                day = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+                day = dt.date(int(parts["year"]), month, int(parts["day"]))
             except ValueError:
                 continue
             return When(day.isoformat(), "day", "url", m.group())
@@ -827,7 +863,9 @@ _YEARLESS_DATELINES = (
         # after an aggregator's credit: "(MENAFN- Nam News Network) MANAMA, May 17 (NNN-BNA) –" (tune split)
         rf"^[\W_]*(?:\([^()\n]{{2,40}}\)\s*)?[A-Z][\w'’. -]{{1,30}}?(?:,\s*[A-Z][\w'’. -]{{1,30}}?)?,\s*"
         rf"(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH_NAME})\.?)"
-        rf"\s*{_AGENCY}\s*[-–—:]",
+        # a dash after the agency, or straight into the first sentence: "Taipei, April 3 (CNA) The powerful
+        # magnitude 7.2 earthquake" (CNA's style; the tune split's Hualien report)
+        rf"\s*{_AGENCY}\s*(?:[-–—:]|(?=(?-i:[A-Z][a-z])))",
         re.IGNORECASE,
     ),
     re.compile(
@@ -940,7 +978,7 @@ def latest_stated(text: str) -> dt.date | None:
 _SPEECH = {
     "en": (
         r"(?:said|says|told|announced|reported|confirmed|added|stated|declared|according to|quoted|cited|rose|"
-        r"climbed|risen)"
+        r"climbed|risen|warned|urged)"
     ),
     "fr": (
         r"(?:annoncé|annonce|indiqué|indique|déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
@@ -975,6 +1013,18 @@ _SPEECH_RE = {
 }
 _HAPPENED_RE = {lang: re.compile(words, re.IGNORECASE) for lang, words in _HAPPENED.items()}
 _BACKGROUND = re.compile(r"^\W*(?:sebelumnya|previously|auparavant)\b", re.IGNORECASE)
+# A day something is to happen on: "will talk to reporters after the summit wraps up on Thursday" (the tuning half's
+# TASS report of the Kazan summit's second day), "sera", "akan", "سوف", unless a verb of happening or a relative
+# clause stands between (see _HAPPENED). Such a day resolved before the publication date contradicts its tense.
+_FUTURE = {
+    "en": r"\b(?:will|is due to|are due to|is scheduled to|are scheduled to)\b",
+    "fr": r"\b(?:sera|seront|va|vont|devrait|devraient)\b",
+    "id": r"\b(?:akan|dijadwalkan|direncanakan)\b",
+    "ar": r"(?<![\u0621-\u064a])(?:سوف|من المقرر)(?![\u0621-\u064a])",
+}
+_FUTURE_RE = {
+    lang: re.compile(words + r"(?P<gap>[^.!?\n]{0,60})$", re.IGNORECASE) for lang, words in _FUTURE.items()
+}
 
 
 # "dua pekan setelah gempa ... pada 6 Februari 2023", "two weeks after the February 6 quake", "بعد أسبوعين من زلزال 6
@@ -1000,3 +1050,10 @@ def weak_date(sentence: str, start: int, expression: str, lang: str) -> str | No
         if m is not None and not _HAPPENED_RE[lang].search(m.group("gap")):
             return "said"
     return None
+
+
+def to_come(sentence: str, start: int, lang: str) -> bool:
+    """Whether the date at ``sentence[start:]`` is one something is to happen on ("will ... on Thursday")."""
+    future = _FUTURE_RE.get(lang)
+    m = future.search(sentence[max(0, start - 80) : start]) if future is not None else None
+    return m is not None and not _HAPPENED_RE[lang].search(m.group("gap"))

@@ -44,6 +44,7 @@ from extract.dates import (
     span_end,
     stamp_kind,
     text_year,
+    to_come,
     weak_date,
     wire_dateline_end,
 )
@@ -365,6 +366,20 @@ _RECALLED_DAYS = 30
 # events (Syria's readmission, the Russian invasion, the quake of 6 February in the Hatay report); the event's own
 # day is written so only within days ("Selasa 17 September 2024 lalu").
 _MARKED_PAST_DAYS = 7
+
+
+# ... and a day stated more than this many days after the publication date is what is to come (new members "à compter
+# du 1er janvier 2024", "اعتبارًا من 1 يناير 2024" in reports of the August 2023 BRICS summit), not what happened:
+# on the tuning half every labelled event day lies at most one day after the publication day (a preview's).
+_ANNOUNCED_DAYS = 7
+
+
+def _announced(day: str, base: dt.date) -> bool:
+    """Whether ``day`` (YYYY-MM-DD) lies more than ``_ANNOUNCED_DAYS`` after ``base``."""
+    try:
+        return (dt.date.fromisoformat(day) - base).days > _ANNOUNCED_DAYS
+    except ValueError:
+        return False
 
 
 def _recalled(day: str, base: dt.date) -> bool:
@@ -1012,7 +1027,12 @@ class FactExtractor:
         # place marks a meeting's evidence; a disaster's day is in the first sentence that names it ("rescue
         # operations began on Saturday" after a Friday quake is not it).
         first = naming[0] if by_kind and ev.type not in _MEETINGS else chosen
-        when = self._when(
+        onset = (
+            _onset_day(text, lang, [*naming[:5], *(lead if primary else [])], base, year_hint, body_start)
+            if by_kind and ev.type not in _MEETINGS
+            else None
+        )
+        when = onset or self._when(
             text,
             lang,
             [first, chosen, *naming[:5], *(lead if primary else [])],
@@ -1093,6 +1113,8 @@ class FactExtractor:
                     when = _weekday_after(expr, lang, after)
                 if when and base and when.precision in ("day", "month") and _recalled(when.date, base):
                     continue  # "في 3 يناير 2020" in a report of 3 January 2024: a past event recalled
+                if when and base and when.precision == "day" and _announced(when.date, base):
+                    continue  # "اعتبارًا من 1 يناير 2024" in a report of 24 August 2023: what is to come
                 if (
                     when
                     and base
@@ -1102,6 +1124,16 @@ class FactExtractor:
                 ):
                     continue  # "avant de le réintégrer le 7 mai dernier" in a 19 May report
                 why = weak_date(sentence, d_start, expr, lang) if when else None
+                if (
+                    when
+                    and why is None
+                    and base
+                    and when.date < base.isoformat()
+                    and to_come(sentence, d_start, lang)
+                ):
+                    why = "to come"  # "will talk to reporters after the summit wraps up on Thursday"
+                if when and why is None and _caption(text, s_start + d_start):
+                    why = "caption"
                 if when and why:
                     weak = weak or when
                     if why == "said" and said is None and when.precision == "day":
@@ -2012,12 +2044,17 @@ def _within_week_before(day: str, said: str) -> bool:
 
 
 def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
-    """A bare weekday as the first such day after ``after``, within a week."""
-    when = resolve(expr, lang, after + dt.timedelta(days=7))
+    """A bare weekday as the first such day on or after ``after``, within a week: the day the text states may be
+    that weekday itself ("mardi" in a "date 2024-04" page whose latest day is "mardi 30 avril": the tuning half's
+    second Ruang eruption, which the first such day after it put on 7 May)."""
+    when = resolve(expr, lang, after + dt.timedelta(days=6))
     if when is None:
         return None
     return When(
-        when.date, "day", f"the first such weekday after {after.isoformat()}, a day the text states", expr
+        when.date,
+        "day",
+        f"the first such weekday on or after {after.isoformat()}, a day the text states",
+        expr,
     )
 
 
@@ -2026,9 +2063,13 @@ def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
 # the day, in any sentence of the body. Read only where the sentences naming the event give no day, before the
 # publication day is taken for it (the tuning half's Yeti Airlines and Valencia reports state the day this way,
 # paragraphs after the lead).
+# The verbs of what happened too ("gedung itu mulai terbakar pada Selasa, 26 September 2023 malam": the tuning half's
+# Hamdaniya report, whose sentences naming the fire give only the page's day).
 _HAPPENED_ON = re.compile(
-    r"(?:\b(?:terjadi|occurred|happened|took place|struck|s['’]est produite?|est survenue?|a eu lieu|a frappé)"
-    r"|(?<![\u0621-\u064a])(?:وقع|وقعت|حدث|حدثت))(?![\w\u0621-\u064a])[^.!?\n]{0,70}?"
+    r"(?:\b(?:terjadi|occurred|happened|took place|struck|s['’]est produite?|est survenue?|a eu lieu|a frappé|"
+    r"terbakar|meletus|meledak|mengguncang|erupted|exploded|crashed|broke out|caught fire|s['’]est écrasée?|a explosé)"
+    r"|(?<![\u0621-\u064a])[وف]?(?:وقع|وقعت|حدث|حدثت|اندلع|اندلعت|ضرب|ضربت|تحطمت|تحطم|انفجر|انفجرت))"
+    r"(?![\w\u0621-\u064a])[^.!?\n]{0,70}?"
     r"(?:\b(?:pada|on|le|tanggal)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?$",
     re.IGNORECASE,
 )
@@ -2060,6 +2101,102 @@ def _happened_day(
                 continue
             return when
     return None
+
+
+# "cinq éruptions depuis mardi", "depuis qu'il s'est réveillé mardi soir", "erupted more than three times since
+# Tuesday", "hujan badai ... terjadi sejak Selasa (29/10/2024)", "أكثر من ثلاث مرات منذ يوم الثلاثاء", "It first
+# erupted at 9:45 pm local time on Tuesday": the day a disaster that goes on for days began, which is its day (the
+# bench/realset labels date an eruption or a flood by its start; the tuning half's Ruang and Valencia reports lead
+# with a later day of it: "mobilisés jeudi", "on Wednesday"). Read in the sentences naming the event and the lead,
+# before any other day they give.
+_ONSET_BEFORE = re.compile(
+    r"(?:\b(?:since|depuis|sejak)|(?<![\u0621-\u064a])منذ)(?:\s+(?:que|qu['’]|it|the\s+\w+)[^.!?\n]{0,30}?)?\s+"
+    r"(?:(?:le|the|on|hari|pada|يوم)\s+)?$"
+    r"|\bfirst\s+(?:erupted|struck|hit|exploded|broke\s+out)\b[^.!?\n]{0,50}?\b(?:on|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "the crowd surge Saturday night", "The tragedy occurred on Saturday night", "accueillant mardi soir des centaines
+# d'invités", "pada Selasa malam, menewaskan", "مساء الجمعة": a disaster's evening or night. Reported the next day,
+# it leads with that day's aftermath ("relatives raced to hospitals Sunday"); on the tuning half a weekday so
+# qualified was the event's day in 24 of 30 cases (the others a span's end, an airport closure, a visit, two
+# speeches: said, spans and quotes are left out here). Arabic "ليلة الثلاثاء" is not read: the tuning half uses it
+# for the night before that day and for the night of it, once each.
+_EVENING_AFTER = re.compile(r"^\s+(?:late\s+)?(?:night|evening|soir|malam)\b", re.IGNORECASE)
+_EVENING_BEFORE = re.compile(r"(?<![\u0621-\u064a])مساء\s+(?:يوم\s+)?(?:اليوم\s+|أمس\s+)?$")
+
+
+def _onset_day(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]],
+    base: dt.date | None,
+    year_hint: int | None,
+    body_start: int,
+) -> When | None:
+    """The first day of ``spans`` that a disaster is said to have gone on since (``_ONSET_BEFORE``), within the
+    week before ``base`` (not "since 1999", not "since 1 January"), else the first evening or night of it the spans
+    give (``_EVENING_AFTER``)."""
+    return _day_marked(text, lang, spans, base, year_hint, body_start, evening=False) or _day_marked(
+        text, lang, spans, base, year_hint, body_start, evening=True
+    )
+
+
+def _day_marked(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]],
+    base: dt.date | None,
+    year_hint: int | None,
+    body_start: int,
+    evening: bool,
+) -> When | None:
+    body_start = max(body_start, wire_dateline_end(text))
+    for start, end in dict.fromkeys(spans):
+        if end <= body_start:
+            continue
+        sentence = text[start:end]
+        for d_start, d_end, expr in find_dates(sentence, lang):
+            before = sentence[max(0, d_start - 80) : d_start]
+            if evening:
+                if not (
+                    (is_weekday(expr) or is_relative(expr, lang))
+                    and (_EVENING_AFTER.match(sentence[d_end:]) or _EVENING_BEFORE.search(before))
+                ):
+                    continue
+                if span_end(before[-30:]) or weak_date(sentence, d_start, expr, lang):
+                    continue
+            elif not _ONSET_BEFORE.search(before):
+                continue
+            if _in_quotes(text, start + d_start):
+                continue
+            when = resolve(expr, lang, base, year_hint)
+            if when is None or when.precision != "day":
+                continue
+            if base is not None and not 0 <= (base - dt.date.fromisoformat(when.date)).days <= 7:
+                continue
+            what = "the evening or night it happened" if evening else "the day it began"
+            return When(when.date, "day", f"{what} ({when.basis})", expr)
+    return None
+
+
+# A photo caption's line: "..., Saturday, June 3, 2023. (AP Photo/Rafiq Maqbool)", "..., 27 September 2023. Foto:
+# Reuters", "Top: An aerial view of central Wajima is seen on Wednesday morning". Its day is the photo's, often a day
+# after the event (the tuning half's Balasore, Hamdaniya and Noto pages; the same day in its Jeddah, Manama,
+# Cianjur and Saurya pages): weak, used only when nothing else dates the event.
+_CAPTION_LINE = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
+    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
+    re.IGNORECASE,
+)
+
+
+def _caption(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a photo caption's line (``_CAPTION_LINE``)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return bool(_CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
 
 
 def _in_quotes(text: str, pos: int) -> bool:

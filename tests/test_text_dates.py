@@ -1080,3 +1080,167 @@ def test_an_indonesian_lead_day_announced_is_not_the_reports() -> None:
     )
     when = published_in_text(text)
     assert when is not None and when.date == "2023-11-30"
+
+
+# -- part D of the tuning half (session 11): the fresh stories' date shapes ------------------------------------------
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # pk-peshawar-2023-en-03 (Times of Islamabad), id-ruang-20240430-en-01 (Lincoln Daily News): English month names
+        ("https://timesofislamabad.com/30-Jan-2023/peshawar-police-lines-suicide-blast", "2023-01-30"),
+        ("https://archives.lincolndailynews.com/2024/Apr/30/NEWS/news_z.shtml", "2024-04-30"),
+        # za-brics-2023-ar-02 (El Masdar, Algeria): day first between slashes
+        ("https://www.elmasdaronline.dz/24/08/2023/6-%D8%AF%D9%88%D9%84/", "2023-08-24"),
+        # za-brics-2023-fr-03 (AllAfrica), jp-noto-quake-2024-ar-04: the day, then an article number or a clock
+        ("https://fr.allafrica.com/stories/202308240581.html", "2023-08-24"),
+        ("https://www.elmawkefalarabi.com/breaking/news-20240102170548", "2024-01-02"),
+        # kr-itaewon-2022-ar-01 (i24NEWS Arabic): a Unix time before the slug
+        (
+            "https://www.i24news.tv/ar/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/1667116709-%D9%83%D9%88%D8%B1%D9%8A%D8%A7",
+            "2022-10-30",
+        ),
+    ],
+)
+def test_more_address_shapes_date_the_page(url: str, expected: str) -> None:
+    when = published_in_url(url)
+    assert when is not None and when.date == expected
+
+
+def test_part_d_stamps_datelines_and_citations() -> None:
+    from extract.dates import published_in_dateline, stamp_kind
+
+    # id-ruang-2024-id-04 (Rakyat Sulsel, 18 April 2024): "Sekadar diketahui," opens a sentence, it names no place
+    text = "kata Heruningtyas.\nSekadar diketahui, Rabu 17 April 2024, Pusat Vulkanologi dan Mitigasi Bencana"
+    start = text.index("17 April")
+    assert stamp_kind(text, start, start + len("17 April 2024")) == "lead"
+    # tw-hualien-quake-2024-en-04 (CNA on the OCAC site): the yearless dateline runs into the first sentence
+    text = "Photo courtesy of Taroko National Park Headquarters\n\nTaipei, April 3 (CNA) The powerful magnitude 7.2"
+    when = published_in_dateline(text, 2024)
+    assert when is not None and when.date == "2024-04-03"
+    # ru-brics-kazan-2024-id-02 (Lampost): a dated citation of an outlet's web name
+    text = (
+        "Kazan (Lampost.co) — Menteri Luar Negeri Indonesia Sugiono tiba di Kazan.\n“Ini adalah teh dan ini manis,” "
+        "jelas pihak Rusia yang menyambut, mengutip Medcom.di, Rabu 23 Oktober 2024.\nTampak roti tradisional"
+    )
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.basis) == ("2024-10-23", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # id-ruang-2024-en-01 (Hindustan Times, 18 April 2024): the eruption began on Tuesday; the lead's Wednesday
+        # is its second day
+        (
+            "en",
+            "A tsunami alert was issued in Indonesia on Wednesday after multiple eruptions of the Ruang mountain "
+            "volcano sent ash and lava thousands of feet in the sky.\n\nIndonesia's Mount Ruang erupted multiple "
+            "times on Wednesday, leading to the authorities raising the alert to the highest level. It first "
+            "erupted at 9:45 pm local time on Tuesday, and then four times throughout Wednesday.",
+            "2024-04-18",
+            "2024-04-16",
+        ),
+        # id-ruang-2024-en-03 (CBS News, 18 April 2024): the day officials warned is a day said; the eruption's is
+        # the Tuesday the agency gives
+        (
+            "en",
+            "Indonesian officials warned on Wednesday that tsunami waves could be possible as the eruption o"
+            "f Mt. Ruang intensifies. In a press release with the warning, officials said the status of the "
+            "volcanic eruption, which has been occurring for days, is now at its highest level.\n\nIndonesia's"
+            " National Agency for Disaster Countermeasure, known as BNPB, said Mt. Ruang, located in the Nor"
+            'th Sulawesi province, "experienced an explosive eruption" with a column of ash reaching more th'
+            "an a mile high from the peak on Tuesday before it extended even further to a mile-and-a-half a "
+            "day later.",
+            "2024-04-18",
+            "2024-04-16",
+        ),
+        # kr-itaewon-2022-en-02 (AP on the Muscatine Journal, 30 October 2022): the lead's Sunday is the aftermath's,
+        # the crush was "Saturday night"; the captions' "Sunday, Oct. 30, 2022" are the photos'
+        (
+            "en",
+            "SEOUL, South Korea (AP) — Concerned relatives raced to hospitals in search of their loved ones "
+            "Sunday as South Korea mourned the deaths of more than 150 people, mostly in their 20s and 30s, "
+            "who got trapped and crushed after a huge Halloween party crowd surged into a narrow alley in a "
+            "nightlife district in Seoul.\nWitnesses said the crowd surge Saturday night in the Itaewon area "
+            "caused “a hell-like” chaos as people fell on each other “like dominoes.” Some people were bleed"
+            "ing from their noses and mouths while being given CPR, witnesses said, while others clad in Hal"
+            "loween costumes continued to sing and dance nearby, possibly without knowing the severity of th"
+            "e situation.\n“I still can’t believe what has happened. It was like a hell,” said Kim Mi Sung, a"
+            "n official at a nonprofit organization that promotes tourism in Itaewon.\nSouth Korean police of"
+            "ficers stand guard at the scene in Seoul, South Korea, Sunday, Oct. 30, 2022. A mass of mostly "
+            "young people celebrating Halloween festivities in Seoul became trapped and crushed as the crowd"
+            " surged into a narrow alley, killing dozens of people and injuring dozens of others in South Ko"
+            "rea's worst disaster in years.",
+            "2022-10-30",
+            "2022-10-29",
+        ),
+        # id-ruang-2024-fr-01 (Europe 1, AFP): "cinq éruptions depuis mardi"
+        (
+            "fr",
+            "Les services de secours sont mobilisés jeudi en Indonésie pour évacuer plusieurs milliers de personnes "
+            "menacées par un volcan en éruption dans le nord de l'archipel. Le volcan Ruang a connu cinq éruptions "
+            "depuis mardi et projeté un nuage de cendres à plus d'un kilomètre de hauteur dans le ciel.",
+            "2024-04-18",
+            "2024-04-16",
+        ),
+        # id-ruang-2024-fr-03 (Actuvrai): "depuis qu'il s'est réveillé mardi soir"
+        (
+            "fr",
+            "Le Ruang, situé au nord de l’Indonésie, projette depuis qu’il s’est réveillé mardi soir un nuage de "
+            "cendres à plus d’un kilomètre de hauteur dans le ciel.\nLe volcan présentait un risque de tsunami après "
+            "quatre nouvelles éruptions mercredi.\n«Tous les vols (…) sont affectés car l’aéroport Sam Ratulangi est "
+            "touché par l’éruption du volcan Ruang, par des cendres volcaniques», a confirmé",
+            "2024-04-18",
+            "2024-04-16",
+        ),
+        # za-brics-2023-ar-04 (Watan, 24 August 2023): membership "as of 1 January 2024" is to come
+        (
+            "ar",
+            "ومن المقرر أن تصبح الأرجنتين وإثيوبيا وإيران والمملكة العربية السعودية ومصر والإمارات العر"
+            "بية المتحدة، أعضاء كاملي العضوية اعتبارًا من 1 يناير 2024، حسبما أعلنت المجموعة في قمتها ف"
+            "ي جنوب إفريقيا.\n\nأكّد رئيس جنوب أفريقيا سيريل رامافوزا، اليوم الخميس، اتخاذ مجموعة “بريكس”"
+            " قرارا بدعوة كل من مصر والسعودية والإمارات وإيران وإثيوبيا والأرجنتين لتصبح أعضاء في المجم"
+            "وعة.\n\nوقال “رامافوزا”، إن قادة دول بريكس تبنوا الإعلان الختامي للقمة الخامسة عشرة في جوهان"
+            "سبرغ.",
+            "2023-08-24",
+            "2023-08-24",
+        ),
+        # iq-hamdaniya-fire-2023-id-04 (Ikhbar, 28 September 2023): "mulai terbakar pada Selasa, 26 September 2023"
+        (
+            "id",
+            "Ikhbar.com: Lebih dari 100 orang tewas dalam kebakaran yang menghanguskan gedung lokasi pesta "
+            "pernikahan di Irak.\nLebih lanjut, para saksi mata di lokasi menyebut gedung itu mulai terbakar pada "
+            "Selasa, 26 September 2023 malam, sekitar pukul 22.45 waktu setempat.",
+            "2023-09-28",
+            "2023-09-26",
+        ),
+        # iq-hamdaniya-fire-2023-id-03 (Katakini): the photo caption's day is the photo's; the fire was Tuesday night
+        (
+            "id",
+            "Kerabat Masih Identifikasi Jenazah Korban Kebakaran Acara Pernikahan di Irak Orang-orang berkumpul di "
+            "lokasi menyusul kebakaran fatal pada perayaan pernikahan, di distrik Hamdaniya di provinsi Nineveh Irak, "
+            "Irak, 27 September 2023. Foto: Reuters\n\nMOSUL - Kebakaran melanda aula pernikahan yang penuh sesak di "
+            "Irak utara pada Selasa malam, menewaskan lebih dari 100 orang.",
+            "2023-09-28",
+            "2023-09-26",
+        ),
+    ],
+)
+def test_part_d_event_days(lang: str, text: str, published: str, expected: str, tmp_path: Path) -> None:
+    events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
+    assert events and events[0]["date"] == expected
+
+
+def test_a_bare_weekday_in_a_month_page_may_be_its_latest_stated_day(tmp_path: Path) -> None:
+    # id-ruang-20240430-fr-01 (TF1 Info, "date 2024-04"): "mardi" is "mardi 30 avril" itself, not 7 May
+    text = (
+        "Le mont Ruang, un volcan du nord de l'Indonésie, est entré en éruption à plusieurs reprises mardi, selon "
+        "l'Agence de volcanologie de l'archipel. Cela a entraîné des évacuations, la fermeture d'un aéroport "
+        "international voisin et un relèvement du niveau d'alerte.\n\nLes autorités avaient affirmé qu'il représentait "
+        "toujours un risque. Depuis début avril, il est entré en éruption plus d'une demi-douzaine de fois, provoquant "
+        "l'évacuation de plus de 6000 personnes. Le Ruang, situé dans la province indonésienne du Sulawesi du Nord, est "
+        "de nouveau entré en éruption dans la nuit de lundi 29 à mardi 30 avril vers 1h15 heure locale et à deux "
+        "reprises mardi matin, a indiqué l'agence de volcanologie dans un com"
+    )
+    events = [f.data for f in _facts(text, "fr", tmp_path, "2024-04") if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-04-30"
