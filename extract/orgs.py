@@ -531,11 +531,15 @@ def _told_person(
     both as one entity, relabelled where NER gave the name alone another label."""
     after = [e for e in layer.overlapping(end, end + 2) if e.lang == lang and e.end > end + 1]
     for e in dict.fromkeys([*over, *after]):
-        if e.found_by != "ner" or e.label in ("GPE", "LOC") and e.start > end:
+        if e.found_by != "ner" or (e.label in ("GPE", "LOC") and e.start > end):
             continue
         rest = text[end : e.end].strip()
         words = rest.split()
-        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or gaz.lookup(rest) is not None:
+        if (
+            not 2 <= len(words) <= 4
+            or not all(w[:1].isupper() for w in words)
+            or gaz.lookup(rest) is not None
+        ):
             continue
         if words[-1].casefold() in _ORG_LAST or text[end : end + 1] not in (" ", "\t"):
             continue
@@ -1041,7 +1045,10 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("Hezbollah", {"*": "Hezbollah|Hizbullah|Hizbollah|Hizballah"}),
     ("Taliban", {"*": "Taliban|talibans|Talibans", "ar": "طالبان+"}),
     ("Houthis", {"*": "Houthis|houthis|Houthi", "ar": "الحوثيين+|الحوثيون+"}),
-    ("Islamic State", {"en": "Islamic State|ISIS|ISIL", "fr": "État islamique|Etat islamique", "ar": "داعش+"}),
+    (
+        "Islamic State",
+        {"en": "Islamic State|ISIS|ISIL", "fr": "État islamique|Etat islamique", "ar": "داعش+"},
+    ),
     # Indonesia's national agencies, in every Indonesian disaster report (and foreign reports of them)
     ("BNPB", {"*": "BNPB"}),
     ("BMKG", {"*": "BMKG"}),
@@ -1096,7 +1103,11 @@ def known_orgs(text: str, lang: str) -> list[tuple[int, int, str]]:
             continue
         name = canonical.get(surface)
         if name is None:  # an Arabic surface with a clitic written onto it: the longest known name it ends in
-            ends = [s for s in canonical if surface.endswith(s) or (s.startswith("ال") and surface.endswith(s[2:]))]
+            ends = [
+                s
+                for s in canonical
+                if surface.endswith(s) or (s.startswith("ال") and surface.endswith(s[2:]))
+            ]
             name = canonical[max(ends, key=len)] if ends else None
         if name is not None:
             out.append((m.start(), m.end(), name))
