@@ -473,6 +473,33 @@ _AR_SAID = re.compile(
 )
 
 
+# In English, a name set off by a comma and its role without an article, or after "according to": "Arjun Chand
+# Thakuri, airport security chief, explained", "according to Sabyasachi De, chief public relations officer" (the
+# bench/realset tune half's part D crash reports: the model calls both an organisation). The role ends in a noun of
+# office within four lower-case words; the name has two to four capitalised words, no acronym, no organisation's
+# last word.
+_EN_ROLE = re.compile(
+    r"[ \t]*,[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:chief|officer|spokesman|spokeswoman|spokesperson|official|director|"
+    r"commissioner|superintendent|inspector|commander|secretary|minister|governor|mayor)(?![\w-])"
+)
+_ACCORDING_TO = re.compile(r"(?<![\w-])according[ \t]+to[ \t]+$")
+
+
+def _en_role(text: str, e: Entity) -> bool:
+    words = e.text.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if any(w.isupper() and len(w) > 1 for w in words) or words[-1].casefold() in _ORG_LAST_WORDS:
+        return False
+    role = _EN_ROLE.match(text, e.end) is not None
+    return role and (
+        _ACCORDING_TO.search(text, max(0, e.start - 16), e.start) is not None
+        or text[max(0, e.start - 2) : e.start].strip() in ("", ".", "\n")
+        or text[e.start - 1 : e.start] == "\n"
+        or re.search(r"[.!?\n][ \t]*$", text[max(0, e.start - 3) : e.start]) is not None
+    )
+
+
 def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[Entity]:
     """Entities the model gave another label that a title follows (see ``_APPOSITION`` and ``_AR_SAID``), as
     people; a place the gazetteer knows stays one, and outside Arabic an organisation too."""
@@ -480,7 +507,9 @@ def named_before_title(text: str, lang: str, entities: list[Entity], gaz: Gazett
     for e in entities:
         if e.label in ("PERSON", "PER") or e.found_by != "ner" or gaz.lookup(e.text) is not None:
             continue
-        seorang = lang == "id" and _SEORANG.match(text, e.end) is not None
+        seorang = (lang == "id" and _SEORANG.match(text, e.end) is not None) or (
+            lang == "en" and _en_role(text, e)
+        )
         fr_titled = lang == "fr" and _fr_titled(text, e)
         if e.label == "ORG" and lang != "ar" and not seorang and not fr_titled:
             continue  # an Arabic name between "قال" and a title is one whatever its label
