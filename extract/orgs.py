@@ -61,12 +61,18 @@ _AR_HEADS: dict[str, tuple[str, int]] = {
     "فيلق": ("Corps", 1),
     # Air <country>: "طيران الهند" (the tune half's second fold), only before a country's name.
     "طيران": ("Air", 1),
+    # Services named by the article and an adjective: "الدفاع المدني العراقي" (civil defence), "البحرية الإندونيسية"
+    # (the navy): the tune half's part D reports. Tried and dropped on ANERcorp's training split: "قوة" (force, also
+    # strength: 10 of 44 an organisation), "مكتب" (office, 2 of 11), "شبكة" (network: the internet, 0 of 10),
+    # "دائرة" (directorate, also circle: 0 of 4).
+    "دفاع": ("Defence", 1),
+    "بحرية": ("Navy", 1),
     # Airlines: "خطوط ساوريا الجوية" ("lines" alone is any line: _AR_HEAD_LAST below).
     "خطوط": ("Airlines", 1),
 }
 # Heads that name an organisation only when the name ends in a given word: "خطوط ... الجوية" (air lines), not
 # "خطوط الإمداد" (supply lines) or "خطوط التماس" (front lines).
-_AR_ADJECTIVE_ONLY = frozenset({"شرطة", "جيش", "حرس", "فيلق"})
+_AR_ADJECTIVE_ONLY = frozenset({"شرطة", "جيش", "حرس", "فيلق", "دفاع", "بحرية"})
 _AR_HEAD_LAST = {"خطوط": frozenset({"الجوية"})}
 # Whole names whose English is not their words' ("مجموعة العشرين" is the G20).
 _AR_NAMES = {
@@ -156,6 +162,9 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
         head, skip = _head(word)
         if head is None:
             i += 1
+            continue
+        if head == "دفاع" and i > 0 and _ar_title(words[i - 1][2]):
+            i += 1  # "وزير الدفاع اللبناني": a minister's portfolio (ANERcorp training split), not the service
             continue
         english, need = _AR_HEADS[head]
         taken: list[str] = []
