@@ -164,7 +164,9 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             i += 1
             continue
         if head == "دفاع" and i > 0 and _ar_title(words[i - 1][2]):
-            i += 1  # "وزير الدفاع اللبناني": a minister's portfolio (ANERcorp training split), not the service
+            i += (
+                1  # "وزير الدفاع اللبناني": a minister's portfolio (ANERcorp training split), not the service
+            )
             continue
         english, need = _AR_HEADS[head]
         taken: list[str] = []
@@ -398,7 +400,7 @@ _SOURCE_LINE = re.compile(
 # Penerbangan Sipil India" (tune-a of bench/realset's Indonesian articles, and the usual heads of Indonesian
 # government bodies).
 _ID_HEADS = frozenset(
-    "kementerian kemenkes kemenlu badan komisi dewan sekretariat kabinet direktorat polda polres polresta "
+    "kementerian kemenkes kemenlu kemlu kemenag kemensos kemendagri kemenhub kemenkeu badan komisi dewan sekretariat kabinet direktorat polda polres polresta "
     "pemkab pemprov pemkot universitas institut partai majelis mahkamah pengadilan yayasan lembaga "
     "asosiasi persatuan perserikatan organisasi dinas observatorium polsek puskesmas kodim korem".split()
 )
@@ -412,7 +414,8 @@ _PLURAL = frozenset("para sejumlah seluruh beberapa semua".split())
 # Acronyms that open the name of a local body: the regional disaster agency, hospital, police, health centre of a
 # place ("BPBD Kabupaten Bogor", "RSUD Cianjur", "Polsek Wulanggitang", "Puskesmas Boru": the tune half's second
 # fold).
-_ID_ACRONYM_HEADS = frozenset("BPBD RSUD RS RSU UPT".split())
+# An embassy or consulate of Indonesia and its city: "KBRI Pretoria", "KJRI Osaka" (the tune half's part D).
+_ID_ACRONYM_HEADS = frozenset("BPBD RSUD RS RSU UPT KBRI KJRI".split())
 # "Angkatan Darat Nepal" (the army), "Pusat Peringatan Tsunami Pasifik", "Pusat Vulkanologi dan Mitigasi Bencana
 # Geologi" (a centre of an activity: a noun in pe-an/ke-an, -logi, -asi; the tune half's part D quake and eruption
 # reports). On the IDNer-news-2k and NERGrit training splits a "Pusat" of a market, a village or the government
@@ -427,7 +430,11 @@ _ID_LINKS = frozenset("dan untuk bagi dari".split())
 # "Getty Images"): an entity NER gave another label, or a capitalised run NER missed, ending so is one.
 _ORG_LAST = frozenset(
     "fc cf sc united group airlines airways agency ministry observatory association federation authority "
-    "council commission institute university bank news images times post press tv".split()
+    "council commission institute university bank news images times post press tv "
+    # armed and emergency services and railways named in English in any language's text ("National Disaster
+    # Response Force", "South Eastern Railway", "Central Weather Administration": the tune half's part D reports,
+    # which NER calls places)
+    "force forces railway railways administration department".split()
 )
 
 
@@ -1135,7 +1142,8 @@ def _known_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str], frozense
                     prefix = _AR_CLITICS if clitics else ""
                     alternatives.append(f"(?<![\\u0621-\\u064a]){prefix}(?:{body})(?![\\u0621-\\u064a])")
                 else:
-                    alternatives.append(f"(?<![\\w@/.-])(?:{body})(?![\\w@-])")
+                    # a hyphen may join it to another name before it ("Israel-Hamas"), not after ("AFP-JIJI")
+                    alternatives.append(f"(?<![\\w@/.])(?:{body})(?![\\w@-])")
     alternatives.sort(key=len, reverse=True)
     return re.compile("|".join(alternatives)), canonical, frozenset(inside)
 
