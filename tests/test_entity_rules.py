@@ -524,3 +524,10 @@ def test_heads_leave_alone(stage: NerStage, text: str, name: str) -> None:
     found = {e.text for e in arabic_orgs(text, stage.gazetteer, lang)} if lang == "ar" else set()
     found |= {t for t, label in _ents(stage, text, lang) if label == "ORG"}
     assert name not in found
+
+
+def test_an_associated_press_photo_credit(stage: NerStage) -> None:
+    # in-balasore-train-2023-en-04 (tune): "(AP Photo/Rafiq Maqbool)" is the agency's photo, then the photographer.
+    found = _ents(stage, _line("in-balasore-train-2023-en-04", "(AP Photo/Rafiq Maqbool)"), "en")
+    assert {("AP", "ORG"), ("Rafiq Maqbool", "PERSON")} <= found
+    assert ("Rafiq Maqbool", "ORG") not in found
