@@ -1055,6 +1055,12 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("BBC", {"*": "BBC", "ar": "بي بي سي+"}),
     ("CNN", {"*": "CNN", "ar": "سي إن إن+|سي ان ان+"}),
     ("NHK", {"*": "NHK"}),
+    ("Al Jazeera", {"*": "Al Jazeera|Al-Jazeera|Aljazeera"}),
+    ("Al Arabiya", {"*": "Al Arabiya|Al-Arabiya"}),
+    ("Sky News", {"*": "Sky News"}),
+    ("France 24", {"*": "France 24|France24"}),
+    ("Euronews", {"*": "Euronews"}),
+    ("Radio France Internationale", {"*": "RFI"}),
     # (the entries above say who reported, not what happened: _SOURCES)
     # the UN system and intergovernmental bodies
     ("United Nations", {"en": "UN|United Nations", "fr": "ONU|Onu|Nations unies|Nations Unies", "id": "PBB"}),
@@ -1065,6 +1071,34 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("World Food Programme", {"*": "WFP|PAM", "ar": "برنامج الأغذية العالمي+"}),
     ("International Monetary Fund", {"*": "IMF|FMI"}),
     ("World Bank", {"en": "World Bank", "fr": "Banque mondiale", "id": "Bank Dunia", "ar": "البنك الدولي+"}),
+    ("UNESCO", {"*": "UNESCO|Unesco", "ar": "اليونسكو+"}),
+    ("UNRWA", {"*": "UNRWA", "ar": "الأونروا+|الاونروا+"}),
+    ("International Atomic Energy Agency", {"*": "IAEA|AIEA"}),
+    (
+        "Red Cross",
+        {"en": "Red Cross", "fr": "Croix-Rouge", "id": "Palang Merah", "ar": "الصليب الأحمر+|الصليب الاحمر+"},
+    ),
+    (
+        "Red Crescent",
+        {
+            "en": "Red Crescent",
+            "fr": "Croissant-Rouge",
+            "id": "Bulan Sabit Merah",
+            "ar": "الهلال الأحمر+|الهلال الاحمر+",
+        },
+    ),
+    (
+        "Doctors Without Borders",
+        {
+            "*": "MSF",
+            "en": "Doctors Without Borders",
+            "fr": "Médecins sans frontières|Médecins Sans Frontières",
+        },
+    ),
+    ("Amnesty International", {"*": "Amnesty International"}),
+    ("Human Rights Watch", {"*": "Human Rights Watch"}),
+    ("FIFA", {"*": "FIFA", "ar": "فيفا+|الفيفا+"}),
+    ("OPEC", {"*": "OPEC|OPEP", "ar": "أوبك+"}),
     ("BRICS", {"*": "BRICS|Brics", "ar": "بريكس+|البريكس+"}),
     ("G20", {"*": "G20|G-20"}),
     ("G7", {"*": "G7|G-7"}),
