@@ -558,7 +558,12 @@ def _known(text: str, lang: str, layer: EntityLayer, gaz: Gazetteer) -> None:
         for e in over:
             if start <= e.start and e.end <= end:
                 layer.remove(e)
-        layer.add(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, "rule"))
+        # A name the gazetteer also knows as a place ("Xinhua", a town in China; "Hamas", "قنا" by alternate names)
+        # is "known", not "rule": extract/facts.py's gazetteer pass reads places inside a rule's organisation
+        # ("وكالة الأنباء السعودية") but not over an entity of another kind, and made "Xinhua" the event's place
+        # of pk-peshawar-2023-en-01 (tune-a); the canonical name is then the text's own.
+        found_by = "known" if gaz.lookup_mention(text[start:end]) is not None else "rule"
+        layer.add(Entity(text[start:end], "ORG", start, end, canonical, "native", lang, found_by))
 
 
 def _told_person(
