@@ -531,3 +531,12 @@ def test_an_associated_press_photo_credit(stage: NerStage) -> None:
     found = _ents(stage, _line("in-balasore-train-2023-en-04", "(AP Photo/Rafiq Maqbool)"), "en")
     assert {("AP", "ORG"), ("Rafiq Maqbool", "PERSON")} <= found
     assert ("Rafiq Maqbool", "ORG") not in found
+
+
+def test_a_known_organisation_is_no_place(stage: NerStage, tmp_path: Path) -> None:
+    # pk-peshawar-2023-en-01 (tune): "Xinhua" is also a town in China; once an organisation it is no event place.
+    from extract.facts import FactOptions, FactStage
+
+    text = _line("pk-peshawar-2023-en-01", "an official told Xinhua")
+    out = FactStage(FactOptions(cache_dir=tmp_path))(stage(Article(source="t", text=text, lang="en")))
+    assert {e.label for e in out.entities if e.text == "Xinhua"} == {"ORG"}
