@@ -11,6 +11,11 @@
   English, any other word transliterated ("القناة الصينية العربية" -> "China-Arab Channel", "وزارة الصحة
   اللبنانية" -> "Lebanon Health Ministry").
 
+- Organisations known by name (``_KNOWN_ORGS``): wire agencies, broadcasters, the UN system and intergovernmental
+  bodies, social networks, armed movements, Indonesia's national agencies, in each language's spellings, under
+  one canonical name; the agencies, broadcasters and networks are sources (``source_org``), left out of the story
+  anchors (extract/signature.py).
+
 The head nouns and words are the ones of the bench/realset tune split's labelled Arabic organisations and of
 samples/000; the shape rule (definite words after the head, stop words that end the name) is general.
 """

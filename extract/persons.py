@@ -13,6 +13,9 @@ Arabic script (one more after a particle: عبد, بن, أبو). A person found 
 overlap it (a place or organisation over the name, a person cut short); the country before it is found again by
 the gazetteer pass (extract/facts.py).
 
+People are also named after a verb of reported speech (French "», a déclaré X", Indonesian "”, kata X", "warga
+bernama X": ``_SAID``).
+
 The titles and words are those of the bench/realset tune half's first fold (tune-a) and the usual titles of
 news in each language; the rule's precision on the public corpora's training and dev splits (IDNer-news-2k,
 NERGrit, ANERcorp) is in bench/README.md (bench/entity_rules_eval.py).
