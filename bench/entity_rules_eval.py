@@ -4,9 +4,10 @@ reads those, once, for the report).
 
 The sentences are joined into articles of 20 as bench/ner_eval.py joins them, run through extract.ner.NerStage
 without the rules and with them, and scored by character offsets (exact boundaries and type; PERSON, ORG and
-PLACE). "rule entities" are the entities the rules put in the list (found_by "title" or "rule"): "exact" is the
-share that is a gold entity with its type and boundaries, "type" the share that overlaps a gold entity of its
-type (a right name with other boundaries), "wrong" the share that overlaps no gold entity of its type.
+PLACE). "rule entities" are the entities the rules put in the list (found_by "title", "rule" or "known"):
+"exact" is the share that is a gold entity with its type and boundaries, "type" the share that overlaps a gold
+entity of its type (a right name with other boundaries), "wrong" the share that overlaps no gold entity of its
+type.
 
     python bench/entity_rules_eval.py --ar PATH/ANERCorp --id PATH/idner-news-2k --nergrit PATH/nergrit
 
@@ -31,7 +32,7 @@ from ner_eval import _TYPE, articles, score  # noqa: E402
 
 from extract.ner import NerOptions, NerStage  # noqa: E402
 
-RULES = ("title", "rule")
+RULES = ("title", "rule", "known")
 
 
 def run(lang: str, corpus: str, part: str, path: Path) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from extract.canonical import fold, name_key
 from extract.gazetteer import Place
+from extract.orgs import source_org
 from ingest.record import Article, first_event
 
 # The kind that says nothing about which event.
@@ -65,7 +66,8 @@ def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str
                 out.add("r:" + fold(found.name))
             elif key := place_key(found.name if found else e.canonical):
                 out.add("p:" + key)
-        elif e.label in _NAME_LABELS and e.canonical:
+        elif e.label in _NAME_LABELS and e.canonical and not source_org(e.text, e.lang):
+            # not an agency, broadcaster or social network the report cites (extract/orgs.py _SOURCES)
             key = name_key(e.canonical if e.canonical.isascii() else e.text)
             # One short skeleton ("bn", "as") is in too many names to point at one.
             if len(key.replace(" ", "")) >= 4:

@@ -35,8 +35,9 @@ class Entity:
     lang: str = "en"
     found_by: str = "ner"
     """"ner", "gazetteer" for a place the gazetteer pass found in the text, "rule" for an organisation named
-    by its shape (extract/orgs.py), or "title" for a person named after a title (extract/persons.py); not
-    stored: a run's own."""
+    by its shape (extract/orgs.py), "known" for an organisation known by a name that is also a place's
+    (extract/orgs.py), or "title" for a person named after a title (extract/persons.py); not stored: a run's
+    own."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -393,3 +393,150 @@ def test_sources_and_captions(stage: NerStage, text: str, lang: str, source: str
 def test_source_line_leaves_places_alone(stage: NerStage) -> None:
     found = _ents(stage, "Sumber: Jakarta\nHe went to the US\nthe crash. OK\n", "id")
     assert not any(label == "ORG" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "lang", "name", "canonical"),
+    [
+        # bench/realset tune half: organisations the models tag as a person, a place or nothing.
+        ("pk-peshawar-2023-en-01", "an official told Xinhua", "en", "Xinhua", "Xinhua"),
+        ("ru-brics-kazan-2024-en-04", "BRICS", "en", "BRICS", "BRICS"),
+        ("iq-hamdaniya-fire-2023-fr-03", "Reuters", "fr", "Reuters", "Reuters"),
+        ("af-quake-20231015-fr-01", "Unicef", "fr", "Unicef", "UNICEF"),
+        ("lb-pagers-2024-id-01", "anggota Hizbullah yang", "id", "Hizbullah", "Hezbollah"),
+        ("ru-brics-kazan-2024-ar-01", "تاس", "ar", "تاس", "TASS"),
+    ],
+)
+def test_organisations_known_by_name(
+    stage: NerStage, article_id: str, needle: str, lang: str, name: str, canonical: str
+) -> None:
+    article = stage(Article(source="t", text=_line(article_id, needle), lang=lang))
+    assert canonical in {e.canonical for e in article.entities if e.text == name and e.label == "ORG"}
+
+
+def test_an_agency_and_the_person_who_told_it(stage: NerStage) -> None:
+    # pk-peshawar-2023-fr-01 (tune): the French model reads "AFP Muhammad Ijaz Khan" as one organisation.
+    found = _ents(stage, _line("pk-peshawar-2023-fr-01", "à l'AFP Muhammad Ijaz Khan"), "fr")
+    assert {("AFP", "ORG"), ("Muhammad Ijaz Khan", "PERSON")} <= found
+    assert not any("AFP Muhammad" in t for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "lang", "name"),
+    [
+        # bench/realset tune half: a name after a verb of reported speech (the model says MISC), after "bernama".
+        ("np-yeti-crash-2023-fr-02", "a ajouté Gurudutta Dhakal", "fr", "Gurudutta Dhakal"),
+        ("np-yeti-crash-2023-fr-03", "déclare Pushpa Kamal Dahal", "fr", "Pushpa Kamal Dahal"),
+        ("np-yeti-crash-2023-id-02", "bernama Arun Tamu", "id", "Arun Tamu"),
+    ],
+)
+def test_people_after_a_verb_of_speech(
+    stage: NerStage, article_id: str, needle: str, lang: str, name: str
+) -> None:
+    assert (name, "PERSON") in _ents(stage, _line(article_id, needle), lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "label"),
+    [
+        # IDNer-news-2k train: "Antara" opening a sentence is "between", not the agency.
+        (
+            "Antara lain , 12 petani di Kediri , Jawa Timur , yang masuk penjara akibat mengembangkan bibit .",
+            "id",
+            "Antara",
+            "ORG",
+        ),
+        # NERGrit train: "bernama" (named) names places and bands as often; only after a person noun.
+        (
+            "Di Desa Suwug ada satu pura desa , satu Pura Dalem dan satu Setra yang mana juga punya Pura sebagai "
+            "peninggalan sejarah yang bernama Pura Lebah .",
+            "id",
+            "Pura Lebah",
+            "PERSON",
+        ),
+        # ANERcorp train: "بحماس" is "with enthusiasm", not Hamas.
+        (
+            "والسبب الثاني أن فرويد سمع شاركوه ذات مساء يؤدك بحماس ان اساس المشكلات التي يعاني منها احد مرضاه",
+            "ar",
+            "بحماس",
+            "ORG",
+        ),
+    ],
+)
+def test_known_names_and_speech_leave_alone(
+    stage: NerStage, text: str, lang: str, name: str, label: str
+) -> None:
+    assert (name, label) not in _ents(stage, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "lang", "name", "label"),
+    [
+        # bench/realset tune half, part D: an army and a centre of an activity by their Indonesian heads, an
+        # agency NER ran into its ministry, Arabic civil defence, an English name set off by its role.
+        ("np-yeti-crash-2023-id-01", "Angkatan Darat Nepal", "id", "Angkatan Darat Nepal", "ORG"),
+        (
+            "tw-hualien-quake-2024-id-01",
+            "Pusat Peringatan Tsunami",
+            "id",
+            "Pusat Peringatan Tsunami Pasifik",
+            "ORG",
+        ),
+        (
+            "id-lewotobi-2024-id-03",
+            "Kementerian Energi",
+            "id",
+            "Kementerian Energi dan Sumber Daya Mineral",
+            "ORG",
+        ),
+        ("iq-hamdaniya-fire-2023-ar-02", "الدفاع المدني العراقي", "ar", "الدفاع المدني العراقي", "ORG"),
+        ("np-saurya-crash-2024-en-01", "Arjun Chand Thakuri", "en", "Arjun Chand Thakuri", "PERSON"),
+    ],
+)
+def test_part_d_heads_and_roles(
+    stage: NerStage, article_id: str, needle: str, lang: str, name: str, label: str
+) -> None:
+    text = (REALSET / f"{article_id}.txt").read_text(encoding="utf-8")
+    paragraph = next(p for p in text.split("\n") if needle in p)
+    found = _ents(stage, paragraph, lang)
+    if lang == "ar":  # the head-noun institutions where NER found nothing are added by extract/facts.py
+        found |= {(e.text, "ORG") for e in arabic_orgs(paragraph, stage.gazetteer, lang)}
+    assert (name, label) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ANERcorp training split: the defence minister's portfolio, not the service.
+        (
+            "وذكر إلياس المر وزير الدفاع اللبناني أنه قد يسعي إلي وقف نشر الجيش اللبناني في الجنوب ,",
+            "الدفاع اللبناني",
+        ),
+        # NERGrit training split: a "Pusat" of a government is a place there, not an organisation.
+        (
+            "Sebagai Pusat Pemerintahan Kabupaten , Pondang menjadi Barometer bagi Desa / Kelurahan",
+            "Pusat Pemerintahan Kabupaten",
+        ),
+    ],
+)
+def test_heads_leave_alone(stage: NerStage, text: str, name: str) -> None:
+    lang = "ar" if ARABIC_LETTER.search(text) else "id"
+    found = {e.text for e in arabic_orgs(text, stage.gazetteer, lang)} if lang == "ar" else set()
+    found |= {t for t, label in _ents(stage, text, lang) if label == "ORG"}
+    assert name not in found
+
+
+def test_an_associated_press_photo_credit(stage: NerStage) -> None:
+    # in-balasore-train-2023-en-04 (tune): "(AP Photo/Rafiq Maqbool)" is the agency's photo, then the photographer.
+    found = _ents(stage, _line("in-balasore-train-2023-en-04", "(AP Photo/Rafiq Maqbool)"), "en")
+    assert {("AP", "ORG"), ("Rafiq Maqbool", "PERSON")} <= found
+    assert ("Rafiq Maqbool", "ORG") not in found
+
+
+def test_a_known_organisation_is_no_place(stage: NerStage, tmp_path: Path) -> None:
+    # pk-peshawar-2023-en-01 (tune): "Xinhua" is also a town in China; once an organisation it is no event place.
+    from extract.facts import FactOptions, FactStage
+
+    text = _line("pk-peshawar-2023-en-01", "an official told Xinhua")
+    out = FactStage(FactOptions(cache_dir=tmp_path))(stage(Article(source="t", text=text, lang="en")))
+    assert {e.label for e in out.entities if e.text == "Xinhua"} == {"ORG"}
