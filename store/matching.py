@@ -623,11 +623,7 @@ class Matcher:
             "INSERT INTO anchor_keys (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = anchor_keys.df + excluded.df",
             sorted(counts.items()),
         )
-        df: dict[int, int] = {}
-        for chunk in _chunks(list(counts)):
-            marks = ",".join("?" * len(chunk))
-            df.update(db.execute(f"SELECT key, df FROM anchor_keys WHERE key IN ({marks})", chunk).fetchall())
-        return df
+        return self._df(db, akeys)
 
     # -- candidates ---------------------------------------------------------------------------------------------
     def _probe(self, keys: list[int], df: dict[int, int]) -> list[int]:
@@ -938,11 +934,13 @@ class Matcher:
         region = with_story(new)
         frontier = set(region)
         fingerprints = self._load(db, sorted(frontier))
+        akeys: dict[int, list[int]] = {}
         latest = {st: max(key(i) for i in ms) for st, ms in members.items()}
         for _ in range(self._SETTLE_ROUNDS):
             order = sorted((i for i in frontier if i in fingerprints), key=key)
-            akeys = self._anchor_keys(db, set(order))
-            candidates = self._candidates(db, order, akeys, self._df(db, akeys))
+            akeys |= self._anchor_keys(db, set(order))
+            frontier_keys = {i: akeys[i] for i in order}
+            candidates = self._candidates(db, order, frontier_keys, self._df(db, frontier_keys))
             fingerprints.update(
                 self._load(db, sorted({c for cs in candidates.values() for c in cs} - set(fingerprints)))
             )
@@ -968,9 +966,11 @@ class Matcher:
         region |= self._copies_of(db, region)
         order = sorted(region, key=key)
         self._clear(db, order)
-        akeys = self._anchor_keys(db, set(order))
-        fingerprints = self._load(db, order)
+        # The index rows and fingerprints do not change with the decisions: what the rounds read is read once.
+        akeys |= self._anchor_keys(db, region - akeys.keys())
+        fingerprints.update(self._load(db, sorted(region - fingerprints.keys())))
         order = [i for i in order if i in fingerprints]
+        akeys = {i: akeys[i] for i in order}
         self._rank = key
         try:
             self._decide(db, order, self._candidates(db, order, akeys, self._df(db, akeys)), fingerprints)
