@@ -331,10 +331,18 @@ def folds(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(lab, split=fold[lab["story"]]) for lab in labels if lab["split"] == "tune"]
 
 
+def apart(labels: list[dict[str, Any]], stories: list[str]) -> list[dict[str, Any]]:
+    """The labels with the named stories in a split of their own, `new` (a part added this session)."""
+    unknown = set(stories) - {lab["story"] for lab in labels}
+    if unknown:
+        raise SystemExit(f"--apart: no such story: {', '.join(sorted(unknown))}")
+    return [dict(lab, split="new") if lab["story"] in stories else lab for lab in labels]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
-    parser.add_argument("--show", choices=SPLITS + FOLDS, help="print the misses of this split")
+    parser.add_argument("--show", choices=SPLITS + FOLDS + ("new",), help="print the misses of this split")
     parser.add_argument("--lang", choices=LANGS)
     parser.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
     parser.add_argument(
@@ -344,11 +352,19 @@ def main() -> None:
         help="also score each article's event with its story's day and place (store/story_event.py), the stories"
         " read from this database of the whole set (made with bench/stories_eval.py's ingest when missing)",
     )
+    parser.add_argument(
+        "--apart",
+        metavar="STORY,...",
+        help="score these stories as a split of their own (`new`), beside the rest of their half: a part added in"
+        " this session, scored on its own once",
+    )
     args = parser.parse_args()
     labels = load(args.data)
     splits = FOLDS if args.folds else SPLITS
     if args.folds:
         labels = folds(labels)
+    elif args.apart:
+        labels, splits = apart(labels, args.apart.split(",")), (*SPLITS, "new")
     if args.lang:
         labels = [lab for lab in labels if lab["lang"] == args.lang]
     got, seconds = run(args.data, labels)

@@ -194,11 +194,22 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
     ap.add_argument("--runs", type=int, default=1, help="ingest in this many cron-style runs")
     ap.add_argument("--db", type=Path, help="score this database instead of ingesting afresh")
-    ap.add_argument("--show", choices=SPLITS + FOLDS, help="list the wrong pairs of this split")
+    ap.add_argument("--show", choices=SPLITS + FOLDS + ("new",), help="list the wrong pairs of this split")
     ap.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
+    ap.add_argument(
+        "--apart",
+        metavar="STORY,...",
+        help="score these stories as a split of their own (`new`), beside the rest of their half: a part added in"
+        " this session, scored on its own once",
+    )
     args = ap.parse_args()
     labels = load(args.data)
     splits = SPLITS
+    if args.apart and not args.folds:
+        from realset_eval import apart
+
+        apart_labels = {lab["id"]: lab for lab in apart(list(labels.values()), args.apart.split(","))}
+        labels, splits = apart_labels, (*SPLITS, "new")
     if args.folds:
         splits = FOLDS
         tune_stories = sorted({lab["story"] for lab in labels.values() if lab["split"] == "tune"})
