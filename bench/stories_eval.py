@@ -193,7 +193,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
     ap.add_argument("--runs", type=int, default=1, help="ingest in this many cron-style runs")
-    ap.add_argument("--db", type=Path, help="score this database instead of ingesting afresh")
+    ap.add_argument(
+        "--db",
+        type=Path,
+        help="score this database instead of ingesting afresh (ingested into it when missing)",
+    )
     ap.add_argument("--show", choices=SPLITS + FOLDS + ("new",), help="list the wrong pairs of this split")
     ap.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
     ap.add_argument(
@@ -224,6 +228,9 @@ def main() -> None:
         print(f"ingested {len(labels)} articles in {args.runs} run(s), {seconds:.1f} s")
     else:
         db = args.db
+        if not db.exists():  # made here once, then scored again without ingesting
+            seconds = ingest(args.data, db, args.runs)
+            print(f"ingested {len(labels)} articles in {args.runs} run(s) into {db}, {seconds:.1f} s")
     try:
         root, story, _ = stored(db)
     finally:
