@@ -342,3 +342,21 @@ def test_fidelity_is_the_share_of_the_shared_sentences_kept() -> None:
     assert kept.fidelity > 0.95
     # Texts that share no sentence say nothing against a copy.
     assert copy_overlap(passages("Un deux trois quatre cinq six sept."), passages(later)).fidelity == 1.0
+
+
+def test_two_texts_in_one_language_that_are_no_copies_are_not_one_translated_text(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """za-brics-2023 (tune half): an English report and two French reports of one summit that each share its
+    anchors and names, and share 0.31 of the shorter text with each other with their sentences edited (no copy).
+    Before a translation had to fit its group, both French reports were filed as copies of the English one."""
+    names = ("za-brics-2023-en-04", "za-brics-2023-fr-01", "za-brics-2023-fr-02")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
+    db = tmp_path / "t.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    docs, stories, _ = _groups(db)
+    assert not any({"za-brics-2023-fr-01", "za-brics-2023-fr-02"} <= d for d in docs)
+    assert any(set(names) <= s for s in stories)
