@@ -772,24 +772,26 @@ class Matcher:
             return None
         text = self.text_similarity(r, c)
         features = story_features(r.anchors, c.anchors, text)
+        fidelity: float | None = None  # copy_overlap()'s, where the two texts were compared
         if r.lang == c.lang:
             contained = containment(text, r.shingles, c.shingles)
             duplicate = text >= o.near_duplicate
             if duplicate and text < _WHOLE and (overlap := self._overlap(r.id, c.id)):
                 # A reworded repost shares half its shingles too (bench/realset's tuning half: a Sudan Times
                 # text and its reworded repost, MinHash Jaccard 0.52): it keeps its sentences in part.
-                duplicate = overlap.fidelity >= o.fidelity
+                duplicate, fidelity = overlap.fidelity >= o.fidelity, overlap.fidelity
             elif not duplicate and contained >= o.copy_band and (overlap := self._overlap(r.id, c.id)):
-                contained = overlap.contained
+                contained, fidelity = overlap.contained, overlap.fidelity
                 duplicate = self.is_copy(overlap)
         else:
             contained = 0.0
             duplicate = features["anchors"] >= o.cross_duplicate and _shared_names(r.anchors, c.anchors) >= 6
         score = story_score(features) if _specific(features) else 0.0
         if duplicate or score >= o.story:
-            return Verdict(
-                c.id, round(max(score, contained), 4), duplicate, _evidence(r, c, features, contained)
-            )
+            evidence = _evidence(r, c, features, contained)
+            if fidelity is not None:
+                evidence["sentences kept"] = round(fidelity, 3)
+            return Verdict(c.id, round(max(score, contained), 4), duplicate, evidence)
         return None
 
     def is_copy(self, overlap: Overlap) -> bool:

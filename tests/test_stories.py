@@ -318,8 +318,11 @@ def test_copies_keep_their_sentences_whole_and_edited_versions_do_not(
         shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
     db = tmp_path / "t.db"
     assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
-    docs, stories, _ = _groups(db)
+    docs, stories, evidence = _groups(db)
     assert docs == {frozenset({"g20-bali-2022-id-02", "g20-bali-2022-id-03"})}
+    # The copy's link says how whole the sentences it shares were kept (here all but a few words).
+    links = [json.loads(evidence[f"g20-bali-2022-id-0{i}"] or "{}") for i in (2, 3)]
+    assert any(link.get("duplicate") and link["sentences kept"] > 0.7 for link in links)
     # Not copies, still one story each.
     assert any({"jp-noto-quake-2024-fr-01", "jp-noto-quake-2024-fr-02"} <= s for s in stories)
     assert any({"za-brics-2023-en-02", "za-brics-2023-en-03"} <= s for s in stories)
