@@ -34,6 +34,7 @@ from ingest.record import Article  # noqa: E402
 from normalize.fingerprint import copy_overlap, passages  # noqa: E402
 from normalize.stages import FingerprintStage  # noqa: E402
 from store.matching import (  # noqa: E402
+    _WHOLE,
     FEATURES,
     Matcher,
     MatchOptions,
@@ -129,7 +130,11 @@ def containment_table(labels: dict[str, dict[str, Any]], got: dict[str, Article]
         if j < o.near_duplicate and containment(j, x.shingles, y.shingles) < o.copy_band:
             rows.append((groups[a] == groups[b], None, False))
             continue
-        rows.append((groups[a] == groups[b], copy_overlap(text[a], text[b]), j >= o.near_duplicate))
+        ov = copy_overlap(text[a], text[b])
+        # A near-duplicate is a copy unless its texts, read where its Jaccard is under _WHOLE, keep the sentences
+        # they share in part (Matcher.judge).
+        near = j >= o.near_duplicate and (j >= _WHOLE or ov.fidelity >= o.fidelity)
+        rows.append((groups[a] == groups[b], None if j >= o.near_duplicate else ov, near))
     gold_n = sum(g for g, _, _ in rows)
     print(f"\nsame-document pairs, {split}: {gold_n} of {len(rows)} same-language pairs (copy check)")
     print("| contained >= | P | R |")

@@ -174,6 +174,11 @@ def passage_samples(text: str) -> frozenset[str]:
 # tolls, not its sentences), outside quotation marks as well as in all, and by paragraph.
 _QUOTED = re.compile(r'“[^”“\n]*”|«[^»«\n]*»|„[^“„\n]*“|"[^"\n]*"')
 _PARAGRAPH_WORDS = 8  # a line shorter than this (a byline, a caption credit, a menu) is not a paragraph
+# Sentences, for fidelity (copy_overlap()): a line is cut after a full stop, question or exclamation mark (Latin
+# or Arabic) or a closing quotation mark that a space follows. A run of fewer than six words (a dateline, a
+# credit, "Read also") is no sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…»”\"])\s+")
+_SENTENCE_WORDS = 6
 
 
 def _copy_words(text: str) -> list[str]:
@@ -186,13 +191,15 @@ def _grams(words: list[str]) -> set[tuple[str, ...]]:
 
 @dataclass(frozen=True, slots=True)
 class Passages:
-    """What copy_overlap() compares of one text: its shingles, those outside quotation marks, and its paragraphs."""
+    """What copy_overlap() compares of one text: its shingles, those outside quotation marks, its paragraphs and
+    its sentences."""
 
     grams: frozenset[tuple[str, ...]]
     unquoted: frozenset[tuple[str, ...]]
     paragraphs: tuple[frozenset[tuple[str, ...]], ...]
     paragraph_words: tuple[int, ...]
     words: int
+    sentences: tuple[frozenset[tuple[str, ...]], ...] = ()
 
 
 def passages(text: str) -> Passages:
@@ -206,6 +213,12 @@ def passages(text: str) -> Passages:
         tuple(frozenset(_grams(p)) for p in paragraphs),
         tuple(len(p) for p in paragraphs),
         len(everything),
+        tuple(
+            frozenset(_grams(words))
+            for line in text.split("\n")
+            for sentence in _SENTENCE_END.split(line)
+            if len(words := _copy_words(sentence)) >= _SENTENCE_WORDS
+        ),
     )
 
 
@@ -215,10 +228,31 @@ class Overlap:
     unquoted: float  # the same outside quotation marks
     paragraphs: int  # the most paragraphs of either text that are mostly (half their shingles) in the other
     shorter_share: float  # the share of the shorter text's words in such paragraphs
+    fidelity: float = 1.0  # how whole the shared sentences are kept, the lower of both texts (_fidelity())
 
 
 def _share(x: frozenset[tuple[str, ...]], y: frozenset[tuple[str, ...]]) -> float:
     return len(x & y) / max(1, min(len(x), len(y)))
+
+
+# A sentence "shared" with the other text: a third or more of its shingles found there. One word changed costs a
+# sentence three shingles, so a sentence a copy keeps verbatim keeps all of them and one an editor reworded
+# keeps about half.
+_SHARED_SENTENCE = 1 / 3
+
+
+def _fidelity(x: Passages, other: Passages) -> float:
+    """Of the sentences of ``x`` shared with ``other``, the share of their shingles found there (1.0 when none is
+    shared). A copy cut or re-led at another point keeps the sentences it keeps whole; an agency's later version
+    with edited sentences, a rewrite or a re-translation shares as many shingles, spread over sentences it keeps
+    in part."""
+    found = total = 0
+    for sentence in x.sentences:
+        hit = len(sentence & other.grams)
+        if hit and hit >= _SHARED_SENTENCE * len(sentence):
+            found += hit
+            total += len(sentence)
+    return found / total if total else 1.0
 
 
 def copy_overlap(a: Passages, b: Passages) -> Overlap:
@@ -236,6 +270,7 @@ def copy_overlap(a: Passages, b: Passages) -> Overlap:
         _share(a.unquoted, b.unquoted),
         max(na, nb),
         sa if a.words <= b.words else sb,
+        min(_fidelity(a, b), _fidelity(b, a)),
     )
 
 

@@ -238,6 +238,8 @@ def describe_link(link: dict[str, Any]) -> str:
     ]
     if link.get("containment"):
         parts.append(f"containment {link['containment']}")
+    if link.get("sentences kept") is not None:
+        parts.append(f"sentences kept {link['sentences kept']}")
     for key in ("kind", "day", "event place", "places", "countries", "counts", "names", "name keys"):
         if link.get(key):
             parts.append(f"{key} " + ", ".join(map(str, link[key])))

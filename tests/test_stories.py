@@ -255,7 +255,7 @@ def test_copies_are_told_from_quoted_statements_and_paragraphs(tmp_path: Path, r
         "cop28-2023-id-02",
         "cop28-2023-id-03",
         # Two AFP French updates of the Peshawar bombing that share their lead paragraphs and go on apart, labelled
-        # two dispatches (part D): between 0.25 and 0.3 of the shorter in common (MatchOptions.contained).
+        # two dispatches (part D): 0.28 of the shorter in common, the shared sentences edited (fidelity 0.63).
         "pk-peshawar-2023-fr-01",
         "pk-peshawar-2023-fr-02",
         # The AFP lead cut after its first sentence (fr-02) and the dispatch it opens (fr-01).
@@ -291,3 +291,75 @@ def test_a_short_cut_mostly_inside_its_update_is_a_copy_whatever_its_paragraphs(
     overlap = copy_overlap(passages(short), passages(update))
     assert overlap.paragraphs < 2 and overlap.contained > 0.55
     assert Matcher().is_copy(overlap)
+
+
+def test_copies_keep_their_sentences_whole_and_edited_versions_do_not(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """Tuning-half pairs that share as much text as copies do: the agency's later version with edited sentences
+    and a reworded repost are not copies (MatchOptions.fidelity), a press text cut two ways that shares a quarter
+    of the shorter is."""
+    names = (
+        # AFP's Noto quake dispatch at 30 dead and its later version at 48 under a new lead, most sentences
+        # edited: 0.54 of the shorter in common, five paragraphs mostly shared, fidelity 0.66.
+        "jp-noto-quake-2024-fr-01",
+        "jp-noto-quake-2024-fr-02",
+        # A Sudan Times report and a reworded repost of it: MinHash Jaccard 0.52, a near-duplicate by shingles
+        # alone, fidelity 0.63.
+        "za-brics-2023-en-02",
+        "za-brics-2023-en-03",
+        # One G20 press text cut at two points by two Indonesian outlets: 0.27 of the shorter, kept verbatim.
+        "g20-bali-2022-id-02",
+        "g20-bali-2022-id-03",
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
+    db = tmp_path / "t.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    docs, stories, evidence = _groups(db)
+    assert docs == {frozenset({"g20-bali-2022-id-02", "g20-bali-2022-id-03"})}
+    # The copy's link says how whole the sentences it shares were kept (here all but a few words).
+    links = [json.loads(evidence[f"g20-bali-2022-id-0{i}"] or "{}") for i in (2, 3)]
+    assert any(link.get("duplicate") and link["sentences kept"] > 0.7 for link in links)
+    # Not copies, still one story each.
+    assert any({"jp-noto-quake-2024-fr-01", "jp-noto-quake-2024-fr-02"} <= s for s in stories)
+    assert any({"za-brics-2023-en-02", "za-brics-2023-en-03"} <= s for s in stories)
+
+
+def test_fidelity_is_the_share_of_the_shared_sentences_kept() -> None:
+    from normalize.fingerprint import copy_overlap, passages
+
+    # Noto fr-01 and fr-02 (tune half): the same AFP sentences, edited between the two versions.
+    earlier, later = (
+        (REALSET / f"jp-noto-quake-2024-fr-0{i}.txt").read_text(encoding="utf-8") for i in (1, 2)
+    )
+    edited = copy_overlap(passages(earlier), passages(later))
+    # The earlier text's first two paragraphs cut out and re-led: every sentence kept is kept whole.
+    cut = "\n".join(earlier.split("\n")[2:])
+    kept = copy_overlap(
+        passages("Un nouveau titre de la rédaction pour ce texte de l'AFP.\n" + cut), passages(earlier)
+    )
+    assert edited.contained > 0.5 and edited.fidelity < 2 / 3
+    assert kept.fidelity > 0.95
+    # Texts that share no sentence say nothing against a copy.
+    assert copy_overlap(passages("Un deux trois quatre cinq six sept."), passages(later)).fidelity == 1.0
+
+
+def test_two_texts_in_one_language_that_are_no_copies_are_not_one_translated_text(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """za-brics-2023 (tune half): an English report and two French reports of one summit that each share its
+    anchors and names, and share 0.31 of the shorter text with each other with their sentences edited (no copy).
+    Before a translation had to fit its group, both French reports were filed as copies of the English one."""
+    names = ("za-brics-2023-en-04", "za-brics-2023-fr-01", "za-brics-2023-fr-02")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
+    db = tmp_path / "t.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    docs, stories, _ = _groups(db)
+    assert not any({"za-brics-2023-fr-01", "za-brics-2023-fr-02"} <= d for d in docs)
+    assert any(set(names) <= s for s in stories)
