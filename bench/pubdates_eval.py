@@ -69,7 +69,9 @@ def outcome(got: str | None, want: str | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "pubdates")
-    parser.add_argument("--show", choices=SPLITS, help="print the misses of this half (tune only while building)")
+    parser.add_argument(
+        "--show", choices=SPLITS, help="print the misses of this half (tune only while building)"
+    )
     parser.add_argument("--lang", choices=LANGS)
     parser.add_argument("--tune", action="store_true", help="the tune outlets alone (while building rules)")
     args = parser.parse_args()

@@ -619,6 +619,11 @@ class _Found:
     kind: str  # timestamp, byline, dateline, lead
 
 
+# "news-24102024-022135": a day and its clock run together (DDMMYYYY-HHMMSS), as two aggregators of the bench/pubdates
+# tune outlets (actufrancais.com, elmawkefalarabi.com) open their pages; the clock's six digits make it a stamp.
+_COMPACT_STAMP = re.compile(
+    r"(?<!\d)(?P<day>[0-3]\d)(?P<mnum>[01]\d)(?P<year>20\d\d)-(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)"
+)
 _SHORT_YEAR = re.compile(
     r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])"
 )
@@ -648,11 +653,29 @@ def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return sorted(out, key=lambda x: x[1])
 
 
+# A line that gives only how long ago something was posted ("56 menit lalu -", "il y a 4 heures", "منذ ساعتين",
+# "2 hours ago") closes a headline in a list of other articles (a sidebar, a home page): a date in the headline
+# above it is that article's, never the page's (bench/pubdates tune outlets: skanaa.com's sidebar of "N menit
+# lalu" headlines above the article, one of them "Kalender Bali Senin 5 Juni 2023").
+_AGE_LINE_AFTER = re.compile(
+    r"[^\n]*\n[ \t]*(?:\d{1,3}\s*(?:menit|jam|hari|detik)\s+(?:yang\s+)?lalu|il y a\s+\d{1,3}\s*(?:min|minutes?|h|"
+    r"heures?|jours?)|\d{1,3}\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|منذ\s+(?:\d{1,3}\s*)?(?:دقيقة|دقائق|ساعة|ساعات|"
+    r"ساعتين|يوم|أيام|يومين))[^\n\w]*(?:\n|$)",
+    re.IGNORECASE,
+)
+# "sejak Senin (27/2/2023)": the day a span began (a flood, an eruption), which a report is written after.
+_SINCE_BEFORE = re.compile(rf"\b(?:sejak|semenjak)\s+(?:hari\s+)?{_ID_DAY}\s*\($", re.IGNORECASE)
+
+
 def stamp_kind(text: str, start: int, end: int) -> str:
     """What the date at ``text[start:end]`` is by what stands next to it: "timestamp", "byline", "dateline" (the
-    when and where a report was written) or "lead" (anything else)."""
+    when and where a report was written), "listing" (a headline's in a list of other articles) or "lead" (anything
+    else)."""
     line_start = text.rfind("\n", 0, start) + 1
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
+    if _AGE_LINE_AFTER.match(text[end : end + 200]):
+        # "Kalender Bali Senin 5 Juni 2023: ...\n33 menit lalu": a headline in a list of other articles
+        return "listing"
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         if _EVENT_TIME_BEFORE.search(before) and not _BYLINE_BEFORE.search(before):
             return "lead"  # "jatuh setelah lepas landas ... pada Rabu 24 Juli 2024 pukul 11.15": the event's time
@@ -663,6 +686,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     if _TODAY_BEFORE.search(before):
         return "dateline"
     if _ID_WEEKDAY_BRACKET.search(before) and start - line_start <= 400:
+        if _SINCE_BEFORE.search(before):
+            return "lead"  # "air mulai merendam permukiman sejak Senin (27/2/2023) siang": a span's start
         return (
             "dateline"  # "JAKARTA, KOMPAS.com - ... Minggu (5/8/2018)": the Indonesian lead's day of report
         )
@@ -746,9 +771,16 @@ def published_in_text(
         except ValueError:
             continue
         found.append(_Found(day, m.start(), m.end(), kind))
+    for m in _COMPACT_STAMP.finditer(head):
+        try:
+            day = dt.date(int(m.group("year")), int(m.group("mnum")), int(m.group("day")))
+        except ValueError:
+            continue
+        found.append(_Found(day, m.start(), m.end(), "timestamp"))
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
+    found = [f for f in found if not _crawl_clock(head, f, found)]
     updates = [f for f in found if _UPDATE_BEFORE.search(head[head.rfind("\n", 0, f.start) + 1 : f.start])]
     found = [f for f in found if f not in updates]
     when = _chosen(text, head, found, header, url_day)
@@ -765,6 +797,48 @@ def published_in_text(
 # within a day of the address's (one Al Jazeera byline a day before it, rightly: its "اليوم" is that day), but one
 # Indonesian lead's day four days before (not taken anyway, see below).
 _URL_AGREES_DAYS = 2
+
+
+# A site's clock: the day's date with its weekday, alone on one of the page's first lines, above the headline, with at
+# most a short menu line before it ("أحدث الأخبار\nالسبت 23 تشرين ثاني/نوفمبر 2024", "الإثنين 20 مايو 2024" atop
+# albawabhnews.com's report of December 2023, above its masthead's short lines): the day the page was crawled, not
+# published. It yields to a date line of the page's own below it (deyaralnagab.net's "03.03.2024" under the
+# headline; both bench/pubdates tune outlets); above more short lines of the site's chrome it is taken only where the
+# text calls its weekday today ("الأربعاء 23 أكتوبر 2024" above "booked.net" and "اليوم الأربعاء": the bench/realset
+# tune split's Kazan report, read the day it was published).
+_CLOCK_LINES = 3
+_CLOCK_LINE = re.compile(rf"^[\W_]*{_WEEKDAY_ANY}[\s,،:]*$", re.IGNORECASE)
+
+
+def _site_clock(head: str, f: _Found) -> bool:
+    line_start = head.rfind("\n", 0, f.start) + 1
+    above = [line for line in head[:line_start].split("\n") if line.strip()]
+    line_end = head.find("\n", f.end)
+    rest = head[f.end : line_end if line_end >= 0 else len(head)]
+    return (
+        len(above) < _CLOCK_LINES
+        and all(len(line.split()) <= 4 for line in above)
+        and bool(_CLOCK_LINE.match(head[line_start : f.start]))
+        and not rest.strip(" ,.|")
+    )
+
+
+_TODAY = r"(?:اليوم|hari ini|aujourd['’]hui|today)"
+
+
+def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
+    """Whether the date ``f`` is a site's clock that does not date the page (see ``_CLOCK_LINE``)."""
+    if f.kind != "byline" or not _site_clock(head, f):
+        return False
+    if any(g.start > f.end and g.kind in ("byline", "timestamp") for g in found):
+        return True
+    below = [line for line in head[f.end :].split("\n")[1:] if line.strip()][:2]
+    if len(below) < 2 or any(len(line.split()) > 4 for line in below):
+        return False  # the article's text right under it: the page's own date line
+    names = [name for name, n in _WEEKDAY_NUMBER.items() if n == f.date.weekday()]
+    weekday = "|".join(re.escape(name) for name in names)
+    today = re.compile(rf"{_TODAY}[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?(?:{weekday})(?!\w)", re.IGNORECASE)
+    return not today.search(head, f.end)
 
 
 def _chosen(
@@ -852,6 +926,22 @@ def published_in_url(url: str | None) -> When | None:
         day = dt.datetime.fromtimestamp(int(unix.group("t")), dt.UTC).date()
         return When(day.isoformat(), "day", "url", unix.group())
     return None
+
+
+# "/2025/03/banjir-di-sumedang-....html", "/2023/01/parlons-vrai-....html": a month archive's address (Blogspot,
+# WordPress month permalinks; the bench/pubdates tune outlets beritapelitakarawang.com and a Blogspot blog), which
+# dates the page to its month only.
+_URL_MONTH_ONLY = re.compile(r"/(?P<year>20\d\d)/(?P<month>0[1-9]|1[0-2])/(?!\d)")
+
+
+def published_month_in_url(url: str | None) -> When | None:
+    """The publication month a page's address states when it states no day ("/2025/03/slug.html"), or None."""
+    if published_in_url(url) is not None:
+        return None
+    m = _URL_MONTH_ONLY.search(url or "")
+    if m is None:
+        return None
+    return When(f"{m.group('year')}-{m.group('month')}", "month", "url", m.group())
 
 
 # A wire's dateline that gives the day and month without the year: "RABAT, Sept 9 (Reuters) -", "MARRAKECH,
