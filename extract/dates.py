@@ -624,6 +624,7 @@ class _Found:
 _COMPACT_STAMP = re.compile(
     r"(?<!\d)(?P<day>[0-3]\d)(?P<mnum>[01]\d)(?P<year>20\d\d)-(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)"
 )
+_ID_YEARLESS_BRACKET = re.compile(rf"{_ID_DAY}\s*\((?P<dm>[0-3]?\d/[01]?\d)\)", re.IGNORECASE)
 _SHORT_YEAR = re.compile(
     r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])"
 )
@@ -771,6 +772,15 @@ def published_in_text(
         except ValueError:
             continue
         found.append(_Found(day, m.start(), m.end(), kind))
+    # "Di kutip dari Sky News, Minggu (30/10)", "melanda Garut, Sabtu (3/12) pukul 16.49 WIB": an Indonesian lead's
+    # day of report without its year, which the weekday gives (the text's year first), as for event days
+    for m in _ID_YEARLESS_BRACKET.finditer(head):
+        kind = stamp_kind(head, m.start("dm"), m.end("dm"))
+        if kind != "dateline" or m.start("dm") in taken:
+            continue
+        when = _weekday_dated(m.group(), m.group(), "id", text_year(text))
+        if when is not None:
+            found.append(_Found(dt.date.fromisoformat(when.date), m.start("dm"), m.end("dm"), kind))
     for m in _COMPACT_STAMP.finditer(head):
         try:
             day = dt.date(int(m.group("year")), int(m.group("mnum")), int(m.group("day")))

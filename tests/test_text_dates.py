@@ -1342,8 +1342,6 @@ def test_five_formats_of_the_new_outlets_in_each_language() -> None:
         "Une frappe israélienne sur la banlieue sud de Beyrouth, le 19 octobre 2024. Photo Mohammad Yassine",
         # jabar.inews.id: the day a flood began, in the first line of a page's second part
         "Sulis, korban banjir mengatakan, air mulai merendam permukiman sejak Senin (27/2/2023) siang. Lantaran",
-        # suaramerdeka.com: a day without its year
-        "CIANJUR, suaramerdeka.com - Gempa bumi M 6,1 melanda Garut, Jawa Barat, Sabtu (3/12) pukul 16.49 WIB.",
         # skanaa.com: a headline in a sidebar of "N menit lalu" headlines above the article
         "Krama Adat Kerobokan Diminta Dukung Caleg Lokal\n53 menit lalu -\nKalender Bali Senin 5 Juni 2023: Baik "
         "Bikin Undang-undang\n33 menit lalu -\nIni Alasan Jokowi Tambah Cuti Bersama Lebaran 2023",
@@ -1388,3 +1386,14 @@ def test_an_address_with_only_the_month_dates_the_page_to_its_month(tmp_path: Pa
         "2025-03",
         "month",
     )  # another month than the address's
+
+
+def test_an_indonesian_leads_day_without_its_year_takes_the_weekdays_year() -> None:
+    # suaramerdeka.com (bench/pubdates tune outlet) and the bench/realset tune split's kr-itaewon-2022-id-03
+    lead = "CIANJUR, suaramerdeka.com - Gempa bumi M 6,1 melanda Garut, Jawa Barat, Sabtu (3/12) pukul 16.49 WIB."
+    assert published_in_text(lead).date == "2022-12-03"  # type: ignore[union-attr]
+    cited = "Di kutip dari Sky News, Minggu (30/10), mereka berdesak-desakan setelah mendengar kabar"
+    assert published_in_text(cited).date == "2022-10-30"  # type: ignore[union-attr]
+    assert (
+        published_in_text("air mulai merendam permukiman sejak Senin (27/2) siang.") is None
+    )  # a span's start
