@@ -2306,7 +2306,9 @@ class FactStage:
             year = article.published[:4] if article.published else None
             url_year = re.search(r"(?<!\d)(20\d\d)(?!\d)", article.url or "")
             year = year or (url_year.group(1) if url_year else None)
-            when = published_in_dateline(head, int(year) if year else text_year(head))
+            when = published_in_dateline(
+                head, int(year) if year else text_year(head), year_from_text=not year
+            )
             if when is not None and article.published and not when.date.startswith(article.published):
                 when = None
             if when is not None and in_month is not None and not when.date.startswith(in_month.date):

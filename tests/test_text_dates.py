@@ -1397,3 +1397,20 @@ def test_an_indonesian_leads_day_without_its_year_takes_the_weekdays_year() -> N
     assert (
         published_in_text("air mulai merendam permukiman sejak Senin (27/2) siang.") is None
     )  # a span's start
+
+
+def test_a_yearless_wire_dateline_below_a_pages_chrome_takes_a_same_day_dates_year() -> None:
+    from extract.dates import published_in_dateline, text_year
+
+    # bench/realset tune split, tw-hualien-quake-2024-en-04 (OCAC running a CNA text): menu and logo lines first,
+    # the text's most named year is the 1999 quake it recalls, the photo credit gives the day's year
+    text = (
+        "Skip to main content\n\nOverseas Community Affairs Council logoOCAC logo\n\nTaiwan earthquake island's "
+        "strongest in 25 years: CWA\n\nfacebook line print\nnode name:\nGraphic: Central Weather Administration\n"
+        "Photo courtesy of Taroko National Park Headquarters April 3, 2024\n\nTaipei, April 3 (CNA) The powerful "
+        "magnitude 7.2 earthquake was the strongest since the 921 Jiji earthquake in 1999 that left more than 2,000 "
+        "dead in 1999."
+    )
+    assert text_year(text) == 1999
+    assert published_in_dateline(text, 1999, year_from_text=True).date == "2024-04-03"  # type: ignore[union-attr]
+    assert published_in_dateline(text, 2023).date == "2023-04-03"  # type: ignore[union-attr]  # metadata's year
