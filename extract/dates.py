@@ -619,6 +619,12 @@ class _Found:
     kind: str  # timestamp, byline, dateline, lead
 
 
+# "news-24102024-022135": a day and its clock run together (DDMMYYYY-HHMMSS), as two aggregators of the bench/pubdates
+# tune outlets (actufrancais.com, elmawkefalarabi.com) open their pages; the clock's six digits make it a stamp.
+_COMPACT_STAMP = re.compile(
+    r"(?<!\d)(?P<day>[0-3]\d)(?P<mnum>[01]\d)(?P<year>20\d\d)-(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?!\d)"
+)
+_ID_YEARLESS_BRACKET = re.compile(rf"{_ID_DAY}\s*\((?P<dm>[0-3]?\d/[01]?\d)\)", re.IGNORECASE)
 _SHORT_YEAR = re.compile(
     r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>[12]\d)(?![\d/.:-])"
 )
@@ -648,11 +654,29 @@ def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return sorted(out, key=lambda x: x[1])
 
 
+# A line that gives only how long ago something was posted ("56 menit lalu -", "il y a 4 heures", "منذ ساعتين",
+# "2 hours ago") closes a headline in a list of other articles (a sidebar, a home page): a date in the headline
+# above it is that article's, never the page's (bench/pubdates tune outlets: skanaa.com's sidebar of "N menit
+# lalu" headlines above the article, one of them "Kalender Bali Senin 5 Juni 2023").
+_AGE_LINE_AFTER = re.compile(
+    r"[^\n]*\n[ \t]*(?:\d{1,3}\s*(?:menit|jam|hari|detik)\s+(?:yang\s+)?lalu|il y a\s+\d{1,3}\s*(?:min|minutes?|h|"
+    r"heures?|jours?)|\d{1,3}\s*(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|منذ\s+(?:\d{1,3}\s*)?(?:دقيقة|دقائق|ساعة|ساعات|"
+    r"ساعتين|يوم|أيام|يومين))[^\n\w]*(?:\n|$)",
+    re.IGNORECASE,
+)
+# "sejak Senin (27/2/2023)": the day a span began (a flood, an eruption), which a report is written after.
+_SINCE_BEFORE = re.compile(rf"\b(?:sejak|semenjak)\s+(?:hari\s+)?{_ID_DAY}\s*\($", re.IGNORECASE)
+
+
 def stamp_kind(text: str, start: int, end: int) -> str:
     """What the date at ``text[start:end]`` is by what stands next to it: "timestamp", "byline", "dateline" (the
-    when and where a report was written) or "lead" (anything else)."""
+    when and where a report was written), "listing" (a headline's in a list of other articles) or "lead" (anything
+    else)."""
     line_start = text.rfind("\n", 0, start) + 1
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
+    if _AGE_LINE_AFTER.match(text[end : end + 200]):
+        # "Kalender Bali Senin 5 Juni 2023: ...\n33 menit lalu": a headline in a list of other articles
+        return "listing"
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         if _EVENT_TIME_BEFORE.search(before) and not _BYLINE_BEFORE.search(before):
             return "lead"  # "jatuh setelah lepas landas ... pada Rabu 24 Juli 2024 pukul 11.15": the event's time
@@ -663,6 +687,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     if _TODAY_BEFORE.search(before):
         return "dateline"
     if _ID_WEEKDAY_BRACKET.search(before) and start - line_start <= 400:
+        if _SINCE_BEFORE.search(before):
+            return "lead"  # "air mulai merendam permukiman sejak Senin (27/2/2023) siang": a span's start
         return (
             "dateline"  # "JAKARTA, KOMPAS.com - ... Minggu (5/8/2018)": the Indonesian lead's day of report
         )
@@ -746,9 +772,25 @@ def published_in_text(
         except ValueError:
             continue
         found.append(_Found(day, m.start(), m.end(), kind))
+    # "Di kutip dari Sky News, Minggu (30/10)", "melanda Garut, Sabtu (3/12) pukul 16.49 WIB": an Indonesian lead's
+    # day of report without its year, which the weekday gives (the text's year first), as for event days
+    for m in _ID_YEARLESS_BRACKET.finditer(head):
+        kind = stamp_kind(head, m.start("dm"), m.end("dm"))
+        if kind != "dateline" or m.start("dm") in taken:
+            continue
+        when = _weekday_dated(m.group(), m.group(), "id", text_year(text))
+        if when is not None:
+            found.append(_Found(dt.date.fromisoformat(when.date), m.start("dm"), m.end("dm"), kind))
+    for m in _COMPACT_STAMP.finditer(head):
+        try:
+            day = dt.date(int(m.group("year")), int(m.group("mnum")), int(m.group("day")))
+        except ValueError:
+            continue
+        found.append(_Found(day, m.start(), m.end(), "timestamp"))
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
+    found = [f for f in found if not _crawl_clock(head, f, found)]
     updates = [f for f in found if _UPDATE_BEFORE.search(head[head.rfind("\n", 0, f.start) + 1 : f.start])]
     found = [f for f in found if f not in updates]
     when = _chosen(text, head, found, header, url_day)
@@ -765,6 +807,48 @@ def published_in_text(
 # within a day of the address's (one Al Jazeera byline a day before it, rightly: its "اليوم" is that day), but one
 # Indonesian lead's day four days before (not taken anyway, see below).
 _URL_AGREES_DAYS = 2
+
+
+# A site's clock: the day's date with its weekday, alone on one of the page's first lines, above the headline, with at
+# most a short menu line before it ("أحدث الأخبار\nالسبت 23 تشرين ثاني/نوفمبر 2024", "الإثنين 20 مايو 2024" atop
+# albawabhnews.com's report of December 2023, above its masthead's short lines): the day the page was crawled, not
+# published. It yields to a date line of the page's own below it (deyaralnagab.net's "03.03.2024" under the
+# headline; both bench/pubdates tune outlets); above more short lines of the site's chrome it is taken only where the
+# text calls its weekday today ("الأربعاء 23 أكتوبر 2024" above "booked.net" and "اليوم الأربعاء": the bench/realset
+# tune split's Kazan report, read the day it was published).
+_CLOCK_LINES = 3
+_CLOCK_LINE = re.compile(rf"^[\W_]*{_WEEKDAY_ANY}[\s,،:]*$", re.IGNORECASE)
+
+
+def _site_clock(head: str, f: _Found) -> bool:
+    line_start = head.rfind("\n", 0, f.start) + 1
+    above = [line for line in head[:line_start].split("\n") if line.strip()]
+    line_end = head.find("\n", f.end)
+    rest = head[f.end : line_end if line_end >= 0 else len(head)]
+    return (
+        len(above) < _CLOCK_LINES
+        and all(len(line.split()) <= 4 for line in above)
+        and bool(_CLOCK_LINE.match(head[line_start : f.start]))
+        and not rest.strip(" ,.|")
+    )
+
+
+_TODAY = r"(?:اليوم|hari ini|aujourd['’]hui|today)"
+
+
+def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
+    """Whether the date ``f`` is a site's clock that does not date the page (see ``_CLOCK_LINE``)."""
+    if f.kind != "byline" or not _site_clock(head, f):
+        return False
+    if any(g.start > f.end and g.kind in ("byline", "timestamp") for g in found):
+        return True
+    below = [line for line in head[f.end :].split("\n")[1:] if line.strip()][:2]
+    if len(below) < 2 or any(len(line.split()) > 4 for line in below):
+        return False  # the article's text right under it: the page's own date line
+    names = [name for name, n in _WEEKDAY_NUMBER.items() if n == f.date.weekday()]
+    weekday = "|".join(re.escape(name) for name in names)
+    today = re.compile(rf"{_TODAY}[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?(?:{weekday})(?!\w)", re.IGNORECASE)
+    return not today.search(head, f.end)
 
 
 def _chosen(
@@ -854,6 +938,22 @@ def published_in_url(url: str | None) -> When | None:
     return None
 
 
+# "/2025/03/banjir-di-sumedang-....html", "/2023/01/parlons-vrai-....html": a month archive's address (Blogspot,
+# WordPress month permalinks; the bench/pubdates tune outlets beritapelitakarawang.com and a Blogspot blog), which
+# dates the page to its month only.
+_URL_MONTH_ONLY = re.compile(r"/(?P<year>20\d\d)/(?P<month>0[1-9]|1[0-2])/(?!\d)")
+
+
+def published_month_in_url(url: str | None) -> When | None:
+    """The publication month a page's address states when it states no day ("/2025/03/slug.html"), or None."""
+    if published_in_url(url) is not None:
+        return None
+    m = _URL_MONTH_ONLY.search(url or "")
+    if m is None:
+        return None
+    return When(f"{m.group('year')}-{m.group('month')}", "month", "url", m.group())
+
+
 # A wire's dateline that gives the day and month without the year: "RABAT, Sept 9 (Reuters) -", "MARRAKECH,
 # Morocco, Sept 9 (AP) —", "الكويت - 12 - 6 (كونا) --" (KUNA: day, then month number), "القاهرة في 9 سبتمبر /أ ش
 # أ/" (MENA). The agency in brackets or slashes right after the date is what makes it a dateline.
@@ -880,13 +980,30 @@ _YEARLESS_DATELINES = (
 _YEARLESS_LINES = 8
 
 
-def published_in_dateline(text: str, year: int | None) -> When | None:
+def _head_lines(text: str) -> list[tuple[int, str]]:
+    """The first ``_YEARLESS_LINES`` lines of text that are not blank, with where each starts (a page's chrome
+    puts blank lines between its menu, logo and title lines: the bench/realset tune split's OCAC page of a CNA
+    text has its dateline on the twelfth line, the eighth with text)."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+            if len(lines) == _YEARLESS_LINES:
+                break
+        pos += len(line) + 1
+    return lines
+
+
+def published_in_dateline(text: str, year: int | None, year_from_text: bool = False) -> When | None:
     """The day a wire's dateline gives without its year ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)"),
-    in ``year`` (the metadata's, the address's or the text's): the day the report was written. None without
-    a year or such a dateline in the first lines."""
-    if year is None:
-        return None
-    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n")[:_YEARLESS_LINES]:
+    in ``year`` (the metadata's, the address's or, with ``year_from_text``, the year the text talks about): the day
+    the report was written. A year only guessed from the text yields to a full date of the same day and month the
+    page gives elsewhere (a photo credit "April 3, 2024" above "Taipei, April 3 (CNA)", where the text's most named
+    year is the 1999 quake it recalls: the bench/realset tune split's OCAC page). None without a year or such a
+    dateline in the first lines."""
+    head = digits_to_ascii(text[:_HEAD_CHARS])
+    for _, line in _head_lines(text):
         for pattern in _YEARLESS_DATELINES:
             m = pattern.match(line)
             if m is None:
@@ -896,8 +1013,15 @@ def published_in_dateline(text: str, year: int | None) -> When | None:
             month = int(parts["mnum"]) if "mnum" in parts else None
             if name is not None:
                 month = _MONTHS.get(name.casefold().rstrip(".")) or _MONTHS.get(name.rstrip("."))
+            day_number = int(parts.get("day") or parts.get("day2") or 0)
+            in_year = year
+            if year_from_text or year is None:
+                same = [d.year for d, _, _ in _full_dates(head) if (d.month, d.day) == (month, day_number)]
+                in_year = max(same) if same else year
+            if in_year is None:
+                continue
             try:
-                day = dt.date(year, month or 0, int(parts.get("day") or parts.get("day2") or 0))
+                day = dt.date(in_year, month or 0, day_number)
             except ValueError:
                 continue
             return When(day.isoformat(), "day", "dateline", line[m.start() : m.end()].strip())
@@ -908,13 +1032,11 @@ def wire_dateline_end(text: str) -> int:
     """Where a wire's yearless dateline ("RABAT, Sept 9 (Reuters) -", "الكويت - 12 - 6 (كونا)") ends in the first
     lines, or 0: its day is when the report was written, never the event's ("MANAMA, May 17 (NNN-BNA) – The 33rd
     Arab League Summit kicked off ... yesterday")."""
-    pos = 0
-    for line in digits_to_ascii(text[:_HEAD_CHARS]).split("\n")[:_YEARLESS_LINES]:
+    for pos, line in _head_lines(text):
         for pattern in _YEARLESS_DATELINES:
             m = pattern.match(line)
             if m is not None:
                 return pos + m.end()
-        pos += len(line) + 1
     return 0
 
 

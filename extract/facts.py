@@ -39,6 +39,7 @@ from extract.dates import (
     published_in_dateline,
     published_in_text,
     published_in_url,
+    published_month_in_url,
     range_start,
     resolve,
     span_end,
@@ -2289,8 +2290,13 @@ class FactStage:
                 article = dataclasses.replace(article, published=None, published_precision=None)
             else:
                 in_url = None  # the address contradicts the metadata's month
+        # An address that gives only the month ("/2025/03/slug.html") dates the page like a header's month.
+        in_month = None if article.published else published_month_in_url(article.url)
         when = published_in_text(
-            head, article.published, article.published_precision, in_url.date if in_url else None
+            head,
+            article.published or (in_month.date if in_month else None),
+            article.published_precision or (in_month.precision if in_month else None),
+            in_url.date if in_url else None,
         )
         if when is None:
             when = in_url
@@ -2300,9 +2306,15 @@ class FactStage:
             year = article.published[:4] if article.published else None
             url_year = re.search(r"(?<!\d)(20\d\d)(?!\d)", article.url or "")
             year = year or (url_year.group(1) if url_year else None)
-            when = published_in_dateline(head, int(year) if year else text_year(head))
+            when = published_in_dateline(
+                head, int(year) if year else text_year(head), year_from_text=not year
+            )
             if when is not None and article.published and not when.date.startswith(article.published):
                 when = None
+            if when is not None and in_month is not None and not when.date.startswith(in_month.date):
+                when = None
+        if when is None:
+            when = in_month
         if when is None:
             return article
         if when.basis == "url":
@@ -2314,7 +2326,7 @@ class FactStage:
         facts.append(
             Fact("published", {**when.as_dict(), "lang": article.lang, "origin": "native"}, evidence, 0.9)
         )
-        return dataclasses.replace(article, published=when.date, published_precision="day")
+        return dataclasses.replace(article, published=when.date, published_precision=when.precision)
 
     def _named_orgs(self, text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         """Organisations NER missed that the text names by their shape (extract/orgs.py): acronyms it defines,
