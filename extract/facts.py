@@ -535,7 +535,7 @@ _VENUES = re.compile(
     rf"(?P<fr>(?:(?:stade|aéroport(?:\s+international)?(?:\s+de)?|volcan|mont)\s+|aéroport(?:\s+international)?"
     rf"\s+d['’]){_NAME}(?:\s+{_NAME}){{0,2}})|"
     rf"(?P<id>(?:Stadion|Bandara(?:\s+Internasional)?|Gunung(?:\s+[Aa]pi)?)\s+{_NAME}(?:\s+{_NAME}){{0,2}}))"
-    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان|استاد|ستاد)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
+    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان(?:\s+جبل)?|استاد|ستاد)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
 )
 # A place below a city, by the word that says so: "Hatay's Defne district", "an area of Meghani Nagar", "la
 # localité de Defne", "Distrik Defne", "kawasan Meghani Nagar", "بلدة دفنة". The gazetteer holds no districts,
@@ -1754,7 +1754,7 @@ class FactExtractor:
 
 _VENUE_WORD = re.compile(
     r"^(?P<kind>Mount|stade|Stadion|aéroport|volcan|mont|Bandara|Gunung|ملعب|استاد|ستاد|مطار|بركان)"
-    r"(?:\s+(?:international|Internasional|de|[Aa]pi))*(?:\s+|\s*d['’])|\s+(?P<tail>Stadium|International Airport|Airport|"
+    r"(?:\s+(?:international|Internasional|de|[Aa]pi|جبل))*(?:\s+|\s*d['’])|\s+(?P<tail>Stadium|International Airport|Airport|"
     r"[Vv]olcano|"
     r"(?:[Ii]nternational\s+)?airports?)$"
 )

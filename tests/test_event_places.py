@@ -14,6 +14,7 @@ from pathlib import Path
 from extract.facts import FactOptions, FactStage, _not_where
 from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
+from extract.signature import place_key
 from ingest.record import Article, Entity
 
 
@@ -422,6 +423,19 @@ def test_an_eruption_is_at_the_volcano_the_text_names(tmp_path: Path) -> None:
     for name in ("id-ruang-2024-en-02", "id-ruang-20240430-en-02"):
         text = (Path(__file__).parent.parent / f"bench/realset/articles/{name}.txt").read_text()
         assert _ner_event(text, "en", tmp_path)["places"][0] == "Mount Ruang", name
+
+
+def test_an_arabic_volcano_called_a_mountain_is_named_and_meets_its_latin_name(tmp_path: Path) -> None:
+    # id-ruang-20240430-ar-02: "ثوران بركان جبل روانج" (the eruption of the volcano Mount Ruang): the volcano is
+    # روانج, not the word جبل ("mountain"), which met every other Arabic report of a volcano called a mountain
+    text = (
+        "بدأت السلطات الإندونيسية، اليوم، إجلاء 12 ألف شخص، إثر ثوران بركان جبل روانج بمقاطعة سولاويزي شمال "
+        "البلاد.\nوذكرت السلطات المحلية أنها شرعت في إجلاء آلاف الأشخاص الذين يعيشون في نطاق 7 كم حول البركان."
+    )
+    assert _event(text, "ar", tmp_path)["places"][0] == "روانج"
+    # id-ruang-20240430-ar-03 spells it روانغ: its event place's key is Mount Ruang's
+    assert place_key("روانغ") == place_key("Mount Ruang") == place_key("Ruang")
+    assert place_key("كانجوروهان") == place_key("Kanjuruhan Stadium")
 
 
 def test_a_sea_or_a_coast_is_not_the_land_the_quake_struck(tmp_path: Path) -> None:
