@@ -28,6 +28,17 @@ def _folder(tmp_path: Path) -> list[Path]:
     return files
 
 
+def _ingest(tmp_path: Path, runner: CliRunner, names: tuple[str, ...]) -> Path:
+    """The named real articles in a folder of their own, ingested by `polynews ingest` into a new database."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
+    db = tmp_path / "t.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    return db
+
+
 def _groups(db: Path) -> tuple[set[frozenset[str]], set[frozenset[str]], dict[str, str | None]]:
     """Copies of one original, articles of one story (as sets of file names), and each file's link evidence."""
     with sqlite3.connect(db) as conn:
@@ -265,12 +276,7 @@ def test_copies_are_told_from_quoted_statements_and_paragraphs(tmp_path: Path, r
         "af-quake-20231015-fr-01",
         "af-quake-20231015-fr-02",
     )
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in names:
-        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
-    db = tmp_path / "t.db"
-    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    db = _ingest(tmp_path, runner, names)
     docs, _, evidence = _groups(db)
     assert docs == {
         frozenset({"cop28-2023-id-01", "cop28-2023-id-02"}),
@@ -312,12 +318,7 @@ def test_copies_keep_their_sentences_whole_and_edited_versions_do_not(
         "g20-bali-2022-id-02",
         "g20-bali-2022-id-03",
     )
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in names:
-        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
-    db = tmp_path / "t.db"
-    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    db = _ingest(tmp_path, runner, names)
     docs, stories, evidence = _groups(db)
     assert docs == {frozenset({"g20-bali-2022-id-02", "g20-bali-2022-id-03"})}
     # The copy's link says how whole the sentences it shares were kept (here all but a few words).
@@ -354,12 +355,7 @@ def test_two_texts_in_one_language_that_are_no_copies_are_not_one_translated_tex
     anchors and names, and share 0.31 of the shorter text with each other with their sentences edited (no copy).
     Before a translation had to fit its group, both French reports were filed as copies of the English one."""
     names = ("za-brics-2023-en-04", "za-brics-2023-fr-01", "za-brics-2023-fr-02")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in names:
-        shutil.copy(REALSET / f"{name}.txt", folder / f"{name}.txt")
-    db = tmp_path / "t.db"
-    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    db = _ingest(tmp_path, runner, names)
     docs, stories, _ = _groups(db)
     assert not any({"za-brics-2023-fr-01", "za-brics-2023-fr-02"} <= d for d in docs)
     assert any(set(names) <= s for s in stories)
