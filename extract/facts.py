@@ -1853,6 +1853,12 @@ def _venue(m: re.Match[str], event_type: str) -> str | None:
     }[kind]
 
 
+# The words _venue() adds to a venue's name in its English form ("Mount Ruang", "Kanjuruhan Stadium", "Muan
+# International Airport"), which an Arabic text leaves out ("روانغ"): extract/signature.py keys a venue by its
+# name alone, so that the two meet.
+VENUE_WORDS = re.compile(r"^Mount\s+|\s+(?:Stadium|(?:International\s+)?Airport)$")
+
+
 def _one_venue_name(venues: list[tuple[re.Match[str], str]]) -> list[tuple[re.Match[str], str]]:
     """One name per venue: spellings that differ in case, and a name that is the start of a longer one of the
     text ("Mount Lewotobi", "Mount Lewotobi Laki-laki", "Mount Lewotobi Laki-Laki"), take the longest, first

@@ -19,10 +19,10 @@ them. Each becomes one string, indexed like any anchor:
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from extract.canonical import fold, name_key
+from extract.facts import VENUE_WORDS
 from extract.gazetteer import Place
 from extract.orgs import source_org
 from ingest.record import Article, first_event
@@ -37,16 +37,11 @@ _NAME_LABELS = frozenset({"PERSON", "PER", "ORG"})
 Gazetteer = Callable[[str], Place | None]
 
 
-# The word a venue's English form adds to its name (extract/facts.py _venue: "Mount Ruang", "Kanjuruhan
-# Stadium", "Muan International Airport"), where an Arabic text names it by its name alone ("روانغ").
-_VENUE_WORDS = re.compile(r"^Mount\s+|\s+(?:Stadium|(?:International\s+)?Airport)$")
-
-
 def place_key(name: str) -> str:
     """A place's consonant skeleton: the gazetteer's name where it knows the place, else the text's, so that a
     stadium or village it does not hold meets across spellings and scripts (Kanjuruhan, كانجوروهان); a venue
     by its name alone, as Arabic names it."""
-    return name_key(_VENUE_WORDS.sub("", name) or name)
+    return name_key(VENUE_WORDS.sub("", name) or name)
 
 
 def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str]:

@@ -199,7 +199,7 @@ class Passages:
     paragraphs: tuple[frozenset[tuple[str, ...]], ...]
     paragraph_words: tuple[int, ...]
     words: int
-    sentences: tuple[frozenset[tuple[str, ...]], ...] = ()
+    sentences: tuple[frozenset[tuple[str, ...]], ...]
 
 
 def passages(text: str) -> Passages:
@@ -228,7 +228,7 @@ class Overlap:
     unquoted: float  # the same outside quotation marks
     paragraphs: int  # the most paragraphs of either text that are mostly (half their shingles) in the other
     shorter_share: float  # the share of the shorter text's words in such paragraphs
-    fidelity: float = 1.0  # how whole the shared sentences are kept, the lower of both texts (_fidelity())
+    fidelity: float  # how whole the shared sentences are kept, the lower of both texts (_fidelity())
 
 
 def _share(x: frozenset[tuple[str, ...]], y: frozenset[tuple[str, ...]]) -> float:
