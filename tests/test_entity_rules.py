@@ -405,6 +405,15 @@ def test_source_line_leaves_places_alone(stage: NerStage) -> None:
         ("af-quake-20231015-fr-01", "Unicef", "fr", "Unicef", "UNICEF"),
         ("lb-pagers-2024-id-01", "anggota Hizbullah yang", "id", "Hizbullah", "Hezbollah"),
         ("ru-brics-kazan-2024-ar-01", "تاس", "ar", "تاس", "TASS"),
+        # part F's tuning stories: AFP's Arabic credit line by its initials, the monitor cited in Syria's news
+        ("it-cutro-shipwreck-2023-ar-01", "أ.ف.ب", "ar", "أ.ف.ب", "Agence France-Presse"),
+        (
+            "sy-tartus-boat-2022-ar-04",
+            "المرصد السوري",
+            "ar",
+            "المرصد السوري",
+            "Syrian Observatory for Human Rights",
+        ),
     ],
 )
 def test_organisations_known_by_name(
