@@ -40,6 +40,12 @@ def test_leaders_after_their_titles_indonesian(stage: NerStage) -> None:
     assert not any(t.endswith("Joe Biden") and label != "PERSON" for t, label in found)
 
 
+def test_a_particle_does_not_make_a_name_too_long(stage: NerStage) -> None:
+    # br-voepass-crash-2024-id-03 (tune, part F): five words with "da", four names.
+    found = _ents(stage, _line("br-voepass-crash-2024-id-03", "Presiden Luiz Inacio"), "id")
+    assert ("Luiz Inacio Lula da Silva", "PERSON") in found
+
+
 def test_the_place_before_a_name_stays(stage: NerStage) -> None:
     # id-lewotobi-2024-id-01 (tune): "Desa Klatanlo Petrus Muda" was one place.
     found = _ents(stage, _line("id-lewotobi-2024-id-01", "Kepala Desa Klatanlo"), "id")
