@@ -630,6 +630,57 @@ _SHORT_YEAR = re.compile(
 )
 
 
+# Hijri (Islamic) months as Arabic pages print them ("20 جمادى الآخرة 1445هـ", "29 رمضان 1445هـ"), to their numbers.
+_HIJRI_MONTHS: dict[str, int] = {
+    name.replace("_", " "): n
+    for n, names in enumerate(
+        [
+            "محرم",
+            "صفر",
+            "ربيع_الأول ربيع_الاول ربيع_أول ربيع_اول",
+            "ربيع_الآخر ربيع_الاخر ربيع_الثاني ربيع_ثاني",
+            "جمادى_الأولى جمادى_الاولى جمادى_الأول جمادى_الاول جمادي_الأولى جمادي_الاولى",
+            "جمادى_الآخرة جمادى_الاخرة جمادى_الثانية جمادى_الآخر جمادى_الاخر جمادي_الآخرة جمادي_الاخرة جمادي_الثانية",
+            "رجب",
+            "شعبان",
+            "رمضان",
+            "شوال",
+            "ذو_القعدة ذي_القعدة ذو_القعده ذي_القعده",
+            "ذو_الحجة ذي_الحجة ذو_الحجه ذي_الحجه",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+# "20 جمادى الآخرة 1445هـ", "29 رمضان 1445 هـ": a Hijri day with its year (the years of 1979-2077; the era letter
+# optional, the year's four digits beginning 14 are what set it apart from a Gregorian date).
+_HIJRI_DATE = re.compile(
+    r"(?<![\d/])(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<month>"
+    + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a])\s*[,،]?\s*(?P<year>14\d\d)(?!\d)(?:\s*(?:هـ|ه)(?![\u0621-\u064a]))?"
+)
+# "... 1445هـ الموافق 8 أبريل 2024م": the Gregorian day a page gives right after its Hijri one.
+_AGREEING = re.compile(r"^\s*[,،-]?\s*(?:و?الموافق|و?الموافقة|الموافق\s+ل|/)\s*(?:ل\s*)?")
+
+
+def hijri_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """The Hijri dates with their year in ``text`` (Arabic-Indic digits already folded), as Gregorian days (the Umm
+    al-Qura calendar, through hijridate: the calendar Saudi and Gulf pages print; elsewhere a day may be announced by
+    sighting one day off, which a Gregorian day printed beside it settles, see ``_full_dates``), with their spans."""
+    from hijridate import Hijri  # 5 ms to import: only for a page that prints a Hijri date
+
+    out: list[tuple[dt.date, int, int]] = []
+    for m in _HIJRI_DATE.finditer(text):
+        try:
+            day = Hijri(
+                int(m.group("year")), _HIJRI_MONTHS[m.group("month")], int(m.group("day"))
+            ).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        out.append((dt.date(day.year, day.month, day.day), m.start(), m.end()))
+    return out
+
+
 def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     out: list[tuple[dt.date, int, int]] = []
     seen: set[int] = set()
@@ -651,6 +702,21 @@ def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
                 continue
             seen.add(m.start())
             out.append((day, m.start(), m.end()))
+    # A Hijri date stands for its day where the page prints no Gregorian one beside it: "موقع أنصار الله – متابعات
+    # – 20 جمادى الآخرة 1445هـ" (the bench/realset tune split's Noto report, whose only date line it is); "اليوم
+    # الاثنين 29 رمضان 1445هـ الموافق 8 أبريل 2024م" gives the Gregorian day after it, which is read with the Hijri
+    # one's place (what stands before the pair makes it a byline or a dateline); "الأحد 07 يوليو 2024 الموافق 01 محرم
+    # 1446" is a site's calendar line (see ``_HIJRI_AFTER``), whose Hijri half is no date of its own either.
+    for day, start, end in hijri_dates(text):
+        if re.search(r"الموافق\s*(?:ل\s*)?$", text[max(0, start - 20) : start]):
+            continue
+        agreeing = _AGREEING.match(text[end : end + 30])
+        paired = [g for g in out if agreeing and g[1] == end + agreeing.end()]
+        if paired:
+            out.remove(paired[0])
+            out.append((paired[0][0], start, paired[0][2]))
+        else:
+            out.append((day, start, end))
     return sorted(out, key=lambda x: x[1])
 
 
@@ -664,6 +730,15 @@ _AGE_LINE_AFTER = re.compile(
     r"ساعتين|يوم|أيام|يومين))[^\n\w]*(?:\n|$)",
     re.IGNORECASE,
 )
+# A line that links to another article ("Baca juga: ...", "Baca: ...", "Lihat juga", "Lire aussi", "À lire aussi",
+# "Read also", "اقرأ أيضا", "شاهد أيضا"): a date in it is that article's, never the page's ("(Baca: Ada 3 Ribu
+# Bencana Alam di Indonesia sampai Awal November 2022)" and "Baca juga: UPDATE Jadwal Kapal Pelni ... November
+# 2024" in the bench/realset tune split's Cianjur and Lewotobi pages).
+_READ_ALSO_LINE = re.compile(
+    r"^[\W_]*(?:baca(?: juga)?|lihat juga|simak juga|read (?:also|more)|also read|see also|lire aussi|à lire aussi|"
+    r"a lire aussi|voir aussi|[اإ]قرأ(?: أيضا| أيضاً| أيضًا| ايضا| المزيد)?|شاهد أيضا|طالع أيضا)(?![\w\u0621-\u064a])",
+    re.IGNORECASE,
+)
 # "sejak Senin (27/2/2023)": the day a span began (a flood, an eruption), which a report is written after.
 _SINCE_BEFORE = re.compile(rf"\b(?:sejak|semenjak)\s+(?:hari\s+)?{_ID_DAY}\s*\($", re.IGNORECASE)
 
@@ -674,6 +749,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     else)."""
     line_start = text.rfind("\n", 0, start) + 1
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
+    if _READ_ALSO_LINE.match(text[line_start:start]):
+        return "listing"  # "Baca juga: Gempa Garut Senin (5/6/2023) ...": a linked article's date
     if _AGE_LINE_AFTER.match(text[end : end + 200]):
         # "Kalender Bali Senin 5 Juni 2023: ...\n33 menit lalu": a headline in a list of other articles
         return "listing"

@@ -846,6 +846,17 @@ class FactExtractor:
                 happened = _happened_day(text, lang, spans, body_start, base, year_hint)
                 if happened is not None:
                     fact = dataclasses.replace(fact, data={**fact.data, **happened.as_dict()})
+            if (
+                ev is primary
+                and ev.type in _KIND_WORDS
+                and ev.name == ev.type
+                and ev.type not in _MEETINGS
+                and fact.data.get("precision") == "day"
+                and "began" not in str(fact.data.get("basis"))
+            ):
+                own = _own_day(text, lang, spans, body_start, base, year_hint, ev.mentions)
+                if own is not None and 0 < _days_between(own.date, str(fact.data["date"])) <= _AFTERMATH_DAYS:
+                    fact = dataclasses.replace(fact, data={**fact.data, **own.as_dict()})
             if ev is primary and fact.data.get("date") is None and day is not None:
                 # No date in the text: news reports what happened on the day it is published (on the
                 # bench/realset tune split, 5 of 7 undated primary events with a known publication day; the
@@ -1100,6 +1111,8 @@ class FactExtractor:
                     kind = _stamp_weekday(text, s_start + d_start) or kind
                 if kind == "byline" or (kind == "timestamp" and not _ON_BEFORE.search(sentence[:d_start])):
                     continue  # "Minggu 10 September 2023 21:15 WIB": when it was published
+                if kind == "listing":
+                    continue  # "Baca juga: ... Senin (5/6/2023)": another article's day
                 if is_relative(expr, lang) and _in_quotes(text, s_start + d_start):
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 if span_end(sentence[max(0, d_start - 30) : d_start]):
@@ -2098,6 +2111,56 @@ def _happened_day(
         sentence = text[start:end]
         for d_start, _d_end, expr in find_dates(sentence, lang):
             if not _HAPPENED_ON.search(sentence[max(0, d_start - 110) : d_start]):
+                continue
+            if _in_quotes(text, start + d_start) or weak_date(sentence, d_start, expr, lang):
+                continue
+            when = resolve(expr, lang, base, year_hint)
+            if when is None or when.precision != "day":
+                continue
+            if base is not None and (_recalled(when.date, base) or when.date > base.isoformat()):
+                continue
+            return when
+    return None
+
+
+# The event's own day, stated with its word or a verb of happening ("Bom bunuh diri di Pakistan pada Senin
+# (30/1/2023) ini adalah ...", "kebakaran ... melanda ... pada Selasa (26/9/2023)", "the crash occurred on Sunday"),
+# beats a later day the lead gives to its aftermath ("Kepolisian Pakistan pada Rabu (1/2/2023) menduga ...", "telah
+# dimakamkan, Rabu (27/9/2023)": the tune split's Peshawar and Hamdaniya reports), within this many days: an
+# aftermath is reported a day or two on; a day further back is another event's (the Marapi eruption a week before
+# the Lewotobi one, the 6 February quake in the 20 February one's reports).
+_AFTERMATH_DAYS = 3
+_ON_WORD_BEFORE = re.compile(
+    r"(?:\b(?:pada|on|le|tanggal)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?$", re.IGNORECASE
+)
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """``later`` minus ``earlier`` in days (both YYYY-MM-DD), or 0 where either is not a full day."""
+    first, last = iso_date(earlier), iso_date(later)
+    return (last - first).days if first is not None and last is not None else 0
+
+
+def _own_day(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]],
+    body_start: int,
+    base: dt.date | None,
+    year_hint: int | None,
+    mentions: list[int],
+) -> When | None:
+    """The first day of the body that a verb of happening leads to (``_HAPPENED_ON``), or that follows a mention
+    of the event itself in its sentence after "pada/on/le/يوم", as ``_happened_day`` reads them (not said, not
+    quoted, not recalled, not after ``base``)."""
+    for start, end in spans:
+        if end <= body_start:
+            continue
+        sentence = text[start:end]
+        for d_start, _d_end, expr in find_dates(sentence, lang):
+            before = sentence[max(0, d_start - 110) : d_start]
+            named = any(start <= m < start + d_start and start + d_start - m <= 70 for m in mentions)
+            if not (_HAPPENED_ON.search(before) or (named and _ON_WORD_BEFORE.search(before))):
                 continue
             if _in_quotes(text, start + d_start) or weak_date(sentence, d_start, expr, lang):
                 continue
