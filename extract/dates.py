@@ -119,6 +119,15 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "kemarin": -1,
         "hari ini": 0,
         "tadi malam": -1,
+        # "bersamaan dengan hujan dan sambaran petir malam tadi" (the bench/realset tune split's Lewotobi report):
+        # the word order of "tadi malam" the reports also use; "tadi pagi", "siang tadi": earlier today
+        "malam tadi": -1,
+        "tadi pagi": 0,
+        "pagi tadi": 0,
+        "tadi siang": 0,
+        "siang tadi": 0,
+        "tadi sore": 0,
+        "sore tadi": 0,
         "semalam": -1,
         "pagi ini": 0,
         "malam ini": 0,

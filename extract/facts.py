@@ -2194,7 +2194,9 @@ _ONSET_BEFORE = re.compile(
 # speeches: said, spans and quotes are left out here). Arabic "ليلة الثلاثاء" is not read: the tuning half uses it
 # for the night before that day and for the night of it, once each.
 _EVENING_AFTER = re.compile(r"^\s+(?:late\s+)?(?:night|evening|soir|malam)\b", re.IGNORECASE)
-_EVENING_BEFORE = re.compile(r"(?<![\u0621-\u064a])مساء\s+(?:يوم\s+)?(?:اليوم\s+|أمس\s+)?$")
+# "حدثت ليل السبت، في زقاق ضيق" (the tune split's Itaewon report): "ليل" before a weekday is that day's night, as
+# "مساء" its evening ("ليلة" is not: see above).
+_EVENING_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:مساء|ليل|وليل)\s+(?:يوم\s+)?(?:اليوم\s+|أمس\s+)?$")
 
 
 def _onset_day(

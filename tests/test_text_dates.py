@@ -1414,3 +1414,117 @@ def test_a_yearless_wire_dateline_below_a_pages_chrome_takes_a_same_day_dates_ye
     assert text_year(text) == 1999
     assert published_in_dateline(text, 1999, year_from_text=True).date == "2024-04-03"  # type: ignore[union-attr]
     assert published_in_dateline(text, 2023).date == "2023-04-03"  # type: ignore[union-attr]  # metadata's year
+
+
+# -- session 13 (branch dates7): Hijri dates, the event's own day, read-also lines, "malam tadi", "ليل السبت" ----------
+# Every string is real, from bench/realset's tuning half (the article id beside it).
+
+
+def test_a_hijri_credit_line_dates_the_page_and_its_weekdays(tmp_path: Path) -> None:
+    from extract.facts import FactOptions
+
+    # jp-noto-quake-2024-ar-03 (ansarollah.com.ye): its only date line is Hijri; 20 Jumada al-Akhirah 1445 is
+    # 2 January 2024, and "الإثنين" is then the quake's day
+    text = (
+        "ارتفاع حصيلة ضحايا الزلزال في اليابان إلى 48 قتيلا\nموقع أنصار الله – متابعات – 20 جمادى الآخرة 1445هـ\n"
+        "ارتفعت حصيلة الزلزال والهزات الأرضية القوية التي ضربت مناطق عدة وسط اليابان إلى 48 قتيلا على الأقل، وفق "
+        "ما أفاد مسؤول محلي، اليوم الثلاثاء.\nوتعرض وسط اليابان لـ155 هزة أرضية بين الساعة 16,00 الإثنين والساعة "
+        "09,00 الثلاثاء، وفقا لوكالة الأرصاد الجوّية اليابانيّة جيه إم إيه."
+    )
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.expression) == ("2024-01-02", "20 جمادى الآخرة 1445هـ")
+    out = FactStage(FactOptions(cache_dir=tmp_path))(Article(source="x.txt", text=text, lang="ar"))
+    assert out.published == "2024-01-02"
+    events = [f.data for f in out.facts if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-01-01"
+
+
+def test_a_site_calendars_gregorian_and_hijri_day_is_no_pages_date() -> None:
+    from extract.dates import hijri_dates
+
+    # sa-hajj-heat-2024-ar-06 (aicaden.tv): the site's calendar line, the crawl day in both calendars
+    clock = "07:38 م calendar الأحد 07 يوليو 2024 الموافق 01 محرم 1446 بتوقيت عدن\nأكدت وزارة الصحة"
+    assert [d.isoformat() for d, _, _ in hijri_dates(clock)] == ["2024-07-07"]  # 1 Muharram 1446
+    assert published_in_text(clock) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # pk-peshawar-2023-id-04 (Kompas): the police's day of suspicion leads; the bombing's own day follows its
+        # word
+        (
+            "id",
+            "PESHAWAR, KOMPAS.com - Kepolisian Pakistan pada Rabu (1/2/2023) menduga pelaku bom bunuh diri di masjid "
+            "kantor polisi dibantu orang dalam.\nBom bunuh diri di Pakistan pada Senin (30/1/2023) ini adalah yang "
+            "paling mematikan dalam satu dekade terakhir.",
+            "2023-02-02",
+            "2023-01-30",
+        ),
+        # iq-hamdaniya-fire-2023-id-02 (Tribunnews): the burial day leads; "Kebakaran melanda ... pada Selasa"
+        (
+            "id",
+            "TRIBUNNEWS.COM - Korban tewas dalam insiden kebakaran di sebuah pesta pernikahan Irak telah dimakamkan, "
+            "Rabu (27/9/2023).\nSaksi mata mengatakan, gedung tempat resepsi pernikahan digelar, terbakar sekira pukul "
+            "22.45 waktu setempat.\nKebakaran melanda di Distrik Hamdaniyah, Provinsi Nineveh, Irak pada Selasa "
+            "(26/9/2023).",
+            "2023-09-28",
+            "2023-09-26",
+        ),
+        # jp-noto-quake-2024-ar-04 (elmawkefalarabi.com, AFP): the search's day leads, "الزلزال الذي دمر ... يوم الاثنين"
+        (
+            "ar",
+            "(واجيما) انطلق سباق مع الزمن يوم الثلاثاء في اليابان للعثور على ناجين بعد الزلزال الذي دمر شبه جزيرة "
+            "نوتو في وسط البلاد يوم الاثنين وأدى إلى مقتل 48 شخصا وفقا لحصيلة أولية.",
+            "2024-01-02",
+            "2024-01-01",
+        ),
+        # kr-itaewon-2022-ar-04 (Makkah newspaper): "حدثت ليل السبت", Saturday's night
+        (
+            "ar",
+            "قتل ما لا يقل عن 151 شخصا وأصيب 82 آخرون، في تدافع مميت بمنطقة إيتايوان بالعاصمة الكورية الجنوبية سول، "
+            "والتي تجمعت فيها حشود ضخمة من مرتادي الحفلات بمنطقة الترفيه في وقت متأخر من ليلة احتفالات الهالوين.\n"
+            "وذكرت وكالة أنباء يونهاب الكورية الجنوبية، أن واقعة التدافع الأكثر دموية في تاريخ كوريا الجنوبية حدثت ليل "
+            "السبت، في زقاق ضيق بالقرب من فندق هاميلتون.",
+            "2022-10-30",
+            "2022-10-29",
+        ),
+    ],
+)
+def test_the_events_own_day_beats_its_aftermaths(
+    lang: str, text: str, published: str, expected: str, tmp_path: Path
+) -> None:
+    events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
+    assert events and events[0]["date"] == expected
+
+
+def test_an_own_day_further_back_than_an_aftermath_is_another_events() -> None:
+    from extract.facts import _AFTERMATH_DAYS, _days_between
+
+    # tr-quake-202302-id-01: "Sebelumnya, gempa magnitudo 7,8 mengguncang wilayah tersebut pada 6 Februari 2023"
+    # in a report of the 20 February quake is two weeks back: not an aftermath's distance
+    assert _days_between("2023-02-06", "2023-02-20") > _AFTERMATH_DAYS
+    assert 0 < _days_between("2023-01-30", "2023-02-01") <= _AFTERMATH_DAYS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # id-lewotobi-2024-id-02 and id-cianjur-2022-id-01: links to other articles, with their dates
+        "Baca juga: UPDATE Jadwal Kapal Pelni Manokwari - Sorong November 2024: 7, 8, 9, 14, 17, 22, 23, 24, Cek Harga",
+        "(Baca: Ada 3 Ribu Bencana Alam di Indonesia sampai Awal November 2022)",
+    ],
+)
+def test_a_read_also_lines_date_is_a_linked_articles(line: str) -> None:
+    from extract.dates import find_dates, stamp_kind
+
+    (start, end, _), *_ = find_dates(line, "id")
+    assert stamp_kind(line, start, end) == "listing"
+    assert stamp_kind("JAKARTA - " + line[line.index("November") :], 10, 10 + end - start) != "listing"
+
+
+def test_earlier_today_and_last_night_in_indonesian_word_orders() -> None:
+    # id-lewotobi-2024-id-02 (TribunSorong, 4 November 2024): "sambaran petir malam tadi"
+    when = resolve("malam tadi", "id", dt.date(2024, 11, 4))
+    assert when is not None and when.date == "2024-11-03"
+    assert resolve("tadi malam", "id", dt.date(2024, 11, 4)).date == "2024-11-03"  # type: ignore[union-attr]
