@@ -586,8 +586,11 @@ _BYLINE_BEFORE = re.compile(
 )
 # A dateline: the paragraph's opening words up to a dash or the date itself: "Jakarta, 29 Oktober 2018",
 # "الرباط - 9 سبتمبر 2023", "BEIJING, Dec. 6, 2024 /PRNewswire/ --", "PARIS (AFP) 9 septembre 2023 -".
+# AFP's French credit bar is one too: "Nairobi, Kenya | AFP | jeudi 18/04/2024 - Un hélicoptère ...", "Tripoli, Liban |
+# AFP | lundi 25/04/2022 - Les recherches ..." (the bench/realset tune split's Ogolla and Tripoli reports).
 _DATELINE_BEFORE = re.compile(
     r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff–—-]{1,40}?)\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
+    r"(?:(?:[A-ZÀ-Ý][\w.'’ -]{1,30}?\s*)?(?:\|\s*[A-Z][\w.'’ -]{1,30}?\s*){1,2}\|\s*)?"
     rf"(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
 )
@@ -614,8 +617,10 @@ _EVENT_TIME_BEFORE = re.compile(
 # (31/10/2024)").
 # The source may be an outlet's web name ("mengutip Medcom.id, Rabu 23 Oktober 2024": the tune split's Kazan report),
 # and "dikutip" is also written in two words ("Di kutip dari Sky News, Minggu (30/10)").
+# "Dilansir dari Hindustan Times pada Jumat, 19 April 2024" (the tune split's Ogolla report): "pada" for the comma.
 _CITED_BEFORE = re.compile(
-    rf"\b(?:dilansir|melansir|di ?kutip|mengutip)\b(?:[^\n.]|\.(?=\w)){{0,60}},\s*{_ID_DAY}\s*,?\s*$",
+    rf"\b(?:dilansir|melansir|di ?kutip|mengutip)\b(?:[^\n.]|\.(?=\w)){{0,60}}(?:,|\s+pada)\s*(?:hari\s+)?{_ID_DAY}"
+    r"\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -808,6 +813,8 @@ def _names_only(before: str) -> bool:
         letters = re.sub(r"[^\w.]|[\d_]", "", word)
         if not letters or not letters[0].isascii() or not letters[0].isalpha():
             continue  # digits, punctuation, Arabic script
+        if _WEEKDAY_ONLY.match(letters):
+            continue  # "PARIS (AFP) - lundi 25 avril", "Nairobi, Kenya | AFP | jeudi 18/04/2024": the date's weekday
         if letters[0].islower() and "." not in letters and letters.lower() not in _LOWER_IN_NAMES:
             return False
     return True
@@ -995,6 +1002,13 @@ _URL_DATES = (
     # "news-20240102170548", "/stories/202308240581.html": the day, then a clock or a number of the day's
     # articles (elmawkefalarabi.com, allafrica.com, tune split)
     re.compile(r"[-/](?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\d{6}|\d{4})(?=[/?#.]|$)"),
+    # ".../southern-italy-migrant-shipwreck-deaths-february-26-2023/": the day in words in a slug (rappler.com, tune
+    # split)
+    re.compile(
+        r"[-/](?P<mname>january|february|march|april|may|june|july|august|september|october|november|december)-"
+        r"(?P<day>[0-3]?\d)-(?P<year>20\d\d)(?=[-/?#.]|$)",
+        re.IGNORECASE,
+    ),
 )
 
 

@@ -1528,3 +1528,43 @@ def test_earlier_today_and_last_night_in_indonesian_word_orders() -> None:
     when = resolve("malam tadi", "id", dt.date(2024, 11, 4))
     assert when is not None and when.date == "2024-11-03"
     assert resolve("tadi malam", "id", dt.date(2024, 11, 4)).date == "2024-11-03"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "expected"),
+    [
+        # ke-ogolla-crash-2024-fr-01 (Tahiti Infos) and lb-tripoli-boat-2022-fr-01: AFP's French credit bar under a
+        # header month
+        (
+            "Nairobi, Kenya | AFP | jeudi 18/04/2024 - Un hélicoptère avec à son bord plusieurs responsables militaires "
+            "dont le chef des armées du Kenya, le général Francis Omondi Ogolla, s'est écrasé jeudi dans l'ouest du pays",
+            "2024-04",
+            "2024-04-18",
+        ),
+        (
+            "Tripoli, Liban | AFP | lundi 25/04/2022 - Les recherches se poursuivent lundi en Méditerranée orientale où "
+            "une trentaine de personnes sont portées disparues après le naufrage d'un bateau de migrants surchargé",
+            "2022-04",
+            "2022-04-25",
+        ),
+        # ke-ogolla-crash-2024-id-01 (VIVA): the crash's day first, then the dated citation "pada Jumat, 19 April 2024"
+        (
+            "Helikopter Militer Kenya Jatuh, Jenderal Ogolla Menjadi Korban\n- Francis Ogolla/Cyprian Nyakundi\nKenya – "
+            "Sebuah helikopter militer Kenya yang membawa petinggi termasuk kepala pertahanan jatuh pada hari Kamis, 18 "
+            "April 2024, menurut keterangan dari pihak kepolisian.\nDilansir dari Hindustan Times pada Jumat, 19 April "
+            "2024, Presiden William Ruto segera mengadakan pertemuan mendesak Dewan Keamanan Nasional",
+            None,
+            "2024-04-19",
+        ),
+    ],
+)
+def test_afp_credit_bars_and_citations_after_pada(text: str, header: str | None, expected: str) -> None:
+    when = published_in_text(text, header, "month" if header else None)
+    assert when is not None and when.date == expected and when.basis == "dateline"
+
+
+def test_a_slug_that_spells_the_month_dates_the_page() -> None:
+    # it-cutro-shipwreck-2023-en-01 (Rappler)
+    url = "https://www.rappler.com/world/europe/southern-italy-migrant-shipwreck-deaths-february-26-2023/"
+    assert published_in_url(url).date == "2023-02-26"  # type: ignore[union-attr]
+    assert published_in_url("https://example.org/may-day-rally-2023/") is None
