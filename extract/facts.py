@@ -29,6 +29,7 @@ from typing import Any
 
 from extract.canonical import ARABIC_LETTER, canonical_name, fold, latin_name
 from extract.dates import (
+    CAPTION_LINE,
     When,
     find_dates,
     is_relative,
@@ -2087,7 +2088,8 @@ def _weekday_after(expr: str, lang: str, after: dt.date) -> When | None:
 # Hamdaniya report, whose sentences naming the fire give only the page's day).
 _HAPPENED_ON = re.compile(
     r"(?:\b(?:terjadi|occurred|happened|took place|struck|s['’]est produite?|est survenue?|a eu lieu|a frappé|"
-    r"terbakar|meletus|meledak|mengguncang|erupted|exploded|crashed|broke out|caught fire|s['’]est écrasée?|a explosé)"
+    r"terbakar|meletus|meledak|mengguncang|erupted|exploded|crashed|broke out|caught fire|s['’]est écrasée?|a explosé|"
+    r"s['’]est déclarée?)"
     r"|(?<![\u0621-\u064a])[وف]?(?:وقع|وقعت|حدث|حدثت|اندلع|اندلعت|ضرب|ضربت|تحطمت|تحطم|انفجر|انفجرت))"
     r"(?![\w\u0621-\u064a])[^.!?\n]{0,70}?"
     r"(?:\b(?:pada|on|le|tanggal)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?$",
@@ -2199,6 +2201,17 @@ _EVENING_AFTER = re.compile(r"^\s+(?:late\s+)?(?:night|evening|soir|malam)\b", r
 _EVENING_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:مساء|ليل|وليل)\s+(?:يوم\s+)?(?:اليوم\s+|أمس\s+)?$")
 
 
+# "يوم الأربعاء، غداة مقتل ما يربو على 165 شخصاً جراء انهيارات أرضية", "أعلنت النيبال الاثنين يوم حداد وطني غداة
+# الكارثة الجوية", "يوم الخميس ... بعد يوم من أقوى زلزال", "a déclaré samedi le chef de la police ..., qui s'est rendu
+# sur place au lendemain du drame": a day said to be the day after the disaster (the tune split's Wayanad, Yeti,
+# Hualien and Plumpang reports, each the day before it in the labels), in the same sentence.
+_DAY_AFTER = re.compile(
+    r"(?:(?<![\u0621-\u064a])(?:غداة|بعد يوم من|بعد يوم على)(?![\u0621-\u064a])|\bau lendemain d|\ble lendemain d|"
+    r"\bun jour après\b|\b(?:a|one) day after\b|\bthe day after\b|\bsehari (?:setelah|usai|pasca)\b)",
+    re.IGNORECASE,
+)
+
+
 def _onset_day(
     text: str,
     lang: str,
@@ -2208,11 +2221,46 @@ def _onset_day(
     body_start: int,
 ) -> When | None:
     """The first day of ``spans`` that a disaster is said to have gone on since (``_ONSET_BEFORE``), within the
-    week before ``base`` (not "since 1999", not "since 1 January"), else the first evening or night of it the spans
-    give (``_EVENING_AFTER``)."""
-    return _day_marked(text, lang, spans, base, year_hint, body_start, evening=False) or _day_marked(
-        text, lang, spans, base, year_hint, body_start, evening=True
+    week before ``base`` (not "since 1999", not "since 1 January"), else the day before one said to be the day
+    after it (``_DAY_AFTER``), else the first evening or night of it the spans give (``_EVENING_AFTER``)."""
+    return (
+        _day_marked(text, lang, spans, base, year_hint, body_start, evening=False)
+        or _day_before_the_day_after(text, lang, spans, base, year_hint, body_start)
+        or _day_marked(text, lang, spans, base, year_hint, body_start, evening=True)
     )
+
+
+def _day_before_the_day_after(
+    text: str,
+    lang: str,
+    spans: list[tuple[int, int]],
+    base: dt.date | None,
+    year_hint: int | None,
+    body_start: int,
+) -> When | None:
+    body_start = max(body_start, wire_dateline_end(text))
+    for start, end in dict.fromkeys(spans):
+        if end <= body_start:
+            continue
+        sentence = text[start:end]
+        for d_start, d_end, expr in find_dates(sentence, lang):
+            after = _DAY_AFTER.search(sentence, d_end)
+            if (
+                after is None
+                or after.start() - d_end > 100
+                or re.search(r"[.;:!?]", sentence[d_end : after.start()])
+            ):
+                continue
+            if _in_quotes(text, start + d_start):
+                continue
+            when = resolve(expr, lang, base, year_hint)
+            if when is None or when.precision != "day":
+                continue
+            day = dt.date.fromisoformat(when.date) - dt.timedelta(days=1)
+            if base is not None and not 0 <= (base - day).days <= 7:
+                continue
+            return When(day.isoformat(), "day", f"the day before the day after it ({when.basis})", expr)
+    return None
 
 
 def _day_marked(
@@ -2253,22 +2301,11 @@ def _day_marked(
     return None
 
 
-# A photo caption's line: "..., Saturday, June 3, 2023. (AP Photo/Rafiq Maqbool)", "..., 27 September 2023. Foto:
-# Reuters", "Top: An aerial view of central Wajima is seen on Wednesday morning". Its day is the photo's, often a day
-# after the event (the tuning half's Balasore, Hamdaniya and Noto pages; the same day in its Jeddah, Manama,
-# Cianjur and Saurya pages): weak, used only when nothing else dates the event.
-_CAPTION_LINE = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
-    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
-    re.IGNORECASE,
-)
-
-
 def _caption(text: str, pos: int) -> bool:
     """Whether ``pos`` is on a photo caption's line (``_CAPTION_LINE``)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    return bool(_CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
+    return bool(CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
 
 
 def _in_quotes(text: str, pos: int) -> bool:

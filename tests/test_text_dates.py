@@ -1568,3 +1568,70 @@ def test_a_slug_that_spells_the_month_dates_the_page() -> None:
     url = "https://www.rappler.com/world/europe/southern-italy-migrant-shipwreck-deaths-february-26-2023/"
     assert published_in_url(url).date == "2023-02-26"  # type: ignore[union-attr]
     assert published_in_url("https://example.org/may-day-rally-2023/") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # in-wayanad-landslide-2024-ar-03 (AFP Arabic): "Wednesday, the day after 165 were killed by landslides"
+        (
+            "ar",
+            "وسط الوحل والصخور والأمطار المستمرة، يواصل جنود وأفراد إنقاذ جهودهم، بحثاً عن ناجين وجثث في تلال ولاية "
+            "كيرالا الهندية يوم الأربعاء، غداة مقتل ما يربو على 165 شخصاً جراء انهيارات أرضية نجمت عن أمطار موسمية.",
+            "2024-07-31",
+            "2024-07-30",
+        ),
+        # np-yeti-crash-2023-ar-04 (INA on AFP): "Nepal declared Monday a day of mourning, the day after the air disaster"
+        (
+            "ar",
+            "بغداد-واع\nأعلنت النيبال الاثنين يوم حداد وطني غداة الكارثة الجوية التي أودت بـ67 شخصا على الأقل في مدينة "
+            "بوخارا بوسط البلاد فيما تُستأنف عمليات البحث بين حطام الطائرة المنكوبة.",
+            "2023-01-16",
+            "2023-01-15",
+        ),
+        # tw-hualien-quake-2024-ar-04 (AP Arabic): "rescuers searched on Thursday ... a day after the strongest quake"
+        (
+            "ar",
+            "هوالين ، تايوان (AP) – بحث رجال الإنقاذ يوم الخميس عن عشرات الأشخاص الذين ما زالوا في عداد المفقودين بعد يوم "
+            "من أقوى زلزال يضرب تايوان منذ ربع قرن مما أدى إلى تدمير المباني.",
+            "2024-04-04",
+            "2024-04-03",
+        ),
+        # id-plumpang-fire-2023-fr-03 (AFP French): "... qui s'est rendu sur place au lendemain du drame"
+        (
+            "fr",
+            "Un incendie dans un dépôt de carburant à Jakarta a fait 18 morts. Au moins trois personnes sont toujours "
+            "portées disparues, a indiqué samedi le chef de la police nationale Listyo Sigit, qui s'est rendu sur place "
+            "au lendemain du drame survenu au dépôt de Plumpang, dans le nord de la capitale Jakarta.",
+            "2023-03-04",
+            "2023-03-03",
+        ),
+    ],
+)
+def test_a_day_said_to_be_the_day_after_dates_the_disaster_the_day_before(
+    lang: str, text: str, published: str, expected: str, tmp_path: Path
+) -> None:
+    events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
+    assert events and events[0]["date"] == expected
+
+
+def test_a_fire_that_broke_out_is_no_statement_and_a_caption_no_pages_date() -> None:
+    from extract.dates import find_dates, weak_date
+
+    # id-plumpang-fire-2023-fr-02 (Imaz Press, AFP): "s'est déclaré" is what the fire did, not what someone said
+    sentence = (
+        "Le feu s'est déclaré vendredi soir au dépôt de Plumpang, propriété de la compagnie pétrolière nationale "
+        "Pertamina, dans le nord de la capitale Jakarta, selon les pompiers de la ville."
+    )
+    (start, _, expr), *_ = find_dates(sentence, "fr")
+    assert expr == "vendredi" and weak_date(sentence, start, expr, "fr") is None
+    said = "Le bilan est de 17 morts, a déclaré vendredi le gouverneur."
+    (start, _, expr), *_ = find_dates(said, "fr")
+    assert weak_date(said, start, expr, "fr") == "said"
+    # its first line, a photo caption, gives the fire's evening: not the page's day (the page states none)
+    caption = (
+        "17 personnes ont perdu la vie dans l'incendie d'un dépôt de carburant, à Jakarta, la capitale de l'Indonésie, "
+        "dans la soirée du vendredi 3 mars 2023. Le feu s'est déclaré dans le dépôt de Plumpang, propriété de la "
+        "compagnie pétrolière nationale Pertamina. (photo : AFP)\nDes habitants fouillaient samedi les décombres"
+    )
+    assert published_in_text(caption) is None
