@@ -625,25 +625,6 @@ _CITED_BEFORE = re.compile(
 )
 
 
-# A photo caption's line (extract/facts.py reads its day as weak for an event; never a publication date, see
-# ``published_in_text``): "..., Saturday, June 3, 2023. (AP Photo/Rafiq Maqbool)", "..., 27 September 2023. Foto:
-# Reuters", "Top: An aerial view of central Wajima is seen on Wednesday morning". Its day is the photo's, often a day
-# after the event (the tuning half's Balasore, Hamdaniya and Noto pages; the same day in its Jeddah, Manama,
-# Cianjur and Saurya pages): weak, used only when nothing else dates the event.
-CAPTION_LINE = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
-    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
-    re.IGNORECASE,
-)
-
-
-def _on_caption(text: str, pos: int) -> bool:
-    """Whether ``pos`` is on a photo caption's line (``CAPTION_LINE``)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return bool(CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
-
-
 @dataclass(frozen=True, slots=True)
 class _Found:
     date: dt.date
@@ -900,9 +881,6 @@ def published_in_text(
             continue
         found.append(_Found(day, m.start(), m.end(), "timestamp"))
     found.sort(key=lambda f: f.start)
-    # a photo caption's day is the photo's ("... dans la soirée du vendredi 3 mars 2023. ... (photo : AFP)", the
-    # bench/realset tune split's Plumpang page, which states no publication day)
-    found = [f for f in found if not _on_caption(head, f.start)]
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
     found = [f for f in found if not _crawl_clock(head, f, found)]

@@ -29,7 +29,6 @@ from typing import Any
 
 from extract.canonical import ARABIC_LETTER, canonical_name, fold, latin_name
 from extract.dates import (
-    CAPTION_LINE,
     When,
     find_dates,
     is_relative,
@@ -2197,8 +2196,11 @@ _ONSET_BEFORE = re.compile(
 # for the night before that day and for the night of it, once each.
 _EVENING_AFTER = re.compile(r"^\s+(?:late\s+)?(?:night|evening|soir|malam)\b", re.IGNORECASE)
 # "حدثت ليل السبت، في زقاق ضيق" (the tune split's Itaewon report): "ليل" before a weekday is that day's night, as
-# "مساء" its evening ("ليلة" is not: see above).
-_EVENING_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:مساء|ليل|وليل)\s+(?:يوم\s+)?(?:اليوم\s+|أمس\s+)?$")
+# "مساء" its evening ("ليلة" is not: see above); "At least six people were killed late Saturday in the Mediterranean
+# Sea" (the tune split's Tripoli boat report, led by the government's Tuesday) is that day's late evening.
+_EVENING_BEFORE = re.compile(
+    r"(?:(?<![\u0621-\u064a])(?:مساء|ليل|وليل)\s+(?:يوم\s+)?(?:اليوم\s+|أمس\s+)?|(?i:\blate\s+(?:on\s+)?))$"
+)
 
 
 # "يوم الأربعاء، غداة مقتل ما يربو على 165 شخصاً جراء انهيارات أرضية", "أعلنت النيبال الاثنين يوم حداد وطني غداة
@@ -2301,11 +2303,22 @@ def _day_marked(
     return None
 
 
+# A photo caption's line: "..., Saturday, June 3, 2023. (AP Photo/Rafiq Maqbool)", "..., 27 September 2023. Foto:
+# Reuters", "Top: An aerial view of central Wajima is seen on Wednesday morning". Its day is the photo's, often a day
+# after the event (the tuning half's Balasore, Hamdaniya and Noto pages; the same day in its Jeddah, Manama,
+# Cianjur and Saurya pages): weak, used only when nothing else dates the event.
+_CAPTION_LINE = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
+    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
+    re.IGNORECASE,
+)
+
+
 def _caption(text: str, pos: int) -> bool:
     """Whether ``pos`` is on a photo caption's line (``_CAPTION_LINE``)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    return bool(CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
+    return bool(_CAPTION_LINE.search(text[start : end if end >= 0 else len(text)]))
 
 
 def _in_quotes(text: str, pos: int) -> bool:

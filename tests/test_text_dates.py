@@ -1615,7 +1615,7 @@ def test_a_day_said_to_be_the_day_after_dates_the_disaster_the_day_before(
     assert events and events[0]["date"] == expected
 
 
-def test_a_fire_that_broke_out_is_no_statement_and_a_caption_no_pages_date() -> None:
+def test_a_fire_that_broke_out_is_no_statement() -> None:
     from extract.dates import find_dates, weak_date
 
     # id-plumpang-fire-2023-fr-02 (Imaz Press, AFP): "s'est déclaré" is what the fire did, not what someone said
@@ -1628,10 +1628,13 @@ def test_a_fire_that_broke_out_is_no_statement_and_a_caption_no_pages_date() -> 
     said = "Le bilan est de 17 morts, a déclaré vendredi le gouverneur."
     (start, _, expr), *_ = find_dates(said, "fr")
     assert weak_date(said, start, expr, "fr") == "said"
-    # its first line, a photo caption, gives the fire's evening: not the page's day (the page states none)
-    caption = (
-        "17 personnes ont perdu la vie dans l'incendie d'un dépôt de carburant, à Jakarta, la capitale de l'Indonésie, "
-        "dans la soirée du vendredi 3 mars 2023. Le feu s'est déclaré dans le dépôt de Plumpang, propriété de la "
-        "compagnie pétrolière nationale Pertamina. (photo : AFP)\nDes habitants fouillaient samedi les décombres"
-    )
-    assert published_in_text(caption) is None
+
+
+def test_late_on_a_weekday_is_its_evening() -> None:
+    from extract.facts import _EVENING_BEFORE
+
+    # lb-tripoli-boat-2022-en-02 (Asharq Al-Awsat English, dpa): "At least six people were killed late Saturday in
+    # the Mediterranean Sea off the northern port city of Tripoli"
+    sentence = "At least six people were killed late Saturday in the Mediterranean Sea off the northern port city"
+    assert _EVENING_BEFORE.search(sentence[: sentence.index("Saturday")])
+    assert not _EVENING_BEFORE.search("Lebanon's government ")  # "Lebanon's government Tuesday tasked the army"
