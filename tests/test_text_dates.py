@@ -1635,6 +1635,9 @@ def test_late_on_a_weekday_is_its_evening() -> None:
 
     # lb-tripoli-boat-2022-en-02 (Asharq Al-Awsat English, dpa): "At least six people were killed late Saturday in
     # the Mediterranean Sea off the northern port city of Tripoli"
-    sentence = "At least six people were killed late Saturday in the Mediterranean Sea off the northern port city"
+    sentence = (
+        "At least six people were killed late Saturday in the Mediterranean Sea off the northern port city"
+    )
     assert _EVENING_BEFORE.search(sentence[: sentence.index("Saturday")])
-    assert not _EVENING_BEFORE.search("Lebanon's government ")  # "Lebanon's government Tuesday tasked the army"
+    # "Lebanon's government Tuesday tasked the armed forces": no evening
+    assert not _EVENING_BEFORE.search("Lebanon's government ")
