@@ -724,6 +724,8 @@ def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     for day, start, end in hijri_dates(text):
         if re.search(r"الموافق\s*(?:ل\s*)?$", text[max(0, start - 20) : start]):
             continue
+        if any(0 <= start - g_end <= 20 and "\n" not in text[g_end:start] for _, _, g_end in out):
+            continue  # "1 فبراير 2026 18:49 13 شعبان 1447": the Hijri half of a calendar line
         agreeing = _AGREEING.match(text[end : end + 30])
         paired = [g for g in out if agreeing and g[1] == end + agreeing.end()]
         if paired:
@@ -829,7 +831,14 @@ _UPDATE_BEFORE = re.compile(
     r"[^\n]{0,30}$",
     re.IGNORECASE,
 )
-_HIJRI_AFTER = re.compile(r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق)")
+# A print page's clock line gives both days without "الموافق": "1 فبراير 2026 18:49 13 شعبان 1447" (the bench/realset
+# tune split's Abu Sifin page, printed years after the fire).
+_HIJRI_AFTER = re.compile(
+    r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق|م?\s*(?:[-|،,]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم](?![\u0621-\u064a]))?\s*)?"
+    r"[-|،,]?\s*[0-3]?\d\s+(?:"
+    + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a]))"
+)
 
 
 def published_in_text(

@@ -1446,6 +1446,9 @@ def test_a_site_calendars_gregorian_and_hijri_day_is_no_pages_date() -> None:
     clock = "07:38 م calendar الأحد 07 يوليو 2024 الموافق 01 محرم 1446 بتوقيت عدن\nأكدت وزارة الصحة"
     assert [d.isoformat() for d, _, _ in hijri_dates(clock)] == ["2024-07-07"]  # 1 Muharram 1446
     assert published_in_text(clock) is None
+    # eg-abu-sifin-fire-2022-ar-02 (msr2030.com's print page): the print day's clock in both calendars, no "الموافق"
+    printed = "1 فبراير 2026 18:49 13 شعبان 1447\nمصر 2030رئيس مجلسي الإدارة والتحرير أحمد عامر\nالحوادث\n"
+    assert published_in_text(printed) is None
 
 
 @pytest.mark.parametrize(
