@@ -49,6 +49,7 @@ from extract.dates import (
     weak_date,
     wire_dateline_end,
 )
+from extract.event_kind import kind_hits
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
@@ -181,6 +182,20 @@ _KIND_RE = {
     k: re.compile(rf"(?<![A-Za-zÀ-ÿ0-9_])(?:{_with_lam(v)})(?![A-Za-zÀ-ÿ0-9_])", re.IGNORECASE)
     for k, v in _KIND_WORDS.items()
 }
+
+
+def _kind_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of each kind's words: the patterns above, and the stems of extract/event_kind.py (the
+    words the patterns never met, a vehicle next to its fate) where they add a span the patterns have not."""
+    hits = {k: [m.span() for m in p.finditer(text)] for k, p in _KIND_RE.items()}
+    taken = sorted(span for spans in hits.values() for span in spans)
+    for kind, spans in kind_hits(text, lang).items():
+        extra = [(s, e) for s, e in spans if not any(s < te and ts < e for ts, te in taken)]
+        if extra:
+            hits[kind] = sorted(hits.get(kind, []) + extra)
+    return hits
+
+
 _INCIDENTS = {
     "stampede",
     "riot",
@@ -959,7 +974,7 @@ class FactExtractor:
                     ev.part = ev.part or part.strip()
                 ev.mentions.append(m.start())
         named = sorted(found.values(), key=lambda e: (-(e.edition is not None), e.start))
-        kind = self._kind(text, spans, body_start, title)
+        kind = self._kind(text, spans, body_start, title, lang)
         if named and named[0].edition is not None:
             return named  # a numbered event is the one reported ("the 12th Global Video Media Forum")
         if kind is not None:
@@ -967,18 +982,18 @@ class FactExtractor:
         return named
 
     def _kind(
-        self, text: str, spans: list[tuple[int, int]], body_start: int, title: str | None
+        self, text: str, spans: list[tuple[int, int]], body_start: int, title: str | None, lang: str
     ) -> _Event | None:
         """The kind of event the article reports, by its words in the title, the lead and the rest."""
         lead = [(s, e) for s, e in spans if e > body_start][:3]
         lead_end = lead[-1][1] if lead else 0
+        in_text, in_title = _kind_hits(text, lang), _kind_hits(title or "", lang)
         best: tuple[float, int, str] | None = None
-        for kind, pattern in _KIND_RE.items():
-            in_title = len(pattern.findall(title or ""))
-            hits = [m.start() for m in pattern.finditer(text)]
+        for kind in _KIND_RE:
+            hits = [s for s, _ in in_text.get(kind, [])]
             in_lead = sum(1 for h in hits if body_start <= h < lead_end)
             rest = min(3, len(hits) - in_lead)
-            score = 3 * in_title + 2 * in_lead + rest
+            score = 3 * len(in_title.get(kind, [])) + 2 * in_lead + rest
             if score == 0 or (kind in _FALLBACK_KINDS and best is not None):
                 continue
             first = min(hits) if hits else len(text)
@@ -987,12 +1002,12 @@ class FactExtractor:
         if best is None:
             return None
         kind = best[2]
-        pattern = _KIND_RE[kind]
-        mentions = [m.start() for m in pattern.finditer(text) if m.start() >= body_start]
-        if not mentions:
+        found = [(s, e) for s, e in in_text.get(kind, []) if s >= body_start]
+        if not found:
             return None
-        m = pattern.search(text, mentions[0])
-        return _Event(kind, kind, mentions[0], mentions=mentions, head=m.group().lower() if m else kind)
+        mentions = [s for s, _ in found]
+        head = text[found[0][0] : found[0][1]].lower()
+        return _Event(kind, kind, mentions[0], mentions=mentions, head=head)
 
     def _event_for(self, sentence: str, events: list[_Event]) -> _Event | None:
         low = sentence.casefold()
