@@ -49,7 +49,7 @@ from extract.dates import (
     weak_date,
     wire_dateline_end,
 )
-from extract.event_kind import kind_hits
+from extract.event_kind import kind_hits, perpetrated
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
@@ -182,6 +182,9 @@ _KIND_RE = {
     k: re.compile(rf"(?<![A-Za-zÀ-ÿ0-9_])(?:{_with_lam(v)})(?![A-Za-zÀ-ÿ0-9_])", re.IGNORECASE)
     for k, v in _KIND_WORDS.items()
 }
+
+
+_KIND_TITLE, _KIND_FIRST, _KIND_LEAD, _KIND_LEAD_SENTENCES, _KIND_REST_CAP = 3, 2, 2, 3, 3
 
 
 def _kind_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
@@ -985,15 +988,22 @@ class FactExtractor:
         self, text: str, spans: list[tuple[int, int]], body_start: int, title: str | None, lang: str
     ) -> _Event | None:
         """The kind of event the article reports, by its words in the title, the lead and the rest."""
-        lead = [(s, e) for s, e in spans if e > body_start][:3]
+        lead = [(s, e) for s, e in spans if e > body_start][:_KIND_LEAD_SENTENCES]
         lead_end = lead[-1][1] if lead else 0
+        first_end = lead[0][1] if lead else 0
         in_text, in_title = _kind_hits(text, lang), _kind_hits(title or "", lang)
         best: tuple[float, int, str] | None = None
         for kind in _KIND_RE:
             hits = [s for s, _ in in_text.get(kind, [])]
-            in_lead = sum(1 for h in hits if body_start <= h < lead_end)
-            rest = min(3, len(hits) - in_lead)
-            score = 3 * len(in_title.get(kind, [])) + 2 * in_lead + rest
+            in_first = sum(1 for h in hits if body_start <= h < first_end)
+            in_lead = sum(1 for h in hits if first_end <= h < lead_end)
+            rest = min(_KIND_REST_CAP, len(hits) - in_lead - in_first)
+            score = (
+                _KIND_TITLE * len(in_title.get(kind, []))
+                + _KIND_FIRST * in_first
+                + _KIND_LEAD * in_lead
+                + rest
+            )
             if score == 0 or (kind in _FALLBACK_KINDS and best is not None):
                 continue
             first = min(hits) if hits else len(text)
@@ -1007,6 +1017,8 @@ class FactExtractor:
             return None
         mentions = [s for s, _ in found]
         head = text[found[0][0] : found[0][1]].lower()
+        if kind == "explosion" and perpetrated(f"{title or ''}\n{text}", lang):
+            kind = "attack"  # a bomb, a suicide bomber, a terrorist: someone set it off
         return _Event(kind, kind, mentions[0], mentions=mentions, head=head)
 
     def _event_for(self, sentence: str, events: list[_Event]) -> _Event | None:
