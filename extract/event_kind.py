@@ -27,7 +27,9 @@ LANGS = frozenset(_STEMMERS)
 
 # Letters, with an Indonesian reduplication ("desak-desakan", "terinjak-injak") kept whole; an apostrophe
 # splits a French elision ("l'avion", "s'est") into its two words.
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Arabic short vowels, shadda and tatweel are inside a word ("تحطّم"), and dropped before stemming.
+_WORD = re.compile(r"(?:[^\W\d_]|[\u064b-\u0652\u0640])+(?:-(?:[^\W\d_]|[\u064b-\u0652\u0640])+)*")
+_HARAKAT = re.compile(r"[\u064b-\u0652\u0640]")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 
@@ -38,7 +40,7 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
 
 @cache
 def stem(lang: str, word: str) -> str:
-    return str(_stemmer(lang).stemWord(word.casefold()))
+    return str(_stemmer(lang).stemWord(_HARAKAT.sub("", word).casefold()))
 
 
 # Each kind's own words, as a dictionary gives them (one inflected form is enough: the stem finds the others).
@@ -63,8 +65,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "id": "longsor|tanah longsor|longsoran",
         "ar": "انهيار أرضي|انهيارات أرضية|انزلاق التربة|انزلاقات التربة|انجراف التربة|انهيار التربة",
     },
+    # Phrases that hold a kind's word and are no such event: matched first (longest run wins) and dropped.
+    "": {
+        "en": "opened fire|open fire|opening fire|fire on|under fire|ceasefire|cease fire|fire service|"
+        "fire brigade|fire department|fire chief|fire fighters|fire engine|fire truck|fire station|fire agency|"
+        # the verb: "police fired tear gas", "firing shots", "fired rockets at"
+        "fired tear gas|fired at|fired into|fired shots|fired warning shots|fired rockets|fired missiles",
+    },
     "fire": {
-        "en": "blaze|wildfire|caught fire|fire broke out|burned down|gutted",
+        "en": "fire|blaze|wildfire|caught fire|fire broke out|burned down|gutted",
         "fr": "incendie|en feu|embrasé|ravagé par les flammes",
         "id": "kebakaran|terbakar|dilalap api|dilahap api|si jago merah",
         "ar": "حريق|حرائق|النيران|اشتعال|احتراق|ألسنة اللهب",
@@ -91,7 +100,7 @@ _VEHICLES: dict[str, str] = {
 _FATES: dict[str, str] = {
     "en": (
         "crash|crashed|sank|sink|sunk|capsized|derailed|collided|collision|overturned|"
-        "plunged|ditched|fell|went down|wreck|wreckage"
+        "plunged|ditched|fell|went down|wreck|wreckage|accident|mishap|rammed|smashed"
     ),
     "fr": (
         "écrasé|écrasement|coulé|sombré|chaviré|naufrage|déraillé|déraillement|collision|"
@@ -165,6 +174,7 @@ def kind_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     lexicon = _lexicon(lang)
     for i, n, run in _runs(stems, lexicon):
         hits.setdefault(lexicon[run], []).append((words[i].start(), words[i + n - 1].end()))
+    hits.pop("", None)
     vehicles = [i for i, _, _ in _runs(stems, _stems(lang, _VEHICLES[lang]))]
     seen = [span for spans in hits.values() for span in spans]
     for i, n, _ in _runs(stems, _stems(lang, _FATES[lang])):
