@@ -56,7 +56,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "stampede": {
         "en": "stampede|crowd crush|crowd surge|trampled|crushed to death",
         "fr": "bousculade|mouvement de foule|piétiné|écrasés par la foule",
-        "id": "desak-desakan|berdesakan|berdesak-desakan|terinjak|terinjak-injak|saling dorong",
+        # (not "berdesakan": its stem is "desa", a village)
+        "id": "desak-desakan|berdesak-desakan|terinjak|terinjak-injak|saling dorong",
         "ar": "تدافع|تزاحم|الازدحام الشديد|دهسا",
     },
     "landslide": {
@@ -71,6 +72,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "fire brigade|fire department|fire chief|fire fighters|fire engine|fire truck|fire station|fire agency|"
         # the verb: "police fired tear gas", "firing shots", "fired rockets at"
         "fired tear gas|fired at|fired into|fired shots|fired warning shots|fired rockets|fired missiles",
+        # the fire brigade ("dinas pemadam kebakaran" spoke for a shipwreck's rescuers)
+        "id": "pemadam kebakaran|damkar",
     },
     "fire": {
         "en": "fire|blaze|wildfire|caught fire|fire broke out|burned down|gutted",
@@ -165,7 +168,8 @@ def _runs(
 
 
 def kind_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-    """Character spans of each kind's words in ``text``, and of a crash where a vehicle meets its fate."""
+    """Character spans of each kind's words in ``text``, and of a crash where a vehicle meets its fate; under
+    the kind "", the phrases that hold a kind's word and are no event ("opened fire", "pemadam kebakaran")."""
     if lang not in LANGS or not text:
         return {}
     words = list(_WORD.finditer(text))
@@ -174,7 +178,6 @@ def kind_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     lexicon = _lexicon(lang)
     for i, n, run in _runs(stems, lexicon):
         hits.setdefault(lexicon[run], []).append((words[i].start(), words[i + n - 1].end()))
-    hits.pop("", None)
     vehicles = [i for i, _, _ in _runs(stems, _stems(lang, _VEHICLES[lang]))]
     seen = [span for spans in hits.values() for span in spans]
     for i, n, _ in _runs(stems, _stems(lang, _FATES[lang])):

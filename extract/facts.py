@@ -189,10 +189,16 @@ _KIND_TITLE, _KIND_FIRST, _KIND_LEAD, _KIND_LEAD_SENTENCES, _KIND_REST_CAP = 3, 
 
 def _kind_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Character spans of each kind's words: the patterns above, and the stems of extract/event_kind.py (the
-    words the patterns never met, a vehicle next to its fate) where they add a span the patterns have not."""
-    hits = {k: [m.span() for m in p.finditer(text)] for k, p in _KIND_RE.items()}
+    words the patterns never met, a vehicle next to its fate) where they add a span the patterns have not; a
+    pattern's word inside a phrase that is no event ("pemadam kebakaran", the fire brigade) is dropped."""
+    stemmed = kind_hits(text, lang)
+    none = stemmed.pop("", [])
+    hits = {
+        k: [m.span() for m in p.finditer(text) if not any(s < m.end() and m.start() < e for s, e in none)]
+        for k, p in _KIND_RE.items()
+    }
     taken = sorted(span for spans in hits.values() for span in spans)
-    for kind, spans in kind_hits(text, lang).items():
+    for kind, spans in stemmed.items():
         extra = [(s, e) for s, e in spans if not any(s < te and ts < e for ts, te in taken)]
         if extra:
             hits[kind] = sorted(hits.get(kind, []) + extra)
