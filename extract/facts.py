@@ -998,7 +998,7 @@ class FactExtractor:
         lead_end = lead[-1][1] if lead else 0
         first_end = lead[0][1] if lead else 0
         in_text, in_title = _kind_hits(text, lang), _kind_hits(title or "", lang)
-        best: tuple[float, int, str] | None = None
+        best: tuple[float, int, str, int] | None = None
         for kind in _KIND_RE:
             hits = [s for s, _ in in_text.get(kind, [])]
             in_first = sum(1 for h in hits if body_start <= h < first_end)
@@ -1013,8 +1013,10 @@ class FactExtractor:
             if score == 0 or (kind in _FALLBACK_KINDS and best is not None):
                 continue
             first = min(hits) if hits else len(text)
-            if best is None or (score, -first) > (best[0], -best[1]):
-                best = (score, first, kind)
+            # A tie goes to the kind named more often, then to the one named first (bench/realset tune-b's
+            # Enga landslide report under a page-chrome headline about fires: one fire, two landslides).
+            if best is None or (score, len(hits), -first) > (best[0], best[3], -best[1]):
+                best = (score, first, kind, len(hits))
         if best is None:
             return None
         kind = best[2]
