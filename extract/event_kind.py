@@ -81,6 +81,72 @@ _WORDS: dict[str, dict[str, str]] = {
         "id": "kebakaran|terbakar|dilalap api|dilahap api|si jago merah",
         "ar": "حريق|حرائق|النيران|اشتعال|احتراق|ألسنة اللهب",
     },
+    # The kinds the patterns know, by their dictionary words: the stems add the inflected forms the patterns
+    # miss ("éruptions", "sommets", "menyerang", «هجمات», «زلازل»).
+    "earthquake": {
+        "en": "earthquake|quake|tremor|aftershock",
+        "fr": "séisme|tremblement de terre|secousse|réplique sismique",
+        "id": "gempa|gempa bumi|lindu",
+        "ar": "زلزال|زلازل|هزة أرضية|هزات أرضية",
+    },
+    "flood": {
+        "en": "flood|flooding|flash flood",
+        "fr": "inondation|crue|inondé",
+        "id": "banjir|kebanjiran|banjir bandang",
+        "ar": "فيضان|فيضانات|سيول",
+    },
+    "storm": {
+        "en": "storm|cyclone|hurricane|typhoon",
+        "fr": "tempête|ouragan|cyclone|typhon",
+        "id": "badai|topan|siklon",
+        "ar": "عاصفة|عواصف|إعصار|أعاصير",
+    },
+    "explosion": {
+        "en": "explosion|exploded|blast",
+        "fr": "explosion|explosé|déflagration",
+        "id": "ledakan|meledak",
+        "ar": "انفجار|انفجارات|تفجير|تفجيرات",
+    },
+    "attack": {
+        # not the verbs: "fans attacked police" (a stadium crush), "frappés par la chaleur" (heat deaths)
+        "en": "bombing|airstrike",
+        "fr": "attaque|attentat",
+        "id": "serangan|menyerang|diserang",
+        "ar": "هجوم|هجمات|غارة|غارات",
+    },
+    "shooting": {
+        "en": "shooting|gunman|gunmen|gunfire",
+        "fr": "fusillade",
+        "id": "penembakan",
+        "ar": "إطلاق نار|إطلاق النار",
+    },
+    "eruption": {
+        "en": "eruption|erupted|volcano",
+        "fr": "éruption|volcan",
+        "id": "erupsi|letusan|meletus|gunung api|gunung berapi",
+        "ar": "ثوران|بركان|براكين",
+    },
+    "protest": {
+        "en": "protest|protester|demonstration",
+        "fr": "manifestation|manifestant",
+        "id": "unjuk rasa|demonstrasi|pengunjuk rasa",
+        "ar": "احتجاج|احتجاجات|مظاهرة|مظاهرات|تظاهرة|تظاهرات|متظاهرين",
+    },
+    "election": {
+        "en": "election",
+        "fr": "élection|scrutin",
+        "id": "pemilu|pemilihan umum",
+        "ar": "انتخابات",
+    },
+    "summit": {
+        "en": "summit",
+        "fr": "sommet",
+        "id": "KTT|konferensi tingkat tinggi",
+        "ar": "قمة",
+    },
+    "conference": {"en": "conference", "fr": "conférence", "id": "konferensi", "ar": "مؤتمر|مؤتمرات"},
+    "forum": {"en": "forum", "fr": "forum", "id": "forum", "ar": "منتدى|منتديات"},
+    "festival": {"en": "festival", "fr": "festival", "id": "festival", "ar": "مهرجان|مهرجانات"},
 }
 
 # The vehicles of a crash and their fates: a fate word within _NEAR words of a vehicle word, in one sentence,
