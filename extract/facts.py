@@ -186,8 +186,8 @@ _KIND_RE = {
 
 # The weights of the comment above _KIND_WORDS. Checked again in session 13 on the folds with parts F1 and F2
 # (ten fresh tuning stories: shipwrecks, helicopter and plane crashes, landslides, fires): the lead's first
-# sentence alone at x3 or x4, the rest of the lead at x1, the title at x2 or x4, the rest capped at 2 or 4 each
-# left the 527 kinds exactly as they are (510 right): the words decide, not the weights.
+# sentence alone at x3 or x4, the rest of the lead at x1, a lead of two sentences, the title at x2 or x4, the rest
+# capped at 2 or 4 each left the 527 kinds exactly as they are (510 right then): the words decide, not the weights.
 _KIND_TITLE, _KIND_LEAD, _KIND_LEAD_SENTENCES, _KIND_REST_CAP = 3, 2, 3, 3
 
 
