@@ -71,9 +71,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "opened fire|open fire|opening fire|fire on|under fire|ceasefire|cease fire|fire service|"
         "fire brigade|fire department|fire chief|fire fighters|fire engine|fire truck|fire station|fire agency|"
         # the verb: "police fired tear gas", "firing shots", "fired rockets at"
-        "fired tear gas|fired at|fired into|fired shots|fired warning shots|fired rockets|fired missiles",
+        "fired tear gas|fired at|fired into|fired shots|fired warning shots|fired rockets|fired missiles|"
+        # a volcano's setting and manner, not a fire or a blast (the tune split's Ruang reports)
+        "ring of fire|explosive eruption",
         # the fire brigade ("dinas pemadam kebakaran" spoke for a shipwreck's rescuers)
-        "id": "pemadam kebakaran|damkar",
+        "id": "pemadam kebakaran|damkar|menembakkan gas air mata|tembakan gas air mata|ditembakkan gas air mata",
     },
     "fire": {
         "en": "fire|blaze|wildfire|caught fire|fire broke out|burned down|gutted",
@@ -146,7 +148,8 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "conference": {"en": "conference", "fr": "conférence", "id": "konferensi", "ar": "مؤتمر|مؤتمرات"},
     "forum": {"en": "forum", "fr": "forum", "id": "forum", "ar": "منتدى|منتديات"},
-    "festival": {"en": "festival", "fr": "festival", "id": "festival", "ar": "مهرجان|مهرجانات"},
+    # (not in English and French, whose stem "festiv" is also "festivities" around a Halloween crush)
+    "festival": {"id": "festival", "ar": "مهرجان|مهرجانات"},
 }
 
 # The vehicles of a crash and their fates: a fate word within _NEAR words of a vehicle word, in one sentence,
