@@ -1223,6 +1223,7 @@ class FactExtractor:
             if len(w) >= 4
         }
         peninsulas = self._peninsulas(text, body_start, chrome) if ev.type in _INCIDENTS else []
+        countries = self._countries(text, entities, body_start)
         for ent in entities:
             if ent.label not in _PLACE_LABELS or ent.start < body_start:
                 continue
@@ -1254,6 +1255,8 @@ class FactExtractor:
                 # An Arabic spelling the gazetteer lacks, named after the place it sounds like (FactStage's
                 # _sounded_places: سيانجور is Cianjur) or read by the Arabic model's transliteration (مالانج).
                 place = self.gazetteer.lookup(ent.canonical)
+            if place is None and not _WATER.search(ent.text):
+                place = self._town(ent.text, countries)  # "off Pylos", "Cutro": a town below the index
             if place is not None and place.kind == "country" and self._capital_named(text, ent):
                 place = self.gazetteer.capital(place.country) or place  # "Nepal's capital": Kathmandu
             if place is not None:
@@ -1391,6 +1394,33 @@ class FactExtractor:
             ev.type in _INCIDENTS,
         )
 
+    def _countries(self, text: str, entities: list[Entity], body_start: int) -> frozenset[str]:
+        """The countries of the places the index knows that the text names after its dateline, not as a
+        bearing: where a town the index lacks may lie (_town)."""
+        found = set()
+        for ent in entities:
+            if ent.label in _PLACE_LABELS and ent.start >= body_start and not _not_where(text, ent.start):
+                place = self.place_of(ent)
+                if place is not None:
+                    found.add(place.country)
+        return frozenset(found)
+
+    def _town(self, name: str, countries: frozenset[str]) -> Place | None:
+        """A place entity the index does not know, as a town of GeoNames' cities500 in one of the countries the
+        text names (Gazetteer.small_place): "Pýlos" for "Pylos" in a report on Greece. An Arabic name is tried
+        without the preposition or article written onto it ("ببيلوس")."""
+        if not countries or len(name.split()) > 3:
+            return None
+        bare = _LEADING_DETERMINER.sub("", name)
+        names = [name, bare] if bare != name else [name]
+        if ARABIC_LETTER.match(name):
+            names.append(re.sub(r"^(?:[وفبل]?ال|[وفبل])(?=[\u0621-\u064a]{3})", "", name))
+        for n in dict.fromkeys(names):
+            town = self.gazetteer.small_place(n, countries)
+            if town is not None:
+                return town
+        return None
+
     def _peninsulas(
         self, text: str, body_start: int, chrome: list[tuple[int, int]]
     ) -> list[tuple[re.Match[str], str]]:
@@ -1480,7 +1510,7 @@ class FactExtractor:
                 continue
             if not any(s <= ent.start < e for s, e in sentences):
                 continue
-            place = self.gazetteer.lookup_mention(ent.text)
+            place = self.gazetteer.lookup_mention(ent.text) or self._town(ent.text, frozenset({top.country}))
             if place is None or place.country != top.country or _RANK[place.kind] >= _RANK[top.kind]:
                 continue
             if _not_where(text, ent.start):
@@ -2265,6 +2295,7 @@ class FactStage:
             entities = self.extractor.places_tagged_persons(article.analysed_text, entities, article.lang)
             entities += self._named_orgs(article.analysed_text, article.lang, entities)
             entities += self._gazetteer_places(article.analysed_text, article.lang, entities)
+            entities = self._locative_places(article.analysed_text, article.lang, entities)
         if article.lang == "ar":
             entities = self._sounded_places(article.analysed_text, entities)
         for text, lang, origin in texts:
@@ -2383,6 +2414,45 @@ class FactStage:
             out.append(e)
         return out
 
+    def _locative_places(self, text: str, lang: str, entities: list[Entity]) -> list[Entity]:
+        """Places NER missed or called a person, where the words before them say where ("la ville italienne de
+        Crotone", tagged a person; "off Pylos"; "في بلدة ..."): the name (or its first words) is a place the
+        index knows, or a town below it (cities500) of a country the text names. A span NER gave to an
+        organisation, or to a person of two words or more, keeps its label."""
+        gaz = self.extractor.gazetteer
+        mine = [e for e in entities if e.lang == lang]
+        countries = frozenset(
+            p.country
+            for e in mine
+            if e.label in _PLACE_LABELS and (p := self.extractor.place_of(e)) is not None
+        )
+        out = list(entities)
+        for m in _LOCATIVE.finditer(text):
+            group = "ar" if m.group("ar") else "name"
+            start = m.start(group)
+            ends = [start + w.end() for w in re.finditer(r"\S+", m.group(group))]
+            for stop in reversed(ends):
+                name = text[start:stop]
+                over = [e for e in mine if e.start < stop and start < e.end]
+                if any(
+                    e.label in _PLACE_LABELS
+                    or e.label == "ORG"
+                    or (e.label in ("PERSON", "PER") and " " in e.text)
+                    for e in over
+                ):
+                    break  # a place already, or an organisation's or a person's name
+                # A name of the index outside any entity is the gazetteer pass's to find, with its checks for
+                # common words ("The" is Teresina's code); one NER took for a person or a thing is this pass's.
+                place = gaz.lookup_mention(name) if group == "name" and over and len(name) >= 4 else None
+                place = place or self.extractor._town(name, countries)
+                if place is None:
+                    continue
+                found = Entity(name, "GPE", start, stop, place.name, "native", lang, "gazetteer")
+                out = [e for e in out if e not in over] + [found]
+                mine = [e for e in mine if e not in over] + [found]
+                break
+        return out
+
     def _gazetteer_places(self, text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         """Places the gazetteer finds in the source text, in any script, where NER found nothing: a span
         that NER gave to a person or an organisation keeps its label ("Union" in "African Union"). A country in
@@ -2395,6 +2465,21 @@ class FactStage:
                 continue
             out.append(Entity(m.text, "GPE", m.start, m.end, m.place.name, "native", lang, "gazetteer"))
         return out
+
+
+# Words after which a name is where something is, in the four languages: prepositions of place and the nouns of a
+# settlement ("near Pylos", "off the coast of Pylos", "non loin de la ville italienne de Crotone", "au large de",
+# "di lepas pantai", "dekat", "قبالة", "بالقرب من", "بلدة"). What follows them is a place only where the index,
+# or the towns of a country the text names, hold it (FactStage._locative_places).
+_LOCATIVE = re.compile(
+    r"(?<![\w'’-])(?:in|at|near|off|outside|off\s+the\s+(?:coast|shores?)\s+of|à|au|aux|en|dans|près\s+de|"
+    r"non\s+loin\s+de|au\s+large\s+de|au\s+large\s+des\s+côtes\s+de|di|dekat|ke|lepas\s+pantai|perairan|"
+    r"(?:city|town|village|port|ville|village|localité|commune|bourg|kota|desa|kampung|pelabuhan)"
+    r"(?:\s+[a-zé]+){0,1}\s+(?:of|de|d['’])?)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:di|de|del|della|el|al)[ \t]+[A-Z][\w'’-]+|[ \t]+[A-Z][\w'’-]+){0,2})"
+    r"|(?<![\u0621-\u064a])(?:في|قرب|قبالة|بالقرب\s+من|قبالة\s+سواحل|قبالة\s+ساحل|مدينة|بلدة|قرية|ميناء|بمدينة|"
+    r"ببلدة|بقرية|بميناء)\s+(?P<ar>[\u0621-\u064a]{3,}(?:[ \t]+[\u0621-\u064a]{3,})?)"
+)
 
 
 # A place in an Arabic outlet's name or a clock's time zone ("قناة عدن المستقلة", "07:38 م ... بتوقيت عدن", "5:15
