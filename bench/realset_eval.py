@@ -298,7 +298,10 @@ def score(
                     if e.label in TYPES["places"] and e.lang == lang
                     for name in {e.text, e.canonical}
                 )
-                for m, hit in (("event place, among its places", ranked), ("event place, among all places", named)):
+                for m, hit in (
+                    ("event place, among its places", ranked),
+                    ("event place, among all places", named),
+                ):
                     tally[(m, lang, split)][0] += hit
                     tally[(m, lang, split)][1] += 1
                 if not named:
