@@ -604,8 +604,8 @@ def test_a_place_the_model_calls_a_person_after_the_word_city_is_a_place(tmp_pat
     text = (
         "Au moins 59 migrants ont trouvé la mort dans un naufrage qui s’est produit dimanche à l’aube non loin de la "
         "ville italienne de Crotone, en Calabre dans le sud de l’Italie, a indiqué le maire de cette localité.\n"
-        "\"Des dizaines et des dizaines de morts noyés, dont des enfants, beaucoup de disparus. La Calabre est en deuil "
-        "pour cette terrible tragédie\", a déploré dans un communiqué Roberto Occhiuto, président de la région."
+        '"Des dizaines et des dizaines de morts noyés, dont des enfants, beaucoup de disparus. La Calabre est en deuil '
+        'pour cette terrible tragédie", a déploré dans un communiqué Roberto Occhiuto, président de la région.'
     )
     article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="fr"))
     out = FactStage(FactOptions(cache_dir=tmp_path))(article)
