@@ -2464,6 +2464,11 @@ class FactStage:
         (_sounded_places), which would hear Wayanad as Anand."""
         gaz = self.extractor.gazetteer
         mine = [e for e in entities if e.lang == "ar"]
+        countries = frozenset(
+            p.country
+            for e in mine
+            if e.label in _PLACE_LABELS and (p := self.extractor.place_of(e)) is not None
+        )
         out = list(entities)
         for m in _AR_AREA.finditer(text):
             start, stop = m.span("name")
@@ -2472,7 +2477,10 @@ class FactStage:
                 continue
             if name in ("ذات", "تقع") or gaz.lookup(name) is not None:
                 continue  # "منطقة ذات", "منطقة تقع": a relative clause; a place of the index: the pass's
-            found = Entity(name, "LOC", start, stop, canonical_name(name), "native", "ar", "gazetteer")
+            # heard as a place of a country the text names ("منطقة هوالين": Hualien), else its Latin reading
+            heard = sounds_like(gaz, latin_name(name), countries) if countries else None
+            canonical = heard.name if heard is not None else canonical_name(name)
+            found = Entity(name, "LOC", start, stop, canonical, "native", "ar", "gazetteer")
             out.append(found)
             mine.append(found)
         return out
