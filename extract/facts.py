@@ -554,6 +554,8 @@ _LOCALITY = re.compile(
     rf"(?:Distrik|Kecamatan|Desa|Kampung|Kelurahan|Nagari|Kawasan|kawasan|distrik|kecamatan|desa)"
     rf"(?: (?:perumahan|permukiman|pemukiman))? (?P<id>{_LOC_NAME}))"
     r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
+    # the name a clause then calls a village: "ضربت يامبالي، وهي قرية يسكنها" (pg-enga-landslide-2024-ar-01)
+    r"|(?<![\u0621-\u064a])(?P<ar3>[\u0621-\u064a]{3,})\s*[،,]\s*(?:وهي|وهو)\s+(?:قرية|بلدة|ناحية)(?![\u0621-\u064a])"
     # an area the text names by what it is called: "في منطقة سكنية يطلق عليها ميجاني ناجار" (in-airindia-2025-ar-02),
     # "a neighbourhood called", "un quartier appelé", "kawasan bernama"
     r"|(?<![\u0621-\u064a])[وبل]?(?:منطقة|حي|بلدة|قرية)(?:\s+سكنية)?\s+(?:يطلق عليها|يطلق عليه|تسمى|تدعى|يسمى|يدعى|"
@@ -590,7 +592,9 @@ _TRAGEDY = re.compile(r"(?<![\w-])[Tt]ragedi\s+(?P<run>[A-Z][\w'’-]+(?:\s+[A-Z
 # صغيرة في نوتو", "في تدافع بحي وسط سيول": the realset tuning folds' Noto and Itaewon reports).
 _AR_NOT_A_NAME = re.compile(
     r"(?:ال)?(?:صغير|كبير|قريب|مجاور|نائي|ساحلي|جبلي|سكني|ريفي|واقع|جديد|قديم|شعبي|هادئ)(?:ة|ه)?|وسط|شمال|جنوب|شرق|غرب|"
-    r"قرب|بالقرب|داخل|خارج|أخرى|اخرى|آخر"
+    r"قرب|بالقرب|داخل|خارج|أخرى|اخرى|آخر|"
+    # a verb of a relative clause: "قرية يسكنها ما يقرب من 4000 شخص", "بلدة تقع" (pg-enga-landslide-2024-ar-01)
+    r"[يت](?:سكن|قع|ضم|بلغ|عيش|حيط)[\u0621-\u064a]*"
 )
 # Calibrated on the bench/realset tune split: event place at 1.5 ar 22, en 23, fr 27, id 22 of 38, 31, 34, 36; at 2.0
 # 23, 23, 27, 23; at 3.0 23, 24, 28, 24; at 5.0 23, 24, 28, 23 (without the pass 21, 20, 25, 21).
@@ -1364,7 +1368,7 @@ class FactExtractor:
             name = re.split(r"['’]s\s+", next(g for g in m.groups() if g).strip())[-1]
             if _NOT_A_SETTLEMENT.search(name):
                 continue  # "kawasan Taman Budaya Garuda Wisnu Kencana": a park, not a locality
-            if m.group("ar") and _AR_NOT_A_NAME.fullmatch(name):
+            if (m.group("ar") or m.group("ar3")) and _AR_NOT_A_NAME.fullmatch(name):
                 continue  # "بلدة صغيرة" (a small town), "بحي وسط سيول" (in a district of central Seoul)
             place = self.gazetteer.lookup_mention(name)
             if place is not None and place.kind != "city":
