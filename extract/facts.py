@@ -549,8 +549,10 @@ _LOCALITY = re.compile(
     rf"(?P<en3>{_LOC_NAME}),\s+(?:the|a)\s+(?:[\w'’-]+\s+){{0,3}}?(?:town|village|district)\s+(?:where|of|in)\b|"
     # "in the Itaewon area", "à Itaewon, quartier connu pour sa vie nocturne" (kr-itaewon-2022-en-01, -fr-02)
     rf"\bthe\s+(?P<en4>{_LOC_NAME})\s+area\b|(?P<fr2>{_LOC_NAME}),\s+(?:un\s+)?quartier\b|"
-    # an adjective may stand between: "la bourgade chrétienne de Qaraqosh" (iq-hamdaniya-fire-2023-fr-01)
-    rf"(?:localité|commune|village|district|quartier|bourgade)(?: (?!général)[a-zéèêàç]+)? (?:de |d['’])(?P<fr>{_LOC_NAME})|"
+    # an adjective may stand between a settlement's word and its name: "la bourgade chrétienne de Qaraqosh"
+    # (iq-hamdaniya-fire-2023-fr-01); not a neighbourhood's: "au quartier sinistré de La Torre" is in Valencia, where
+    # the labels and the other reports place the floods (es-valencia-flood-2024-fr-04)
+    rf"(?:(?:localité|commune|village|bourgade)(?: [a-zéèêàç]+)?|district|quartier) (?:de |d['’])(?P<fr>{_LOC_NAME})|"
     rf"(?:Distrik|Kecamatan|Desa|Kampung|Kelurahan|Nagari|Kawasan|kawasan|distrik|kecamatan|desa)"
     rf"(?: (?:perumahan|permukiman|pemukiman))? (?P<id>{_LOC_NAME}))"
     r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
