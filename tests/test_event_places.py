@@ -642,3 +642,17 @@ def test_an_arabic_area_named_by_its_word_is_a_candidate(tmp_path: Path) -> None
     text = "ضرب زلزال منطقة ذات كثافة سكانية عالية في منطقة جبلية قرب الحدود."
     out = FactStage(FactOptions(cache_dir=tmp_path))(Article(source="x.txt", text=text, lang="ar"))
     assert not [e for e in out.entities if e.found_by == "gazetteer" and e.label == "LOC"]
+
+
+def test_an_arabic_name_a_clause_calls_a_village_is_a_locality(tmp_path: Path) -> None:
+    # pg-enga-landslide-2024-ar-01: "ضربت يامبالي، وهي قرية يسكنها ..." (Yambali, a village of 4,000); the verb
+    # after "قرية" names no village
+    text = (
+        "أعلنت السلطات عن انهيار أرضي ضخم في بابوا غينيا الجديدة. "
+        'ولفت الى انه "تم انتشال 3 جثث فقط حتى وقت مبكر اليوم السبت، من رقعة واسعة من الأرض والصخور والأشجار '
+        "المتناثرة التي ضربت يامبالي، وهي قرية يسكنها ما يقرب من 4000 شخص وتقع على بعد 600 كيلومتر (370 ميلا) شمال "
+        'غرب العاصمة بورت مورسبي"'
+    )
+    places = _event(text, "ar", tmp_path)["places"]
+    assert places[0] == "يامبالي"
+    assert "يسكنها" not in places
