@@ -419,9 +419,10 @@ def _small_index() -> dict[str, dict[str, tuple[tuple[str, int], ...]]]:
 
 
 class _Towns:
-    """The towns below the index, one country's at a time: the file (8.5 MB) keeps each country's names as one
-    pickled blob, unpickled the first time a text names that country (India's 10,000 towns in about 10 ms), so
-    a process holds the blobs and the towns of the countries its texts name, not 210,000 towns (72 MB)."""
+    """The towns below the index, one country's at a time: the file (7.6 MB) keeps each country's names as one
+    pickled blob, unpickled the first time a text names that country (India's towns in 15 ms, Italy's in 50 ms:
+    bench/gazetteer_bench.py), so a process holds the blobs and the towns of the countries its texts name, not
+    210,000 towns (72 MB)."""
 
     def __init__(self, cache_dir: Path | None) -> None:
         self._blobs: dict[str, bytes] = {}
@@ -469,7 +470,7 @@ _TOWNS: list[_Towns] = []
 
 
 def _towns(cache_dir: Path | None) -> _Towns:
-    """One list of towns per process, read from the cache folder's file (0.1 s) or built (about 5 s from
+    """One list of towns per process, read from the cache folder's file (0.01 s) or built (10-40 s from
     cities500, written there), whatever folder later gazetteers name (tests give each its own)."""
     if not _TOWNS:
         _TOWNS.append(_Towns(cache_dir))
