@@ -56,6 +56,7 @@ def main() -> None:
         f"| find_places (hash map + word-prefix set) | {prefix_build:.2f} | {prefix_memory:.0f} | {best:.3f} | "
         f"{chars / best:,.0f} | {found} |"
     )
+    towns_table(corpus)
     try:
         import ahocorasick
     except ImportError:
@@ -82,6 +83,55 @@ def main() -> None:
     print(
         f"| pyahocorasick (folded text, raw hits, no checks) | {build:.2f} | {memory:.0f} | {best_ac:.3f} | "
         f"{chars / best_ac:,.0f} | {hits} raw |"
+    )
+
+
+def towns_table(corpus: list[str]) -> None:
+    """The towns below the index (GeoNames' cities500, Gazetteer.small_place): built from the JSON file, cached
+    as one pickled blob a country, read back, and one country's towns opened; then a name looked up in the
+    countries a text names. Memory is what tracemalloc sees held after each step."""
+    import tempfile
+
+    from extract.gazetteer import _Towns
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = []
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        towns = _Towns(Path(tmp))
+        rows.append(("build from cities500.json and write the cache", time.perf_counter() - t0))
+        held_built, peak_built = (m / 1e6 for m in tracemalloc.get_traced_memory())
+        tracemalloc.stop()
+        size = sum(p.stat().st_size for p in Path(tmp).glob("towns-*.pickle")) / 1e6
+        del towns
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        towns = _Towns(Path(tmp))
+        rows.append(("load the cache (every country's blob)", time.perf_counter() - t0))
+        held_loaded = tracemalloc.get_traced_memory()[0] / 1e6
+        for country in ("IN", "ID", "IT"):
+            t0 = time.perf_counter()
+            towns.get(country, "x")
+            rows.append((f"open one country's towns ({country})", time.perf_counter() - t0))
+        held_open = tracemalloc.get_traced_memory()[0] / 1e6
+        tracemalloc.stop()
+        t0 = time.perf_counter()
+        n = 0
+        for text in corpus:
+            for word in text.split()[:200]:
+                n += 1
+                towns.get("IN", place_key(word))
+        per = (time.perf_counter() - t0) / max(n, 1)
+    print()
+    print(f"Towns below the index (cache file {size:.1f} MB):")
+    print("| step | seconds |")
+    print("|---|---|")
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.3f} |")
+    print(
+        f"memory held: built {held_built:.0f} MB (the blobs; {peak_built:.0f} MB at the peak, the JSON file read),"
+        f" loaded {held_loaded:.0f} MB, with IN+ID+IT open "
+        f"{held_open:.0f} MB; a look-up (fold + probe) {per * 1e6:.1f} µs"
     )
 
 

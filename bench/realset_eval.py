@@ -289,6 +289,23 @@ def score(
                 tally[("event place", lang, split)][1] += 1
                 if not ok:
                     misses.append(f"{lab['id']} {split} event place: got {places[:4]} want {ev['place']}")
+                # Whether the right place was there to be picked: among the event's ranked places, and among
+                # any place entity of the article (NER, the gazetteer pass, the rules' names).
+                ranked = any(place_right(p, forms) for p in places)
+                named = ranked or any(
+                    place_right(name, forms)
+                    for e in a.entities
+                    if e.label in TYPES["places"] and e.lang == lang
+                    for name in {e.text, e.canonical}
+                )
+                for m, hit in (
+                    ("event place, among its places", ranked),
+                    ("event place, among all places", named),
+                ):
+                    tally[(m, lang, split)][0] += hit
+                    tally[(m, lang, split)][1] += 1
+                if not named:
+                    misses.append(f"{lab['id']} {split} event place absent: want {ev['place']}")
     return tally, misses
 
 
@@ -302,6 +319,8 @@ MEASURES = (
     "event date",
     "event date, dated",
     "event place",
+    "event place, among its places",
+    "event place, among all places",
     "event date, with its story",
     "event date, dated, with its story",
     "event place, with its story",

