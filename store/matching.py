@@ -267,6 +267,43 @@ def _same_day(a: frozenset[str], b: frozenset[str]) -> bool:
     return apart is not None and apart <= _DAY_TOLERANCE
 
 
+# What names one event rather than its kind and its region: a day, the event's place, a person or organisation, a
+# count with what it counts.
+_THIS_EVENT = ("day", "near_day", "event_place", "names", "counts")
+
+
+def _weak_undated(a: _Candidate, b: _Candidate, link: Verdict) -> bool:
+    """A link between two reports, one of them with no day, on nothing that names this event (_THIS_EVENT): a
+    kind, places and countries both name, the texts' own anchors. An undated report cannot be kept from another
+    event of its kind by a day, and such a link is what took one into another event's story on bench/realset
+    (an Arabic Lewotobi report into the Marapi eruption's story on the kind, Indonesia and "the Pacific" of a
+    Ring of Fire sentence)."""
+    signals = link.evidence.get("signals") or {}
+    assert isinstance(signals, dict)
+    if any(signals.get(k) for k in _THIS_EVENT):
+        return False
+    return not (_typed(a.anchors).get("d") and _typed(b.anchors).get("d"))
+
+
+def _elsewhere(a: _Candidate, story: list[_Candidate]) -> bool:
+    """Whether a report's event place is named by no member of a story, as its event place or any place: the
+    report says where its event happened, and the story is about events somewhere else."""
+    mine = _typed(a.anchors).get("e", _EMPTY)
+    if not mine:
+        return False
+    named: set[str] = set()
+    for m in story:
+        named |= _typed(m.anchors).get("e", _EMPTY) | _typed(m.anchors).get("p", _EMPTY)
+    return not any(_place_meets(x, y) for x in mine for y in named)
+
+
+def _place_meets(a: str, b: str) -> bool:
+    """Two place skeletons name one place where one's words are all among the other's ("ltb lk" in "ltb lk lk",
+    Mount Lewotobi Laki in Mount Lewotobi Laki-laki)."""
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
+
+
 def containment(j: float, na: int | None, nb: int | None) -> float:
     """How much of the shorter text the longer one holds, from the MinHash Jaccard and the two shingle counts:
     |A & B| = J (|A| + |B|) / (1 + J), over min(|A|, |B|). A trimmed or cut copy has a low Jaccard with its
@@ -1202,7 +1239,9 @@ class Matcher:
         fingerprints: dict[int, _Candidate],
     ) -> tuple[Verdict, list[_Meta]]:
         """Which of the article's links put it in a story: the best link whose story no member vetoes (another
-        day, edition or flight of one kind of event: a link is judged between two articles, a story holds more),
+        day, edition or flight of one kind of event: a link is judged between two articles, a story holds more)
+        and, where the link is weak and a report undated (_weak_undated), whose story names the report's event
+        place (_elsewhere),
         and the links at least ``merge`` strong to other stories none of whose members vetoes the article or a
         member of the story it joins. An article with no day does not bridge two events that each have one."""
         ranked = [
@@ -1227,7 +1266,17 @@ class Matcher:
             against = sum(1 for x in a for y in b if self.vetoed(x, y))
             return against >= 2 and against > sum(1 for x in a for y in b if _same_day(x.anchors, y.anchors))
 
-        chosen = next((v for v in ranked if not clash([own], of(meta[v.candidate].story_id))), None)
+        def elsewhere(v: Verdict) -> bool:
+            # A weak link of an undated report into a story that never names its event place (_elsewhere).
+            story = meta[v.candidate].story_id
+            if story is None or v.duplicate or not _weak_undated(own, fingerprints[v.candidate], v):
+                return False
+            theirs = of(story)
+            return len(theirs) >= 2 and _elsewhere(own, theirs)
+
+        chosen = next(
+            (v for v in ranked if not clash([own], of(meta[v.candidate].story_id)) and not elsewhere(v)), None
+        )
         if chosen is None:
             return best, []
         linked = [meta[chosen.candidate]]
