@@ -831,6 +831,29 @@ class Matcher:
             return Verdict(c.id, round(max(score, contained), 4), duplicate, evidence)
         return None
 
+    def _story_link(
+        self, db: Raw, own: _Candidate, story: int, near: list[int], fingerprints: dict[int, _Candidate]
+    ) -> Verdict | None:
+        """A link of an article that links to no report of a story alone to the story, whose members together
+        share enough with it: the story score of the article against the union of the first members' signatures
+        and anchors, where no member vetoes it and what they share names this event (_THIS_EVENT). An Arabic
+        report names the port a boat left from, one count and a minister; the story's reports name the port, the
+        dead and the ministers between them. The link goes to the member of ``near`` the article shares most
+        with, and says how many members it was read against."""
+        members = self._members(db, story, fingerprints)
+        if len(members) < 2 or any(self.vetoed(own, m) for m in members):
+            return None
+        union = _Candidate(story, None, None, None, None, frozenset().union(*(m.anchors for m in members)))
+        features = story_features(own.anchors, union.anchors, 0.0)
+        if not any(features[k] for k in _THIS_EVENT) or (score := story_score(features)) < self.options.story:
+            return None
+        to = max(
+            near, key=lambda c: (story_score(story_features(own.anchors, fingerprints[c].anchors, 0.0)), -c)
+        )
+        return Verdict(
+            to, round(score, 4), False, {**_evidence(own, union, features, 0.0), "story": len(members)}
+        )
+
     def is_copy(self, overlap: Overlap) -> bool:
         """Whether two texts in one language that share a part are one text cut, re-led or updated: they share
         ``contained`` of the shorter, ``unquoted`` of it outside quotation marks, the sentences they share kept
@@ -912,6 +935,19 @@ class Matcher:
                 default=None,
             )
             best = best_dup or min(verdicts, key=lambda v: (-v.score, rank(v.candidate)), default=None)
+            if best is None:
+                # No link alone: the stories two or more of its candidates are in, their members together.
+                near: dict[int, list[int]] = {}
+                for c in candidates[i]:
+                    if (st := meta[c].story_id) is not None:
+                        near.setdefault(st, []).append(c)
+                together = [
+                    v
+                    for st, cs in sorted(near.items())
+                    if len(cs) >= 2 and (v := self._story_link(db, own, st, cs, fingerprints))
+                ]
+                best = min(together, key=lambda v: (-v.score, rank(v.candidate)), default=None)
+                verdicts = [best] if best else []
             if best_dup is not None:
                 other = meta[best_dup.candidate]
                 root_id = other.duplicate_of or other.id
@@ -941,6 +977,17 @@ class Matcher:
                         if v.candidate in newcomers and v.candidate != best.candidate
                     ],
                 )
+                # Its candidates left in no story, read again against the story it is now in, members together.
+                story, judged = meta[i].story_id, {v.candidate for v in verdicts}
+                for c in candidates[i]:
+                    if story is None or meta[c].story_id is not None or c in judged:
+                        continue
+                    if joined := self._story_link(db, fingerprints[c], story, [i], fingerprints):
+                        touched.update(self._join_stories(db, meta, meta[c], [meta[i]]))
+                        db.execute(
+                            "UPDATE articles SET link_evidence = ? WHERE id = ?",
+                            (json.dumps({"to": i, "duplicate": False, **joined.evidence}), c),
+                        )
         refresh_stories(db, sorted(touched))
         self._merge_agreeing(db, touched, fingerprints)
         self._reading, self._passages = None, {}  # memory bounded by a batch's texts
