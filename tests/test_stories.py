@@ -361,7 +361,9 @@ def test_two_texts_in_one_language_that_are_no_copies_are_not_one_translated_tex
     assert any(set(names) <= s for s in stories)
 
 
-def test_a_day_the_text_does_not_give_vetoes_no_report_of_its_story(tmp_path: Path, runner: CliRunner) -> None:
+def test_a_day_the_text_does_not_give_vetoes_no_report_of_its_story(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     """The BRICS summit at Kazan (tuning half): an undated Arabic report whose day is reckoned from the latest
     date its text states, and a French one whose "24 octobre" takes the year the text names (2022, a summit it
     recalls), read days a year from the summit's; as signature days they vetoed every dated report of the story.
