@@ -405,6 +405,14 @@ def _specific(features: dict[str, float]) -> bool:
     )
 
 
+def _kinds_agree(features: dict[str, float]) -> bool:
+    """Two reports of two kinds of event are of one only on something beyond its place: a day, a name or a count
+    (an eruption read as a fire, a crush read as a disaster, name the same day or people). On place alone, an
+    undated report of a conference in Dubai met a report of floods in Dubai and took the conference's other
+    reports into the floods' story (bench/realset)."""
+    return not features["other_kind"] or any(features[k] for k in ("day", "near_day", "names", "counts"))
+
+
 def story_score(features: dict[str, float]) -> float:
     """The fitted probability that two articles report one event."""
     z = _STORY_BIAS + sum(_STORY_WEIGHTS[n] * v for n, v in features.items())
@@ -823,7 +831,7 @@ class Matcher:
         else:
             contained = 0.0
             duplicate = features["anchors"] >= o.cross_duplicate and _shared_names(r.anchors, c.anchors) >= 6
-        score = story_score(features) if _specific(features) else 0.0
+        score = story_score(features) if _specific(features) and _kinds_agree(features) else 0.0
         if duplicate or score >= o.story:
             evidence = _evidence(r, c, features, contained)
             if fidelity is not None:
@@ -845,7 +853,9 @@ class Matcher:
             return None
         union = _Candidate(story, None, None, None, None, frozenset().union(*(m.anchors for m in members)))
         features = story_features(own.anchors, union.anchors, 0.0)
-        if not any(features[k] for k in _THIS_EVENT) or (score := story_score(features)) < self.options.story:
+        if not any(features[k] for k in _THIS_EVENT) or not _kinds_agree(features):
+            return None
+        if (score := story_score(features)) < self.options.story:
             return None
         to = max(
             near, key=lambda c: (story_score(story_features(own.anchors, fingerprints[c].anchors, 0.0)), -c)
