@@ -1245,8 +1245,8 @@ class Matcher:
 
     def _merge_agreeing(self, db: Raw, touched: set[int], fingerprints: dict[int, _Candidate]) -> None:
         """Merge stories that agree on one event: the same kind, the same place named first by two or more texts
-        of each (``stories.event_key``), the same day or no day agreed in one of them, and few vetoed pairs of
-        members (``_AGREEING_VETOED``). Reports of one event that share few names (an Arabic report, a short
+        of each (``stories.event_key``) or a place in the country the other's texts name first (_agreeing), the
+        same day or no day agreed in one of them, and few vetoed pairs of members (``_AGREEING_VETOED``). Reports of one event that share few names (an Arabic report, a short
         update) make a second story when they arrive before any link to the first; their agreement on what
         happened where says they are one. The oldest story takes the other's members, as in _join_stories."""
         for story in sorted(touched):
@@ -1254,9 +1254,7 @@ class Matcher:
             if row is None or row[1] is None:
                 continue
             event = _json(row[0])
-            others = db.execute(
-                "SELECT id, event FROM stories WHERE event_key = ? AND id != ? ORDER BY id", (row[1], story)
-            ).fetchall()
+            others = self._agreeing(db, story, event, row[1])
             a = self._members(db, story, fingerprints) if others else []
             for other, stored in others:
                 theirs = _json(stored)
@@ -1271,6 +1269,37 @@ class Matcher:
                 db.execute("DELETE FROM stories WHERE id = ?", (gone,))
                 refresh_stories(db, [target])
                 break
+
+    @staticmethod
+    def _agreeing(db: Raw, story: int, event: dict[str, Any], key: str) -> list[tuple[int, Any]]:
+        """The stories that may agree with one on what happened where (_merge_agreeing): those with its
+        ``event_key``, and where one of the two agrees only on a country (its texts name the country first), the
+        one story of its kind that names a place in that country, if it is the only one (two events of one kind
+        in one country are two, and a report naming the country alone may be of either). On the tuning half
+        (fold tune-a) the Hajj heat deaths made a story of Makkah (9 reports) and one of Saudi Arabia (7; 16% of
+        their pairs vetoed by the days of a death toll counted over a week), COP28 one of Dubai (15) and one of the
+        Emirates (2): story recall 0.88 -> 0.93, with Arabic 0.84 -> 0.91; tune-b unchanged."""
+        same: list[tuple[int, Any]] = db.execute(
+            "SELECT id, event FROM stories WHERE event_key = ? AND id != ? ORDER BY id", (key, story)
+        ).fetchall()
+        scene = event.get("scene") or {}
+        if not scene.get("country"):
+            return same
+        kind = key.split("|", 1)[0]
+        inside: list[tuple[int, Any]] = []
+        countrywide: list[tuple[int, Any]] = []
+        for other, stored, other_key in db.execute(
+            "SELECT id, event, event_key FROM stories WHERE event_key >= ? AND event_key < ? AND id != ?"
+            " ORDER BY id",
+            (kind + "|", kind + "}", story),  # "}" follows "|": the keys of this kind, by the index
+        ):
+            theirs = _json(stored).get("scene") or {}
+            if other_key == key or theirs.get("country") != scene["country"]:
+                continue
+            (countrywide if theirs.get("kind") == "country" else inside).append((other, stored))
+        if scene.get("kind") == "country":
+            return same + (inside if len(inside) == 1 else [])
+        return same + (countrywide if not inside else [])
 
     def _members(self, db: Raw, story: int, fingerprints: dict[int, _Candidate]) -> list[_Candidate]:
         """The first members of a story (by id), with their fingerprints, for the story-level vetoes."""
