@@ -431,3 +431,19 @@ def test_an_undated_report_does_not_join_a_story_elsewhere_on_its_kind_and_regio
     _, stories, _ = _groups(db)
     ruang = max(stories, key=len)
     assert len(ruang) >= 12 and all(name.startswith("id-ruang-2024-") for name in ruang)
+
+
+def test_a_story_of_a_country_and_the_one_story_of_its_kind_in_that_country_are_one(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The Hajj heat deaths (tuning half): reports that name Makkah first and reports that name Saudi Arabia
+    first made two stories (the toll counted over a week gives their days); the country's story and the one
+    story of its kind in that country agree on what happened where (Matcher._agreeing), so they are one."""
+    names = tuple(p.stem for p in sorted(REALSET.glob("sa-hajj-heat-2024-*.txt")))
+    db = _ingest(tmp_path, runner, names)
+    _, stories, _ = _groups(db)
+    hajj = max(stories, key=len)
+    assert len(hajj) >= len(names) - 2
+    assert {"sa-hajj-heat-2024-ar-05", "sa-hajj-heat-2024-en-02", "sa-hajj-heat-2024-ar-01"} <= hajj
+    events = _story_events(db)
+    assert events[hajj]["place"] in ("Makkah", "Saudi Arabia")
