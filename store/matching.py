@@ -1246,9 +1246,10 @@ class Matcher:
     def _merge_agreeing(self, db: Raw, touched: set[int], fingerprints: dict[int, _Candidate]) -> None:
         """Merge stories that agree on one event: the same kind, the same place named first by two or more texts
         of each (``stories.event_key``) or a place in the country the other's texts name first (_agreeing), the
-        same day or no day agreed in one of them, and few vetoed pairs of members (``_AGREEING_VETOED``). Reports of one event that share few names (an Arabic report, a short
-        update) make a second story when they arrive before any link to the first; their agreement on what
-        happened where says they are one. The oldest story takes the other's members, as in _join_stories."""
+        same day or no day agreed in one of them, and few vetoed pairs of members (``_AGREEING_VETOED``). Reports
+        of one event that share few names (an Arabic report, a short update) make a second story when they arrive
+        before any link to the first; their agreement on what happened where says they are one. The oldest story
+        takes the other's members, as in _join_stories."""
         for story in sorted(touched):
             row = db.execute("SELECT event, event_key FROM stories WHERE id = ?", (story,)).fetchone()
             if row is None or row[1] is None:
@@ -1288,13 +1289,18 @@ class Matcher:
         kind = key.split("|", 1)[0]
         inside: list[tuple[int, Any]] = []
         countrywide: list[tuple[int, Any]] = []
+        # The keyed stories of this kind (LIKE reads the same rows on SQLite and PostgreSQL, whatever the
+        # collation; a range on the index would not).
         for other, stored, other_key in db.execute(
-            "SELECT id, event, event_key FROM stories WHERE event_key >= ? AND event_key < ? AND id != ?"
-            " ORDER BY id",
-            (kind + "|", kind + "}", story),  # "}" follows "|": the keys of this kind, by the index
+            "SELECT id, event, event_key FROM stories WHERE event_key LIKE ? AND id != ? ORDER BY id",
+            (kind + "|%", story),
         ):
             theirs = _json(stored).get("scene") or {}
-            if other_key == key or theirs.get("country") != scene["country"]:
+            if (
+                other_key == key
+                or not other_key.startswith(kind + "|")
+                or theirs.get("country") != scene["country"]
+            ):
                 continue
             (countrywide if theirs.get("kind") == "country" else inside).append((other, stored))
         if scene.get("kind") == "country":
@@ -1327,9 +1333,9 @@ class Matcher:
         """Which of the article's links put it in a story: the best link whose story no member vetoes (another
         day, edition or flight of one kind of event: a link is judged between two articles, a story holds more)
         and, where the link is weak and a report undated (_weak_undated), whose story names the report's event
-        place (_elsewhere),
-        and the links at least ``merge`` strong to other stories none of whose members vetoes the article or a
-        member of the story it joins. An article with no day does not bridge two events that each have one."""
+        place (_elsewhere); and the links at least ``merge`` strong to other stories none of whose members vetoes
+        the article or a member of the story it joins. An article with no day does not bridge two events that
+        each have one."""
         ranked = [
             best,
             *sorted(
