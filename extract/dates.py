@@ -119,6 +119,15 @@ _RELATIVE: dict[str, dict[str, int]] = {
         "kemarin": -1,
         "hari ini": 0,
         "tadi malam": -1,
+        # "bersamaan dengan hujan dan sambaran petir malam tadi" (the bench/realset tune split's Lewotobi report):
+        # the word order of "tadi malam" the reports also use; "tadi pagi", "siang tadi": earlier today
+        "malam tadi": -1,
+        "tadi pagi": 0,
+        "pagi tadi": 0,
+        "tadi siang": 0,
+        "siang tadi": 0,
+        "tadi sore": 0,
+        "sore tadi": 0,
         "semalam": -1,
         "pagi ini": 0,
         "malam ini": 0,
@@ -577,8 +586,11 @@ _BYLINE_BEFORE = re.compile(
 )
 # A dateline: the paragraph's opening words up to a dash or the date itself: "Jakarta, 29 Oktober 2018",
 # "الرباط - 9 سبتمبر 2023", "BEIJING, Dec. 6, 2024 /PRNewswire/ --", "PARIS (AFP) 9 septembre 2023 -".
+# AFP's French credit bar is one too: "Nairobi, Kenya | AFP | jeudi 18/04/2024 - Un hélicoptère ...", "Tripoli, Liban |
+# AFP | lundi 25/04/2022 - Les recherches ..." (the bench/realset tune split's Ogolla and Tripoli reports).
 _DATELINE_BEFORE = re.compile(
     r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff–—-]{1,40}?)\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
+    r"(?:(?:[A-ZÀ-Ý][\w.'’ -]{1,30}?\s*)?(?:\|\s*[A-Z][\w.'’ -]{1,30}?\s*){1,2}\|\s*)?"
     rf"(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
 )
@@ -605,8 +617,10 @@ _EVENT_TIME_BEFORE = re.compile(
 # (31/10/2024)").
 # The source may be an outlet's web name ("mengutip Medcom.id, Rabu 23 Oktober 2024": the tune split's Kazan report),
 # and "dikutip" is also written in two words ("Di kutip dari Sky News, Minggu (30/10)").
+# "Dilansir dari Hindustan Times pada Jumat, 19 April 2024" (the tune split's Ogolla report): "pada" for the comma.
 _CITED_BEFORE = re.compile(
-    rf"\b(?:dilansir|melansir|di ?kutip|mengutip)\b(?:[^\n.]|\.(?=\w)){{0,60}},\s*{_ID_DAY}\s*,?\s*$",
+    rf"\b(?:dilansir|melansir|di ?kutip|mengutip)\b(?:[^\n.]|\.(?=\w)){{0,60}}(?:,|\s+pada)\s*(?:hari\s+)?{_ID_DAY}"
+    r"\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -630,6 +644,57 @@ _SHORT_YEAR = re.compile(
 )
 
 
+# Hijri (Islamic) months as Arabic pages print them ("20 جمادى الآخرة 1445هـ", "29 رمضان 1445هـ"), to their numbers.
+_HIJRI_MONTHS: dict[str, int] = {
+    name.replace("_", " "): n
+    for n, names in enumerate(
+        [
+            "محرم",
+            "صفر",
+            "ربيع_الأول ربيع_الاول ربيع_أول ربيع_اول",
+            "ربيع_الآخر ربيع_الاخر ربيع_الثاني ربيع_ثاني",
+            "جمادى_الأولى جمادى_الاولى جمادى_الأول جمادى_الاول جمادي_الأولى جمادي_الاولى",
+            "جمادى_الآخرة جمادى_الاخرة جمادى_الثانية جمادى_الآخر جمادى_الاخر جمادي_الآخرة جمادي_الاخرة جمادي_الثانية",
+            "رجب",
+            "شعبان",
+            "رمضان",
+            "شوال",
+            "ذو_القعدة ذي_القعدة ذو_القعده ذي_القعده",
+            "ذو_الحجة ذي_الحجة ذو_الحجه ذي_الحجه",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+# "20 جمادى الآخرة 1445هـ", "29 رمضان 1445 هـ": a Hijri day with its year (the years of 1979-2077; the era letter
+# optional, the year's four digits beginning 14 are what set it apart from a Gregorian date).
+_HIJRI_DATE = re.compile(
+    r"(?<![\d/])(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<month>"
+    + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a])\s*[,،]?\s*(?P<year>14\d\d)(?!\d)(?:\s*(?:هـ|ه)(?![\u0621-\u064a]))?"
+)
+# "... 1445هـ الموافق 8 أبريل 2024م": the Gregorian day a page gives right after its Hijri one.
+_AGREEING = re.compile(r"^\s*[,،-]?\s*(?:و?الموافق|و?الموافقة|الموافق\s+ل|/)\s*(?:ل\s*)?")
+
+
+def hijri_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """The Hijri dates with their year in ``text`` (Arabic-Indic digits already folded), as Gregorian days (the Umm
+    al-Qura calendar, through hijridate: the calendar Saudi and Gulf pages print; elsewhere a day may be announced by
+    sighting one day off, which a Gregorian day printed beside it settles, see ``_full_dates``), with their spans."""
+    from hijridate import Hijri  # 5 ms to import: only for a page that prints a Hijri date
+
+    out: list[tuple[dt.date, int, int]] = []
+    for m in _HIJRI_DATE.finditer(text):
+        try:
+            day = Hijri(
+                int(m.group("year")), _HIJRI_MONTHS[m.group("month")], int(m.group("day"))
+            ).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        out.append((dt.date(day.year, day.month, day.day), m.start(), m.end()))
+    return out
+
+
 def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
     out: list[tuple[dt.date, int, int]] = []
     seen: set[int] = set()
@@ -651,6 +716,23 @@ def _full_dates(text: str) -> list[tuple[dt.date, int, int]]:
                 continue
             seen.add(m.start())
             out.append((day, m.start(), m.end()))
+    # A Hijri date stands for its day where the page prints no Gregorian one beside it: "موقع أنصار الله – متابعات
+    # – 20 جمادى الآخرة 1445هـ" (the bench/realset tune split's Noto report, whose only date line it is); "اليوم
+    # الاثنين 29 رمضان 1445هـ الموافق 8 أبريل 2024م" gives the Gregorian day after it, which is read with the Hijri
+    # one's place (what stands before the pair makes it a byline or a dateline); "الأحد 07 يوليو 2024 الموافق 01 محرم
+    # 1446" is a site's calendar line (see ``_HIJRI_AFTER``), whose Hijri half is no date of its own either.
+    for day, start, end in hijri_dates(text):
+        if re.search(r"الموافق\s*(?:ل\s*)?$", text[max(0, start - 20) : start]):
+            continue
+        if any(0 <= start - g_end <= 20 and "\n" not in text[g_end:start] for _, _, g_end in out):
+            continue  # "1 فبراير 2026 18:49 13 شعبان 1447": the Hijri half of a calendar line
+        agreeing = _AGREEING.match(text[end : end + 30])
+        paired = [g for g in out if agreeing and g[1] == end + agreeing.end()]
+        if paired:
+            out.remove(paired[0])
+            out.append((paired[0][0], start, paired[0][2]))
+        else:
+            out.append((day, start, end))
     return sorted(out, key=lambda x: x[1])
 
 
@@ -664,6 +746,15 @@ _AGE_LINE_AFTER = re.compile(
     r"ساعتين|يوم|أيام|يومين))[^\n\w]*(?:\n|$)",
     re.IGNORECASE,
 )
+# A line that links to another article ("Baca juga: ...", "Baca: ...", "Lihat juga", "Lire aussi", "À lire aussi",
+# "Read also", "اقرأ أيضا", "شاهد أيضا"): a date in it is that article's, never the page's ("(Baca: Ada 3 Ribu
+# Bencana Alam di Indonesia sampai Awal November 2022)" and "Baca juga: UPDATE Jadwal Kapal Pelni ... November
+# 2024" in the bench/realset tune split's Cianjur and Lewotobi pages).
+_READ_ALSO_LINE = re.compile(
+    r"^[\W_]*(?:baca(?: juga)?|lihat juga|simak juga|read (?:also|more)|also read|see also|lire aussi|à lire aussi|"
+    r"a lire aussi|voir aussi|[اإ]قرأ(?: أيضا| أيضاً| أيضًا| ايضا| المزيد)?|شاهد أيضا|طالع أيضا)(?![\w\u0621-\u064a])",
+    re.IGNORECASE,
+)
 # "sejak Senin (27/2/2023)": the day a span began (a flood, an eruption), which a report is written after.
 _SINCE_BEFORE = re.compile(rf"\b(?:sejak|semenjak)\s+(?:hari\s+)?{_ID_DAY}\s*\($", re.IGNORECASE)
 
@@ -674,6 +765,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     else)."""
     line_start = text.rfind("\n", 0, start) + 1
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
+    if _READ_ALSO_LINE.match(text[line_start:start]):
+        return "listing"  # "Baca juga: Gempa Garut Senin (5/6/2023) ...": a linked article's date
     if _AGE_LINE_AFTER.match(text[end : end + 200]):
         # "Kalender Bali Senin 5 Juni 2023: ...\n33 menit lalu": a headline in a list of other articles
         return "listing"
@@ -722,6 +815,8 @@ def _names_only(before: str) -> bool:
         letters = re.sub(r"[^\w.]|[\d_]", "", word)
         if not letters or not letters[0].isascii() or not letters[0].isalpha():
             continue  # digits, punctuation, Arabic script
+        if _WEEKDAY_ONLY.match(letters):
+            continue  # "PARIS (AFP) - lundi 25 avril", "Nairobi, Kenya | AFP | jeudi 18/04/2024": the date's weekday
         if letters[0].islower() and "." not in letters and letters.lower() not in _LOWER_IN_NAMES:
             return False
     return True
@@ -736,7 +831,14 @@ _UPDATE_BEFORE = re.compile(
     r"[^\n]{0,30}$",
     re.IGNORECASE,
 )
-_HIJRI_AFTER = re.compile(r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق)")
+# A print page's clock line gives both days without "الموافق": "1 فبراير 2026 18:49 13 شعبان 1447" (the bench/realset
+# tune split's Abu Sifin page, printed years after the fire).
+_HIJRI_AFTER = re.compile(
+    r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق|م?\s*(?:[-|،,]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم](?![\u0621-\u064a]))?\s*)?"
+    r"[-|،,]?\s*[0-3]?\d\s+(?:"
+    + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a]))"
+)
 
 
 def published_in_text(
@@ -909,6 +1011,13 @@ _URL_DATES = (
     # "news-20240102170548", "/stories/202308240581.html": the day, then a clock or a number of the day's
     # articles (elmawkefalarabi.com, allafrica.com, tune split)
     re.compile(r"[-/](?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\d{6}|\d{4})(?=[/?#.]|$)"),
+    # ".../southern-italy-migrant-shipwreck-deaths-february-26-2023/": the day in words in a slug (rappler.com, tune
+    # split)
+    re.compile(
+        r"[-/](?P<mname>january|february|march|april|may|june|july|august|september|october|november|december)-"
+        r"(?P<day>[0-3]?\d)-(?P<year>20\d\d)(?=[-/?#.]|$)",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -1103,7 +1212,8 @@ _SPEECH = {
         r"climbed|risen|warned|urged)"
     ),
     "fr": (
-        r"(?:annoncé|annonce|indiqué|indique|déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
+        # not "s'est déclaré" (a fire broke out: "Le feu s'est déclaré vendredi soir", the tune split's Plumpang report)
+        r"(?:annoncé|annonce|indiqué|indique|(?<!s'est )(?<!s’est )déclaré|déclare|précisé|précise|affirmé|confirmé|rapporté|ajouté|"
         r"expliqué|souligné|selon|d['’]après|publié|alourdi|grimpé|appris|rapporte|indiquent|annoncent|affirme|"
         r"affirment|déclarent)"
     ),

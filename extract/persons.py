@@ -132,6 +132,12 @@ def _title_pattern(titles: str) -> re.Pattern[str]:
 _TITLE_RE = {lang: _title_pattern(titles) for lang, titles in _TITLES.items()}
 
 
+def _name_words(words: list[tuple[int, int, str]]) -> int:
+    """How many words of a name count towards its length: particles do not ("Luiz Inacio Lula da Silva" is four
+    words long, as "Tarcisio de Freitas" two: part F's Voepass reports, the tune half)."""
+    return sum(1 for _, _, w in words if w not in _PARTICLES)
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -149,7 +155,7 @@ def latin_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) 
             continue
         i = _skip_complement(text, run, index, gaz)
         name = run[i:]
-        if not name or len(name) > _MAX_NAME_WORDS:
+        if not name or _name_words(name) > _MAX_NAME_WORDS:
             continue
         if name[-1][2] in _PARTICLES:
             continue
@@ -613,7 +619,7 @@ def _said(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[
     for m in pattern.finditer(text):
         words: list[tuple[int, int, str]] = []
         pos = m.end()
-        while len(words) < _MAX_NAME_WORDS + 1:
+        while _name_words(words) < _MAX_NAME_WORDS + 1:
             w = _NAME_RUN.match(text, pos)
             if w is None or not (w.group(1)[:1].isupper() or (words and w.group(1) in _PARTICLES)):
                 break
@@ -621,7 +627,7 @@ def _said(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) -> list[
             pos = w.end(1)
             if text[pos : pos + 1] not in (" ", "\t"):
                 break
-        if not words or len(words) > _MAX_NAME_WORDS or words[-1][2] in _PARTICLES:
+        if not words or _name_words(words) > _MAX_NAME_WORDS or words[-1][2] in _PARTICLES:
             continue
         names = [w for _, _, w in words]
         if names[0].casefold() in _SAID_NOT_FIRST or _TITLE_RE.get(lang, _TITLE_RE["id"]).match(

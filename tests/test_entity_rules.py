@@ -40,6 +40,12 @@ def test_leaders_after_their_titles_indonesian(stage: NerStage) -> None:
     assert not any(t.endswith("Joe Biden") and label != "PERSON" for t, label in found)
 
 
+def test_a_particle_does_not_make_a_name_too_long(stage: NerStage) -> None:
+    # br-voepass-crash-2024-id-03 (tune, part F): five words with "da", four names.
+    found = _ents(stage, _line("br-voepass-crash-2024-id-03", "Presiden Luiz Inacio"), "id")
+    assert ("Luiz Inacio Lula da Silva", "PERSON") in found
+
+
 def test_the_place_before_a_name_stays(stage: NerStage) -> None:
     # id-lewotobi-2024-id-01 (tune): "Desa Klatanlo Petrus Muda" was one place.
     found = _ents(stage, _line("id-lewotobi-2024-id-01", "Kepala Desa Klatanlo"), "id")
@@ -405,6 +411,15 @@ def test_source_line_leaves_places_alone(stage: NerStage) -> None:
         ("af-quake-20231015-fr-01", "Unicef", "fr", "Unicef", "UNICEF"),
         ("lb-pagers-2024-id-01", "anggota Hizbullah yang", "id", "Hizbullah", "Hezbollah"),
         ("ru-brics-kazan-2024-ar-01", "تاس", "ar", "تاس", "TASS"),
+        # part F's tuning stories: AFP's Arabic credit line by its initials, the monitor cited in Syria's news
+        ("it-cutro-shipwreck-2023-ar-01", "أ.ف.ب", "ar", "أ.ف.ب", "Agence France-Presse"),
+        (
+            "sy-tartus-boat-2022-ar-04",
+            "المرصد السوري",
+            "ar",
+            "المرصد السوري",
+            "Syrian Observatory for Human Rights",
+        ),
     ],
 )
 def test_organisations_known_by_name(

@@ -1414,3 +1414,233 @@ def test_a_yearless_wire_dateline_below_a_pages_chrome_takes_a_same_day_dates_ye
     assert text_year(text) == 1999
     assert published_in_dateline(text, 1999, year_from_text=True).date == "2024-04-03"  # type: ignore[union-attr]
     assert published_in_dateline(text, 2023).date == "2023-04-03"  # type: ignore[union-attr]  # metadata's year
+
+
+# -- session 13 (branch dates7): Hijri dates, the event's own day, read-also lines, "malam tadi", "ليل السبت" ----------
+# Every string is real, from bench/realset's tuning half (the article id beside it).
+
+
+def test_a_hijri_credit_line_dates_the_page_and_its_weekdays(tmp_path: Path) -> None:
+    from extract.facts import FactOptions
+
+    # jp-noto-quake-2024-ar-03 (ansarollah.com.ye): its only date line is Hijri; 20 Jumada al-Akhirah 1445 is
+    # 2 January 2024, and "الإثنين" is then the quake's day
+    text = (
+        "ارتفاع حصيلة ضحايا الزلزال في اليابان إلى 48 قتيلا\nموقع أنصار الله – متابعات – 20 جمادى الآخرة 1445هـ\n"
+        "ارتفعت حصيلة الزلزال والهزات الأرضية القوية التي ضربت مناطق عدة وسط اليابان إلى 48 قتيلا على الأقل، وفق "
+        "ما أفاد مسؤول محلي، اليوم الثلاثاء.\nوتعرض وسط اليابان لـ155 هزة أرضية بين الساعة 16,00 الإثنين والساعة "
+        "09,00 الثلاثاء، وفقا لوكالة الأرصاد الجوّية اليابانيّة جيه إم إيه."
+    )
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.expression) == ("2024-01-02", "20 جمادى الآخرة 1445هـ")
+    out = FactStage(FactOptions(cache_dir=tmp_path))(Article(source="x.txt", text=text, lang="ar"))
+    assert out.published == "2024-01-02"
+    events = [f.data for f in out.facts if f.kind == "event"]
+    assert events and events[0]["date"] == "2024-01-01"
+
+
+def test_a_site_calendars_gregorian_and_hijri_day_is_no_pages_date() -> None:
+    from extract.dates import hijri_dates
+
+    # sa-hajj-heat-2024-ar-06 (aicaden.tv): the site's calendar line, the crawl day in both calendars
+    clock = "07:38 م calendar الأحد 07 يوليو 2024 الموافق 01 محرم 1446 بتوقيت عدن\nأكدت وزارة الصحة"
+    assert [d.isoformat() for d, _, _ in hijri_dates(clock)] == ["2024-07-07"]  # 1 Muharram 1446
+    assert published_in_text(clock) is None
+    # eg-abu-sifin-fire-2022-ar-02 (msr2030.com's print page): the print day's clock in both calendars, no "الموافق"
+    printed = "1 فبراير 2026 18:49 13 شعبان 1447\nمصر 2030رئيس مجلسي الإدارة والتحرير أحمد عامر\nالحوادث\n"
+    assert published_in_text(printed) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # pk-peshawar-2023-id-04 (Kompas): the police's day of suspicion leads; the bombing's own day follows its
+        # word
+        (
+            "id",
+            "PESHAWAR, KOMPAS.com - Kepolisian Pakistan pada Rabu (1/2/2023) menduga pelaku bom bunuh diri di masjid "
+            "kantor polisi dibantu orang dalam.\nBom bunuh diri di Pakistan pada Senin (30/1/2023) ini adalah yang "
+            "paling mematikan dalam satu dekade terakhir.",
+            "2023-02-02",
+            "2023-01-30",
+        ),
+        # iq-hamdaniya-fire-2023-id-02 (Tribunnews): the burial day leads; "Kebakaran melanda ... pada Selasa"
+        (
+            "id",
+            "TRIBUNNEWS.COM - Korban tewas dalam insiden kebakaran di sebuah pesta pernikahan Irak telah dimakamkan, "
+            "Rabu (27/9/2023).\nSaksi mata mengatakan, gedung tempat resepsi pernikahan digelar, terbakar sekira pukul "
+            "22.45 waktu setempat.\nKebakaran melanda di Distrik Hamdaniyah, Provinsi Nineveh, Irak pada Selasa "
+            "(26/9/2023).",
+            "2023-09-28",
+            "2023-09-26",
+        ),
+        # jp-noto-quake-2024-ar-04 (elmawkefalarabi.com, AFP): the search's day leads, "الزلزال الذي دمر ... يوم الاثنين"
+        (
+            "ar",
+            "(واجيما) انطلق سباق مع الزمن يوم الثلاثاء في اليابان للعثور على ناجين بعد الزلزال الذي دمر شبه جزيرة "
+            "نوتو في وسط البلاد يوم الاثنين وأدى إلى مقتل 48 شخصا وفقا لحصيلة أولية.",
+            "2024-01-02",
+            "2024-01-01",
+        ),
+        # kr-itaewon-2022-ar-04 (Makkah newspaper): "حدثت ليل السبت", Saturday's night
+        (
+            "ar",
+            "قتل ما لا يقل عن 151 شخصا وأصيب 82 آخرون، في تدافع مميت بمنطقة إيتايوان بالعاصمة الكورية الجنوبية سول، "
+            "والتي تجمعت فيها حشود ضخمة من مرتادي الحفلات بمنطقة الترفيه في وقت متأخر من ليلة احتفالات الهالوين.\n"
+            "وذكرت وكالة أنباء يونهاب الكورية الجنوبية، أن واقعة التدافع الأكثر دموية في تاريخ كوريا الجنوبية حدثت ليل "
+            "السبت، في زقاق ضيق بالقرب من فندق هاميلتون.",
+            "2022-10-30",
+            "2022-10-29",
+        ),
+    ],
+)
+def test_the_events_own_day_beats_its_aftermaths(
+    lang: str, text: str, published: str, expected: str, tmp_path: Path
+) -> None:
+    events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
+    assert events and events[0]["date"] == expected
+
+
+def test_an_own_day_further_back_than_an_aftermath_is_another_events() -> None:
+    from extract.facts import _AFTERMATH_DAYS, _days_between
+
+    # tr-quake-202302-id-01: "Sebelumnya, gempa magnitudo 7,8 mengguncang wilayah tersebut pada 6 Februari 2023"
+    # in a report of the 20 February quake is two weeks back: not an aftermath's distance
+    assert _days_between("2023-02-06", "2023-02-20") > _AFTERMATH_DAYS
+    assert 0 < _days_between("2023-01-30", "2023-02-01") <= _AFTERMATH_DAYS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # id-lewotobi-2024-id-02 and id-cianjur-2022-id-01: links to other articles, with their dates
+        "Baca juga: UPDATE Jadwal Kapal Pelni Manokwari - Sorong November 2024: 7, 8, 9, 14, 17, 22, 23, 24, Cek Harga",
+        "(Baca: Ada 3 Ribu Bencana Alam di Indonesia sampai Awal November 2022)",
+    ],
+)
+def test_a_read_also_lines_date_is_a_linked_articles(line: str) -> None:
+    from extract.dates import find_dates, stamp_kind
+
+    (start, end, _), *_ = find_dates(line, "id")
+    assert stamp_kind(line, start, end) == "listing"
+    assert stamp_kind("JAKARTA - " + line[line.index("November") :], 10, 10 + end - start) != "listing"
+
+
+def test_earlier_today_and_last_night_in_indonesian_word_orders() -> None:
+    # id-lewotobi-2024-id-02 (TribunSorong, 4 November 2024): "sambaran petir malam tadi"
+    when = resolve("malam tadi", "id", dt.date(2024, 11, 4))
+    assert when is not None and when.date == "2024-11-03"
+    assert resolve("tadi malam", "id", dt.date(2024, 11, 4)).date == "2024-11-03"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "expected"),
+    [
+        # ke-ogolla-crash-2024-fr-01 (Tahiti Infos) and lb-tripoli-boat-2022-fr-01: AFP's French credit bar under a
+        # header month
+        (
+            "Nairobi, Kenya | AFP | jeudi 18/04/2024 - Un hélicoptère avec à son bord plusieurs responsables militaires "
+            "dont le chef des armées du Kenya, le général Francis Omondi Ogolla, s'est écrasé jeudi dans l'ouest du pays",
+            "2024-04",
+            "2024-04-18",
+        ),
+        (
+            "Tripoli, Liban | AFP | lundi 25/04/2022 - Les recherches se poursuivent lundi en Méditerranée orientale où "
+            "une trentaine de personnes sont portées disparues après le naufrage d'un bateau de migrants surchargé",
+            "2022-04",
+            "2022-04-25",
+        ),
+        # ke-ogolla-crash-2024-id-01 (VIVA): the crash's day first, then the dated citation "pada Jumat, 19 April 2024"
+        (
+            "Helikopter Militer Kenya Jatuh, Jenderal Ogolla Menjadi Korban\n- Francis Ogolla/Cyprian Nyakundi\nKenya – "
+            "Sebuah helikopter militer Kenya yang membawa petinggi termasuk kepala pertahanan jatuh pada hari Kamis, 18 "
+            "April 2024, menurut keterangan dari pihak kepolisian.\nDilansir dari Hindustan Times pada Jumat, 19 April "
+            "2024, Presiden William Ruto segera mengadakan pertemuan mendesak Dewan Keamanan Nasional",
+            None,
+            "2024-04-19",
+        ),
+    ],
+)
+def test_afp_credit_bars_and_citations_after_pada(text: str, header: str | None, expected: str) -> None:
+    when = published_in_text(text, header, "month" if header else None)
+    assert when is not None and when.date == expected and when.basis == "dateline"
+
+
+def test_a_slug_that_spells_the_month_dates_the_page() -> None:
+    # it-cutro-shipwreck-2023-en-01 (Rappler)
+    url = "https://www.rappler.com/world/europe/southern-italy-migrant-shipwreck-deaths-february-26-2023/"
+    assert published_in_url(url).date == "2023-02-26"  # type: ignore[union-attr]
+    assert published_in_url("https://example.org/may-day-rally-2023/") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # in-wayanad-landslide-2024-ar-03 (AFP Arabic): "Wednesday, the day after 165 were killed by landslides"
+        (
+            "ar",
+            "وسط الوحل والصخور والأمطار المستمرة، يواصل جنود وأفراد إنقاذ جهودهم، بحثاً عن ناجين وجثث في تلال ولاية "
+            "كيرالا الهندية يوم الأربعاء، غداة مقتل ما يربو على 165 شخصاً جراء انهيارات أرضية نجمت عن أمطار موسمية.",
+            "2024-07-31",
+            "2024-07-30",
+        ),
+        # np-yeti-crash-2023-ar-04 (INA on AFP): "Nepal declared Monday a day of mourning, the day after the air disaster"
+        (
+            "ar",
+            "بغداد-واع\nأعلنت النيبال الاثنين يوم حداد وطني غداة الكارثة الجوية التي أودت بـ67 شخصا على الأقل في مدينة "
+            "بوخارا بوسط البلاد فيما تُستأنف عمليات البحث بين حطام الطائرة المنكوبة.",
+            "2023-01-16",
+            "2023-01-15",
+        ),
+        # tw-hualien-quake-2024-ar-04 (AP Arabic): "rescuers searched on Thursday ... a day after the strongest quake"
+        (
+            "ar",
+            "هوالين ، تايوان (AP) – بحث رجال الإنقاذ يوم الخميس عن عشرات الأشخاص الذين ما زالوا في عداد المفقودين بعد يوم "
+            "من أقوى زلزال يضرب تايوان منذ ربع قرن مما أدى إلى تدمير المباني.",
+            "2024-04-04",
+            "2024-04-03",
+        ),
+        # id-plumpang-fire-2023-fr-03 (AFP French): "... qui s'est rendu sur place au lendemain du drame"
+        (
+            "fr",
+            "Un incendie dans un dépôt de carburant à Jakarta a fait 18 morts. Au moins trois personnes sont toujours "
+            "portées disparues, a indiqué samedi le chef de la police nationale Listyo Sigit, qui s'est rendu sur place "
+            "au lendemain du drame survenu au dépôt de Plumpang, dans le nord de la capitale Jakarta.",
+            "2023-03-04",
+            "2023-03-03",
+        ),
+    ],
+)
+def test_a_day_said_to_be_the_day_after_dates_the_disaster_the_day_before(
+    lang: str, text: str, published: str, expected: str, tmp_path: Path
+) -> None:
+    events = [f.data for f in _facts(text, lang, tmp_path, published) if f.kind == "event"]
+    assert events and events[0]["date"] == expected
+
+
+def test_a_fire_that_broke_out_is_no_statement() -> None:
+    from extract.dates import find_dates, weak_date
+
+    # id-plumpang-fire-2023-fr-02 (Imaz Press, AFP): "s'est déclaré" is what the fire did, not what someone said
+    sentence = (
+        "Le feu s'est déclaré vendredi soir au dépôt de Plumpang, propriété de la compagnie pétrolière nationale "
+        "Pertamina, dans le nord de la capitale Jakarta, selon les pompiers de la ville."
+    )
+    (start, _, expr), *_ = find_dates(sentence, "fr")
+    assert expr == "vendredi" and weak_date(sentence, start, expr, "fr") is None
+    said = "Le bilan est de 17 morts, a déclaré vendredi le gouverneur."
+    (start, _, expr), *_ = find_dates(said, "fr")
+    assert weak_date(said, start, expr, "fr") == "said"
+
+
+def test_late_on_a_weekday_is_its_evening() -> None:
+    from extract.facts import _EVENING_BEFORE
+
+    # lb-tripoli-boat-2022-en-02 (Asharq Al-Awsat English, dpa): "At least six people were killed late Saturday in
+    # the Mediterranean Sea off the northern port city of Tripoli"
+    sentence = (
+        "At least six people were killed late Saturday in the Mediterranean Sea off the northern port city"
+    )
+    assert _EVENING_BEFORE.search(sentence[: sentence.index("Saturday")])
+    # "Lebanon's government Tuesday tasked the armed forces": no evening
+    assert not _EVENING_BEFORE.search("Lebanon's government ")
