@@ -128,10 +128,18 @@ def pg_server() -> Iterator[object]:
     if found is None:
         pytest.skip("PostgreSQL is not installed (make install installs it: apt-get install postgresql)")
     server = PostgresServer(found).start()
+    # A test run stopped by SIGTERM (a CI timeout, a kill) would die without its teardowns and leave the server
+    # running: as an interrupt, pytest tears the session's fixtures down first, this server included.
+    previous = signal.signal(signal.SIGTERM, _interrupted)
     try:
         yield server
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.stop()
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @pytest.fixture
