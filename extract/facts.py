@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -2312,29 +2312,46 @@ def _day_before_the_day_after(
     year_hint: int | None,
     body_start: int,
 ) -> When | None:
+    for sentence, _, d_end, expr in _body_dates(text, lang, spans, body_start):
+        after = _DAY_AFTER.search(sentence, d_end)
+        if (
+            after is None
+            or after.start() - d_end > 100
+            or re.search(r"[.;:!?]", sentence[d_end : after.start()])
+        ):
+            continue
+        found = _day_in_week(expr, lang, base, year_hint, days_before=1)
+        if found is not None:
+            day, when = found
+            return When(day.isoformat(), "day", f"the day before the day after it ({when.basis})", expr)
+    return None
+
+
+def _body_dates(
+    text: str, lang: str, spans: list[tuple[int, int]], body_start: int
+) -> Iterator[tuple[str, int, int, str]]:
+    """(sentence, start, end, expression) of each date the body's sentences state outside a quotation."""
     body_start = max(body_start, wire_dateline_end(text))
     for start, end in dict.fromkeys(spans):
         if end <= body_start:
             continue
         sentence = text[start:end]
         for d_start, d_end, expr in find_dates(sentence, lang):
-            after = _DAY_AFTER.search(sentence, d_end)
-            if (
-                after is None
-                or after.start() - d_end > 100
-                or re.search(r"[.;:!?]", sentence[d_end : after.start()])
-            ):
-                continue
-            if _in_quotes(text, start + d_start):
-                continue
-            when = resolve(expr, lang, base, year_hint)
-            if when is None or when.precision != "day":
-                continue
-            day = dt.date.fromisoformat(when.date) - dt.timedelta(days=1)
-            if base is not None and not 0 <= (base - day).days <= 7:
-                continue
-            return When(day.isoformat(), "day", f"the day before the day after it ({when.basis})", expr)
-    return None
+            if not _in_quotes(text, start + d_start):
+                yield sentence, d_start, d_end, expr
+
+
+def _day_in_week(
+    expr: str, lang: str, base: dt.date | None, year_hint: int | None, days_before: int = 0
+) -> tuple[dt.date, When] | None:
+    """The day ``expr`` resolves to, less ``days_before``, where it is a day within the week before ``base``."""
+    when = resolve(expr, lang, base, year_hint)
+    if when is None or when.precision != "day":
+        return None
+    day = dt.date.fromisoformat(when.date) - dt.timedelta(days=days_before)
+    if base is not None and not 0 <= (base - day).days <= 7:
+        return None
+    return day, when
 
 
 def _day_marked(
@@ -2346,32 +2363,22 @@ def _day_marked(
     body_start: int,
     evening: bool,
 ) -> When | None:
-    body_start = max(body_start, wire_dateline_end(text))
-    for start, end in dict.fromkeys(spans):
-        if end <= body_start:
+    for sentence, d_start, d_end, expr in _body_dates(text, lang, spans, body_start):
+        before = sentence[max(0, d_start - 80) : d_start]
+        if evening:
+            if not (
+                (is_weekday(expr) or is_relative(expr, lang))
+                and (_EVENING_AFTER.match(sentence[d_end:]) or _EVENING_BEFORE.search(before))
+            ):
+                continue
+            if span_end(before[-30:]) or weak_date(sentence, d_start, expr, lang):
+                continue
+        elif not _ONSET_BEFORE.search(before):
             continue
-        sentence = text[start:end]
-        for d_start, d_end, expr in find_dates(sentence, lang):
-            before = sentence[max(0, d_start - 80) : d_start]
-            if evening:
-                if not (
-                    (is_weekday(expr) or is_relative(expr, lang))
-                    and (_EVENING_AFTER.match(sentence[d_end:]) or _EVENING_BEFORE.search(before))
-                ):
-                    continue
-                if span_end(before[-30:]) or weak_date(sentence, d_start, expr, lang):
-                    continue
-            elif not _ONSET_BEFORE.search(before):
-                continue
-            if _in_quotes(text, start + d_start):
-                continue
-            when = resolve(expr, lang, base, year_hint)
-            if when is None or when.precision != "day":
-                continue
-            if base is not None and not 0 <= (base - dt.date.fromisoformat(when.date)).days <= 7:
-                continue
+        found = _day_in_week(expr, lang, base, year_hint)
+        if found is not None:
             what = "the evening or night it happened" if evening else "the day it began"
-            return When(when.date, "day", f"{what} ({when.basis})", expr)
+            return When(found[1].date, "day", f"{what} ({found[1].basis})", expr)
     return None
 
 

@@ -186,14 +186,7 @@ class Gazetteer:
                 log.warning("gazetteer cache %s is unreadable; rebuilding it", path)
         self._build()
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                with tmp.open("wb") as f:
-                    pickle.dump(self._index, f, protocol=pickle.HIGHEST_PROTOCOL)
-                tmp.replace(path)
-            except OSError as exc:
-                log.warning("cannot cache the gazetteer in %s: %s", path.parent, exc)
+            _cache(path, self._index, "the gazetteer")
 
     @staticmethod
     def _cache_path(cache_dir: Path) -> Path:
@@ -448,14 +441,7 @@ class _Towns:
             code: pickle.dumps(towns, protocol=pickle.HIGHEST_PROTOCOL) for code, towns in found.items()
         }
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                with tmp.open("wb") as f:
-                    pickle.dump(self._blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
-                tmp.replace(path)
-            except OSError as exc:
-                log.warning("cannot cache the towns in %s: %s", path.parent, exc)
+            _cache(path, self._blobs, "the towns")
 
     def get(self, country: str, key: str) -> tuple[tuple[str, int], ...]:
         towns = self._open.get(country)
@@ -464,6 +450,19 @@ class _Towns:
             towns = pickle.loads(blob) if blob else {}  # our own file
             self._open[country] = towns
         return towns.get(key, ())
+
+
+def _cache(path: Path, value: object, what: str) -> None:
+    """Pickle ``value`` to ``path`` through a temporary file, so that a reader never sees half a file; a folder
+    that cannot be written costs a warning, not the run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:
+        log.warning("cannot cache %s in %s: %s", what, path.parent, exc)
 
 
 _TOWNS: list[_Towns] = []
