@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,7 @@ from extract.dates import (
     wire_dateline_end,
 )
 from extract.event_kind import kind_hits, perpetrated
+from extract.event_place import Candidate, rank
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
@@ -803,11 +805,98 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# What the ranking of an event's places (extract/event_place.py) reads of each mention: a locative word before it
+# (_LOCATIVE's words, ending right before the name), an Arabic "in" written onto it ("بكيرالا"), a word naming the
+# event within this many characters.
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:in|at|near|off|à|au|aux|en|dans|près\s+de|au\s+large\s+de|di|dekat|ke|perairan|"
+    r"city\s+of|town\s+of|village\s+of|ville\s+de|village\s+de|kota|desa|kabupaten|kecamatan|"
+    r"في|قرب|قبالة|مدينة|بلدة|قرية|بمدينة|ببلدة|بقرية)\s+(?:the\s+|la\s+|le\s+|l['’])?$",
+    re.IGNORECASE,
+)
+_AR_LOCATIVE_PREFIX = re.compile(r"^ب(?!ال)[\u0621-\u064a]{3}|^بال[\u0621-\u064a]{3}")
+_NEAR_EVENT_CHARS = 100
+_SPECIFIC = {"venue": -1, "locality": -1, "city": 0, "province": 1, "country": 2}
+
+
+def _describe(
+    narrowed: list[str],
+    ranked: list[str],
+    cands: dict[str, Candidate],
+    rules: dict[str, float],
+    known: dict[str, Place],
+    text: str,
+    body_start: int,
+) -> None:
+    """Each candidate's features (extract/event_place.py FEATURES) from what _event_places noted of it."""
+    newline = text.find("\n")
+    title = text[:newline] if 0 < newline <= 300 else ""
+    dateline = text[text.rfind("\n", 0, body_start) + 1 : body_start] if body_start else ""
+    best = max(rules.values(), default=0.0) or 1.0
+    for name in narrowed:
+        cand = cands.setdefault(name, Candidate(name))
+        if name in known:
+            cand.country = cand.country or known[name].country
+            cand.population = known[name].population
+            if cand.kind == "unknown":
+                cand.kind = known[name].kind
+    order = {n: i for i, n in enumerate(sorted(cands, key=lambda n: min(cands[n].starts, default=len(text))))}
+    countries = Counter({c.country: 0 for c in cands.values() if c.country})
+    for c in cands.values():
+        if c.country:
+            countries[c.country] += len(c.starts)
+    main = countries.most_common(1)[0][0] if countries else None
+    top = cands[narrowed[0]] if narrowed else None
+    for name, cand in cands.items():
+        f = {flag: 1.0 for flag in cand.flags}
+        f["rules_first"] = float(bool(narrowed) and narrowed[0] == name)
+        f["rules_second"] = float(len(narrowed) > 1 and narrowed[1] == name)
+        f["rules_share"] = max(0.0, rules.get(name, 0.0)) / best
+        f["narrowed"] = float(bool(narrowed) and narrowed[0] == name and ranked[:1] != [name])
+        f["mentions"] = math.log1p(len(cand.starts))
+        f["title"] = float(bool(title) and any(s and s in title for s in cand.surfaces | {name}))
+        f["dateline"] = float(bool(dateline) and any(s and s in dateline for s in cand.surfaces | {name}))
+        f["quoted"] = cand.quoted / len(cand.starts) if cand.starts else 0.0
+        f["first_named"] = 1.0 / (1 + order[name])
+        f[f"kind_{cand.kind if cand.kind != 'gpe' else 'unknown'}"] = 1.0
+        spec = _SPECIFIC.get(cand.kind)
+        if cand.country and spec is not None:
+            others = [
+                _SPECIFIC[o.kind]
+                for n, o in cands.items()
+                if n != name and o.country == cand.country and o.kind in _SPECIFIC
+            ]
+            f["has_inner"] = float(any(o < spec for o in others))
+            f["has_outer"] = float(any(o > spec for o in others))
+        f["main_country"] = float(main is not None and cand.country == main)
+        if top is not None and name != top.name and _narrower(cand, top):
+            # more specific than the rules' first, in it as far as the data tell (a place no data holds may be)
+            f["inner"] = 1.0
+            f["inner_lead"] = float(bool(cand.flags & {"lead", "evidence"}))
+            f["inner_locative"] = float("locative" in cand.flags)
+        cand.features = f
+
+
+def _narrower(cand: Candidate, top: Candidate) -> bool:
+    """Whether ``cand`` is a smaller place than ``top`` that may lie in it: a kind below it in the same country,
+    a smaller city of its country, or a venue, a locality or an unknown place where the top is a city or wider."""
+    spec, top_spec = _SPECIFIC.get(cand.kind), _SPECIFIC.get(top.kind)
+    if top_spec is None or top_spec < 0:
+        return False
+    if cand.country is None or spec is None:
+        return cand.kind in ("unknown", "venue", "locality")
+    if cand.country != top.country:
+        return False
+    return spec < top_spec or (spec == top_spec == 0 and cand.population < top.population)
+
+
 class FactExtractor:
     """Facts from one text in one language (``en`` or ``fr``), given its entities (offsets into that text)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # Each by-kind event's (rules' order, candidates) when a list is set: bench/event_place_fit.py reads it.
+        self.place_trace: list[tuple[list[str], dict[str, Candidate]]] | None = None
 
     # -- canonical names ----------------------------------------------------------------------------------------
     def canonical(self, entity: Entity, acronym_map: dict[str, str]) -> str:
@@ -1244,6 +1333,34 @@ class FactExtractor:
         first: dict[str, int] = {}
         known: dict[str, Place] = {}
         held_in: set[str] = set()  # where the text says a meeting was held (_HELD_IN)
+        cands: dict[
+            str, Candidate
+        ] = {}  # what the text says of each, for the ranking (extract/event_place.py)
+
+        def note(name: str, start: int, kind: str, surface: str, place: Place | None = None) -> None:
+            cand = cands.setdefault(name, Candidate(name))
+            cand.starts.append(start)
+            cand.surfaces.add(surface)
+            if place is not None:
+                cand.country, cand.population = place.country, place.population
+            if cand.kind == "unknown" or kind in ("venue", "locality"):
+                cand.kind = kind
+            if chosen[0] <= start < chosen[1]:
+                cand.flags.add("evidence")
+            if any(s <= start < e for s, e in lead):
+                cand.flags.add("lead")
+            if lead and lead[0][0] <= start < lead[0][1]:
+                cand.flags.add("first_sentence")
+            if any(s <= start < e for s, e in epicentre):
+                cand.flags.add("epicentre")
+            if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or _AR_LOCATIVE_PREFIX.match(
+                surface
+            ):
+                cand.flags.add("locative")
+            if any(abs(start - m) <= _NEAR_EVENT_CHARS for m in ev.mentions):
+                cand.flags.add("near_event")
+            cand.quoted += _in_quotes(text, start)
+
         venues = [
             (m, v)
             for m in _VENUES.finditer(text, body_start)
@@ -1359,6 +1476,9 @@ class FactExtractor:
             if any(s <= ent.start < e for s, e in epicentre):
                 bonus += 3
             scores[name] = scores.get(name, 0.0) + bonus
+            note(name, ent.start, place.kind if place is not None else "unknown", ent.text, place)
+            if ev.type in _INCIDENTS and _STRUCK.search(text[max(body_start, ent.start - 60) : ent.start]):
+                cands[name].flags.add("struck")
             # A place the gazetteer knows keeps its kind's weight where a mention of it is a surface it does not
             # hold ("بالسعودية" beside "السعودية": Saudi Arabia is not an unknown place of the Arabic model).
             if place is not None:
@@ -1374,6 +1494,7 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = _PLACE_WEIGHT["venue"]
             first.setdefault(name, start)
+            note(name, start, "venue", m.group())
         if venues:
             # "the stadium", "le stade", "stadion itu", "الملعب": later mentions of the one venue of a kind
             kinds = {_venue_kind(m): name for m, name in reversed(venues)}
@@ -1386,6 +1507,7 @@ class FactExtractor:
                     start = m.start()
                     bonus = 1.0 + 2 * (chosen[0] <= start < chosen[1]) + any(s <= start < e for s, e in lead)
                     scores[name] += bonus
+                    note(name, start, "venue", m.group())
         for m, name in peninsulas:
             start = m.start()
             bonus = 1.0 + 2 * (chosen[0] <= start < chosen[1]) + any(s <= start < e for s, e in lead)
@@ -1393,6 +1515,7 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = _PENINSULA_WEIGHT
             first.setdefault(name, start)
+            note(name, start, "province", m.group())
         # "Tragedi Itaewon", "tragedi Halloween Itaewon": Indonesian names a disaster after its place; a place
         # entity among the words after "tragedi" that no gazetteer holds is a locality (the tuning folds' crushes)
         surfaces = {
@@ -1406,6 +1529,7 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + 1.0 + 2 * (chosen[0] <= start < chosen[1])
             weights[name] = max(weights.get(name, 0.0), _LOCALITY_WEIGHT)
             first.setdefault(name, start)
+            note(name, start, "locality", word)
         for m in _LOCALITY.finditer(text, body_start):
             if any(s <= m.start() < e for s, e in chrome):
                 continue
@@ -1429,6 +1553,7 @@ class FactExtractor:
             scores[name] = scores.get(name, 0.0) + bonus
             weights[name] = max(weights.get(name, 0.0), _LOCALITY_WEIGHT)
             first.setdefault(name, start)
+            note(name, start, "locality", m.group(), place)
         # An eruption is at its volcano: one the text names comes first, before the villages, islands and towns
         # around it that the reports name more often ("Gunung Ruang di Kecamatan Tagulandang", "mont Ruang" below
         # four mentions of Manado's airport: the realset tune folds' Ruang reports).
@@ -1438,7 +1563,7 @@ class FactExtractor:
         ranked = sorted(
             scores, key=lambda n: (n not in held_in and n not in volcanoes, -scores[n] * weights[n], first[n])
         )
-        return self._narrowed(
+        narrowed = self._narrowed(
             ranked,
             known,
             text,
@@ -1448,6 +1573,13 @@ class FactExtractor:
             [chosen, *lead],
             ev.type in _INCIDENTS,
         )
+        for name in held_in:
+            cands[name].flags.add("held_in")
+        rules = {n: scores[n] * weights[n] for n in scores}
+        _describe(narrowed, ranked, cands, rules, known, text, body_start)
+        if self.place_trace is not None:
+            self.place_trace.append((narrowed, cands))
+        return rank(narrowed, cands)
 
     def _countries(self, text: str, entities: list[Entity], body_start: int) -> frozenset[str]:
         """The countries of the places the index knows that the text names after its dateline, not as a

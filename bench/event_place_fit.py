@@ -1,0 +1,265 @@
+"""Fit and check the ranking of an event's candidate places (extract/event_place.py) on the realset TUNING half.
+
+Runs polynews's stages over the tuning half of bench/realset as bench/realset_eval.py does (no translation model),
+records every candidate place of each article's first event with its features (FactExtractor.place_trace), marks
+the right ones with realset_eval's `place_right`, and fits a conditional logit (softmax over one event's
+candidates, L2 penalty, numpy) on them. Never reads the held-out half.
+
+- cross-fold (the honest figure): fit on tune-a, score tune-b, and the reverse, per language, beside the rules'
+  first place ("rules", what the product gives without weights) and the ceiling (a right place among the
+  candidates);
+- ``--weights``: the weights fit on both folds, as the Python mapping extract/event_place.py keeps.
+
+Usage: python bench/event_place_fit.py [--l2 1.0] [--weights] [--cache /tmp/realset-ner.pickle] [--errors tune-a]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import pickle
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from realset_eval import CACHE, FOLDS, LANGS, event_fact, folds, load, place_right, same  # noqa: E402
+
+from extract import event_place  # noqa: E402
+from extract.event_place import FEATURES  # noqa: E402
+from extract.facts import FactOptions, FactStage  # noqa: E402
+from extract.ner import NerOptions, NerStage  # noqa: E402
+from ingest.readers import read_document  # noqa: E402
+from ingest.record import Article  # noqa: E402
+from normalize.stages import LanguageStage, Normalizer  # noqa: E402
+
+NARROWED = FEATURES.index("narrowed")
+
+
+@dataclasses.dataclass
+class Event:
+    id: str
+    lang: str
+    fold: str
+    want: str
+    rules_ok: bool  # the rules' first place is right (what the product gives without weights)
+    names: list[str]  # candidates in the rules' order
+    x: np.ndarray  # candidates x features
+    y: np.ndarray  # which candidates are right
+
+
+def analysed(data: Path, labels: list[dict[str, Any]], cache: Path | None) -> dict[str, Article]:
+    """Each article read, normalised, its language found and NER run (the slow part, cached when asked)."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as f:
+            got: dict[str, Article] = pickle.load(f)
+        if all(lab["id"] in got for lab in labels):
+            return got
+    articles = []
+    for lab in labels:
+        path = data / "articles" / f"{lab['id']}.txt"
+        articles.extend(
+            dataclasses.replace(a, url=lab.get("url"))
+            for a in read_document(str(path), path.read_bytes(), ".txt")
+        )
+    for stage in (Normalizer(), LanguageStage()):
+        articles = [stage(a) if not a.failed else a for a in articles]
+    articles = list(NerStage(NerOptions()).pipe(articles))
+    got = {lab["id"]: a for lab, a in zip(labels, articles, strict=True)}
+    if cache is not None:
+        with cache.open("wb") as f:
+            pickle.dump(got, f)
+    return got
+
+
+def events(
+    labels: list[dict[str, Any]], got: dict[str, Article]
+) -> tuple[list[Event], Counter[tuple[str, str]]]:
+    """Every labelled event place with the candidates the product ranked; and per (lang, fold) how many labelled
+    places there are (the denominator of realset_eval's "event place")."""
+    stage = FactStage(FactOptions(cache_dir=CACHE))
+    stage.extractor.place_trace = []
+    out: list[Event] = []
+    total: Counter[tuple[str, str]] = Counter()
+    saved, event_place.WEIGHTS = event_place.WEIGHTS, {}  # the rules' order, what the features describe
+    try:
+        for lab in labels:
+            ev = lab.get("event") or {}
+            if not (ev.get("kind") and ev.get("place")):
+                continue
+            total[(lab["lang"], lab["split"])] += 1
+            stage.extractor.place_trace.clear()
+            a = stage(got[lab["id"]])
+            fact = event_fact(a) or {}
+            places = fact.get("places") or []
+            forms = [ev["place"]] + [
+                p["text"] for p in lab.get("places") or [] if same(p.get("canonical") or "", ev["place"])
+            ]
+            trace = next((t for t in stage.extractor.place_trace if t[0] == places), None)
+            rules_ok = bool(places) and place_right(places[0], forms)
+            if trace is None:
+                out.append(
+                    Event(
+                        lab["id"],
+                        lab["lang"],
+                        lab["split"],
+                        ev["place"],
+                        rules_ok,
+                        places,
+                        np.zeros((0, 0)),
+                        np.zeros(0),
+                    )
+                )
+                continue
+            names, cands = trace
+            x = np.array([[cands[n].features.get(k, 0.0) for k in FEATURES] for n in names])
+            y = np.array([place_right(n, forms) for n in names], dtype=float)
+            out.append(Event(lab["id"], lab["lang"], lab["split"], ev["place"], rules_ok, names, x, y))
+    finally:
+        event_place.WEIGHTS = saved
+    return out, total
+
+
+def fit(evs: list[Event], l2: float, steps: int = 3000, lr: float = 0.1) -> np.ndarray:
+    """A conditional logit: maximise the log of the softmax's mass on the right candidates of each event (events
+    with no right candidate or one candidate teach nothing), minus l2/2 |w|^2; full-batch gradient ascent."""
+    use = [e for e in evs if not kept(e) and e.y.any() and not e.y.all()]
+    w = np.zeros(len(FEATURES))
+    n = max(len(use), 1)
+    for _ in range(steps):
+        grad = -l2 * w
+        for e in use:
+            s = e.x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            q = p * e.y
+            q /= q.sum()
+            grad += (q - p) @ e.x
+        w += lr * grad / n
+    return w
+
+
+def kept(e: Event) -> bool:
+    """The rules' first place stands: no candidates described, or one _narrowed put first (event_place.rank)."""
+    return len(e.names) < 2 or e.x.size == 0 or bool(e.x[0, NARROWED])
+
+
+def picks(e: Event, w: np.ndarray | None, margin: float = 0.0) -> bool:
+    if w is None or kept(e):
+        return e.rules_ok
+    s = e.x @ w
+    best = max(range(len(e.names)), key=lambda i: (s[i], -i))
+    return bool(e.y[best if s[best] - s[0] > margin else 0])
+
+
+def report(
+    evs: list[Event], total: Counter[tuple[str, str]], ws: dict[str, np.ndarray], margin: float
+) -> None:
+    print(
+        "| fold | lang | rules (the product without weights) | fit on the other fold | ceiling (among its places) |"
+    )
+    print("|---|---|---|---|---|")
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for fold in FOLDS:
+        other = ws[fold]
+        for lang in LANGS:
+            mine = [e for e in evs if e.fold == fold and e.lang == lang]
+            n = total[(lang, fold)]
+            r = sum(e.rules_ok for e in mine)
+            m = sum(picks(e, other, margin) for e in mine)
+            c = sum(bool(e.y.any()) for e in mine)
+            for k, v in enumerate((r, m, c, n)):
+                sums[fold][k] += v
+            print(
+                f"| {fold} | {lang} | {r}/{n} ({r / n:.2f}) | {m}/{n} ({m / n:.2f}) | {c}/{n} ({c / n:.2f}) |"
+            )
+    for fold, (r, m, c, n) in sums.items():
+        print(f"| {fold} | all | {r}/{n} ({r / n:.2f}) | {m}/{n} ({m / n:.2f}) | {c}/{n} ({c / n:.2f}) |")
+
+
+def errors(evs: list[Event], fold: str, w: np.ndarray | None = None, margin: float = 0.0) -> None:
+    """Where the first place (the rules', or with ``w`` the model's) is wrong and a right one is a candidate: the
+    features of both."""
+    classes: Counter[str] = Counter()
+    for e in evs:
+        if (
+            e.fold != fold
+            or not e.y.any()
+            or kept(e)
+            or (picks(e, w, margin) if w is not None else e.rules_ok)
+        ):
+            continue
+        s = e.x @ w if w is not None else -np.arange(len(e.names), dtype=float)
+        first = max(range(len(e.names)), key=lambda i: (s[i], -i))
+        first = first if s[first] - s[0] > margin else 0
+        right = int(np.argmax(e.y))
+        top, good = dict(zip(FEATURES, e.x[first], strict=True)), dict(zip(FEATURES, e.x[right], strict=True))
+        kind = lambda f: next((k[5:] for k in FEATURES if k.startswith("kind_") and f[k]), "?")  # noqa: E731
+        classes[f"{kind(top)} over {kind(good)}"] += 1
+        for k in ("dateline", "title", "evidence", "lead", "has_inner", "main_country", "quoted", "locative"):
+            if top[k] > good[k]:
+                classes[f"winner has {k}, right one not"] += 1
+            elif good[k] > top[k]:
+                classes[f"right one has {k}, winner not"] += 1
+        diff = {k: (round(top[k], 2), round(good[k], 2)) for k in FEATURES if top[k] != good[k]}
+        print(
+            f"{e.id} ({e.lang}): got {e.names[first]!r}, want {e.want!r} ({e.names[right]!r} is #{right + 1}): {diff}"
+        )
+    for c, n in classes.most_common():
+        print(f"  {n:3d}  {c}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
+    parser.add_argument("--cache", type=Path, help="keep the NER output here (a pickle) between runs")
+    parser.add_argument("--l2", type=float, nargs="+", default=[1.0])
+    parser.add_argument(
+        "--margin", type=float, nargs="+", default=[0.0], help="override the rules' first only by more"
+    )
+    parser.add_argument("--weights", action="store_true", help="print the weights fit on both folds")
+    parser.add_argument("--errors", choices=FOLDS, help="print the rules' ranking errors of this fold")
+    parser.add_argument(
+        "--model-errors", action="store_true", help="--errors of the model fit on the other fold"
+    )
+    parser.add_argument(
+        "--without", nargs="*", default=[], help="leave these features out (0 for every candidate)"
+    )
+    args = parser.parse_args()
+    labels = folds(load(args.data))
+    t0 = time.perf_counter()
+    got = analysed(args.data, labels, args.cache)
+    evs, total = events(labels, got)
+    for k in args.without:
+        for e in evs:
+            if e.x.size:
+                e.x[:, FEATURES.index(k)] = 0.0
+    print(
+        f"{len(evs)} labelled event places ({sum(len(e.names) > 1 for e in evs)} with two candidates or more), "
+        f"{time.perf_counter() - t0:.0f} s"
+    )
+    if args.errors:
+        other = fit([e for e in evs if e.fold != args.errors], args.l2[0]) if args.model_errors else None
+        errors(evs, args.errors, other, args.margin[0])
+    for l2 in args.l2:
+        ws = {fold: fit([e for e in evs if e.fold != fold], l2) for fold in FOLDS}
+        for margin in args.margin:
+            print(f"\nL2 {l2}, margin {margin}, cross-fold:")
+            report(evs, total, ws, margin)
+    if args.weights:
+        w = fit(evs, args.l2[0])
+        print("WEIGHTS = {")
+        for k, v in zip(FEATURES, w, strict=True):
+            print(f'    "{k}": {v:.3f},')
+        print("}")
+
+
+if __name__ == "__main__":
+    main()
