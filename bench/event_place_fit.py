@@ -226,6 +226,7 @@ def main() -> None:
     )
     parser.add_argument("--weights", action="store_true", help="print the weights fit on both folds")
     parser.add_argument("--errors", choices=FOLDS, help="print the rules' ranking errors of this fold")
+    parser.add_argument("--changes", action="store_true", help="where the product's weights change the first place")
     parser.add_argument(
         "--model-errors", action="store_true", help="--errors of the model fit on the other fold"
     )
@@ -253,6 +254,16 @@ def main() -> None:
         for margin in args.margin:
             print(f"\nL2 {l2}, margin {margin}, cross-fold:")
             report(evs, total, ws, margin)
+    if args.changes:
+        w = np.array([event_place.WEIGHTS.get(k, 0.0) for k in FEATURES])
+        for e in evs:
+            if kept(e):
+                continue
+            s = e.x @ w
+            best = max(range(len(e.names)), key=lambda i: (s[i], -i))
+            if best:
+                mark = "fixed" if e.y[best] and not e.y[0] else "broken" if e.y[0] and not e.y[best] else "same"
+                print(f"{mark}: {e.id} {e.fold}: {e.names[0]!r} -> {e.names[best]!r} (want {e.want!r})")
     if args.weights:
         w = fit(evs, args.l2[0])
         print("WEIGHTS = {")

@@ -106,11 +106,12 @@ WEIGHTS: Mapping[str, float] = {
 
 
 def rank(
-    ranked: Sequence[str], cands: Mapping[str, Candidate], weights: Mapping[str, float] = WEIGHTS
+    ranked: Sequence[str], cands: Mapping[str, Candidate], weights: Mapping[str, float] | None = None
 ) -> list[str]:
     """``ranked`` (the rules' order) with the candidate of the highest score first; the rest keep the rules'
     order. Without weights, the rules' order; a first place that `_narrowed` took from the event's sentence or
     the lead (a district the text puts inside the top place, which may be no candidate of its own) stands."""
+    weights = WEIGHTS if weights is None else weights  # read at each call: the fitting bench swaps it
     if not weights or len(ranked) < 2 or cands.get(ranked[0], Candidate("")).features.get("narrowed"):
         return list(ranked)
     best = max(
