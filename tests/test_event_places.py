@@ -10,7 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
+from extract import event_place
+from extract.event_place import Candidate, rank
 from extract.facts import FactOptions, FactStage, _not_where
 from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
@@ -656,3 +659,54 @@ def test_an_arabic_name_a_clause_calls_a_village_is_a_locality(tmp_path: Path) -
     places = _event(text, "ar", tmp_path)["places"]
     assert places[0] == "يامبالي"
     assert "يسكنها" not in places
+
+
+# -- the ranking of an event's candidate places (extract/event_place.py) ------------------------------------------
+
+
+def test_the_ranking_puts_the_town_before_the_state_it_lies_in(tmp_path: Path, monkeypatch: Any) -> None:
+    # br-voepass-crash-2024-en-01: the state and its capital are named more often, in the lead and the dateline;
+    # the town the plane fell on is named after "in the city of" and "in"
+    text = (
+        "Sao Paulo: A plane with 61 people aboard crashed in a fiery wreck in a residential area of a city in "
+        "Brazil’s Sao Paulo state on Friday, killing everyone on board.\n\nThe airline VOEPASS initially said in a "
+        "statement that a plane headed for Sao Paulo’s international airport, Guarulhos, had crashed in the city "
+        "of Vinhedo with 58 passengers and 4 crew members aboard. It later confirmed that 61 people were on the "
+        "plane, not 62. The statement didn’t say what caused the accident.\n\nFire coming from a plane that crashed "
+        "by a home in Vinhedo, Sao Paulo state. Credit: AP"
+    )
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Vinhedo"
+    monkeypatch.setattr(event_place, "WEIGHTS", {})  # the rules' order alone: the state's capital first
+    assert _ner_event(text, "en", tmp_path)["places"][0] != "Vinhedo"
+
+
+def test_the_ranking_puts_the_suburb_before_the_capital_near_it(tmp_path: Path) -> None:
+    # ua-brovary-crash-2023-fr-01: "la région de Kiev" in the lead, Brovary in a quotation and after "à"
+    text = (
+        "Le ministre de l'Intérieur Denis Monastyrsky, son adjoint Ievgueni Ienine ainsi que le secrétaire d'Etat "
+        "Yuri Lubkovich ont été tués dans le crash d’un hélicoptère, ce 18 janvier au matin, près d'une école "
+        "maternelle dans la région de Kiev. «Dans la ville de Brovary [banlieue Est de Kiev], un hélicoptère "
+        "s'est écrasé près d'une école maternelle et d'un immeuble d'habitation [...] Il y a des victimes», a dans "
+        "un premier temps annoncé le chef adjoint de l’administration présidentielle Kyrylo Timochenko sur "
+        "Telegram.\nAu moment du drame, «des enfants et des employés» de l'école maternelle se trouvaient sur "
+        "place, d'après le gouverneur. Selon des images et vidéos publiées sur les réseaux sociaux, un énorme "
+        "incendie s'est déclaré après la chute de l'hélicoptère, à Brovary, une ville d'environ 100 000 habitants "
+        "située à proximité de la banlieue est de la capitale ukrainienne."
+    )
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Brovary"
+
+
+def test_rank_keeps_the_rules_order_without_weights_and_a_narrowed_first() -> None:
+    cands = {
+        "Kerala": Candidate("Kerala", features={"rules_first": 1.0, "kind_province": 1.0}),
+        "Wayanad": Candidate("Wayanad", features={"inner": 1.0, "locative": 1.0}),
+        "Kochi": Candidate("Kochi", features={"kind_city": 1.0}),
+    }
+    weights = {"rules_first": 1.0, "kind_province": -0.5, "inner": 1.0, "locative": 1.0}
+    assert rank(["Kerala", "Wayanad", "Kochi"], cands, weights) == ["Wayanad", "Kerala", "Kochi"]
+    assert rank(["Kerala", "Wayanad", "Kochi"], cands, {}) == ["Kerala", "Wayanad", "Kochi"]
+    # a first place _narrowed took from the event's own sentence stands
+    cands["Kerala"].features["narrowed"] = 1.0
+    assert rank(["Kerala", "Wayanad", "Kochi"], cands, weights) == ["Kerala", "Wayanad", "Kochi"]
+    # a tie goes to the rules' order
+    assert rank(["Kochi", "Kerala"], cands, {"kind_city": 1.0, "kind_province": 1.0}) == ["Kochi", "Kerala"]
