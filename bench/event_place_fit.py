@@ -226,6 +226,7 @@ def main() -> None:
     )
     parser.add_argument("--weights", action="store_true", help="print the weights fit on both folds")
     parser.add_argument("--errors", choices=FOLDS, help="print the rules' ranking errors of this fold")
+    parser.add_argument("--stories", help="STORY,...: the rules and the product's weights on these stories alone")
     parser.add_argument("--changes", action="store_true", help="where the product's weights change the first place")
     parser.add_argument(
         "--model-errors", action="store_true", help="--errors of the model fit on the other fold"
@@ -254,6 +255,16 @@ def main() -> None:
         for margin in args.margin:
             print(f"\nL2 {l2}, margin {margin}, cross-fold:")
             report(evs, total, ws, margin)
+    if args.stories:
+        # The product's weights against the rules' order on these stories alone (a part no weight was fit on).
+        chosen = set(args.stories.split(","))
+        w = np.array([event_place.WEIGHTS.get(k, 0.0) for k in FEATURES])
+        for lang in LANGS:
+            mine = [e for e in evs if e.lang == lang and e.id.rsplit("-", 2)[0] in chosen]
+            n = len(mine)
+            r, m = sum(e.rules_ok for e in mine), sum(picks(e, w) for e in mine)
+            c = sum(bool(e.y.any()) or e.rules_ok for e in mine)
+            print(f"| {lang} | {r}/{n} | {m}/{n} | {c}/{n} |")
     if args.changes:
         w = np.array([event_place.WEIGHTS.get(k, 0.0) for k in FEATURES])
         for e in evs:
