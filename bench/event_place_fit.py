@@ -226,8 +226,12 @@ def main() -> None:
     )
     parser.add_argument("--weights", action="store_true", help="print the weights fit on both folds")
     parser.add_argument("--errors", choices=FOLDS, help="print the rules' ranking errors of this fold")
-    parser.add_argument("--stories", help="STORY,...: the rules and the product's weights on these stories alone")
-    parser.add_argument("--changes", action="store_true", help="where the product's weights change the first place")
+    parser.add_argument(
+        "--stories", help="STORY,...: the rules and the product's weights on these stories alone"
+    )
+    parser.add_argument(
+        "--changes", action="store_true", help="where the product's weights change the first place"
+    )
     parser.add_argument(
         "--model-errors", action="store_true", help="--errors of the model fit on the other fold"
     )
@@ -273,7 +277,9 @@ def main() -> None:
             s = e.x @ w
             best = max(range(len(e.names)), key=lambda i: (s[i], -i))
             if best:
-                mark = "fixed" if e.y[best] and not e.y[0] else "broken" if e.y[0] and not e.y[best] else "same"
+                mark = (
+                    "fixed" if e.y[best] and not e.y[0] else "broken" if e.y[0] and not e.y[best] else "same"
+                )
                 print(f"{mark}: {e.id} {e.fold}: {e.names[0]!r} -> {e.names[best]!r} (want {e.want!r})")
     if args.weights:
         w = fit(evs, args.l2[0])
