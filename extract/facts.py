@@ -1333,9 +1333,8 @@ class FactExtractor:
         first: dict[str, int] = {}
         known: dict[str, Place] = {}
         held_in: set[str] = set()  # where the text says a meeting was held (_HELD_IN)
-        cands: dict[
-            str, Candidate
-        ] = {}  # what the text says of each, for the ranking (extract/event_place.py)
+        # what the text says of each, for the ranking (extract/event_place.py)
+        cands: dict[str, Candidate] = {}
 
         def note(name: str, start: int, kind: str, surface: str, place: Place | None = None) -> None:
             cand = cands.setdefault(name, Candidate(name))
