@@ -1731,3 +1731,21 @@ def test_addresses_with_a_slugs_commas_or_an_articles_number_after_the_month() -
     month = published_month_in_url("https://altaakhi.net/2024/01/73826")
     assert month is not None and month.date == "2024-01"
     assert published_month_in_url("https://example.com/2024/01/15") is None  # a day there, not an id
+
+
+def test_an_arabic_sites_clock_atop_the_page_is_the_crawls_day() -> None:
+    # alwakeelnews.com (bench/pubdates tune outlet), two pages: the site's clock over its name and a January 2023
+    # report; its clock with the time over a headline whose own stamp is the time alone
+    clock_over_name = (
+        "الجمعة 26-04-2024\nالوكيل الاخباري\n \n\nفي 5 أيام.. 7 وفيات بحوادث سير من بداية 2023\n\n1 (1)\n\n\n"
+        "الوكيل الاخباري - براءة الشلالدة\nمنذ بداية العام 2023 وخلال 5 أيام فقط من العام الجديد فقد الأردنيين 7"
+    )
+    assert published_in_text(clock_over_name) is None
+    clock_with_time = (
+        "الأحد 2024-11-24 13:28 م\n\nقرار صادر عن مجلس الوزراء\n\n03:07 م\n\n\nالوكيل الاخباري -\nوافق مجلس "
+        "الوزراء بقراره رقم 12877 على قرار مجلس مفوضي سلطة إقليم البترا"
+    )
+    assert published_in_text(clock_with_time) is None
+    # an Indonesian page's own stamp atop it stays its date (REAL_STAMPS)
+    when = published_in_text("Selasa, 15 November 2022 | 17:54 WIB\nKTT G20")
+    assert when is not None and when.date == "2022-11-15"
