@@ -999,7 +999,7 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     if arabic and any(_CLOCK_REST.match(line) for line in head[f.end :].split("\n")[1:12]):
         return True  # the article's own stamp below, its time alone ("03:07 م" under alwakeelnews.com's headline)
     below = [line for line in head[f.end :].split("\n")[1:] if line.strip()][:2]
-    if arabic and below and len(below[0].split()) <= 4:
+    if arabic and f.kind == "byline" and len(below) >= 2 and len(below[0].split()) <= 4:
         # An Arabic site's weekday clock atop the page, over its name or menu and then the headline ("الجمعة
         # 26-04-2024\nالوكيل الاخباري\n...\nفي 5 أيام.. 7 وفيات بحوادث سير من بداية 2023", a January 2023 report on
         # the bench/pubdates tune outlet alwakeelnews.com; "الثلاثاء 16 يوليو 2024\nالرئيسية عاجل القائمة البحث" over
