@@ -539,9 +539,10 @@ _MONTH_NAME = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=
 _WEEKDAY_ANY = rf"(?:{_EN_DAY}|{_FR_DAY}|{_ID_DAY}|{_AR_DAY}|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?"
 # "أيلول/سبتمبر", "9 أيلول (سبتمبر)": the Levantine and the Egyptian name of one month side by side.
 _MONTH_PAIR = rf"(?P<month>{_MONTH_NAME})(?:\s*[/(]\s*(?:{_MONTH_NAME})\s*\)?)?"
-# "today, Tuesday 15 November 2022": a date the text calls today is the day it was written.
+# "today, Tuesday 15 November 2022": a date the text calls today is the day it was written, also in brackets ("اليوم
+# الجمعة (30 أيلول 2022)": the bench/pubdates tune outlet kurdipedia.org, quoting Rudaw).
 _TODAY_BEFORE = re.compile(
-    rf"(?:hari ini|today|aujourd['’]hui|اليوم)\s*[,،]?\s*(?:{_WEEKDAY_ANY}\s*[,،]?\s*)?$", re.IGNORECASE
+    rf"(?:hari ini|today|aujourd['’]hui|اليوم)\s*[,،]?\s*(?:{_WEEKDAY_ANY}\s*[,،]?\s*)?\(?$", re.IGNORECASE
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
@@ -559,10 +560,20 @@ _FULL_DATES = [
     ),
     # 15/04/2019, 9-9-2023, 14.01.2023 (day first in French, Indonesian and Arabic); (5/8/2018)
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>20\d\d)(?![\d/])"),
+    # "صباح اليوم الإثنين 7 /11 /2022", "بتاريخ 23/ 4/ 2022": slashes spaced as Arabic pages type them (the
+    # bench/pubdates tune outlets bourashed.com and al-khaleej-kw.com, the realset tune split's Tripoli boat report)
+    re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d) ?/ ?(?P<mnum>[01]?\d) ?/ ?(?P<year>20\d\d)(?![\d/])"),
     # "15:2719/05/2023, vendredi": a clock glued to the date (Anadolu's French pages, tune split)
     re.compile(r"(?<=\d:\d\d)(?P<day>[0-3]\d)[/.-](?P<mnum>[01]\d)[/.-](?P<year>20\d\d)(?![\d/])"),
     # 2023-09-09, 2025/01/18
     re.compile(r"(?<![\d/.-])(?P<year>20\d\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])"),
+    # "12 15:36 2022 أفريل", ":تحديث 22 21:43 2023 فيفري": a stamp whose day, clock, year and month a right-to-left
+    # page stores in this order (the bench/pubdates tune outlet diwanfm.net, its article stamp and its "most read" box)
+    re.compile(
+        rf"(?<![\d/.:-])(?P<day>[0-3]?\d)\s+[0-2]?\d:[0-5]\d\s+(?P<year>20\d\d)\s+(?P<month>{_MONTH_NAME})"
+        r"(?![\w\u0621-\u064a])",
+        re.IGNORECASE,
+    ),
 ]
 # What makes a date the publication date, by what stands next to it (calibrated on the labelled real set,
 # bench/realset tune split, and on stored pages: "Publié le 15/04/2019 à 20h12", "Kompas.com - 14/01/2023,
@@ -580,8 +591,8 @@ _CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s*(?:,|،|-|–|\|)?\s*(?:{_WEEKDAY_ANY}[
 _BYLINE_BEFORE = re.compile(
     r"(?:publié|publiée|mis à jour|\bMAJ\b|modifié|actualisé|mis en ligne|paru|published|updated|posted|last updated|"
     r"last modified|diperbarui|diterbitkan|dipublikasikan|diunggah|tayang|terbit|diposting|dimuat|"
-    r"ن\u064f?شر(?: في| بتاريخ)?|تاريخ النشر|آخر تحديث|التحديث الاخير|"
-    r"التحديث الأخير|بتاريخ|^\W*le)\s*(?:on|le|:|\|)?\s*(?:{w},?\s*)?$".replace("{w}", _WEEKDAY_ANY),
+    r"(?:ن\u064f?شر|أضيف|اضيف|آخر تحديث|التحديث الاخير|التحديث الأخير)(?: في| بتاريخ)?|تاريخ النشر|^\W*بتاريخ|"
+    r"^\W*le)\s*(?:on|le|:|\|)?\s*(?:{w},?\s*)?$".replace("{w}", _WEEKDAY_ANY),
     re.IGNORECASE,
 )
 # A dateline: the paragraph's opening words up to a dash or the date itself: "Jakarta, 29 Oktober 2018",
@@ -674,7 +685,7 @@ _HIJRI_DATE = re.compile(
     + r")(?![\u0621-\u064a])\s*[,،]?\s*(?P<year>14\d\d)(?!\d)(?:\s*(?:هـ|ه)(?![\u0621-\u064a]))?"
 )
 # "... 1445هـ الموافق 8 أبريل 2024م": the Gregorian day a page gives right after its Hijri one.
-_AGREEING = re.compile(r"^\s*[,،-]?\s*(?:و?الموافق|و?الموافقة|الموافق\s+ل|/)\s*(?:ل\s*)?")
+_AGREEING = re.compile(r"^\s*[,،-]?\s*(?:و?الموافق|و?الموافقة|الموافق\s+ل|/)\s*:?\s*(?:ل\s*)?")
 
 
 def hijri_dates(text: str) -> list[tuple[dt.date, int, int]]:
@@ -767,9 +778,13 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     before, after = text[max(line_start, start - 60) : start], text[end : end + 25]
     if _READ_ALSO_LINE.match(text[line_start:start]):
         return "listing"  # "Baca juga: Gempa Garut Senin (5/6/2023) ...": a linked article's date
+    if _MOST_READ_ABOVE.search(text[max(0, line_start - 80) : line_start]) and start - line_start <= 10:
+        return "listing"  # "الأكثر مشاهدة\n\n06 19:45 2025 نوفمبر": the first item of a "most read" box
     if _AGE_LINE_AFTER.match(text[end : end + 200]):
         # "Kalender Bali Senin 5 Juni 2023: ...\n33 menit lalu": a headline in a list of other articles
         return "listing"
+    if re.search(r"\d:\d\d", text[start:end]):
+        return "timestamp"  # "12 15:36 2022 أفريل": the clock inside the stamp (see ``_FULL_DATES``)
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         if _EVENT_TIME_BEFORE.search(before) and not _BYLINE_BEFORE.search(before):
             return "lead"  # "jatuh setelah lepas landas ... pada Rabu 24 Juli 2024 pukul 11.15": the event's time
@@ -790,7 +805,7 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     if byline and not (re.match(r"\W*le\b", byline.group(), re.IGNORECASE) and _RUNNING_ON.match(text[end:])):
         return "byline"  # but "Le 15 octobre, un nouveau séisme ... a secoué" opens a sentence, not a byline
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    alone = not re.sub(r"^\s*مـ?\b", "", rest).strip(" ,.|")
+    alone = not _UPDATED_AFTER.sub("", re.sub(r"^\s*مـ?\b", "", rest)).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
@@ -799,12 +814,37 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         start - line_start <= 60
         and _DATELINE_BEFORE.match(text[line_start:start])
         and _names_only(text[line_start:start])
+        and not _arabic_clause(text[line_start:start])
     ):
         return "dateline"
     return "lead"
 
 
+def _arabic_clause(before: str) -> bool:
+    """Whether the Arabic words before a date are a clause of running text, not a dateline's place and source: four
+    words or more with no dash, bar or slash setting the date apart ("– وعلى الأمر الأميري الصادر بتاريخ 4 رجب 1444 هـ",
+    "صدر بقصر السيف في: 13 شعبان 1444 هـ": a decree's dates on the bench/pubdates tune outlet arabtribune.news), where
+    a dateline is "الرباط - 9 سبتمبر 2023", "مراكش 9-9-2023 وفا-", "موقع أنصار الله – متابعات – 20 جمادى الآخرة"."""
+    words = re.sub(r"^[\W\d_]+", "", before)
+    return len(re.findall(r"[\u0621-\u064a]+", words)) >= 4 and not re.search(r"[–—|/-]", words)
+
+
 _LOWER_IN_NAMES = frozenset({"de", "di", "du", "da", "del", "al", "el"})
+# "Yusuf Soykan Bal, Aladdin Mustafaoğlu  | 23.04.2025 - محدث : 23.04.2025": a credit line's date followed by the
+# day it was updated is still the line's own date (the bench/pubdates tune outlet aa.com.tr; "Publié le ... - Mis à
+# jour le ...", "Diterbitkan ... | Diperbarui ..." are the same shape).
+_UPDATED_AFTER = re.compile(
+    r"^\s*[-–|,]?\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated|mis à jour|maj|diperbarui)\b[^\n]*$",
+    re.IGNORECASE,
+)
+# A page's "most read" box: a date on the lines right under its heading is a listed article's, not the page's
+# ("الأكثر مشاهدة\n\n06 19:45 2025 نوفمبر" above the article on the bench/pubdates tune outlet diwanfm.net; the same
+# boxes as the facts stage's link headings, in the four languages).
+_MOST_READ_ABOVE = re.compile(
+    r"(?:^|\n)[ \t]*(?:الأكثر (?:قراءة|مشاهدة|تداولا|تداولاً)|الأكثر قراءه|الاكثر قراءة|الاكثر مشاهدة|terpopuler|"
+    r"paling banyak dibaca|most (?:read|viewed|popular)|les plus lus|les plus populaires)[ \t:：]*\n(?:[ \t]*\n)*[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def _names_only(before: str) -> bool:
@@ -827,7 +867,8 @@ def _names_only(before: str) -> bool:
 # 2025": the bench/realset tune split's Arab News and Iraqi pages, a day and four months after it). A site's
 # calendar line that gives today's Hijri date beside it ("الأحد 07 يوليو 2024 الموافق 01 محرم 1446") never is.
 _UPDATE_BEFORE = re.compile(
-    r"(?:mis à jour|\bMAJ\b|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير)"
+    r"(?:mis à jour|\bMAJ\b|modifié|actualisé|updated|last modified|diperbarui|آخر تحديث|التحديث الاخير|التحديث الأخير|"
+    r"(?<![\u0621-\u064a])(?:تحديث|محدث|محدّث))"
     r"[^\n]{0,30}$",
     re.IGNORECASE,
 )
@@ -922,16 +963,23 @@ _CLOCK_LINES = 3
 _CLOCK_LINE = re.compile(rf"^[\W_]*{_WEEKDAY_ANY}[\s,،:]*$", re.IGNORECASE)
 
 
+# An Arabic site's clock may carry the time too ("الأحد 2024-11-24 13:28 م" atop alwakeelnews.com's report, whose
+# own stamp under the headline is "03:07 م": a bench/pubdates tune outlet).
+_AR_CLOCK_LINE = re.compile(rf"^[\W_]*{_AR_DAY}[\s,،:]*$")
+_CLOCK_REST = re.compile(rf"^\s*[-–|,،]?\s*{_CLOCK}\s*$", re.IGNORECASE)
+
+
 def _site_clock(head: str, f: _Found) -> bool:
     line_start = head.rfind("\n", 0, f.start) + 1
     above = [line for line in head[:line_start].split("\n") if line.strip()]
     line_end = head.find("\n", f.end)
     rest = head[f.end : line_end if line_end >= 0 else len(head)]
+    arabic = bool(_AR_CLOCK_LINE.match(head[line_start : f.start]))
     return (
         len(above) < _CLOCK_LINES
         and all(len(line.split()) <= 4 for line in above)
         and bool(_CLOCK_LINE.match(head[line_start : f.start]))
-        and not rest.strip(" ,.|")
+        and (not rest.strip(" ,.|") or (arabic and bool(_CLOCK_REST.match(rest))))
     )
 
 
@@ -940,12 +988,24 @@ _TODAY = r"(?:اليوم|hari ini|aujourd['’]hui|today)"
 
 def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     """Whether the date ``f`` is a site's clock that does not date the page (see ``_CLOCK_LINE``)."""
-    if f.kind != "byline" or not _site_clock(head, f):
+    if f.kind not in ("byline", "timestamp") or not _site_clock(head, f):
         return False
+    line_start = head.rfind("\n", 0, f.start) + 1
+    arabic = bool(_AR_CLOCK_LINE.match(head[line_start : f.start]))
+    if f.kind == "timestamp" and not arabic:
+        return False  # "Selasa, 15 November 2022 | 17:54 WIB" atop an Indonesian page is its own stamp
     if any(g.start > f.end and g.kind in ("byline", "timestamp") for g in found):
         return True
+    if arabic and any(_CLOCK_REST.match(line) for line in head[f.end :].split("\n")[1:12]):
+        return True  # the article's own stamp below, its time alone ("03:07 م" under alwakeelnews.com's headline)
     below = [line for line in head[f.end :].split("\n")[1:] if line.strip()][:2]
-    if len(below) < 2 or any(len(line.split()) > 4 for line in below):
+    if arabic and f.kind == "byline" and len(below) >= 2 and len(below[0].split()) <= 4:
+        # An Arabic site's weekday clock atop the page, over its name or menu and then the headline ("الجمعة
+        # 26-04-2024\nالوكيل الاخباري\n...\nفي 5 أيام.. 7 وفيات بحوادث سير من بداية 2023", a January 2023 report on
+        # the bench/pubdates tune outlet alwakeelnews.com; "الثلاثاء 16 يوليو 2024\nالرئيسية عاجل القائمة البحث" over
+        # a May 2024 summit report, "الجمعة ٠٨ / نوفمبر / ٢٠٢٤\nLogo" over a 2023 one on stored pages): the crawl's day
+        pass
+    elif len(below) < 2 or any(len(line.split()) > 4 for line in below):
         return False  # the article's text right under it: the page's own date line
     names = [name for name, n in _WEEKDAY_NUMBER.items() if n == f.date.weekday()]
     weekday = "|".join(re.escape(name) for name in names)
@@ -1012,10 +1072,11 @@ _URL_DATES = (
     # articles (elmawkefalarabi.com, allafrica.com, tune split)
     re.compile(r"[-/](?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\d{6}|\d{4})(?=[/?#.]|$)"),
     # ".../southern-italy-migrant-shipwreck-deaths-february-26-2023/": the day in words in a slug (rappler.com, tune
-    # split)
+    # split); ".../قصف-متبادل-في-لبنانnovember-21,-2023,-2:44-pm": run on from an Arabic title, with the commas of
+    # "November 21, 2023, 2:44 pm" (the bench/pubdates tune outlet thelevantnews.com)
     re.compile(
-        r"[-/](?P<mname>january|february|march|april|may|june|july|august|september|october|november|december)-"
-        r"(?P<day>[0-3]?\d)-(?P<year>20\d\d)(?=[-/?#.]|$)",
+        r"(?<![a-z])(?P<mname>january|february|march|april|may|june|july|august|september|october|november|december)-"
+        r"(?P<day>[0-3]?\d),?-(?P<year>20\d\d)(?=[-/?#.,]|$)",
         re.IGNORECASE,
     ),
 )
@@ -1050,7 +1111,9 @@ def published_in_url(url: str | None) -> When | None:
 # "/2025/03/banjir-di-sumedang-....html", "/2023/01/parlons-vrai-....html": a month archive's address (Blogspot,
 # WordPress month permalinks; the bench/pubdates tune outlets beritapelitakarawang.com and a Blogspot blog), which
 # dates the page to its month only.
-_URL_MONTH_ONLY = re.compile(r"/(?P<year>20\d\d)/(?P<month>0[1-9]|1[0-2])/(?!\d)")
+# "/2024/01/73826" (the bench/pubdates tune outlet altaakhi.net): an article's number after the month, which a day's one
+# or two digits are not.
+_URL_MONTH_ONLY = re.compile(r"/(?P<year>20\d\d)/(?P<month>0[1-9]|1[0-2])/(?!\d{1,2}(?!\d))")
 
 
 def published_month_in_url(url: str | None) -> When | None:

@@ -1644,3 +1644,108 @@ def test_late_on_a_weekday_is_its_evening() -> None:
     assert _EVENING_BEFORE.search(sentence[: sentence.index("Saturday")])
     # "Lebanon's government Tuesday tasked the armed forces": no evening
     assert not _EVENING_BEFORE.search("Lebanon's government ")
+
+
+# bench/pubdates, Arabic tune outlets added by branch ardates8 (the page's own strings, the address beside each)
+@pytest.mark.parametrize(
+    ("text", "expected", "basis"),
+    [
+        # bourashed.com: the day the text calls today, its slashes spaced
+        (
+            "عقــد مجلـــس الــــوزراء اجتماعه الأسبوعي صباح اليوم الإثنين 7 /11 /2022 في قصر السيف برئاسة سمو الشيخ",
+            "2022-11-07",
+            "dateline",
+        ),
+        # kurdipedia.org (quoting Rudaw): today's date in brackets, after an earlier day of the text
+        (
+            "رووداو ديجيتال\nالحرس الثوري الإيراني كان قد قصف يوم (28 أيلول 2022)، مقرات أحزاب كوردستان إيران\n"
+            "قائممقام القضاء أوضح لشبكة روواود الإعلامية، اليوم الجمعة (30 أيلول 2022)، أن القصف الإيراني",
+            "2022-09-30",
+            "dateline",
+        ),
+        # aa.com.tr (Anadolu): a credit line's date with the day it was updated after it
+        (
+            "زلزال إسطنبول.. هزة جديدة بقوة 4.9 درجات\n\nYusuf Soykan Bal, Aladdin Mustafaoğlu  | 23.04.2025 - محدث "
+            ": 23.04.2025\nزلزال إسطنبول.. هزة جديدة بقوة 4.9 درجات\n\nAnkara\n\nأنقرة / الأناضول\n",
+            "2025-04-23",
+            "byline",
+        ),
+        # diwanfm.net: day, clock, year and month in a right-to-left stamp; the "most read" box's stamp above it
+        # is another article's
+        (
+            "الأكثر مشاهدة\n\n15 08:51 2026 فيفري\n\nأسند المعهد الوطني للرصد الجوي اللون البرتقالي، لست ولايات\n\n"
+            'على المباشر\n\nوطنية\n\nالأميرال كمال العكروت: "أستبعد إجراء الاستفتاء في موعده" (فيديو)\n\n'
+            "12 15:36 2022 أفريل\nكمال العكروت\nاستبعد الاميرال المتقاعد كمال العكروت إجراء الإستفتاء",
+            "2022-04-12",
+            "timestamp",
+        ),
+        # diwanfm.net: the article's stamp is an update line, the only one besides the box's
+        (
+            "الأكثر مشاهدة\n\n06 19:45 2025 نوفمبر\n\nأكد عضو الفرع الجامعي للتعليم بأريانة منتصر بن رمضان\n\n"
+            "وطنية\n\nمستشار سعيد: جميع الأفارقة مرّحب بهم في تونس في إطار القانون\n\n:تحديث 22 21:43 2023 فيفري\n"
+            "تونس\nأفاد مستشار رئيس الجمهورية وليد الحجام اليوم الأربعاء في تصريح لقناة التاسعة",
+            "2023-02-22",
+            "timestamp",
+        ),
+        # daralmaref.com: a section name run on into the date, then its clock
+        (
+            "الأمطار الغزيرة بالسعودية تتسبب فى مقتل شخصين\n\nعرب وعالم24-11-2022 | 17:00\n\nشهدت مدينة جدة",
+            "2022-11-24",
+            "timestamp",
+        ),
+    ],
+)
+def test_arabic_tune_outlets_of_round_eight(text: str, expected: str, basis: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.basis) == (expected, basis)
+
+
+def test_a_decrees_dates_and_a_dated_clause_are_no_publication_date() -> None:
+    # arabtribune.news: an emir's order quotes an earlier order's date and its own, each in Hijri and Gregorian
+    decree = (
+        "جاءنا من الديوان الأميري مايلي:\nأمر أميري\nبتعيين رئيس مجلس الوزراء\n– بعد الاطلاع على الدستور،\n"
+        "– وعلى الأمر الأميري الصادر بتاريخ 4 رجب 1444 هـ الموافق 26 يناير 2023 م بقبول استقالة رئيس مجلس الوزراء،\n"
+        "نائب أمير الكويت\nمشعل الأحمد الجابر الصباح\nصدر بقصر السيف في: 13 شعبان 1444 هـ\nالموافق: 5 مارس 2023 م.\n"
+    )
+    assert published_in_text(decree) is None
+    # al-khaleej-kw.com: "المقدم بتاريخ 10 /1 /2023" is when a motion was filed, in the middle of a sentence
+    clause = (
+        "عقد مجلس الوزراء، الاثنين، اجتماعه الأسبوعي برئاسة سمو الشيخ أحمد نواف الأحمد الصباح.\nوبحث المجلس شؤون "
+        "مجلس الأمة، واطلع على كتاب رئيس مجلس الأمة المرفق به الاستجواب المقدم بتاريخ 10 /1 /2023 من النائب"
+    )
+    assert published_in_text(clause) is None
+    # a line that opens with it is still a byline: "بتاريخ: 19/06/2024"
+    when = published_in_text("بتاريخ: 19/06/2024\nغزة - معا- استشهد 4 مواطنين")
+    assert when is not None and when.date == "2024-06-19"
+
+
+def test_addresses_with_a_slugs_commas_or_an_articles_number_after_the_month() -> None:
+    from extract.dates import published_month_in_url
+
+    # thelevantnews.com: "November 21, 2023, 2:44 pm" run on from the Arabic title
+    when = published_in_url(
+        "https://thelevantnews.com/article/قصف-إسرائيلي-يؤدي-إلى-مقتل-أربعة-مدنيين-في-لبنانnovember-21,-2023,-2:44-pm"
+    )
+    assert when is not None and when.date == "2023-11-21"
+    # altaakhi.net: the month, then the article's number
+    month = published_month_in_url("https://altaakhi.net/2024/01/73826")
+    assert month is not None and month.date == "2024-01"
+    assert published_month_in_url("https://example.com/2024/01/15") is None  # a day there, not an id
+
+
+def test_an_arabic_sites_clock_atop_the_page_is_the_crawls_day() -> None:
+    # alwakeelnews.com (bench/pubdates tune outlet), two pages: the site's clock over its name and a January 2023
+    # report; its clock with the time over a headline whose own stamp is the time alone
+    clock_over_name = (
+        "الجمعة 26-04-2024\nالوكيل الاخباري\n \n\nفي 5 أيام.. 7 وفيات بحوادث سير من بداية 2023\n\n1 (1)\n\n\n"
+        "الوكيل الاخباري - براءة الشلالدة\nمنذ بداية العام 2023 وخلال 5 أيام فقط من العام الجديد فقد الأردنيين 7"
+    )
+    assert published_in_text(clock_over_name) is None
+    clock_with_time = (
+        "الأحد 2024-11-24 13:28 م\n\nقرار صادر عن مجلس الوزراء\n\n03:07 م\n\n\nالوكيل الاخباري -\nوافق مجلس "
+        "الوزراء بقراره رقم 12877 على قرار مجلس مفوضي سلطة إقليم البترا"
+    )
+    assert published_in_text(clock_with_time) is None
+    # an Indonesian page's own stamp atop it stays its date (REAL_STAMPS)
+    when = published_in_text("Selasa, 15 November 2022 | 17:54 WIB\nKTT G20")
+    assert when is not None and when.date == "2022-11-15"
