@@ -470,6 +470,57 @@ def _vetoing(anchors: frozenset[str]) -> tuple[frozenset[str], ...]:
 _VETOES = ("editions differ", "flight numbers differ", "aircraft differ")
 
 
+def _group_days(group: list[_Candidate]) -> set[dt.date]:
+    """The days a group of reports is dated by: each text's publication day (the header, the HTML or the dateline;
+    a month alone dates nothing to the day), and each event day a text states (a signature "d:" day; guessed days
+    give none, extract/signature.guessed_day) where another text's day, or its own publication day, lies within
+    _GROUP_DAYS_APART of it. A text's event day alone is often a day it recalls (bench/realset's tuning half:
+    the 1967 war in a Manama summit report, a founding year, the day new members were to join), and one such day
+    as a small story's only date kept the story's dated reports out."""
+    published: list[dt.date] = []
+    stated: list[tuple[int, dt.date]] = []
+    for n, c in enumerate(group):
+        if c.published and len(c.published) == 10 and (day := _date(c.published)):
+            published.append(day)
+            stated.extend((n, d) for d in _event_days(c.anchors) if abs((d - day).days) <= _GROUP_DAYS_APART)
+        else:
+            stated.extend((n, d) for d in _event_days(c.anchors))
+    days = set(published)
+    for n, d in stated:
+        if any(abs((d - x).days) <= _GROUP_DAYS_APART for x in published) or any(
+            m != n and abs((d - x).days) <= _GROUP_DAYS_APART for m, x in stated
+        ):
+            days.add(d)
+    return days
+
+
+@functools.lru_cache(maxsize=16384)
+def _event_days(anchors: frozenset[str]) -> tuple[dt.date, ...]:
+    return tuple(d for x in sorted(_typed(anchors).get("d", _EMPTY)) if (d := _date(x)))
+
+
+# Two groups of reports (an article and a story, or two stories) none of whose dated days lie within this many
+# days of the other's are two events, however their undated members link them: the next edition of a meeting, a
+# second event of one kind a year later. The pair-level veto on publication days (MatchOptions.max_days_apart)
+# is as wide. On bench/realset's tuning half (527 articles, a fresh ingest), each dated report of a story lies
+# within 19 days of another of its story's reports (0-2 days for 33 of 38 stories; the Plumpang fire's, a
+# helicopter crash's and a Turkey quake report's follow-ups at 14-19); the reports beyond are misread days
+# (125-6,210 days, all event days a text states: a recalled war, a founding year, the day new members were to
+# join), and the tuning half's next editions lie 290-701 days apart (Jeddah / Manama 361, Johannesburg / Kazan
+# 290, Bali / Johannesburg 278).
+_GROUP_DAYS_APART = 45
+
+
+def groups_apart(a: list[_Candidate], b: list[_Candidate]) -> bool:
+    """Whether two groups of reports (an article joining a story, two stories merging) are two events: none of
+    the days the one is dated by (_group_days) lies within _GROUP_DAYS_APART of the other's. A pair-level veto
+    misses this where undated reports bridge two editions: each pair is undated on one side."""
+    days_a, days_b = _group_days(a), _group_days(b)
+    return bool(days_a and days_b) and all(
+        abs((x - y).days) > _GROUP_DAYS_APART for x in days_a for y in days_b
+    )
+
+
 _STEMMED_CODE = re.compile(r"c:([a-z]{2,5})(\d{1,4})")
 
 
@@ -849,7 +900,7 @@ class Matcher:
         dead and the ministers between them. The link goes to the member of ``near`` the article shares most
         with, and says how many members it was read against."""
         members = self._members(db, story, fingerprints)
-        if len(members) < 2 or any(self.vetoed(own, m) for m in members):
+        if len(members) < 2 or any(self.vetoed(own, m) for m in members) or groups_apart([own], members):
             return None
         union = _Candidate(story, None, None, None, None, frozenset().union(*(m.anchors for m in members)))
         features = story_features(own.anchors, union.anchors, 0.0)
@@ -1006,6 +1057,7 @@ class Matcher:
         _editions.cache_clear()
         _typed.cache_clear()
         _textual.cache_clear()
+        _event_days.cache_clear()
 
     # Rounds of widening the region to reports one run would have stored after one of its articles (settle()).
     _SETTLE_ROUNDS = 4
@@ -1263,7 +1315,7 @@ class Matcher:
                     continue
                 b = self._members(db, other, fingerprints)
                 vetoed = sum(1 for x in a for y in b if self.vetoed(x, y))
-                if not a or not b or vetoed > self._AGREEING_VETOED * len(a) * len(b):
+                if not a or not b or vetoed > self._AGREEING_VETOED * len(a) * len(b) or groups_apart(a, b):
                     continue
                 target, gone = min(story, other), max(story, other)
                 db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (target, gone))
@@ -1355,6 +1407,9 @@ class Matcher:
             # By majority, and never on one pair: one member's misread day (an earlier quake the text recalls, a
             # wrong year) must not keep a story apart, while two stories whose dated members disagree stay two
             # (bench/realset's tuning half: the pager attacks split in three on one misread day).
+            # Two groups dated months apart are two events whatever their pairs say (groups_apart).
+            if a and b and groups_apart(a, b):
+                return True
             against = sum(1 for x in a for y in b if self.vetoed(x, y))
             return against >= 2 and against > sum(1 for x in a for y in b if _same_day(x.anchors, y.anchors))
 
