@@ -1049,6 +1049,7 @@ class Matcher:
                             "UPDATE articles SET link_evidence = ? WHERE id = ?",
                             (json.dumps({"to": i, "duplicate": False, **joined.evidence}), c),
                         )
+        touched.update(self._copies_follow(db, order, meta, fingerprints))
         refresh_stories(db, sorted(touched))
         self._merge_agreeing(db, touched, fingerprints)
         self._reading, self._passages = None, {}  # memory bounded by a batch's texts
@@ -1373,6 +1374,17 @@ class Matcher:
             fingerprints.update(self._load(db, missing))
         return [fingerprints[i] for i in ids if i in fingerprints]
 
+    def _clash(self, a: list[_Candidate], b: list[_Candidate]) -> bool:
+        """Whether two groups of reports (an article and a story, two stories) are two events: dated months apart
+        (groups_apart), or vetoed by most of their pairs. By majority, and never on one pair: one member's misread
+        day (an earlier quake the text recalls, a wrong year) must not keep a story apart, while two stories whose
+        dated members disagree stay two (bench/realset's tuning half: the pager attacks split in three on one
+        misread day)."""
+        if a and b and groups_apart(a, b):
+            return True
+        against = sum(1 for x in a for y in b if self.vetoed(x, y))
+        return against >= 2 and against > sum(1 for x in a for y in b if _same_day(x.anchors, y.anchors))
+
     def _story_links(
         self,
         db: Raw,
@@ -1403,15 +1415,7 @@ class Matcher:
                 members[story] = self._members(db, story, fingerprints)
             return members[story]
 
-        def clash(a: list[_Candidate], b: list[_Candidate]) -> bool:
-            # By majority, and never on one pair: one member's misread day (an earlier quake the text recalls, a
-            # wrong year) must not keep a story apart, while two stories whose dated members disagree stay two
-            # (bench/realset's tuning half: the pager attacks split in three on one misread day).
-            # Two groups dated months apart are two events whatever their pairs say (groups_apart).
-            if a and b and groups_apart(a, b):
-                return True
-            against = sum(1 for x in a for y in b if self.vetoed(x, y))
-            return against >= 2 and against > sum(1 for x in a for y in b if _same_day(x.anchors, y.anchors))
+        clash = self._clash
 
         def elsewhere(v: Verdict) -> bool:
             # A weak link of an undated report into a story that never names its event place (_elsewhere).
@@ -1447,6 +1451,54 @@ class Matcher:
                 linked.append(other)
                 joined.extend(theirs)
         return chosen, linked
+
+    def _copies_follow(
+        self, db: Raw, order: list[int], meta: dict[int, _Meta], fingerprints: dict[int, _Candidate]
+    ) -> set[int]:
+        """Copies of one text report one event: where the copies of a text the batch touched sit in two stories,
+        those in a story that refuses the text's dated copies (_clash) move into the story the dated copies are
+        in; returns the stories touched. An undated copy joins a story on its own links before its dated original
+        arrives, and the original, refused by that story, joins another (bench/realset's tuning half with part H:
+        an undated Arabic copy of a report of the BRICS summit at Kazan stayed in the story of the next summit, at
+        Rio a year later, 13 false pairs)."""
+        roots = sorted({meta[i].duplicate_of or i for i in order if i in meta})
+        groups: dict[int, list[tuple[int, int | None]]] = {}
+        for chunk in _chunks(roots):
+            marks = ",".join("?" * len(chunk))
+            for i, dup, story in db.execute(
+                f"SELECT id, duplicate_of, story_id FROM articles WHERE duplicate_of IN ({marks})"
+                f" OR (id IN ({marks}) AND duplicate_of IS NULL)",
+                [*chunk, *chunk],
+            ):
+                groups.setdefault(dup or i, []).append((i, story))
+        touched: set[int] = set()
+        for _, members in sorted(groups.items()):
+            if len({st for _, st in members if st is not None}) < 2:
+                continue
+            missing = [i for i, _ in members if i not in fingerprints]
+            if missing:
+                fingerprints.update(self._load(db, missing))
+            dated = [
+                fingerprints[i] for i, _ in members if i in fingerprints and _group_days([fingerprints[i]])
+            ]
+            targets = {st for i, st in members if st is not None and i in {c.id for c in dated}}
+            if len(targets) != 1:
+                continue
+            (target,) = targets
+            for i, story in members:
+                if story is None or story == target:
+                    continue
+                if not self._clash(dated, self._members(db, story, fingerprints)):
+                    continue
+                db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (target, i))
+                if i in meta:
+                    meta[i].story_id = target
+                touched.update((story, target))
+        for story in sorted(touched):
+            if db.execute("SELECT 1 FROM articles WHERE story_id = ? LIMIT 1", (story,)).fetchone() is None:
+                db.execute("DELETE FROM stories WHERE id = ?", (story,))
+                touched.discard(story)
+        return touched
 
     @staticmethod
     def _join_stories(db: Raw, meta: dict[int, _Meta], article: _Meta, linked: list[_Meta]) -> set[int]:
