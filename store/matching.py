@@ -502,12 +502,12 @@ def _event_days(anchors: frozenset[str]) -> tuple[dt.date, ...]:
 # Two groups of reports (an article and a story, or two stories) none of whose dated days lie within this many
 # days of the other's are two events, however their undated members link them: the next edition of a meeting, a
 # second event of one kind a year later. The pair-level veto on publication days (MatchOptions.max_days_apart)
-# is as wide. On bench/realset's tuning half (527 articles, a fresh ingest), each dated report of a story lies
-# within 19 days of another of its story's reports (0-2 days for 33 of 38 stories; the Plumpang fire's, a
-# helicopter crash's and a Turkey quake report's follow-ups at 14-19); the reports beyond are misread days
-# (125-6,210 days, all event days a text states: a recalled war, a founding year, the day new members were to
-# join), and the tuning half's next editions lie 290-701 days apart (Jeddah / Manama 361, Johannesburg / Kazan
-# 290, Bali / Johannesburg 278).
+# is as wide. On bench/realset's tuning half with part H (605 articles, a fresh ingest), each dated report of a
+# story lies within 19 days of another of its story's reports (0-2 days in 38 of 43 stories; a preview of the Rio
+# BRICS summit 11 days before it, and follow-ups of the Plumpang fire, a helicopter crash and a Turkey quake at
+# 14-19); the reports beyond are misread days (125-20,801 days, all event days a text states: a recalled war, a
+# founding year, the day new members were to join), and the tuning half's next editions lie 197-361 days apart
+# (Algiers / Jeddah 197, Kazan / Rio 245, Johannesburg / Kazan 290, COP28 / COP29 344, Jeddah / Manama 361).
 _GROUP_DAYS_APART = 45
 
 
