@@ -1482,16 +1482,26 @@ class Matcher:
         arrives, and the original, refused by that story, joins another (bench/realset's tuning half with part H:
         an undated Arabic copy of a report of the BRICS summit at Kazan stayed in the story of the next summit, at
         Rio a year later, 13 false pairs)."""
-        roots = sorted({meta[i].duplicate_of or i for i in order if i in meta})
+        # The groups of copies the batch made or joined: an article of it that is a copy, or the original of
+        # one (meta holds every article the batch's decisions touched).
+        batch = set(order)
+        roots = sorted(
+            {
+                m.duplicate_of
+                for m in meta.values()
+                if m.duplicate_of and (m.id in batch or m.duplicate_of in batch)
+            }
+        )
         groups: dict[int, list[tuple[int, int | None]]] = {}
         for chunk in _chunks(roots):
             marks = ",".join("?" * len(chunk))
-            for i, dup, story in db.execute(
-                f"SELECT id, duplicate_of, story_id FROM articles WHERE duplicate_of IN ({marks})"
-                f" OR (id IN ({marks}) AND duplicate_of IS NULL)",
-                [*chunk, *chunk],
+            # Two look-ups, each on its index (an OR of the two reads the whole table on SQLite).
+            for query in (
+                f"SELECT id, duplicate_of, story_id FROM articles WHERE duplicate_of IN ({marks})",
+                f"SELECT id, duplicate_of, story_id FROM articles WHERE id IN ({marks}) AND duplicate_of IS NULL",
             ):
-                groups.setdefault(dup or i, []).append((i, story))
+                for i, dup, story in db.execute(query, chunk):
+                    groups.setdefault(dup or i, []).append((i, story))
         touched: set[int] = set()
         for _, members in sorted(groups.items()):
             if len({st for _, st in members if st is not None}) < 2:
