@@ -515,10 +515,11 @@ def groups_apart(a: list[_Candidate], b: list[_Candidate]) -> bool:
     """Whether two groups of reports (an article joining a story, two stories merging) are two events: none of
     the days the one is dated by (_group_days) lies within _GROUP_DAYS_APART of the other's. A pair-level veto
     misses this where undated reports bridge two editions: each pair is undated on one side."""
-    days_a, days_b = _group_days(a), _group_days(b)
-    return bool(days_a and days_b) and all(
-        abs((x - y).days) > _GROUP_DAYS_APART for x in days_a for y in days_b
-    )
+    days_a = _group_days(a)
+    if not days_a:
+        return False
+    days_b = _group_days(b)
+    return bool(days_b) and all(abs((x - y).days) > _GROUP_DAYS_APART for x in days_a for y in days_b)
 
 
 _STEMMED_CODE = re.compile(r"c:([a-z]{2,5})(\d{1,4})")
