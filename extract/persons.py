@@ -394,7 +394,10 @@ def arabic_persons(text: str, lang: str, entities: list[Entity], gaz: Gazetteer)
 # مانشا", "قائد عمليات نينوى", "رئيس جمهورية جنوب إفريقيا"), and the blessings that follow a ruler's name ("حفظه
 # الله", "رحمه الله"): the tune half's Arabic.
 _AR_NOT_NAME_FIRST = frozenset(
-    "منطقة ولاية محافظة مدينة إقليم مقاطعة بلدة قرية جزيرة عمليات قيادة جمهورية مملكة إمارة حفظه رحمه".split()
+    "منطقة ولاية محافظة مدينة إقليم مقاطعة بلدة قرية جزيرة عمليات قيادة جمهورية مملكة إمارة حفظه رحمه "
+    # and the institutions a title's complement names without the article (ANERcorp's training part: "رئيس نادي
+    # أرسنال", "زعيم تنظيم القاعدة", "رئيس بعثة المفوضية الأوروبية", "نائب رئيس وزراء تايلند")
+    "نادي جمعية حركة تنظيم بعثة مفوضية وزراء شركة منظمة".split()
 )
 _AR_CLITIC_FREE = re.compile(r"^[وفبل](?=\w{4,})")
 
@@ -409,17 +412,27 @@ def _model_inside(
     (bench/realset tune half: a third of the Arabic people it missed). None when no such entity is there, or
     the name is a place the gazetteer knows."""
     start, end = words[j][0], words[k - 1][1]
+    from extract.orgs import _head  # orgs imports this module
+
     inside = [
         e
         for e in index.overlapping(start, end)
-        if e.found_by == "ner" and e.label in ("ORG", "LOC", "MISC") and start <= e.start and e.end <= end
+        if e.found_by == "ner"
+        and e.label in ("ORG", "LOC", "MISC")
+        and start <= e.start
+        and e.end <= end
+        and e.text
+        != "الله"  # "رئيس الدولة بحفظ الله", "الملك الحسين طيب الله ثراه" (ANERcorp's training part)
     ]
+    first = words[j][2]
     if (
         not inside
-        or words[j][2] in _AR_NOT_NAME_FIRST
-        or _AR_CLITIC_FREE.sub("", words[j][2]) in _AR_NOT_NAME_FIRST
+        or text[words[j - 1][1] : start].strip() not in ("", "،", ",")  # a quoted name, a colon and figures
+        or first in _AR_NOT_NAME_FIRST
+        or _AR_CLITIC_FREE.sub("", first) in _AR_NOT_NAME_FIRST
+        or _head(first)[0] is not None
         or _ar_place(text[start:end], gaz)
-        or _ar_place(words[j][2], gaz)
+        or _ar_place(first, gaz)
     ):
         return None
     surface = text[start:end].split("\n", 1)[0]
