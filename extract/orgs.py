@@ -752,13 +752,12 @@ def _lead_outlets(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     for m in _AR_LEAD_OUTLET.finditer(text):
         name = m.group(1)
         words = name.split()
-        bare = " ".join(w for w in words if not w.isdigit())
+        # a place first is a dateline ("الرياض معا-"), unless a number ends the name ("الشارقة 24" is an outlet)
+        dateline = not words[-1].isdigit() and _ar_place(words[0], gaz)
         if (
             words[0] in _AR_CHROME
             or any(w in _AR_PERSON_STOP or _ar_title(w) for w in words)
-            or (
-                bare == name and _ar_place(words[0], gaz)
-            )  # a dateline ("الرياض معا-"); "الشارقة 24" is an outlet
+            or dateline
             or _AR_CAPTION.match(m.group(2))
         ):
             continue
