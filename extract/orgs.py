@@ -28,6 +28,7 @@ import re
 
 from extract.canonical import canonical_name, latin_name
 from extract.gazetteer import Gazetteer
+from extract.persons import _AR_STOP as _AR_PERSON_STOP
 from extract.persons import EntityLayer, _ar_title
 from ingest.record import Entity
 
@@ -724,8 +725,48 @@ _AR_SOURCE = re.compile(
 )
 
 
-def _arabic_credits(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+# An Arabic outlet names itself at the start of a line, before a dash, a slash or a bar, and the report goes on:
+# "صراحة نيوز – لقى نحو 60 شخصا", "شفق نيوز/ أعلنت وكالة", "الأمة| فقد رئيس", "الشارقة 24 - رويترز:". One to three
+# words (a number may end them), the separator, more text on the line. Not a dateline (a first word the gazetteer
+# knows, with more words after it: "الرياض معا-", read by _AR_DATELINE), a word of the page's chrome or a byline
+# ("عاجل -", "كتب ـ", "متابعة/"; "عواصم - وكالات", capitals - agencies, on ANERcorp's training part), a title or
+# a stop word, or a photo's caption ("انهيار أرضي - ارشيفية"). On the bench/realset tune half's Arabic (171
+# articles, part H's five fresh stories among them) it names 17 outlets at line starts: 16 labelled organisations
+# and one misspelt country ("أندونسيا/ نبأ-"); on part H, written after the rule, one ("سرايا"), right.
+_AR_LEAD_OUTLET = re.compile(
+    r"^[ \t]*([\u0621-\u063f\u0641-\u064a]{2,}(?:[ \t][\u0621-\u063f\u0641-\u064a]{2,}){0,2}(?:[ \t]\d{1,3})?)"
+    r"(?:[ \t]*[-–—/|]|[ \t]+ـ)[ \t]*(?=[^\s\d-])(.*)$",
+    re.MULTILINE,
+)
+# A photo's caption: "انهيار أرضي - ارشيفية" (an archive picture), "... - صورة تعبيرية" (an illustration).
+_AR_CAPTION = re.compile(r"^(?:صورة[ \t]+)?(?:[اأ]رشيف|تعبيرية|صورة)")
+_AR_CHROME = frozenset(
+    "عاجل فيديو بالفيديو صور بالصور شاهد اقرأ إقرأ المصدر خاص حصري تقرير ترجمة تابع تابعونا شارك اضغط الرئيسية "
+    "أخبار اخبار الأخبار الاخبار كتب بقلم تحرير إعداد اعداد متابعات مقالات رأي تحقيق حوار منوعات رياضة اقتصاد "
+    "سياسة محليات دوليات عربي دولي متابعة التحديث عواصم".split()
+)
+
+
+def _lead_outlets(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    for m in _AR_LEAD_OUTLET.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        # a place first is a dateline ("الرياض معا-"), unless a number ends the name ("الشارقة 24" is an outlet)
+        dateline = not words[-1].isdigit() and _ar_place(words[0], gaz)
+        if (
+            words[0] in _AR_CHROME
+            or any(w in _AR_PERSON_STOP or _ar_title(w) for w in words)
+            or dateline
+            or _AR_CAPTION.match(m.group(2))
+        ):
+            continue
+        out.append((m.start(1), m.end(1), latin_name(name)))
+    return out
+
+
+def _arabic_credits(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = _lead_outlets(text, gaz)
     for m in _AR_SLASHED.finditer(text):
         out.append((m.start(1), m.end(1), latin_name(m.group(1))))
     for m in _AR_DATELINE.finditer(text):
