@@ -10,7 +10,12 @@ candidates, L2 penalty, numpy) on them. Never reads the held-out half.
   candidates);
 - ``--weights``: the weights fit on both folds, as the Python mapping extract/event_place.py keeps.
 
-Usage: python bench/event_place_fit.py [--l2 1.0] [--weights] [--cache /tmp/realset-ner.pickle] [--errors tune-a]
+Usage: python bench/event_place_fit.py [--l2 1.0 ...] [--margin 1.0 ...] [--weights] [--cache /tmp/realset-ner.pickle]
+       [--errors tune-a [--model-errors]] [--changes] [--stories STORY,...] [--without FEATURE ...]
+
+- ``--errors FOLD``: the rules' ranking errors on that fold (with ``--model-errors``: those of the model fit on
+  the other fold); ``--changes``: where the product's weights change the first place; ``--stories``: the rules and
+  the product's weights on these stories alone (a part no weight was fit on); ``--without``: leave features out.
 """
 
 from __future__ import annotations

@@ -61,7 +61,6 @@ class Candidate:
     population: int = 0
     starts: list[int] = field(default_factory=list)
     surfaces: set[str] = field(default_factory=set)
-    score: float = 0.0  # the rules' score (mentions' bonuses times the kind's weight)
     flags: set[str] = field(default_factory=set)  # evidence, lead, struck, epicentre, held_in, ...
     quoted: int = 0
     features: dict[str, float] = field(default_factory=dict)
@@ -123,4 +122,5 @@ def rank(
 
 
 def score(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """The candidate's linear score: its features times their weights (a feature without a weight counts 0)."""
     return sum(weights.get(k, 0.0) * v for k, v in features.items())

@@ -841,7 +841,7 @@ def _describe(
             if cand.kind == "unknown":
                 cand.kind = known[name].kind
     order = {n: i for i, n in enumerate(sorted(cands, key=lambda n: min(cands[n].starts, default=len(text))))}
-    countries = Counter({c.country: 0 for c in cands.values() if c.country})
+    countries: Counter[str] = Counter()
     for c in cands.values():
         if c.country:
             countries[c.country] += len(c.starts)
@@ -858,7 +858,7 @@ def _describe(
         f["dateline"] = float(bool(dateline) and any(s and s in dateline for s in cand.surfaces | {name}))
         f["quoted"] = cand.quoted / len(cand.starts) if cand.starts else 0.0
         f["first_named"] = 1.0 / (1 + order[name])
-        f[f"kind_{cand.kind if cand.kind != 'gpe' else 'unknown'}"] = 1.0
+        f[f"kind_{cand.kind}"] = 1.0
         spec = _SPECIFIC.get(cand.kind)
         if cand.country and spec is not None:
             others = [
@@ -1468,7 +1468,10 @@ class FactExtractor:
             bonus = 1.0
             if chosen[0] <= ent.start < chosen[1]:
                 bonus += 2
-            if ev.type in _INCIDENTS and _STRUCK.search(text[max(body_start, ent.start - 60) : ent.start]):
+            struck = ev.type in _INCIDENTS and bool(
+                _STRUCK.search(text[max(body_start, ent.start - 60) : ent.start])
+            )
+            if struck:
                 bonus += _STRUCK_BONUS
             if any(s <= ent.start < e for s, e in lead):
                 bonus += 1
@@ -1476,7 +1479,7 @@ class FactExtractor:
                 bonus += 3
             scores[name] = scores.get(name, 0.0) + bonus
             note(name, ent.start, place.kind if place is not None else "unknown", ent.text, place)
-            if ev.type in _INCIDENTS and _STRUCK.search(text[max(body_start, ent.start - 60) : ent.start]):
+            if struck:
                 cands[name].flags.add("struck")
             # A place the gazetteer knows keeps its kind's weight where a mention of it is a surface it does not
             # hold ("بالسعودية" beside "السعودية": Saudi Arabia is not an unknown place of the Arabic model).

@@ -473,8 +473,9 @@ _VETOES = ("editions differ", "flight numbers differ", "aircraft differ")
 def _group_days(group: list[_Candidate]) -> set[dt.date]:
     """The days a group of reports is dated by: each text's publication day (the header, the HTML or the dateline;
     a month alone dates nothing to the day), and each event day a text states (a signature "d:" day; guessed days
-    give none, extract/signature.guessed_day) where another text's day, or its own publication day, lies within
-    _GROUP_DAYS_APART of it. A text's event day alone is often a day it recalls (bench/realset's tuning half:
+    give none, extract/signature.guessed_day) where a publication day of the group or another text's stated day
+    lies within _GROUP_DAYS_APART of it; a text dated to the day states only days within _GROUP_DAYS_APART of its
+    own publication day. A text's event day alone is often a day it recalls (bench/realset's tuning half:
     the 1967 war in a Manama summit report, a founding year, the day new members were to join), and one such day
     as a small story's only date kept the story's dated reports out."""
     published: list[dt.date] = []
@@ -1437,8 +1438,6 @@ class Matcher:
                 members[story] = self._members(db, story, fingerprints)
             return members[story]
 
-        clash = self._clash
-
         def elsewhere(v: Verdict) -> bool:
             # A weak link of an undated report into a story that never names its event place (_elsewhere).
             story = meta[v.candidate].story_id
@@ -1448,7 +1447,12 @@ class Matcher:
             return len(theirs) >= 2 and _elsewhere(own, theirs)
 
         chosen = next(
-            (v for v in ranked if not clash([own], of(meta[v.candidate].story_id)) and not elsewhere(v)), None
+            (
+                v
+                for v in ranked
+                if not self._clash([own], of(meta[v.candidate].story_id)) and not elsewhere(v)
+            ),
+            None,
         )
         if chosen is None:
             return best, []
@@ -1469,7 +1473,7 @@ class Matcher:
             if other.story_id is not None and not (v.duplicate or v.score >= self.options.merge):
                 continue
             theirs = of(other.story_id) or [fingerprints[other.id]]
-            if not clash(joined, theirs):
+            if not self._clash(joined, theirs):
                 linked.append(other)
                 joined.extend(theirs)
         return chosen, linked
@@ -1513,7 +1517,8 @@ class Matcher:
             dated = [
                 fingerprints[i] for i, _ in members if i in fingerprints and _group_days([fingerprints[i]])
             ]
-            targets = {st for i, st in members if st is not None and i in {c.id for c in dated}}
+            dated_ids = {c.id for c in dated}
+            targets = {st for i, st in members if st is not None and i in dated_ids}
             if len(targets) != 1:
                 continue
             (target,) = targets
