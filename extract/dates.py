@@ -969,17 +969,21 @@ _AR_CLOCK_LINE = re.compile(rf"^[\W_]*{_AR_DAY}[\s,،:]*$")
 _CLOCK_REST = re.compile(rf"^\s*[-–|,،]?\s*{_CLOCK}\s*$", re.IGNORECASE)
 
 
+def _arabic_clock(head: str, f: _Found) -> bool:
+    """Whether the line up to the date ``f`` opens as an Arabic site's clock does (``_AR_CLOCK_LINE``)."""
+    return bool(_AR_CLOCK_LINE.match(head[head.rfind("\n", 0, f.start) + 1 : f.start]))
+
+
 def _site_clock(head: str, f: _Found) -> bool:
     line_start = head.rfind("\n", 0, f.start) + 1
     above = [line for line in head[:line_start].split("\n") if line.strip()]
     line_end = head.find("\n", f.end)
     rest = head[f.end : line_end if line_end >= 0 else len(head)]
-    arabic = bool(_AR_CLOCK_LINE.match(head[line_start : f.start]))
     return (
         len(above) < _CLOCK_LINES
         and all(len(line.split()) <= 4 for line in above)
         and bool(_CLOCK_LINE.match(head[line_start : f.start]))
-        and (not rest.strip(" ,.|") or (arabic and bool(_CLOCK_REST.match(rest))))
+        and (not rest.strip(" ,.|") or (_arabic_clock(head, f) and bool(_CLOCK_REST.match(rest))))
     )
 
 
@@ -990,8 +994,7 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     """Whether the date ``f`` is a site's clock that does not date the page (see ``_CLOCK_LINE``)."""
     if f.kind not in ("byline", "timestamp") or not _site_clock(head, f):
         return False
-    line_start = head.rfind("\n", 0, f.start) + 1
-    arabic = bool(_AR_CLOCK_LINE.match(head[line_start : f.start]))
+    arabic = _arabic_clock(head, f)
     if f.kind == "timestamp" and not arabic:
         return False  # "Selasa, 15 November 2022 | 17:54 WIB" atop an Indonesian page is its own stamp
     if any(g.start > f.end and g.kind in ("byline", "timestamp") for g in found):
@@ -999,13 +1002,12 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     if arabic and any(_CLOCK_REST.match(line) for line in head[f.end :].split("\n")[1:12]):
         return True  # the article's own stamp below, its time alone ("03:07 م" under alwakeelnews.com's headline)
     below = [line for line in head[f.end :].split("\n")[1:] if line.strip()][:2]
-    if arabic and f.kind == "byline" and len(below) >= 2 and len(below[0].split()) <= 4:
-        # An Arabic site's weekday clock atop the page, over its name or menu and then the headline ("الجمعة
-        # 26-04-2024\nالوكيل الاخباري\n...\nفي 5 أيام.. 7 وفيات بحوادث سير من بداية 2023", a January 2023 report on
-        # the bench/pubdates tune outlet alwakeelnews.com; "الثلاثاء 16 يوليو 2024\nالرئيسية عاجل القائمة البحث" over
-        # a May 2024 summit report, "الجمعة ٠٨ / نوفمبر / ٢٠٢٤\nLogo" over a 2023 one on stored pages): the crawl's day
-        pass
-    elif len(below) < 2 or any(len(line.split()) > 4 for line in below):
+    # An Arabic site's weekday clock atop the page, over its name or menu and then the headline ("الجمعة
+    # 26-04-2024\nالوكيل الاخباري\n...\nفي 5 أيام.. 7 وفيات بحوادث سير من بداية 2023", a January 2023 report on
+    # the bench/pubdates tune outlet alwakeelnews.com; "الثلاثاء 16 يوليو 2024\nالرئيسية عاجل القائمة البحث" over
+    # a May 2024 summit report, "الجمعة ٠٨ / نوفمبر / ٢٠٢٤\nLogo" over a 2023 one on stored pages): the crawl's day
+    over_name = arabic and f.kind == "byline" and len(below) >= 2 and len(below[0].split()) <= 4
+    if not over_name and (len(below) < 2 or any(len(line.split()) > 4 for line in below)):
         return False  # the article's text right under it: the page's own date line
     names = [name for name, n in _WEEKDAY_NUMBER.items() if n == f.date.weekday()]
     weekday = "|".join(re.escape(name) for name in names)

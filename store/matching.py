@@ -481,7 +481,7 @@ def _group_days(group: list[_Candidate]) -> set[dt.date]:
     published: list[dt.date] = []
     stated: list[tuple[int, dt.date]] = []
     for n, c in enumerate(group):
-        if c.published and len(c.published) == 10 and (day := _date(c.published)):
+        if day := _published_day(c):
             published.append(day)
             stated.extend((n, d) for d in _event_days(c.anchors) if abs((d - day).days) <= _GROUP_DAYS_APART)
         else:
@@ -568,6 +568,11 @@ def _jaccard(a: bytes | None, b: bytes | None) -> float | None:
 def _json(value: Any) -> Any:
     """A JSON column as the raw connection gives it: text on SQLite, already decoded on PostgreSQL."""
     return json.loads(value) if isinstance(value, str) else value
+
+
+def _published_day(c: _Candidate) -> dt.date | None:
+    """The report's publication day, where it is dated to the day (a month alone dates nothing to the day)."""
+    return _date(c.published) if c.published and len(c.published) == 10 else None
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -1515,7 +1520,7 @@ class Matcher:
             if missing:
                 fingerprints.update(self._load(db, missing))
             dated = [
-                fingerprints[i] for i, _ in members if i in fingerprints and _group_days([fingerprints[i]])
+                fingerprints[i] for i, _ in members if i in fingerprints and _published_day(fingerprints[i])
             ]
             dated_ids = {c.id for c in dated}
             targets = {st for i, st in members if st is not None and i in dated_ids}
