@@ -965,7 +965,7 @@ def _embedded_post(head: str, f: _Found) -> bool:
     )
 
 
-# "منذ مساء يوم أمس الجمعة 20 شتنبر 2024", "hier, jeudi 12 septembre 2024": a date the text calls yesterday was
+# "منذ مساء يوم أمس الجمعة 20 شتنبر 2024": a date the text calls yesterday (also "yesterday", "hier", "kemarin") was
 # written the day after it (the bench/pubdates tune outlet thevoice.ma); its weekday, where given, must be the date's.
 _YESTERDAY_BEFORE = re.compile(
     rf"(?:(?<![\u0621-\u064a])[وف]?(?:أمس|امس|الأمس|بالأمس|البارحة)|\byesterday|\bhier|\bkemarin)\s*[,،]?\s*"
@@ -1029,8 +1029,8 @@ def _site_clock(head: str, f: _Found) -> bool:
 
 
 _TODAY = r"(?:اليوم|hari ini|aujourd['’]hui|today)"
-# "dans la nuit du dimanche 23 au lundi 24 juillet 2023", "from Sunday to Monday 24 July": a weekday-dated day that
-# ends a span dates the event, never the report (the bench/pubdates tune outlet dbmedias.com).
+# "dans la nuit du dimanche 23 au lundi 24 juillet 2023": a weekday-dated day that ends a span dates the event, never
+# the report (the bench/pubdates tune outlet dbmedias.com).
 _SPAN_END_WEEKDAY = re.compile(
     rf"(?:\bau|\bà|\bto|\binto|\buntil|\bhingga|\bsampai|(?<![\u0621-\u064a])(?:إلى|الى|حتى))\s+"
     rf"(?:le\s+|يوم\s+)?{_WEEKDAY_ANY}\s*,?\s*$",
