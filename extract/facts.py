@@ -23,7 +23,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,7 @@ from extract.dates import (
     wire_dateline_end,
 )
 from extract.event_kind import kind_hits, perpetrated
-from extract.event_place import Candidate, rank
+from extract.event_place import WEIGHTS, Candidate, rank
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
@@ -440,7 +440,8 @@ _DATELINE = re.compile(
 _ANY_DATELINE = re.compile(
     r"^[ \t]*(?P<pre>(?:[^\s.!?؟,،]+(?:\.[^\s.!?؟,،]+)*[ \t]*[,،]?[ \t]*){1,6}?(?:\([^)\n]{1,30}\))?)[ \t]*"
     # "MADRID, Spain.-": the Spanish-language wires' full stop before the dash
-    r"(?:--|—|–|\.?-|:)[ \t]+",
+    # "Jakarta | Sebuah ledakan ...": a bar, like a colon, only after a place (_colon_dateline)
+    r"(?:--|—|–|\.?-|:|\|)[ \t]+",
 )
 _EVENT_VERBS = re.compile(
     r"\b(?:opened|was held|were held|is held|took place|kicked off|began|started|closed|concluded|held|"
@@ -814,8 +815,18 @@ _LOCATIVE_BEFORE = re.compile(
     r"في|قرب|قبالة|مدينة|بلدة|قرية|بمدينة|ببلدة|بقرية)\s+(?:the\s+|la\s+|le\s+|l['’])?$",
     re.IGNORECASE,
 )
-_AR_LOCATIVE_PREFIX = re.compile(r"^ب(?!ال)[\u0621-\u064a]{3}|^بال[\u0621-\u064a]{3}")
+# The preposition ب ("in") is written onto the word; a name may begin with the same letter (بيروت, بغداد,
+# بنغازي, بالي), so a mention counts as after ب only where the word less ب is a place the gazetteer knows (not
+# the word itself), another mention of the same place, or a settlement's noun ("بمدينة", "ببلدة").
+_AR_LOCATIVE_PREFIX = re.compile(r"ب(?=[\u0621-\u064a]{3})")
+_AR_SETTLEMENT_WORD = re.compile(
+    r"(?:مدينة|بلدة|قرية|محافظة|منطقة|ولاية|إقليم|جزيرة|مقاطعة|حي)(?![\u0621-\u064a])"
+)
 _NEAR_EVENT_CHARS = 100
+# A wider place written at most this many characters after a place qualifies it, with no clause end between
+# ("Vinhedo, Sao Paulo state", "distrik Wayanad, negara bagian Kerala").
+_QUALIFIER_CHARS = 30
+_CLAUSE_END = re.compile(r"[.!?;:\n«»\"“”]|\s(?:and|et|dan|و)\s")
 _SPECIFIC = {"venue": -1, "locality": -1, "city": 0, "province": 1, "country": 2}
 
 
@@ -874,7 +885,26 @@ def _describe(
             f["inner"] = 1.0
             f["inner_lead"] = float(bool(cand.flags & {"lead", "evidence"}))
             f["inner_locative"] = float("locative" in cand.flags)
+        f["qualified"] = float(_qualified(cand, cands, text))
         cand.features = f
+
+
+def _qualified(cand: Candidate, cands: dict[str, Candidate], text: str) -> bool:
+    """Whether a mention of ``cand`` is followed in the same clause by a wider candidate it may lie in, as a
+    writer qualifies a place with its region: "Vinhedo, São Paulo", "Balasore district in Odisha", "ويناد
+    بولاية كيرالا"."""
+    for start in cand.starts:
+        end = start + max((len(s) for s in cand.surfaces if text.startswith(s, start)), default=0)
+        if not end:
+            continue
+        gap = text[end : end + _QUALIFIER_CHARS]
+        for other in cands.values():
+            if other is cand or not _narrower(cand, other):
+                continue
+            for o in other.starts:
+                if end <= o < end + _QUALIFIER_CHARS and not _CLAUSE_END.search(gap[: o - end]):
+                    return True
+    return False
 
 
 def _narrower(cand: Candidate, top: Candidate) -> bool:
@@ -897,6 +927,9 @@ class FactExtractor:
         self.gazetteer = gazetteer
         # Each by-kind event's (rules' order, candidates) when a list is set: bench/event_place_fit.py reads it.
         self.place_trace: list[tuple[list[str], dict[str, Candidate]]] | None = None
+        # The ranking of an event's candidate places (extract/event_place.py); {} keeps the rules' order, as
+        # bench/event_place_fit.py sets it to describe the candidates.
+        self.place_weights: Mapping[str, float] = WEIGHTS
 
     # -- canonical names ----------------------------------------------------------------------------------------
     def canonical(self, entity: Entity, acronym_map: dict[str, str]) -> str:
@@ -1352,9 +1385,7 @@ class FactExtractor:
                 cand.flags.add("first_sentence")
             if any(s <= start < e for s, e in epicentre):
                 cand.flags.add("epicentre")
-            if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or _AR_LOCATIVE_PREFIX.match(
-                surface
-            ):
+            if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or self._ar_locative(surface, cand):
                 cand.flags.add("locative")
             if any(abs(start - m) <= _NEAR_EVENT_CHARS for m in ev.mentions):
                 cand.flags.add("near_event")
@@ -1581,7 +1612,21 @@ class FactExtractor:
         _describe(narrowed, ranked, cands, rules, known, text, body_start)
         if self.place_trace is not None:
             self.place_trace.append((narrowed, cands))
-        return rank(narrowed, cands)
+        return rank(narrowed, cands, self.place_weights)
+
+    def _ar_locative(self, surface: str, cand: Candidate) -> bool:
+        """Whether an Arabic mention has "in" (ب) written onto it: "بكيرالا", "بالقاهرة", "بمدينة درنة"; not a
+        name that begins with the letter ("بيروت", "بغداد", "بالي"), which the gazetteer knows as it is."""
+        if not _AR_LOCATIVE_PREFIX.match(surface):
+            return False
+        rest = surface[1:]
+        if _AR_SETTLEMENT_WORD.match(rest) or rest in cand.surfaces:
+            return True
+        place = self.gazetteer.lookup(rest)
+        if place is None:
+            return False
+        whole = self.gazetteer.lookup(surface)
+        return whole is None or whole.name == place.name
 
     def _countries(self, text: str, entities: list[Entity], body_start: int) -> frozenset[str]:
         """The countries of the places the index knows that the text names after its dateline, not as a
@@ -2163,11 +2208,16 @@ _ISLAND_BEFORE = re.compile(
 _LEAD_WORDS = 5
 
 
+_HEADLINE_CHARS = 150
+_SENTENCE_END = re.compile(r"[.!?؟…]['’\"”»)]*\s*$")
+
+
 def _chrome(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page's link lines (see _READ_ALSO, _LINKS_HEADING)."""
     out = []
     pos = 0
     bare = False
+    listing = False  # under a bare heading, past its first headline
     for line in text.split("\n"):
         end = pos + len(line)
         # Past 40% of the page only: a heading above the report is its menu, not its end (on the realset tune
@@ -2175,12 +2225,20 @@ def _chrome(text: str) -> list[tuple[int, int]]:
         if _LINKS_HEADING.match(line) and pos >= 0.4 * len(text):
             out.append((pos, len(text)))
             break
-        if bare or _READ_ALSO.match(line):
-            out.append((pos, end))  # "Baca juga: <headline>", or the headline under a bare "Baca Juga:"
         m = _READ_ALSO.match(line)
+        # A bare heading's list goes on while its lines read as headlines (short, no full stop at the end):
+        # three under one "Baca juga:" in jo-aqaba-gas-2022-id-04 (the realset tuning folds), Beirut in each.
+        listing = listing and m is None and _headline(line)
+        if bare or listing or m:
+            out.append((pos, end))  # "Baca juga: <headline>", or the headlines under a bare "Baca Juga:"
+        listing = listing or (bare and bool(line.strip()))
         bare = (m is not None and not line[m.end() :].strip(" \t:：")) or (bare and not line.strip())
         pos = end + 1
     return out
+
+
+def _headline(line: str) -> bool:
+    return bool(line.strip()) and len(line) <= _HEADLINE_CHARS and not _SENTENCE_END.search(line)
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/.,-]\d)")
@@ -2200,7 +2258,7 @@ def _past_sentences(text: str, spans: list[tuple[int, int]], year: int) -> list[
 
 
 def _colon_dateline(m: re.Match[str], is_place: Callable[[str], bool] | None) -> bool:
-    if not m.group(0).rstrip().endswith(":"):
+    if not m.group(0).rstrip().endswith((":", "|")):
         return False
     pre = m.group("pre").strip(" ,")
     words = pre.split()

@@ -10,11 +10,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Any
 
-from extract import event_place
 from extract.event_place import Candidate, rank
-from extract.facts import FactOptions, FactStage, _not_where
+from extract.facts import FactOptions, FactStage, _any_dateline_end, _chrome, _not_where
 from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
 from extract.signature import place_key
@@ -664,7 +662,7 @@ def test_an_arabic_name_a_clause_calls_a_village_is_a_locality(tmp_path: Path) -
 # -- the ranking of an event's candidate places (extract/event_place.py) ------------------------------------------
 
 
-def test_the_ranking_puts_the_town_before_the_state_it_lies_in(tmp_path: Path, monkeypatch: Any) -> None:
+def test_the_ranking_puts_the_town_before_the_state_it_lies_in(tmp_path: Path) -> None:
     # br-voepass-crash-2024-en-01: the state and its capital are named more often, in the lead and the dateline;
     # the town the plane fell on is named after "in the city of" and "in"
     text = (
@@ -676,8 +674,11 @@ def test_the_ranking_puts_the_town_before_the_state_it_lies_in(tmp_path: Path, m
         "by a home in Vinhedo, Sao Paulo state. Credit: AP"
     )
     assert _ner_event(text, "en", tmp_path)["places"][0] == "Vinhedo"
-    monkeypatch.setattr(event_place, "WEIGHTS", {})  # the rules' order alone: the state's capital first
-    assert _ner_event(text, "en", tmp_path)["places"][0] != "Vinhedo"
+    article = NerStage(NerOptions())(Article(source="x.txt", text=text, lang="en"))
+    stage = FactStage(FactOptions(cache_dir=tmp_path))
+    stage.extractor.place_weights = {}  # the rules' order alone: the state's capital first
+    event = next(f for f in stage(article).facts if f.kind == "event")
+    assert event.data["places"][0] != "Vinhedo"
 
 
 def test_the_ranking_puts_the_suburb_before_the_capital_near_it(tmp_path: Path) -> None:
@@ -710,3 +711,37 @@ def test_rank_keeps_the_rules_order_without_weights_and_a_narrowed_first() -> No
     assert rank(["Kerala", "Wayanad", "Kochi"], cands, weights) == ["Kerala", "Wayanad", "Kochi"]
     # a tie goes to the rules' order
     assert rank(["Kochi", "Kerala"], cands, {"kind_city": 1.0, "kind_province": 1.0}) == ["Kochi", "Kerala"]
+
+
+def test_the_arabic_in_written_onto_a_place_and_a_name_that_begins_with_its_letter(tmp_path: Path) -> None:
+    extractor = FactStage(FactOptions(cache_dir=tmp_path)).extractor
+    # jo-aqaba-gas-2022-ar-04: "سقوط حاوية تحوي مادة سامة بالعقبة يوم أمس" (in Aqaba)
+    assert extractor._ar_locative("بالعقبة", Candidate("Aqaba"))
+    # names that begin with ب: "من بغداد" (iq-hamdaniya-fire-2023-ar-03), "ضاحية بيروت الجنوبية"
+    # (lb-pagers-2024-ar-04), "في جزيرة بالي الإندونيسية" (g20-bali-2022-ar-02)
+    for name in ("بغداد", "بيروت", "بالي"):
+        assert not extractor._ar_locative(name, Candidate(name)), name
+
+
+def test_a_bare_read_also_headings_list_of_headlines_is_the_pages_chrome() -> None:
+    # jo-aqaba-gas-2022-id-04: three other stories' headlines under one "Baca juga:", each naming Beirut
+    text = (
+        "Baca juga:\nFBI Belum Bisa Simpulkan Penyebab Ledakan Beirut, Namun Diduga Kuat Kecelakaan\n"
+        "Sebulan Pascaledakan, Militer Lebanon Temukan 4,35 Ton Amonium Nitrat di Beirut\n"
+        "Pihak Berwenang Lebanon Tahan Semua Tersangka Ledakan Pelabuhan Beirut\n"
+        "Rekaman di TV milik negara Al-Mamlaka menunjukkan sebuah silinder besar, disebut telah membawa sekitar "
+        "30 ton gas, jatuh dari derek di kapal yang ditambatkan, menyebabkan pelepasan awan gas yang hebat."
+    )
+    chrome = _chrome(text)
+    assert all(any(s <= m.start() < e for s, e in chrome) for m in re.finditer("Beirut", text))
+    assert not any(s <= text.index("Rekaman") < e for s, e in chrome)
+
+
+def test_a_place_and_a_bar_open_a_dateline() -> None:
+    # jo-aqaba-gas-2022-id-01: the outlet's city, then the report on Aqaba
+    text = (
+        "Jakarta | Sebuah ledakan gas beracun menewaskan 10 orang dan melukai lebih dari 250 pada Senin, ketika "
+        "awan gas kuning tiba-tiba menyelimuti pelabuhan Aqaba Yordania."
+    )
+    assert _any_dateline_end(text, lambda name: name == "Jakarta") == len("Jakarta | ")
+    assert _any_dateline_end(text, lambda name: False) == 0
