@@ -2208,16 +2208,11 @@ _ISLAND_BEFORE = re.compile(
 _LEAD_WORDS = 5
 
 
-_HEADLINE_CHARS = 150
-_SENTENCE_END = re.compile(r"[.!?؟…]['’\"”»)]*\s*$")
-
-
 def _chrome(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page's link lines (see _READ_ALSO, _LINKS_HEADING)."""
     out = []
     pos = 0
     bare = False
-    listing = False  # under a bare heading, past its first headline
     for line in text.split("\n"):
         end = pos + len(line)
         # Past 40% of the page only: a heading above the report is its menu, not its end (on the realset tune
@@ -2225,20 +2220,12 @@ def _chrome(text: str) -> list[tuple[int, int]]:
         if _LINKS_HEADING.match(line) and pos >= 0.4 * len(text):
             out.append((pos, len(text)))
             break
+        if bare or _READ_ALSO.match(line):
+            out.append((pos, end))  # "Baca juga: <headline>", or the headline under a bare "Baca Juga:"
         m = _READ_ALSO.match(line)
-        # A bare heading's list goes on while its lines read as headlines (short, no full stop at the end):
-        # three under one "Baca juga:" in jo-aqaba-gas-2022-id-04 (the realset tuning folds), Beirut in each.
-        listing = listing and m is None and _headline(line)
-        if bare or listing or m:
-            out.append((pos, end))  # "Baca juga: <headline>", or the headlines under a bare "Baca Juga:"
-        listing = listing or (bare and bool(line.strip()))
         bare = (m is not None and not line[m.end() :].strip(" \t:：")) or (bare and not line.strip())
         pos = end + 1
     return out
-
-
-def _headline(line: str) -> bool:
-    return bool(line.strip()) and len(line) <= _HEADLINE_CHARS and not _SENTENCE_END.search(line)
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/.,-]\d)")

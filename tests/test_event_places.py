@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from extract.event_place import Candidate, rank
-from extract.facts import FactOptions, FactStage, _any_dateline_end, _chrome, _not_where
+from extract.facts import FactOptions, FactStage, _any_dateline_end, _not_where
 from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
 from extract.signature import place_key
@@ -721,20 +721,6 @@ def test_the_arabic_in_written_onto_a_place_and_a_name_that_begins_with_its_lett
     # (lb-pagers-2024-ar-04), "في جزيرة بالي الإندونيسية" (g20-bali-2022-ar-02)
     for name in ("بغداد", "بيروت", "بالي"):
         assert not extractor._ar_locative(name, Candidate(name)), name
-
-
-def test_a_bare_read_also_headings_list_of_headlines_is_the_pages_chrome() -> None:
-    # jo-aqaba-gas-2022-id-04: three other stories' headlines under one "Baca juga:", each naming Beirut
-    text = (
-        "Baca juga:\nFBI Belum Bisa Simpulkan Penyebab Ledakan Beirut, Namun Diduga Kuat Kecelakaan\n"
-        "Sebulan Pascaledakan, Militer Lebanon Temukan 4,35 Ton Amonium Nitrat di Beirut\n"
-        "Pihak Berwenang Lebanon Tahan Semua Tersangka Ledakan Pelabuhan Beirut\n"
-        "Rekaman di TV milik negara Al-Mamlaka menunjukkan sebuah silinder besar, disebut telah membawa sekitar "
-        "30 ton gas, jatuh dari derek di kapal yang ditambatkan, menyebabkan pelepasan awan gas yang hebat."
-    )
-    chrome = _chrome(text)
-    assert all(any(s <= m.start() < e for s, e in chrome) for m in re.finditer("Beirut", text))
-    assert not any(s <= text.index("Rekaman") < e for s, e in chrome)
 
 
 def test_a_place_and_a_bar_open_a_dateline() -> None:
