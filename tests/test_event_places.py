@@ -731,3 +731,31 @@ def test_a_place_and_a_bar_open_a_dateline() -> None:
     )
     assert _any_dateline_end(text, lambda name: name == "Jakarta") == len("Jakarta | ")
     assert _any_dateline_end(text, lambda name: False) == 0
+
+
+def test_a_locality_named_like_a_town_of_a_country_the_text_never_names_keeps_its_name(
+    tmp_path: Path,
+) -> None:
+    # lb-tripoli-boat-2022-en-01: a neighbourhood of Tripoli, Lebanon, not Al Bab in Syria
+    text = (
+        "25 April 2022, Lebanon, Tripoli: Mourners carry the bodies of four-year-old Taline al-Hamoui (R) and her "
+        "mother Rihab who were killed after a boat loaded with migrants capsized near the coast of the northern "
+        "city of Tripoli, during their funeral procession at the neighborhood of Bab al-Tabbaneh. (dpa)\n\n"
+        "At least six people were killed late Saturday in the Mediterranean Sea off the northern port city of "
+        "Tripoli in the country's deadliest such maritime incident in years."
+    )
+    places = _ner_event(text, "en", tmp_path)["places"]
+    assert "Tripoli" in places and "Al Bāb" not in places
+
+
+def test_arabic_words_for_a_year_and_a_facility_are_no_places(tmp_path: Path) -> None:
+    gaz = gazetteer(tmp_path)
+    # id-plumpang-fire-2023-ar-02 (منشأة, a facility: not Al Minshah, Egypt) and -ar-03 ("ألسنة لهب", tongues of
+    # flame: not Sanandaj, whose alternate name is سنة, a year)
+    for text in (
+        "وقال رئيس أركان الجيش دودونغ عبد الرحمن للصحفيين إن الحريق الذي اندلع في منشأة تديرها شركة الطاقة "
+        "الحكومية (بيرتامينا) أسفر عن إصابة 42 شخصًا آخرين على الأقل بجروح، ولم تتضح بعد أسباب الحريق.",
+        "وأظهرت لقطات على مواقع التواصل الاجتماعي، ولم يتسنّ التحقّق من صحتها، أشخاصاً يفرّون عبر شوارع ضيّقة "
+        "وألسنة لهب تتصاعد خلفهم.",
+    ):
+        assert not find_places(gaz, text), text
