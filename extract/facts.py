@@ -715,7 +715,10 @@ _MEETING_NAME_AFTER = re.compile(r"[\"”»]?\s*(?:summit|leaders)\b", re.IGNORE
 _AR_COMPASS_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?(جنوب|شمال|شرق|غرب)\s+$")
 _COMPASS_PART = re.compile(
     r"^(?:le\s+|la\s+|l['’]|the\s+)?(?:(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l['’]|de|d['’])\s*|"
-    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+)(.+)$",
+    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+|"
+    # a coast is its land's: "pantai Suriah", "pantai selatan Aqaba" (sy-tartus-boat-2022-id-01, jo-aqaba-gas-2022-id-01)
+    r"(?:pantai|pesisir)(?:\s+(?:utara|selatan|timur|barat))?\s+|(?:the\s+)?coast\s+of\s+|"
+    r"côtes?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)(.+)$",
     re.IGNORECASE,
 )
 # A fragment that ends on a preposition is no name ("province de", "district of").

@@ -759,3 +759,16 @@ def test_arabic_words_for_a_year_and_a_facility_are_no_places(tmp_path: Path) ->
         "وألسنة لهب تتصاعد خلفهم.",
     ):
         assert not find_places(gaz, text), text
+
+
+def test_a_coast_is_its_lands_and_the_coastal_town_named_comes_first(tmp_path: Path) -> None:
+    # sy-tartus-boat-2022-id-01: "lepas pantai Suriah" (off the Syrian coast) is Syria's, as wide as the country
+    text = (
+        "Jakarta (ANTARA) - Hingga saat ini, total 102 jenazah ditemukan setelah sebuah perahu yang membawa migran "
+        "ilegal terbalik di lepas pantai Suriah, sementara 40 lainnya masih hilang, menurut laporan sebuah badan "
+        "pemantau perang pada Minggu (25/9).\n\nPerahu yang membawa hingga 150 imigran tersebut bertolak dari "
+        "Lebanon pada Selasa (20/9) dan menuju Eropa. Perahu itu tenggelam di dekat area pantai di kota pesisir "
+        "Tartous, Suriah, pada Kamis (22/9), menurut pernyataan pejabat Suriah."
+    )
+    places = _ner_event(text, "id", tmp_path)["places"]
+    assert "pantai Suriah" not in places and places[0] == "Ţarţūs"
