@@ -810,8 +810,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 # What the ranking of an event's places (extract/event_place.py) reads of each mention: a locative word before it
-# (_LOCATIVE's words, ending right before the name), an Arabic "in" written onto it ("بكيرالا"), a word naming the
-# event within this many characters.
+# (_LOCATIVE's words, ending right before the name), an Arabic "in" written onto it ("بالعقبة", _ar_locative), a
+# word naming the event within this many characters.
 _LOCATIVE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:in|at|near|off|à|au|aux|en|dans|près\s+de|au\s+large\s+de|di|dekat|ke|perairan|"
     r"city\s+of|town\s+of|village\s+of|ville\s+de|village\s+de|kota|desa|kabupaten|kecamatan|"
@@ -1600,7 +1600,7 @@ class FactExtractor:
         return rank(narrowed, cands, self.place_weights)
 
     def _ar_locative(self, surface: str, cand: Candidate) -> bool:
-        """Whether an Arabic mention has "in" (ب) written onto it: "بكيرالا", "بالقاهرة", "بمدينة درنة"; not a
+        """Whether an Arabic mention has "in" (ب) written onto it: "بالعقبة", "بالقاهرة", "بمدينة درنة"; not a
         name that begins with the letter ("بيروت", "بغداد", "بالي"), which the gazetteer knows as it is."""
         if not _AR_LOCATIVE_PREFIX.match(surface):
             return False
