@@ -37,8 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from realset_eval import CACHE, FOLDS, LANGS, event_fact, folds, load, place_right, same  # noqa: E402
 
-from extract import event_place  # noqa: E402
-from extract.event_place import FEATURES  # noqa: E402
+from extract.event_place import FEATURES, WEIGHTS  # noqa: E402
 from extract.facts import FactOptions, FactStage  # noqa: E402
 from extract.ner import NerOptions, NerStage  # noqa: E402
 from ingest.readers import read_document  # noqa: E402
@@ -91,44 +90,41 @@ def events(
     places there are (the denominator of realset_eval's "event place")."""
     stage = FactStage(FactOptions(cache_dir=CACHE))
     stage.extractor.place_trace = []
+    stage.extractor.place_weights = {}  # the rules' order, what the features describe
     out: list[Event] = []
     total: Counter[tuple[str, str]] = Counter()
-    saved, event_place.WEIGHTS = event_place.WEIGHTS, {}  # the rules' order, what the features describe
-    try:
-        for lab in labels:
-            ev = lab.get("event") or {}
-            if not (ev.get("kind") and ev.get("place")):
-                continue
-            total[(lab["lang"], lab["split"])] += 1
-            stage.extractor.place_trace.clear()
-            a = stage(got[lab["id"]])
-            fact = event_fact(a) or {}
-            places = fact.get("places") or []
-            forms = [ev["place"]] + [
-                p["text"] for p in lab.get("places") or [] if same(p.get("canonical") or "", ev["place"])
-            ]
-            trace = next((t for t in stage.extractor.place_trace if t[0] == places), None)
-            rules_ok = bool(places) and place_right(places[0], forms)
-            if trace is None:
-                out.append(
-                    Event(
-                        lab["id"],
-                        lab["lang"],
-                        lab["split"],
-                        ev["place"],
-                        rules_ok,
-                        places,
-                        np.zeros((0, 0)),
-                        np.zeros(0),
-                    )
+    for lab in labels:
+        ev = lab.get("event") or {}
+        if not (ev.get("kind") and ev.get("place")):
+            continue
+        total[(lab["lang"], lab["split"])] += 1
+        stage.extractor.place_trace.clear()
+        a = stage(got[lab["id"]])
+        fact = event_fact(a) or {}
+        places = fact.get("places") or []
+        forms = [ev["place"]] + [
+            p["text"] for p in lab.get("places") or [] if same(p.get("canonical") or "", ev["place"])
+        ]
+        trace = next((t for t in stage.extractor.place_trace if t[0] == places), None)
+        rules_ok = bool(places) and place_right(places[0], forms)
+        if trace is None:
+            out.append(
+                Event(
+                    lab["id"],
+                    lab["lang"],
+                    lab["split"],
+                    ev["place"],
+                    rules_ok,
+                    places,
+                    np.zeros((0, 0)),
+                    np.zeros(0),
                 )
-                continue
-            names, cands = trace
-            x = np.array([[cands[n].features.get(k, 0.0) for k in FEATURES] for n in names])
-            y = np.array([place_right(n, forms) for n in names], dtype=float)
-            out.append(Event(lab["id"], lab["lang"], lab["split"], ev["place"], rules_ok, names, x, y))
-    finally:
-        event_place.WEIGHTS = saved
+            )
+            continue
+        names, cands = trace
+        x = np.array([[cands[n].features.get(k, 0.0) for k in FEATURES] for n in names])
+        y = np.array([place_right(n, forms) for n in names], dtype=float)
+        out.append(Event(lab["id"], lab["lang"], lab["split"], ev["place"], rules_ok, names, x, y))
     return out, total
 
 
@@ -267,7 +263,7 @@ def main() -> None:
     if args.stories:
         # The product's weights against the rules' order on these stories alone (a part no weight was fit on).
         chosen = set(args.stories.split(","))
-        w = np.array([event_place.WEIGHTS.get(k, 0.0) for k in FEATURES])
+        w = np.array([WEIGHTS.get(k, 0.0) for k in FEATURES])
         for lang in LANGS:
             mine = [e for e in evs if e.lang == lang and e.id.rsplit("-", 2)[0] in chosen]
             n = len(mine)
@@ -275,7 +271,7 @@ def main() -> None:
             c = sum(bool(e.y.any()) or e.rules_ok for e in mine)
             print(f"| {lang} | {r}/{n} | {m}/{n} | {c}/{n} |")
     if args.changes:
-        w = np.array([event_place.WEIGHTS.get(k, 0.0) for k in FEATURES])
+        w = np.array([WEIGHTS.get(k, 0.0) for k in FEATURES])
         for e in evs:
             if kept(e):
                 continue

@@ -23,7 +23,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,7 @@ from extract.dates import (
     wire_dateline_end,
 )
 from extract.event_kind import kind_hits, perpetrated
-from extract.event_place import Candidate, rank
+from extract.event_place import WEIGHTS, Candidate, rank
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
@@ -440,7 +440,8 @@ _DATELINE = re.compile(
 _ANY_DATELINE = re.compile(
     r"^[ \t]*(?P<pre>(?:[^\s.!?؟,،]+(?:\.[^\s.!?؟,،]+)*[ \t]*[,،]?[ \t]*){1,6}?(?:\([^)\n]{1,30}\))?)[ \t]*"
     # "MADRID, Spain.-": the Spanish-language wires' full stop before the dash
-    r"(?:--|—|–|\.?-|:)[ \t]+",
+    # "Jakarta | Sebuah ledakan ...": a bar, like a colon, only after a place (_colon_dateline)
+    r"(?:--|—|–|\.?-|:|\|)[ \t]+",
 )
 _EVENT_VERBS = re.compile(
     r"\b(?:opened|was held|were held|is held|took place|kicked off|began|started|closed|concluded|held|"
@@ -714,7 +715,10 @@ _MEETING_NAME_AFTER = re.compile(r"[\"”»]?\s*(?:summit|leaders)\b", re.IGNORE
 _AR_COMPASS_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وب]?(جنوب|شمال|شرق|غرب)\s+$")
 _COMPASS_PART = re.compile(
     r"^(?:le\s+|la\s+|l['’]|the\s+)?(?:(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:du|de\s+la|de\s+l['’]|de|d['’])\s*|"
-    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+)(.+)$",
+    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+|"
+    # a coast is its land's: "pantai Suriah", "pantai selatan Aqaba" (sy-tartus-boat-2022-id-01, jo-aqaba-gas-2022-id-01)
+    r"(?:pantai|pesisir)(?:\s+(?:utara|selatan|timur|barat))?\s+|(?:the\s+)?coast\s+of\s+|"
+    r"côtes?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)(.+)$",
     re.IGNORECASE,
 )
 # A fragment that ends on a preposition is no name ("province de", "district of").
@@ -806,15 +810,21 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 # What the ranking of an event's places (extract/event_place.py) reads of each mention: a locative word before it
-# (_LOCATIVE's words, ending right before the name), an Arabic "in" written onto it ("بكيرالا"), a word naming the
-# event within this many characters.
+# (_LOCATIVE's words, ending right before the name), an Arabic "in" written onto it ("بالعقبة", _ar_locative), a
+# word naming the event within this many characters.
 _LOCATIVE_BEFORE = re.compile(
     r"(?<![\w'’-])(?:in|at|near|off|à|au|aux|en|dans|près\s+de|au\s+large\s+de|di|dekat|ke|perairan|"
     r"city\s+of|town\s+of|village\s+of|ville\s+de|village\s+de|kota|desa|kabupaten|kecamatan|"
     r"في|قرب|قبالة|مدينة|بلدة|قرية|بمدينة|ببلدة|بقرية)\s+(?:the\s+|la\s+|le\s+|l['’])?$",
     re.IGNORECASE,
 )
-_AR_LOCATIVE_PREFIX = re.compile(r"^ب(?!ال)[\u0621-\u064a]{3}|^بال[\u0621-\u064a]{3}")
+# The preposition ب ("in") is written onto the word; a name may begin with the same letter (بيروت, بغداد,
+# بنغازي, بالي), so a mention counts as after ب only where the word less ب is a place the gazetteer knows (not
+# the word itself), another mention of the same place, or a settlement's noun ("بمدينة", "ببلدة").
+_AR_LOCATIVE_PREFIX = re.compile(r"ب(?=[\u0621-\u064a]{3})")
+_AR_SETTLEMENT_WORD = re.compile(
+    r"(?:مدينة|بلدة|قرية|محافظة|منطقة|ولاية|إقليم|جزيرة|مقاطعة|حي)(?![\u0621-\u064a])"
+)
 _NEAR_EVENT_CHARS = 100
 _SPECIFIC = {"venue": -1, "locality": -1, "city": 0, "province": 1, "country": 2}
 
@@ -897,6 +907,9 @@ class FactExtractor:
         self.gazetteer = gazetteer
         # Each by-kind event's (rules' order, candidates) when a list is set: bench/event_place_fit.py reads it.
         self.place_trace: list[tuple[list[str], dict[str, Candidate]]] | None = None
+        # The ranking of an event's candidate places (extract/event_place.py); {} keeps the rules' order, as
+        # bench/event_place_fit.py sets it to describe the candidates.
+        self.place_weights: Mapping[str, float] = WEIGHTS
 
     # -- canonical names ----------------------------------------------------------------------------------------
     def canonical(self, entity: Entity, acronym_map: dict[str, str]) -> str:
@@ -1352,9 +1365,7 @@ class FactExtractor:
                 cand.flags.add("first_sentence")
             if any(s <= start < e for s, e in epicentre):
                 cand.flags.add("epicentre")
-            if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or _AR_LOCATIVE_PREFIX.match(
-                surface
-            ):
+            if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]) or self._ar_locative(surface, cand):
                 cand.flags.add("locative")
             if any(abs(start - m) <= _NEAR_EVENT_CHARS for m in ev.mentions):
                 cand.flags.add("near_event")
@@ -1546,6 +1557,11 @@ class FactExtractor:
             place = self.gazetteer.lookup_mention(name)
             if place is not None and place.kind != "city":
                 continue  # "la province de Hatay" is no locality
+            if place is not None and place.country not in countries:
+                # a town of a country the text never names is another place of that name: "the neighborhood of
+                # Bab al-Tabbaneh" in Tripoli, Lebanon, is not Al Bab, Syria (lb-tripoli-boat-2022-en-01, the
+                # realset tuning folds); the name stays as written, a locality no data holds
+                place = None
             if place is not None:
                 name = place.name
                 known[name] = place
@@ -1581,7 +1597,21 @@ class FactExtractor:
         _describe(narrowed, ranked, cands, rules, known, text, body_start)
         if self.place_trace is not None:
             self.place_trace.append((narrowed, cands))
-        return rank(narrowed, cands)
+        return rank(narrowed, cands, self.place_weights)
+
+    def _ar_locative(self, surface: str, cand: Candidate) -> bool:
+        """Whether an Arabic mention has "in" (ب) written onto it: "بالعقبة", "بالقاهرة", "بمدينة درنة"; not a
+        name that begins with the letter ("بيروت", "بغداد", "بالي"), which the gazetteer knows as it is."""
+        if not _AR_LOCATIVE_PREFIX.match(surface):
+            return False
+        rest = surface[1:]
+        if _AR_SETTLEMENT_WORD.match(rest) or rest in cand.surfaces:
+            return True
+        place = self.gazetteer.lookup(rest)
+        if place is None:
+            return False
+        whole = self.gazetteer.lookup(surface)
+        return whole is None or whole.name == place.name
 
     def _countries(self, text: str, entities: list[Entity], body_start: int) -> frozenset[str]:
         """The countries of the places the index knows that the text names after its dateline, not as a
@@ -2200,7 +2230,7 @@ def _past_sentences(text: str, spans: list[tuple[int, int]], year: int) -> list[
 
 
 def _colon_dateline(m: re.Match[str], is_place: Callable[[str], bool] | None) -> bool:
-    if not m.group(0).rstrip().endswith(":"):
+    if not m.group(0).rstrip().endswith((":", "|")):
         return False
     pre = m.group("pre").strip(" ,")
     words = pre.split()

@@ -569,13 +569,15 @@ _STOP_WORDS = functools.cache(_stop_words)
 # from the same split: الحد (the limit; El Hed), للحج (for the Hajj; Lahij), بيان (statement; Bayan), جامعة
 # (university; Djamaa), قصير (short; Al Qusayr), وجه (face; Al Wajh), خضراء (green; Rahat); and from sample
 # 000, خبراء (experts; Al Khabra); from the tuning folds' part D quake and crush reports, ليل (night, "ليل السبت";
-# Lille), ساحل (coast; As Sahil), علم (science, "مركز علم الزلازل"; Al-Alam).
+# Lille), ساحل (coast; As Sahil), علم (science, "مركز علم الزلازل"; Al-Alam); from the tuning folds' Plumpang
+# fire reports, سنة (year, and "ألسنة لهب", tongues of flame, after the hamza is folded; Sanandaj) and منشأة
+# (a facility, "اندلع في منشأة"; Al Minshah).
 _AMBIGUOUS = frozenset(
     place_key(w)
     for w in (
         "صور عين مدينة جديد جديدة خمس شروق هزة جين جزيرة أمن كميل قوله دولة مدية فرانس ميادين أمان أمس امس غدا "
         "بركان طراز ولاية أبيض سلطات كامل برج طبقة جمال رشيد يوما شهداء هندية لأي مسيلة ديربي أدى "
-        "الحد للحج بيان جامعة قصير وجه خضراء خبراء ليل ساحل علم "
+        "الحد للحج بيان جامعة قصير وجه خضراء خبراء ليل ساحل علم سنة منشأة "
         "barat kota timur utara selatan tengah"
     ).split()
 )
