@@ -17,6 +17,7 @@ from extract.facts import FactExtractor, FactStage, acronyms
 from extract.gazetteer import find_places, gazetteer
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article
+from store.story_event import resolved
 
 REAL_STAMPS = [
     # Indonesian
@@ -757,6 +758,21 @@ def test_a_day_said_or_recalled_is_weak_evidence_of_the_events(
     found = [(s, e) for s, _, e in find_dates(sentence, lang) if e == expression]
     assert found, f"{expression!r} not found"
     assert weak_date(sentence, found[0][0], expression, lang) == why
+
+
+def test_a_weak_day_says_so_in_its_basis_and_gives_way_to_its_story(tmp_path: Path) -> None:
+    # bench/realset tune split, sy-tartus-boat-2022-id-02: the only day is the one Al Araby was quoted on
+    text = (
+        '"Jumlah korban dari kapal karam mencapai 77 orang," kata Menteri Kesehatan Suriah Hassan al-Ghabash dalam '
+        "sebuah pernyataan, menambahkan bahwa 20 orang yang selamat dirawat di rumah sakit di pelabuhan Tartus, "
+        "Suriah seperti dikutip dari Al Araby, Sabtu (24/9/2022)."
+    )
+    event = next(f for f in _facts(text, "id", tmp_path) if f.kind == "event").data
+    assert event["date"] == "2022-09-24"  # nothing else dates it
+    assert event["basis"] == "explicit; the day it was said, not stated for the event"
+    story = {"kind": "crash", "date": "2022-09-22", "date_votes": 3, "reports": 5, "place": None}
+    assert (resolved(event, story) or {})["date"] == "2022-09-22"
+    assert (resolved({**event, "basis": "explicit"}, story) or {})["date"] == "2022-09-24"
 
 
 def test_a_night_is_dated_by_the_day_it_began(tmp_path: Path) -> None:
