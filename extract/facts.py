@@ -2503,7 +2503,11 @@ def _day_marked(
 # Cianjur and Saurya pages): weak, used only when nothing else dates the event.
 _CAPTION_LINE = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
-    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
+    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]"
+    # a photo agency's bare credit closing the line: "..., au nord du Liban, le 24 avril 2022. (Reuters)", "25 April
+    # 2022, Lebanon, Tripoli: Mourners carry the bodies ... (dpa)" (the tuning half's Tripoli boat reports); a wire's
+    # own credit opens its dateline instead ("BEYROUTH (AFP) -")
+    r"|\((?:AP|AFP|Reuters|EPA|dpa|Getty Images|Anadolu)\)\s*$",
     re.IGNORECASE,
 )
 

@@ -775,6 +775,29 @@ def test_a_weak_day_says_so_in_its_basis_and_gives_way_to_its_story(tmp_path: Pa
     assert (resolved({**event, "basis": "explicit"}, story) or {})["date"] == "2022-09-24"
 
 
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        # bench/realset tune split, lb-tripoli-boat-2022-fr-02 and -en-01: photo captions closed by their credit
+        (
+            "Des personnes se tiennent près de civières préparées pour accueillir des cadavres après le chavirement "
+            "d'un bateau au large de la côte libanaise de Tripoli, dans le port de Tripoli, au nord du Liban, le 24 "
+            "avril 2022. (Reuters)",
+            "fr",
+        ),
+        (
+            "25 April 2022, Lebanon, Tripoli: Mourners carry the bodies of four-year-old Taline al-Hamoui (R) and her "
+            "mother Rihab who were killed after a boat loaded with migrants capsized near the coast of the northern "
+            "city of Tripoli, during their funeral procession at the neighborhood of Bab al-Tabbaneh. (dpa)",
+            "en",
+        ),
+    ],
+)
+def test_a_caption_closed_by_an_agency_credit_gives_a_weak_day(line: str, lang: str, tmp_path: Path) -> None:
+    event = next(f for f in _facts(line, lang, tmp_path) if f.kind == "event").data
+    assert "photo caption" in event["basis"]
+
+
 def test_a_night_is_dated_by_the_day_it_began(tmp_path: Path) -> None:
     # bench/realset tune split, id-lewotobi-2024-fr-01: the eruption began "dimanche peu avant minuit"
     text = (
