@@ -453,6 +453,15 @@ _EVENT_VERBS = re.compile(
 _ON_BEFORE = re.compile(
     r"(?:\b(?:pada|on|tanggal|sekitar)|(?<![\u0621-\u064a])(?:في|يوم))\s*$", re.IGNORECASE
 )
+# What a weak date (extract/dates.py ``weak_date``, ``to_come``; ``_caption``) is, written into its basis: such a day
+# dates the event only when nothing else does, and, not being a day stated for the event, it gives way to the day
+# its story's reports state (store/story_event.py: any basis but a bare "explicit" does).
+_WEAK = {
+    "said": "the day it was said, not stated for the event",
+    "background": "a day recalled, not stated for the event",
+    "to come": "a day to come, not stated for the event",
+    "caption": "a photo caption's day, not stated for the event",
+}
 # The words right before a place name in the four languages' Latin scripts (see
 # FactExtractor.places_tagged_persons).
 _PLACE_PREPOSITION = re.compile(
@@ -1290,7 +1299,7 @@ class FactExtractor:
                 if when and why is None and _caption(text, s_start + d_start):
                     why = "caption"
                 if when and why:
-                    weak = weak or when
+                    weak = weak or dataclasses.replace(when, basis=f"{when.basis}; {_WEAK[why]}")
                     if why == "said" and said is None and when.precision == "day":
                         said = when.date
                 elif when and (said is None or _within_week_before(when.date, said)):
@@ -2524,7 +2533,11 @@ def _day_marked(
 # Cianjur and Saurya pages): weak, used only when nothing else dates the event.
 _CAPTION_LINE = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)?\s*Photos?\s*/|\bFoto\s*:|\bPhoto\s*:|\(Photo\b|"
-    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]",
+    r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]"
+    # a photo agency's bare credit closing the line: "..., au nord du Liban, le 24 avril 2022. (Reuters)", "25 April
+    # 2022, Lebanon, Tripoli: Mourners carry the bodies ... (dpa)" (the tuning half's Tripoli boat reports); a wire's
+    # own credit opens its dateline instead ("BEYROUTH (AFP) -")
+    r"|\((?:AP|AFP|Reuters|EPA|dpa|Getty Images|Anadolu)\)\s*$",
     re.IGNORECASE,
 )
 

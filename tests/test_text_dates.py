@@ -17,6 +17,7 @@ from extract.facts import FactExtractor, FactStage, acronyms
 from extract.gazetteer import find_places, gazetteer
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article
+from store.story_event import resolved
 
 REAL_STAMPS = [
     # Indonesian
@@ -757,6 +758,44 @@ def test_a_day_said_or_recalled_is_weak_evidence_of_the_events(
     found = [(s, e) for s, _, e in find_dates(sentence, lang) if e == expression]
     assert found, f"{expression!r} not found"
     assert weak_date(sentence, found[0][0], expression, lang) == why
+
+
+def test_a_weak_day_says_so_in_its_basis_and_gives_way_to_its_story(tmp_path: Path) -> None:
+    # bench/realset tune split, sy-tartus-boat-2022-id-02: the only day is the one Al Araby was quoted on
+    text = (
+        '"Jumlah korban dari kapal karam mencapai 77 orang," kata Menteri Kesehatan Suriah Hassan al-Ghabash dalam '
+        "sebuah pernyataan, menambahkan bahwa 20 orang yang selamat dirawat di rumah sakit di pelabuhan Tartus, "
+        "Suriah seperti dikutip dari Al Araby, Sabtu (24/9/2022)."
+    )
+    event = next(f for f in _facts(text, "id", tmp_path) if f.kind == "event").data
+    assert event["date"] == "2022-09-24"  # nothing else dates it
+    assert event["basis"] == "explicit; the day it was said, not stated for the event"
+    story = {"kind": "crash", "date": "2022-09-22", "date_votes": 3, "reports": 5, "place": None}
+    assert (resolved(event, story) or {})["date"] == "2022-09-22"
+    assert (resolved({**event, "basis": "explicit"}, story) or {})["date"] == "2022-09-24"
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        # bench/realset tune split, lb-tripoli-boat-2022-fr-02 and -en-01: photo captions closed by their credit
+        (
+            "Des personnes se tiennent près de civières préparées pour accueillir des cadavres après le chavirement "
+            "d'un bateau au large de la côte libanaise de Tripoli, dans le port de Tripoli, au nord du Liban, le 24 "
+            "avril 2022. (Reuters)",
+            "fr",
+        ),
+        (
+            "25 April 2022, Lebanon, Tripoli: Mourners carry the bodies of four-year-old Taline al-Hamoui (R) and her "
+            "mother Rihab who were killed after a boat loaded with migrants capsized near the coast of the northern "
+            "city of Tripoli, during their funeral procession at the neighborhood of Bab al-Tabbaneh. (dpa)",
+            "en",
+        ),
+    ],
+)
+def test_a_caption_closed_by_an_agency_credit_gives_a_weak_day(line: str, lang: str, tmp_path: Path) -> None:
+    event = next(f for f in _facts(line, lang, tmp_path) if f.kind == "event").data
+    assert "photo caption" in event["basis"]
 
 
 def test_a_night_is_dated_by_the_day_it_began(tmp_path: Path) -> None:
