@@ -709,6 +709,13 @@ _AR_KIND = re.compile(
     r"(?:^|(?<=[\s،,.:(]))[وفبل]?(?:وكالة|صحيفة|جريدة|مجلة|قناة|موقع|شركة|فريق|فريقي|نادي|منتخب|حزب|حركة|إذاعة|"
     r"منظمة|مؤسسة|مجموعة|تلفزيون|حسب|وفق|وفقا ل|نقلا عن|بحسب)(?:\s*[:/]\s*|\s+)"
 )
+# The same nouns of outlets and companies with what they are between the noun and the name: "شركة الطاقة الحكومية
+# (بيرتامينا)", "شبكة التلفزيون البرازيلية "غلوبو نيوز"", "وكالة أنباء "برس ترست"", "شركة الطيران "فويباس"" (the
+# tune half's first fold). The name is then a short quoted one, or what NER found right after, not a place.
+_AR_KIND_DESCRIBED = re.compile(
+    r"(?:^|(?<=[\s،,.:(]))[وفبل]?(?:وكالة|صحيفة|جريدة|مجلة|قناة|شبكة|شركة|إذاعة)"
+    r"(?:\s+(?:ال[\u0621-\u064a]{2,}|أنباء|انباء)){1,3}\s+\(?(?=[\"“«\u0621-\u064a])"
+)
 # An agency's credit in an Arabic dateline: between slashes ("كاتماندو في 15 يناير /قنا/"), or after the
 # dateline's place and before its dash ("بغداد-واع", "الرياض معا-", "أندونسيا/ نبأ-"); an outlet after "المصدر:"
 # (source) at the end of a line ("المصدر: يمن مونيتور"). The bench/realset tune half's Arabic wire copies.
@@ -805,6 +812,15 @@ def _arabic_named(text: str, entities: list[Entity]) -> list[tuple[int, int, str
             continue
         after = [e for e in by_start.get(m.end(), ()) if e.label != "ORG"]
         if after:
+            e = after[0]
+            out.append((e.start, e.end, latin_name(e.text)))
+    for m in _AR_KIND_DESCRIBED.finditer(text):
+        q = _QUOTED.match(text, m.end())
+        if q is not None and len(q.group(1).split()) <= 2 and not (set(q.group(1).split()) & _AR_PERSON_STOP):
+            out.append((q.start(1), q.end(1), latin_name(q.group(1))))
+            continue
+        after = [e for e in by_start.get(m.end(), ()) if e.label in ("PERSON", "PER", "MISC", "LOC")]
+        if after and len(after[0].text.split()) <= 3:
             e = after[0]
             out.append((e.start, e.end, latin_name(e.text)))
     words = [(w.start(), w.end(), w.group()) for w in _AR_WORD.finditer(text)]
