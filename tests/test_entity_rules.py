@@ -639,3 +639,20 @@ def test_arabic_place_noun_leaves_alone(stage: NerStage) -> None:
     found = _ents(stage, _line("id-cianjur-2022-ar-03", "مدينة سيانجور هيرمان سوهرمان"), "ar")
     assert ("هيرمان سوهرمان", "PERSON") in found
     assert any(t == "سيانجور" and label in ("GPE", "LOC") for t, label in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "org"),
+    [
+        # bench/realset tune-a: an outlet or a company named after what it is; the model called it a place,
+        # a person or MISC, or found nothing in the quotes
+        ("id-plumpang-fire-2023-ar-01", "الحكومية (بيرتامينا)", "بيرتامينا"),
+        ("br-voepass-crash-2024-ar-05", 'البرازيلية "غلوبو نيوز"', "غلوبو نيوز"),
+        ("br-voepass-crash-2024-ar-05", 'شركة الطيران "فويباس"', "فويباس"),
+        ("in-balasore-train-2023-ar-03", 'وكالة أنباء "برس ترست"', "برس ترست"),
+    ],
+)
+def test_arabic_outlet_or_company_after_what_it_is(
+    stage: NerStage, article_id: str, needle: str, org: str
+) -> None:
+    assert (org, "ORG") in _ents(stage, _line(article_id, needle), "ar")
