@@ -656,3 +656,11 @@ def test_arabic_outlet_or_company_after_what_it_is(
     stage: NerStage, article_id: str, needle: str, org: str
 ) -> None:
     assert (org, "ORG") in _ents(stage, _line(article_id, needle), "ar")
+
+
+def test_country_the_model_ran_into_a_leader_stays_a_place(stage: NerStage) -> None:
+    # g20-bali-2022-id-02 (tune-a): "Presiden Rwanda Paul Kagame" was one person
+    found = _ents(stage, _line("g20-bali-2022-id-02", "Presiden Rwanda Paul Kagame"), "id")
+    assert ("Paul Kagame", "PERSON") in found
+    assert ("Rwanda", "GPE") in found
+    assert not any(t.startswith("Rwanda ") for t, _ in found)
