@@ -479,7 +479,7 @@ def shaped_orgs(text: str, lang: str, entities: list[Entity], gaz: Gazetteer) ->
     if lang == "id":
         heads = _indonesian_heads(text)
         nested = {(start, end) for start, end, _ in heads}
-        found += heads + _named_after(_ID_CITED, text, gaz)
+        found += heads + _named_after(_ID_CITED, text, gaz) + _named_after(_ID_KIND, text, gaz)
     if lang == "fr":
         found += _french_institutions(text) + _named_after(_FR_OUTLET, text, gaz)
     if lang == "ar":
@@ -930,6 +930,14 @@ _FR_OUTLET = re.compile(
 _ID_CITED = re.compile(
     r"(?<![\w-])(?:[Dd]ilansir(?:[ \t]+dari)?|[Mm]elansir|[Dd]ikutip[ \t]+dari|[Mm]engutip(?:[ \t]+dari)?|"
     r"[Kk]antor[ \t]+berita(?:[ \t]+[A-Z][a-z]+,)?)[ \t]+(?=[A-Z])"
+)
+# The nouns of an airline, a company, a club or a broadcaster before its name, with the words that say which kind
+# ("maskapai penerbangan domestik Voepass", "Maskapai penerbangan VOEPASS": the tune half's first fold, where the
+# model read the name as a person).
+_ID_KIND = re.compile(
+    r"(?<![\w-])(?:[Mm]askapai|[Pp]erusahaan|[Kk]lub|[Ss]tasiun[ \t]+(?:televisi|TV|radio))"
+    r"(?:[ \t]+(?:penerbangan|domestik|swasta|nasional|lokal|asing|milik[ \t]+negara|bertarif[ \t]+rendah))*"
+    r"[ \t]+(?=[A-Z])"
 )
 _AL_NAME = re.compile(r"^(?:al|el)-[A-Z]")  # "force al-Qods"
 _ID_TITLE_FIRST = frozenset("presiden menteri ketua kepala gubernur bupati juru wakil direktur".split())

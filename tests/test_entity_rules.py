@@ -664,3 +664,15 @@ def test_country_the_model_ran_into_a_leader_stays_a_place(stage: NerStage) -> N
     assert ("Paul Kagame", "PERSON") in found
     assert ("Rwanda", "GPE") in found
     assert not any(t.startswith("Rwanda ") for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "org"),
+    [
+        # bench/realset tune-a: the model read the airline as a person
+        ("br-voepass-crash-2024-id-01", "maskapai penerbangan domestik Voepass", "Voepass"),
+        ("br-voepass-crash-2024-id-04", "Maskapai penerbangan VOEPASS", "VOEPASS"),
+    ],
+)
+def test_indonesian_airline_after_what_it_is(stage: NerStage, article_id: str, needle: str, org: str) -> None:
+    assert (org, "ORG") in _ents(stage, _line(article_id, needle), "id")
