@@ -65,6 +65,7 @@ _AR_PLACE_HEAD = re.compile(
     rf"(?<![\u0621-\u064a])[وبلف]?(?P<head>{'|'.join(sorted(_AR_HEAD_WORDS))})(?=[ \t]+[«\"“]?"
     r"(?P<name>[\u0621-\u064a]{3,})(?![\u0621-\u064a]))"
 )
+_AR_ADJECTIVES_AFTER = re.compile(r"(?:\s+ال[\u0621-\u064a]+(?:ية|ي))+$")
 # Words after such a noun that name no place: relative-clause verbs, compass and position words, quantities.
 _AR_NOT_NAME = frozenset(
     "يسمى يسمي يدعى تسمى تدعى يطلق تطلق يقع تقع يبلغ تبلغ يعتبر تعتبر يقطنها يسكنها يسكنه تضم يضم كان كانت "
@@ -344,8 +345,12 @@ class NerStage:
                     continue  # "ولاية" is also a term of office: "خلال ولاية ترامب"
                 end, found_by = e.end, e.found_by
                 layer.remove(e)
+                if not facility:
+                    # the adjectives after the name are not the place's: "مقاطعة هوالين الشرقية الجبلية" (eastern,
+                    # mountainous) is Hualien (tw-hualien-quake-2024-ar-02, tune-a)
+                    end = start + len(_AR_ADJECTIVES_AFTER.sub("", text[start:end]))
                 words = e.text.split()
-                if e.label in ("PERSON", "PER") and len(words) == 3 and not facility:
+                if e.label in ("PERSON", "PER") and len(words) == 3 and not facility and end == e.end:
                     # the place, then the official it names ran into it: "رئيس الإدارة المحلية في مدينة سيانجور
                     # هيرمان سوهرمان" (the tuning half's Cianjur reports); the person keeps the other two words
                     end = start + len(words[0])

@@ -676,3 +676,10 @@ def test_country_the_model_ran_into_a_leader_stays_a_place(stage: NerStage) -> N
 )
 def test_indonesian_airline_after_what_it_is(stage: NerStage, article_id: str, needle: str, org: str) -> None:
     assert (org, "ORG") in _ents(stage, _line(article_id, needle), "id")
+
+
+def test_arabic_place_after_its_noun_without_its_adjectives(stage: NerStage) -> None:
+    # tw-hualien-quake-2024-ar-02 (tune-a): "eastern, mountainous" are not the county's name
+    found = _ents(stage, _line("tw-hualien-quake-2024-ar-02", "مقاطعة هوالين الشرقية الجبلية"), "ar")
+    assert any(t == "هوالين" and label in ("GPE", "LOC") for t, label in found)
+    assert not any(t.startswith("هوالين ال") for t, _ in found)
