@@ -27,7 +27,7 @@ from typing import Any
 from extract.canonical import ARABIC_LETTER, canonical_name
 from extract.gazetteer import Gazetteer, gazetteer
 from extract.orgs import shaped_orgs
-from extract.persons import title_persons
+from extract.persons import EntityLayer, title_persons
 from ingest.errors import ModelError
 from ingest.record import Article, Entity
 
@@ -50,6 +50,61 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _RULE_LANGS = frozenset({"ar", "en", "fr", "id"})
 # Arabic proclitics written onto a place name: و (and), ب (in), ل (to), ف, ك; "وال"/"بال"/"لل" carry the article.
 _PROCLITIC = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2,})|^[وفبلك](?=\w{3,})")
+# The nouns of a place that its name follows, without the article ("قرية يامبالي", "بمقاطعة إنجا", "جبل روانغ"):
+# on ANERcorp's training part, the word after them is a place 8 times in 10 (the rest adjectives, verbs,
+# quotation marks: _AR_NOT_NAME). Settlements, regions and natural places name the place alone, as ANERcorp
+# tags it (LOC without the head); facilities are named with their noun ("استاد كانجوروهان", FAC), as the
+# bench/realset labels have them. Not a hospital (an organisation in extract/orgs.py) or "منطقة" alone before a
+# definite word ("منطقة الحدود").
+_AR_FACILITIES = frozenset("ميناء مطار استاد ستاد ملعب حديقة محمية مسجد كنيسة".split())
+_AR_HEAD_WORDS = (
+    frozenset("قرية بلدة مدينة مقاطعة إقليم اقليم ولاية محافظة جزيرة جبل بركان نهر بحيرة منطقة".split())
+    | _AR_FACILITIES
+)
+_AR_PLACE_HEAD = re.compile(
+    rf"(?<![\u0621-\u064a])[وبلف]?(?P<head>{'|'.join(sorted(_AR_HEAD_WORDS))})(?=[ \t]+[«\"“]?"
+    r"(?P<name>[\u0621-\u064a]{3,})(?![\u0621-\u064a]))"
+)
+_AR_ADJECTIVES_AFTER = re.compile(r"(?:\s+ال[\u0621-\u064a]+(?:ية|ي))+$")
+# Words after such a noun that name no place: relative-clause verbs, compass and position words, quantities.
+_AR_NOT_NAME = frozenset(
+    "يسمى يسمي يدعى تسمى تدعى يطلق تطلق يقع تقع يبلغ تبلغ يعتبر تعتبر يقطنها يسكنها يسكنه تضم يضم كان كانت "
+    "شمال جنوب شرق غرب وسط شرقي غربي شمالي جنوبي داخل خارج قرب حدود كبير كبيرة صغير صغيرة جديد جديدة قديم "
+    "قديمة دولي عالمي محلي محلية نائية نائي ساحلية ساحلي جبلية جبلي سكنية ريفية أخرى اخرى واحدة واحد".split()
+)
+
+
+def _ar_bare_name(word: str, head: str) -> bool:
+    """A word the model did not tag that may still name the place after ``head``: not a stop word or a word
+    of ``_AR_NOT_NAME``, not joined by "and", and not an adjective agreeing with the noun (a feminine ending after
+    a feminine noun: "مدينة تاريخية", "منطقة عازلة"; a nisba ending after a masculine one: "مطار دولي")."""
+    if (
+        word in _AR_NOT_NAME
+        or word in _AR_HEAD_WORDS
+        or word in _ar_stop_words()
+        or word.startswith(("ال", "و"))
+    ):
+        return False
+    if (
+        len(word) < 4
+        or word.endswith("ها")
+        or (word[0] in "بل" and word[1:] in _AR_NOT_NAME | _ar_stop_words())
+    ):
+        return False  # a short common noun ("مدن"), one with a possessive ("منطقة قطرها"), "بوسط"
+    if word.startswith(("ي", "ت", "ن")) and len(word) <= 5:
+        return False  # a verb in the present ("كان الأمر أشبه بجبل ينهار", "منطقة تقع"), not a short name
+    if word.endswith(("ة", "ه")):
+        return False  # an adjective after "مدينة", "منطقة"; a name ending so the model or the gazetteer knows
+    return not (not head.endswith("ة") and word.endswith("ي") and len(word) <= 6)
+
+
+@functools.cache
+def _ar_stop_words() -> frozenset[str]:
+    from spacy.lang.ar.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 _NER_ONLY_EXCLUDE = [
     "tagger",
     "morphologizer",
@@ -259,9 +314,64 @@ class NerStage:
         entities = [e for e in found if e.lang == lang]
         entities = title_persons(text, lang, entities, self.gazetteer)
         entities = shaped_orgs(text, lang, entities, self.gazetteer)
+        if lang == "ar":
+            entities = self._head_places(text, entities)
         if lang != "en":  # a place left of a name the rules cut off is named as native places are
             entities = [e if e.found_by != "ner" else self._native_entities((e,))[0] for e in entities]
         return tuple(e for e in found if e.lang != lang) + tuple(entities)
+
+    def _head_places(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """Arabic places named after the noun of a place ("قرية يامبالي", "إقليم إنجا", "جبل روانغ", "استاد
+        كانجوروهان"): a name the model typed as a person, organisation or MISC there becomes a place; one it did not
+        see at all is added where it cannot be an adjective, a verb or a common word (``_AR_NOT_NAME``)."""
+        layer = EntityLayer(entities)
+        for m in _AR_PLACE_HEAD.finditer(text):
+            start = m.start("name")
+            at = [e for e in layer.overlapping(start, m.end("name")) if e.lang == "ar"]
+            if any(e.label in _PLACE_LABELS or e.found_by != "ner" for e in at):
+                continue  # a place already, or a rule's name (a title's person, an outlet)
+            facility = m.group("head") in _AR_FACILITIES
+            head_start = m.start("head")
+            model = [e for e in at if e.start == start and len(e.text.split()) <= 3]
+            if at and not model:
+                continue  # the model's name starts before or inside the word: not this name
+            if model:
+                e = model[0]
+                if e.text.startswith("و") or "\n" in e.text:
+                    continue
+                if facility and e.label == "ORG":
+                    continue  # a mosque, a port or a stadium run as an organisation: ANERcorp's own reading
+                if e.label in ("PERSON", "PER") and m.group("head") == "ولاية":
+                    continue  # "ولاية" is also a term of office: "خلال ولاية ترامب"
+                end, found_by = e.end, e.found_by
+                layer.remove(e)
+                if not facility:
+                    # the adjectives after the name are not the place's: "مقاطعة هوالين الشرقية الجبلية" (eastern,
+                    # mountainous) is Hualien (tw-hualien-quake-2024-ar-02, tune-a)
+                    end = start + len(_AR_ADJECTIVES_AFTER.sub("", text[start:end]))
+                words = e.text.split()
+                if e.label in ("PERSON", "PER") and len(words) == 3 and not facility and end == e.end:
+                    # the place, then the official it names ran into it: "رئيس الإدارة المحلية في مدينة سيانجور
+                    # هيرمان سوهرمان" (the tuning half's Cianjur reports); the person keeps the other two words
+                    end = start + len(words[0])
+                    rest = e.text[len(words[0]) :].lstrip()
+                    at_rest = e.end - len(rest)
+                    layer.add(
+                        dataclasses.replace(e, text=rest, start=at_rest, canonical=canonical_name(rest))
+                    )
+            else:
+                name = m.group("name")
+                if facility or not _ar_bare_name(name, m.group("head")) or self.place(name) is not None:
+                    continue  # a common word; or a place the gazetteer pass finds (extract/facts.py)
+                end, found_by = m.end("name"), "rule"
+            # a facility is named with its noun, unless a quotation mark opens the name ("مسجد "صاحب الزمان"")
+            first = head_start if facility and not text[m.end("head") : start].strip() else start
+            surface = text[first:end]
+            place = self.place(text[start:end])
+            label = "FAC" if facility else ("GPE" if place else "LOC")
+            canonical = place or canonical_name(surface)
+            layer.add(Entity(surface, label, first, end, canonical, "native", "ar", found_by))
+        return layer.entities()
 
     def place(self, text: str) -> str | None:
         """The gazetteer's name of a place, trying an Arabic name without the proclitic written onto it."""
