@@ -470,28 +470,41 @@ def _vetoing(anchors: frozenset[str]) -> tuple[frozenset[str], ...]:
 _VETOES = ("editions differ", "flight numbers differ", "aircraft differ")
 
 
-def _group_days(group: list[_Candidate]) -> set[dt.date]:
-    """The days a group of reports is dated by: each text's publication day (the header, the HTML or the dateline;
-    a month alone dates nothing to the day), and each event day a text states (a signature "d:" day; guessed days
-    give none, extract/signature.guessed_day) where a publication day of the group or another text's stated day
-    lies within _GROUP_DAYS_APART of it; a text dated to the day states only days within _GROUP_DAYS_APART of its
-    own publication day. A text's event day alone is often a day it recalls (bench/realset's tuning half:
-    the 1967 war in a Manama summit report, a founding year, the day new members were to join), and one such day
-    as a small story's only date kept the story's dated reports out."""
-    published: list[dt.date] = []
+_Span = tuple[dt.date, dt.date]
+
+
+def _gap(a: _Span, b: _Span) -> int:
+    """Days between two spans of days, 0 where they meet."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _group_days(group: list[_Candidate]) -> set[_Span]:
+    """The days a group of reports is dated by, as spans: each text's publication day (the header, the HTML or
+    the dateline), or its publication month where only the month is known (a ` date 2023-08 ` header: the whole
+    month, so two months count as apart only where even their nearest days are), and each event day a text
+    states (a signature "d:" day; guessed days give none, extract/signature.guessed_day) where a publication
+    date of the group or another text's stated day lies within _GROUP_DAYS_APART of it; a dated text states
+    only days within _GROUP_DAYS_APART of its own publication date. A text's event day alone is often a day it
+    recalls (bench/realset's tuning half: the 1967 war in a Manama summit report, a founding year, the day new
+    members were to join), and one such day as a small story's only date kept the story's dated reports out.
+    Month-precise dates on the tuning half: 62 of 63 are the true month, the other the month after a flood of
+    29 October (published 30 October, read 2024-11, a span that still meets the flood's day)."""
+    published: list[_Span] = []
     stated: list[tuple[int, dt.date]] = []
     for n, c in enumerate(group):
-        if day := _published_day(c):
-            published.append(day)
-            stated.extend((n, d) for d in _event_days(c.anchors) if abs((d - day).days) <= _GROUP_DAYS_APART)
+        if span := _published_span(c):
+            published.append(span)
+            stated.extend(
+                (n, d) for d in _event_days(c.anchors) if _gap((d, d), span) <= _GROUP_DAYS_APART
+            )
         else:
             stated.extend((n, d) for d in _event_days(c.anchors))
     days = set(published)
     for n, d in stated:
-        if any(abs((d - x).days) <= _GROUP_DAYS_APART for x in published) or any(
+        if any(_gap((d, d), x) <= _GROUP_DAYS_APART for x in published) or any(
             m != n and abs((d - x).days) <= _GROUP_DAYS_APART for m, x in stated
         ):
-            days.add(d)
+            days.add((d, d))
     return days
 
 
@@ -520,7 +533,7 @@ def groups_apart(a: list[_Candidate], b: list[_Candidate]) -> bool:
     if not days_a:
         return False
     days_b = _group_days(b)
-    return bool(days_b) and all(abs((x - y).days) > _GROUP_DAYS_APART for x in days_a for y in days_b)
+    return bool(days_b) and all(_gap(x, y) > _GROUP_DAYS_APART for x in days_a for y in days_b)
 
 
 _STEMMED_CODE = re.compile(r"c:([a-z]{2,5})(\d{1,4})")
@@ -573,6 +586,17 @@ def _json(value: Any) -> Any:
 def _published_day(c: _Candidate) -> dt.date | None:
     """The report's publication day, where it is dated to the day (a month alone dates nothing to the day)."""
     return _date(c.published) if c.published and len(c.published) == 10 else None
+
+
+def _published_span(c: _Candidate) -> _Span | None:
+    """The days the report was published on: its day, or every day of its month where only the month is known
+    ("2023-08"); None where it is undated (or dated to the year alone, which keeps nothing apart)."""
+    if day := _published_day(c):
+        return day, day
+    if c.published and len(c.published) == 7 and (first := _date(c.published)):
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return first, last
+    return None
 
 
 def _date(value: str | None) -> dt.date | None:
