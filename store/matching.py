@@ -1552,6 +1552,7 @@ class Matcher:
         if mine is None or _undated(own):
             return set()
         ours: list[_Candidate] | None = None
+        clash: dict[int, bool] = {}  # per story: whether it refuses the article's story (read once a call)
         touched: set[int] = set()
         for v in verdicts:
             other = meta[v.candidate]
@@ -1561,7 +1562,9 @@ class Matcher:
                 continue
             theirs = [m for m in self._members(db, story, fingerprints) if m.id != them.id]
             ours = ours if ours is not None else self._members(db, mine, fingerprints)
-            if not theirs or not self._clash(ours, theirs):
+            if story not in clash:
+                clash[story] = bool(theirs) and self._clash(ours, theirs)
+            if not theirs or not clash[story]:
                 continue
             there, here = self._occurrence_marks(them, theirs), self._occurrence_marks(them, ours)
             if there - here:
