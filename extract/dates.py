@@ -546,9 +546,12 @@ _TODAY_BEFORE = re.compile(
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
-    # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023
+    # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023; also a date the page's text runs
+    # into its own repetition ("نشر في 31 يناير 202631 يناير 2026انقر": a byline whose two copies the stored text
+    # glues together, the bench/pubdates tune outlet crene.com)
     re.compile(
-        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)(?!\d)",
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)"
+        rf"(?:(?!\d)|(?=[0-3]?\d\s+(?:{_MONTH_NAME})(?![\w\u0621-\u064a])))",
         re.IGNORECASE,
     ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
@@ -565,6 +568,9 @@ _FULL_DATES = [
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d) ?/ ?(?P<mnum>[01]?\d) ?/ ?(?P<year>20\d\d)(?![\d/])"),
     # "15:2719/05/2023, vendredi": a clock glued to the date (Anadolu's French pages, tune split)
     re.compile(r"(?<=\d:\d\d)(?P<day>[0-3]\d)[/.-](?P<mnum>[01]\d)[/.-](?P<year>20\d\d)(?![\d/])"),
+    # "ثلاثاء, 09/16/2025 - 13:43": month first, as some sites' software prints it (the bench/pubdates tune outlet
+    # akhbarnass.net); read so only where the day-first reading is impossible (a second number above 12)
+    re.compile(r"(?<![\d/.:-])(?P<mnum>0?[1-9]|1[0-2])/(?P<day>1[3-9]|2\d|3[01])/(?P<year>20\d\d)(?![\d/])"),
     # 2023-09-09, 2025/01/18
     re.compile(r"(?<![\d/.-])(?P<year>20\d\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)(?![\d/])"),
     # "12 15:36 2022 أفريل", ":تحديث 22 21:43 2023 فيفري": a stamp whose day, clock, year and month a right-to-left
@@ -930,6 +936,7 @@ def published_in_text(
         except ValueError:
             continue
         found.append(_Found(day, m.start(), m.end(), "timestamp"))
+    found = [_yesterday(head, f) for f in found if not _embedded_post(head, f)]
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
@@ -942,6 +949,40 @@ def published_in_text(
             text, head, updates, header, url_day
         )  # an update line, when nothing else dates the page
     return when
+
+
+# An embedded post's date, alone on the line under its link ("pic.twitter.com/BurHpuiHqU\nMay 21, 2025" in the
+# bench/pubdates tune outlet daily8.com's report). Not the handle form ("— Name (@handle) May 21, 2025"): dropping that
+# one cost a bench/realset tune-b Arabic page its publication day (a post of the day the page was written).
+_POST_LINK_ABOVE = re.compile(r"(?:pic\.twitter\.com|t\.co|x\.com)/\S+[ \t]*\n[ \t]*$", re.IGNORECASE)
+
+
+def _embedded_post(head: str, f: _Found) -> bool:
+    """Whether the date ``f`` is an embedded post's (a tweet's), alone under its link: never the page's."""
+    line_start = head.rfind("\n", 0, f.start) + 1
+    return not head[line_start : f.start].strip() and bool(
+        _POST_LINK_ABOVE.search(head[max(0, line_start - 80) : line_start])
+    )
+
+
+# "منذ مساء يوم أمس الجمعة 20 شتنبر 2024": a date the text calls yesterday (also "yesterday", "hier", "kemarin") was
+# written the day after it (the bench/pubdates tune outlet thevoice.ma); its weekday, where given, must be the date's.
+_YESTERDAY_BEFORE = re.compile(
+    rf"(?:(?<![\u0621-\u064a])[وف]?(?:أمس|امس|الأمس|بالأمس|البارحة)|\byesterday|\bhier|\bkemarin)\s*[,،]?\s*"
+    rf"(?:(?:يوم|hari|le|on)\s+)?(?P<weekday>{_WEEKDAY_ANY})?\s*[,،(]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _yesterday(head: str, f: _Found) -> _Found:
+    """The date ``f`` or, where the text calls it yesterday, the day after it as a dateline (see ``_YESTERDAY_BEFORE``)."""
+    m = _YESTERDAY_BEFORE.search(head[max(0, f.start - 40) : f.start])
+    if m is None or f.kind not in ("lead", "dateline"):
+        return f
+    named = m.group("weekday")
+    if named and _weekday_number(named) not in (None, f.date.weekday()):
+        return f
+    return _Found(f.date + dt.timedelta(days=1), f.start, f.end, "dateline")
 
 
 # How far a date the page prints may lie from the day its address gives and still be taken as the publication
@@ -988,6 +1029,29 @@ def _site_clock(head: str, f: _Found) -> bool:
 
 
 _TODAY = r"(?:اليوم|hari ini|aujourd['’]hui|today)"
+# "dans la nuit du dimanche 23 au lundi 24 juillet 2023": a weekday-dated day that ends a span dates the event, never
+# the report (the bench/pubdates tune outlet dbmedias.com).
+_SPAN_END_WEEKDAY = re.compile(
+    rf"(?:\bau|\bà|\bto|\binto|\buntil|\bhingga|\bsampai|(?<![\u0621-\u064a])(?:إلى|الى|حتى))\s+"
+    rf"(?:le\s+|يوم\s+)?{_WEEKDAY_ANY}\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+_TODAY_WEEKDAY = re.compile(
+    rf"{_TODAY}[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?(?P<weekday>{_EN_DAY}|{_FR_DAY}|{_ID_DAY}|{_AR_DAY})(?![\w\u0621-\u064a])",
+    re.IGNORECASE,
+)
+
+
+def _today_elsewhere(head: str, f: _Found) -> bool:
+    """Whether the text below the date ``f`` first calls today another weekday than the date's: the date is then not
+    the day the text was written (a site's clock of the crawl day, see ``_CLOCK_LINE``)."""
+    m = _TODAY_WEEKDAY.search(head, f.end)
+    if m is None:
+        return False
+    number = _weekday_number(m.group("weekday"))
+    return number is not None and number != f.date.weekday()
 
 
 def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
@@ -997,6 +1061,10 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     arabic = _arabic_clock(head, f)
     if f.kind == "timestamp" and not arabic:
         return False  # "Selasa, 15 November 2022 | 17:54 WIB" atop an Indonesian page is its own stamp
+    if _today_elsewhere(head, f):
+        return (
+            True  # "الأربعاء ٣٠ يوليو ٢٠٢٥" atop a report whose text says "اليوم السبت" (eyonelmagles.media)
+        )
     if any(g.start > f.end and g.kind in ("byline", "timestamp") for g in found):
         return True
     if arabic and any(_CLOCK_REST.match(line) for line in head[f.end :].split("\n")[1:12]):
@@ -1048,7 +1116,12 @@ def _chosen(
     # split's Arabic G20 report). Only the first lines, only with the weekday right before, and only where no
     # header gave the month (with one, the tune split's Indonesian COP28 lead day was the event's, not the page's).
     for f in found if header is None else ():
-        if f.kind == "lead" and f.start < _LEAD_DAY_CHARS and _LEAD_WEEKDAY_BEFORE.search(head[: f.start]):
+        if (
+            f.kind == "lead"
+            and f.start < _LEAD_DAY_CHARS
+            and _LEAD_WEEKDAY_BEFORE.search(head[: f.start])
+            and not _SPAN_END_WEEKDAY.search(head[max(0, f.start - 40) : f.start])
+        ):
             return When(f.date.isoformat(), "day", "lead", text[f.start : f.end])
     return None
 

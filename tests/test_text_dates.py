@@ -1749,3 +1749,98 @@ def test_an_arabic_sites_clock_atop_the_page_is_the_crawls_day() -> None:
     # an Indonesian page's own stamp atop it stays its date (REAL_STAMPS)
     when = published_in_text("Selasa, 15 November 2022 | 17:54 WIB\nKTT G20")
     assert when is not None and when.date == "2022-11-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "basis"),
+    [
+        # crene.com: "نشر في" run on from the agency's name, the byline's date glued to its own copy
+        (
+            "بواسطة وكالة أسوشيتد برسنشر في 31 يناير 202631 يناير 2026انقر هنا للمشاركة على وسائل التواصل الاجتماعي",
+            "2026-01-31",
+            "byline",
+        ),
+        # akhbarnass.net: month first, which the day-first reading cannot be (16 is no month)
+        (
+            "وفاة شخص وإصابة آخر في حادث سير على طريق نواكشوط-نواذيبو\n\nثلاثاء, 09/16/2025 - 13:43\n\nأسفر حادث سير",
+            "2025-09-16",
+            "timestamp",
+        ),
+        # nawafedh.com: the same software's stamp, day first, its weekday without the article
+        (
+            "مصرع شخص وإصابة آخرين في حادث سير قرب مكطع لحجار\n\nجمعة, 23/01/2026 - 15:01\n\nتوفي شخص وأصيب آخران",
+            "2026-01-23",
+            "timestamp",
+        ),
+        # thevoice.ma: a date the text calls yesterday, its weekday agreeing; the page is of the day after
+        (
+            "تعيش مدينة طاطا والمناطق المجاورة لها أوقاتا عصيبة جراء الأمطار الطوفانية التي تعرفها مدن وأقاليم الجنوب "
+            "الشرقي للمملكة منذ مساء يوم أمس الجمعة 20 شتنبر 2024، مخلفة خسائر بشرية وأضرا مادية كبيرة.",
+            "2024-09-21",
+            "dateline",
+        ),
+        # 7adramout.net (quoting Sudan Tribune): a dateline under the photo's caption
+        (
+            "تصاعد الدخان بعد استهداف محطة كهرباء المرخيات في أم درمان (مواقع التواصل)\nالخرطوم 9 سبتمبر 2025 – "
+            "تعرضت ثلاثة مواقع على الأقل في مدن العاصمة السودانية الخرطوم، الثلاثاء، لهجمات بالطيران المسير",
+            "2025-09-09",
+            "dateline",
+        ),
+        # bluefornews.net: today's date with its paired month names; an image file's name above is no date
+        (
+            "10\nIMG-20250515-WA0008\n\nالخرطوم – بلو نيوز الإخبارية\n\nشهدت مدينة أم درمان اليوم، الأربعاء 14 "
+            "أيار/مايو 2025، تصعيدًا غير مسبوق في الهجمات بالطيران المسيّر",
+            "2025-05-14",
+            "dateline",
+        ),
+        # enquete.cd: a dateline glued to its dash
+        (
+            "Kinshasa, 14 avril 2025- Une semaine après les pluies torrentielles des 5 et 6 avril, Kinshasa peine à se "
+            "relever.",
+            "2025-04-14",
+            "dateline",
+        ),
+        # infobref.com: an update line, the page's only date
+        (
+            "Il y a environ 150 feux actifs au Québec  \n\nMis à jour le 4 juin 2023\npar Johanna Sabys\n",
+            "2023-06-04",
+            "byline",
+        ),
+    ],
+)
+def test_arabic_and_french_tune_outlets_of_round_nine(text: str, expected: str, basis: str) -> None:
+    when = published_in_text(text)
+    assert when is not None and (when.date, when.basis) == (expected, basis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # eyonelmagles.media: a site clock atop the page, a Wednesday, over a report whose text says "today Saturday"
+        "الأربعاء ٣٠ يوليو ٢٠٢٥\n\nرئيس مجلس الادارة : أحمد أحمد نور\n\nنائب رئيس مجلس "
+        "الادارة : وليد كساب\n\nرئيس التحرير : محمد عبد العظيم\n\nأخبار عاجلة\n\nبسبب "
+        "الفيضانات.. نزوح نحو 41 ألف شخص ومقتل 4 أشخاص بـ “ماليزيا”\n\nكتبت / أماني "
+        "شلباية\n\nأكدت السلطات الماليزية ارتفاع حصيلة قتلى الفيضانات العارمة الناجمة "
+        "عن الهطول الغزير للأمطار وقد اجتاحت عدة ولايات على مدار الأيام القليلة "
+        "الماضية إلى 4 أشخاص، وأيضا نزوح نحو 41 ألف شخص.\n\nوذكرت الشرطة الماليزية "
+        "– كما نقلت قناة (فرنسا 24) الناطقة باللغة الإنجليزية اليوم السبت – أن "
+        "حالة الوفاة الأحدث",
+        # daily8.com: an embedded tweet's date, alone under its link
+        "تشهد ولاية نيو ساوث ويلز في أستراليا أسوأ فيضانات في تاريخها الحديث، حيث "
+        "غرقت مدينة تاري بالمياه بشكل شبه كامل، مما تسبب في عزل حوالي 48 ألف شخص، "
+        "مع توقعات باستمرار العزلة لأسابيع.\npic.twitter.com/BurHpuiHqU\nMay 21, "
+        "2025\nوقد سجّلت السلطات وفاة شخص واحد حتى الآن",
+        # dbmedias.com: the second night of the event, its weekday ending the span
+        "Le drame s’est produit dans la nuit du dimanche 23 au lundi 24 juillet 2023 à Ouakam, une commune située dans "
+        "la ville de Dakar au Sénégal.",
+        # thevoice.ma: today's date without its year ("الجاري": of this month)
+        "وكانت السلطات المحلية بإقليم طاطا، قد أفادت، في وقت سابق من يومه السبت 21 شتنبر الجاري، أنه وعلى إثر التساقطات",
+        # observalgerie.com: an update's day without its year
+        "Mise à jour : 27 juillet à 16 h 15 – Le bilan des incendies ravageurs qui ont affecté le nord de l'Algérie "
+        "s’alourdit.",
+        # mogazmasr.com: a relative age
+        "الجيش الإسرائيلي ينفذ عشرات الغارات الجوية على مواقع لحزب الله جنوب لبنان\n\nمنذ 4 ساعات\n",
+    ],
+)
+def test_round_nines_dates_that_are_not_the_pages(text: str) -> None:
+    assert published_in_text(text) is None
