@@ -1577,16 +1577,9 @@ class Matcher:
                     "SELECT id FROM articles WHERE duplicate_of = ? AND story_id = ?", (them.id, story)
                 )
             ]
-            for i in (them.id, *copies):
-                db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (to, i))
-                if i in meta:
-                    meta[i].story_id = to
+            _move(db, meta, (them.id, *copies), to)
             touched.update((story, mine))
-        for story in sorted(touched):
-            if db.execute("SELECT 1 FROM articles WHERE story_id = ? LIMIT 1", (story,)).fetchone() is None:
-                db.execute("DELETE FROM stories WHERE id = ?", (story,))
-                touched.discard(story)
-        return touched
+        return _without_empty(db, touched)
 
     def _occurrence_marks(self, a: _Candidate, group: list[_Candidate]) -> set[str]:
         """What a report shares with the dated members of a group (_undated) that do not veto it: the event
@@ -1655,15 +1648,9 @@ class Matcher:
                     continue
                 if not self._clash(dated, self._members(db, story, fingerprints)):
                     continue
-                db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (target, i))
-                if i in meta:
-                    meta[i].story_id = target
+                _move(db, meta, (i,), target)
                 touched.update((story, target))
-        for story in sorted(touched):
-            if db.execute("SELECT 1 FROM articles WHERE story_id = ? LIMIT 1", (story,)).fetchone() is None:
-                db.execute("DELETE FROM stories WHERE id = ?", (story,))
-                touched.discard(story)
-        return touched
+        return _without_empty(db, touched)
 
     @staticmethod
     def _join_stories(db: Raw, meta: dict[int, _Meta], article: _Meta, linked: list[_Meta]) -> set[int]:
@@ -1711,6 +1698,23 @@ class Matcher:
         )
         for table in (schema.LshBand, schema.Anchor, schema.Fingerprint):
             s.execute(delete(table).where(table.article_id == article_id))
+
+
+def _move(db: Raw, meta: dict[int, _Meta], ids: tuple[int, ...], story: int | None) -> None:
+    """Put these articles in this story (None: in none), in the database and in the batch's metadata."""
+    for i in ids:
+        db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, i))
+        if i in meta:
+            meta[i].story_id = story
+
+
+def _without_empty(db: Raw, touched: set[int]) -> set[int]:
+    """Delete the touched stories that no article is left in; the touched stories that remain."""
+    for story in sorted(touched):
+        if db.execute("SELECT 1 FROM articles WHERE story_id = ? LIMIT 1", (story,)).fetchone() is None:
+            db.execute("DELETE FROM stories WHERE id = ?", (story,))
+            touched.discard(story)
+    return touched
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
