@@ -647,6 +647,8 @@ class _Meta:
     credit: bool
     precision: str | None
     published: str | None
+    # In no story, taken out of one by a later report that left it unsure of its occurrence (_unsure_left).
+    unsure: bool = False
 
     def originality(self) -> tuple[int, int, str]:
         """Sort key, lowest first, for which of two duplicates is the original: one that credits another source
@@ -887,8 +889,8 @@ class Matcher:
         for chunk in _chunks([i for i in ids if i not in into]):
             marks = ",".join("?" * len(chunk))
             for row in db.execute(
-                f"SELECT id, duplicate_of, story_id, coalesce(credit, '') != '', published_precision, published "
-                f"FROM articles WHERE id IN ({marks})",
+                f"SELECT id, duplicate_of, story_id, coalesce(credit, '') != '', published_precision, published,"
+                f" story_id IS NULL AND link_evidence IS NOT NULL FROM articles WHERE id IN ({marks})",
                 chunk,
             ):
                 into[row[0]] = _Meta(*row)
@@ -1106,7 +1108,12 @@ class Matcher:
                 # Its candidates left in no story, read again against the story it is now in, members together.
                 story, judged = meta[i].story_id, {v.candidate for v in verdicts}
                 for c in candidates[i]:
-                    if story is None or meta[c].story_id is not None or c in judged:
+                    if (
+                        story is None
+                        or meta[c].story_id is not None
+                        or c in judged
+                        or self._stays_out(own, meta[c])
+                    ):
                         continue
                     if joined := self._story_link(db, fingerprints[c], story, [i], fingerprints):
                         touched.update(self._join_stories(db, meta, meta[c], [meta[i]]))
@@ -1219,7 +1226,9 @@ class Matcher:
         self._rank = key
         as_of = self._df_as_of(db, akeys, key)
         try:
-            self._decide(db, order, self._candidates(db, order, akeys, self._df(db, akeys), as_of), fingerprints)
+            self._decide(
+                db, order, self._candidates(db, order, akeys, self._df(db, akeys), as_of), fingerprints
+            )
         finally:
             self._rank = _identity
         s.expire_all()
@@ -1537,7 +1546,9 @@ class Matcher:
             (
                 v
                 for v in ranked
-                if not self._clash([own], of(meta[v.candidate].story_id)) and not elsewhere(v)
+                if not self._clash([own], of(meta[v.candidate].story_id))
+                and not elsewhere(v)
+                and not self._stays_out(own, meta[v.candidate])
             ),
             None,
         )
@@ -1559,11 +1570,22 @@ class Matcher:
             # An article in no story yet comes along on any link; a story of its own only on a strong one.
             if other.story_id is not None and not (v.duplicate or v.score >= self.options.merge):
                 continue
+            if self._stays_out(own, other):
+                continue
             theirs = of(other.story_id) or [fingerprints[other.id]]
             if not self._clash(joined, theirs):
                 linked.append(other)
                 joined.extend(theirs)
         return chosen, linked
+
+    @staticmethod
+    def _stays_out(own: _Candidate, other: _Meta) -> bool:
+        """Whether a report that _unsure_left took out of its story, unsure of which occurrence it reports, stays
+        out of this article's story: an undated article's link says no more of the occurrence than the link that
+        took it in the first time. bench/realset's tuning half: the undated second-phase Mount Ruang report
+        (id-ruang-20240430-ar-01), taken out of the first phase's story, came back into it on the link of another
+        undated report (-fr-03), which itself moved to the second phase's story afterwards."""
+        return other.unsure and other.story_id is None and _undated(own)
 
     def _unsure_left(
         self,
@@ -1754,7 +1776,7 @@ def _move(db: Raw, meta: dict[int, _Meta], ids: tuple[int, ...], story: int | No
     for i in ids:
         db.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, i))
         if i in meta:
-            meta[i].story_id = story
+            meta[i].story_id, meta[i].unsure = story, story is None
 
 
 def _without_empty(db: Raw, touched: set[int]) -> set[int]:
