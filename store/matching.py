@@ -34,7 +34,7 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -144,7 +144,7 @@ def anchor_key(anchor: str) -> int:
     return _h64(anchor.encode("utf-8"))
 
 
-def anchor_keys(anchors: frozenset[str] | set[str] | list[str]) -> list[int]:
+def anchor_keys(anchors: Iterable[str]) -> list[int]:
     """anchor_key() of each anchor, sorted and without repeats; the hash inlined (a batch hashes some 2,000)."""
     blake2b, from_bytes = hashlib.blake2b, int.from_bytes
     return sorted(
