@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -155,7 +156,7 @@ def anchor_keys(anchors: Iterable[str]) -> list[int]:
 def _postings(keys: dict[int, list[int]]) -> tuple[list[tuple[int, int]], np.ndarray]:
     """(key, article_id) rows of an index sorted by key, then article, and the keys alone (sorted), with numpy:
     sorting half a million tuples of 64-bit ints in Python cost more than the index writes around it."""
-    flat = np.fromiter((k for ks in keys.values() for k in ks), np.int64)
+    flat = np.fromiter(itertools.chain.from_iterable(keys.values()), np.int64)
     ids = np.repeat(np.fromiter(keys, np.int64, len(keys)), [len(ks) for ks in keys.values()])
     order = np.lexsort((ids, flat))
     flat = flat[order]
