@@ -9,13 +9,19 @@ duplicate and story decisions, story summaries, plus the article rows' own INSER
 second, peak memory (of the whole process, fingerprints and texts of all N held in memory included), the growth
 ratio of time per article, and what was found.
 
-Usage: python bench/dedup_bench.py --n 10000 --n 100000
+Usage: python bench/dedup_bench.py --n 10000 --n 100000 [--profile DIR]
+``--profile DIR`` runs the matching under cProfile (CPU seconds per function), writes DIR/match-N.prof (read it with pstats) and prints its
+top functions by own and cumulative time; the CPU seconds of the matching (user + system, resource.getrusage) are
+printed with every run, a measure that other processes on a shared machine disturb less than wall seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import pstats
 import random
 import re
 import resource
@@ -89,7 +95,12 @@ def corpus(n: int, seed: int = 11) -> list[tuple[str, str]]:
     return out
 
 
-def run_one(n: int) -> dict[str, float]:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_one(n: int, profile: Path | None = None) -> dict[str, float]:
     from sqlalchemy.orm import Session
 
     from ingest.record import Article as Record
@@ -109,7 +120,11 @@ def run_one(n: int) -> dict[str, float]:
         for i, (lang, text) in enumerate(articles):
             records.append(fp(Record(source=f"a{i}", text=text, lang=lang, content_hash=content_hash(text))))
         fingerprint_s = time.perf_counter() - f0
-        t0 = time.perf_counter()
+        # CPU time per function (time.process_time): wall time on a shared machine counts the waits for its cores.
+        profiler = cProfile.Profile(time.process_time) if profile else None
+        c0, t0 = _cpu(), time.perf_counter()
+        if profiler:
+            profiler.enable()
         for start in range(0, n, BATCH):
             with Session(engine) as s, s.begin():
                 # Article rows go in with one plain INSERT each and no text (the writer's job, and the full-text
@@ -125,7 +140,16 @@ def run_one(n: int) -> dict[str, float]:
                     )
                     batch.append((cur.lastrowid, r))
                 matcher.match_batch(s, batch)
-        seconds = time.perf_counter() - t0
+        if profiler:
+            profiler.disable()
+        seconds, cpu_s = time.perf_counter() - t0, _cpu() - c0
+        if profiler and profile:
+            profile.mkdir(parents=True, exist_ok=True)
+            profiler.dump_stats(str(profile / f"match-{n}.prof"))
+            for order in ("tottime", "cumulative"):
+                out = io.StringIO()
+                pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(30)
+                print(out.getvalue(), file=sys.stderr)
         with Session(engine) as s:
             dups = s.query(schema.Article).filter(schema.Article.duplicate_of.isnot(None)).count()
             stories = s.query(schema.Story).count()
@@ -133,6 +157,7 @@ def run_one(n: int) -> dict[str, float]:
     return {
         "n": n,
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "fingerprint_s": fingerprint_s,
         "peak_mb": peak,
         "duplicates": dups,
@@ -143,27 +168,31 @@ def run_one(n: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, action="append")
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of the matching into this folder")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.profile)))
         return
     rows = []
     for n in args.n or [10000, 100000]:
+        extra = ["--profile", str(args.profile)] if args.profile else []
         result = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--one", str(n), *extra], capture_output=True, text=True, check=True
         )
+        if args.profile:
+            print(result.stderr, file=sys.stderr)
         rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
     print(f"duplicate matching benchmark, {time.strftime('%Y-%m-%d')}, cpus={__import__('os').cpu_count()}")
     print(
-        "| articles | matching s | articles/s | time per article vs first | peak MB | duplicates found | stories |"
+        "| articles | matching s | matching CPU s | articles/s | time per article vs first | peak MB | duplicates found | stories |"
         " fingerprints s (normalize stage, not in matching) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     base = rows[0]["seconds"] / rows[0]["n"]
     for r in rows:
         print(
-            f"| {r['n']} | {r['seconds']:.1f} | {r['n'] / r['seconds']:.0f} | {(r['seconds'] / r['n']) / base:.2f}x | "
+            f"| {r['n']} | {r['seconds']:.1f} | {r['cpu_s']:.1f} | {r['n'] / r['seconds']:.0f} | {(r['seconds'] / r['n']) / base:.2f}x | "
             f"{r['peak_mb']:.0f} | {r['duplicates']} | {r['stories']} | {r['fingerprint_s']:.1f} |"
         )
 
