@@ -176,6 +176,7 @@ _AR_WORDS: dict[str, str] = {
     "الحكومية": "State",
     "الحديد": "",  # "السكك الحديد" is the railways
     "الثوري": "Revolutionary",
+    "السلطانية": "Royal",
     "القدس": "Quds",
 }
 # Definite words that end a name: time words, relatives, quantities ("أعلنت وزارة الصحة اليوم", "الذي").
@@ -249,8 +250,31 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             so_far = " ".join([head, *taken])
             if so_far in _AR_NAMES or f"ال{so_far}" in _AR_NAMES:
                 break  # a whole name ends there: "مؤتمر الأمم المتحدة | للأطراف"
-        named = " ".join([head, *taken])
         prefix = word[: len(word) - len(head)]
+        if (
+            head == "شرطة"
+            and "ال" not in prefix
+            and i + 1 < len(words)
+            and not any(t.startswith("ال") for t in taken)
+        ):
+            # a city's or a country's police, by its name: "شرطة بيشاور", "شرطة عُمان السلطانية" (the tune half's
+            # second fold), with the adjectives after the name
+            place = gaz.lookup(words[i + 1][2])
+            if (
+                place is not None
+                and place.kind in ("city", "province", "country")
+                and (not text[words[i][1] : words[i + 1][0]].strip())
+            ):
+                taken = [words[i + 1][2]]
+                j = i + 2
+                while j < len(words) and words[j][2].startswith("ال") and words[j][2].endswith(("ية", "ي")):
+                    if text[words[j - 1][1] : words[j][0]].strip() or words[j][2] in _AR_STOP:
+                        break
+                    taken.append(words[j][2])
+                    j += 1
+                end = words[j - 1][1]
+                need = 0
+        named = " ".join([head, *taken])
         if head in _AR_ADJECTIVE_ONLY and ("ال" in prefix or prefix.endswith("لل")):
             # The article on the head: what follows must agree with it, a nationality or other adjective
             # ("الشرطة النيبالية", "الحرس الثوري"), not a noun ("الشرطة | الغاز المسيل للدموع" is the police [firing]
@@ -633,7 +657,9 @@ def _known(text: str, lang: str, layer: EntityLayer, gaz: Gazetteer) -> None:
 
 
 # Words that cite a source, which NER runs into the source's name ("Dilansir AFP" as one person).
-_CITING = frozenset("dilansir melansir mengutip dikutip menurut kata via selon according told".split())
+_CITING = frozenset(
+    "dilansir melansir mengutip dikutip menurut kata laporan via selon according told".split()
+)
 
 
 def _told_person(
@@ -1196,6 +1222,10 @@ _EN_SERVICES = {
     "presidency": "Presidency",
     "fire service": "Fire Service",
     "fire department": "Fire Department",
+    # a country's agency, a city's government (the tune half's second fold: "Oman news agency", "Wajima city
+    # government")
+    "news agency": "News Agency",
+    "city government": "City Government",
     "civil defence": "Civil Defence",
     "civil defense": "Civil Defence",
 }
@@ -1288,7 +1318,12 @@ def _national_services(
             for k in range(len(words)):  # "The Lebanese army": the last word alone
                 name = " ".join(words[k:])
                 country = _nation(name, gaz)
-                if country is None and noun in ("police", "fire service", "fire department"):
+                if country is None and noun in (
+                    "police",
+                    "fire service",
+                    "fire department",
+                    "city government",
+                ):
                     place = gaz.lookup(name)  # a city's or a province's police: "Peshawar police"
                     country = place.name if place is not None and place.kind in ("city", "province") else None
                 if country is not None:
@@ -1321,7 +1356,7 @@ def _national_services(
 # "إكس"", "X (formerly Twitter)": the tune half's reports in all four languages, after Twitter became X in 2023).
 _NETWORK_X = re.compile(
     r"(?<![\w-])(?:on|in|sur|di|dari|laman|akun|platform|social|social[ \t]+network|réseau[ \t]+social|"
-    r"media[ \t]+sosial)[ \t]+(X)(?![\w@.-]|\.[A-Za-z])"
+    r"media[ \t]+sosial)[ \t]+(X)(?![\w@-]|\.[A-Za-z0-9])"
     r"|(?<![\w@/.-])(X)(?=[ \t]+(?:account|post|page|handle|feed)s?(?![\w-])|[ \t]+\((?:formerly|ex-?|dulu|anciennement))"
     r"|(?:منصة|منصه|موقع|حساب\w{0,2}|تطبيق)[ \t]+[«\"“”]?(إكس|اكس|X)(?![\w-])"
 )
