@@ -1479,6 +1479,21 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("NATO", {"*": "NATO|OTAN|Otan", "ar": "الناتو+"}),
     ("European Union", {"en": "EU", "fr": "UE", "id": "Uni Eropa", "ar": "الاتحاد الأوروبي+"}),
     ("African Union", {"en": "African Union", "fr": "Union africaine", "id": "Uni Afrika"}),
+    # the European Union's commission and council, in Indonesian the country's word alone is a place ("Komisi
+    # Eropa", "Dewan Eropa": both folds of the tune half, entsorgs10)
+    (
+        "European Commission",
+        {
+            "en": "European Commission",
+            "fr": "Commission européenne",
+            "id": "Komisi Eropa",
+            "ar": "المفوضية الأوروبية+",
+        },
+    ),
+    (
+        "European Council",
+        {"en": "European Council", "fr": "Conseil européen", "id": "Dewan Eropa", "ar": "المجلس الأوروبي+"},
+    ),
     (
         "Arab League",
         {"en": "Arab League", "fr": "Ligue arabe|ligue arabe", "id": "Liga Arab", "ar": "الجامعة العربية+"},

@@ -736,3 +736,9 @@ def test_known_names_ner_ran_into_a_citing_word(stage: NerStage) -> None:
     # "Facebook-nya" (its Facebook page).
     assert _orgs(stage, _line("tw-hualien-quake-2024-id-02", "Dilansir AFP"), "id").get("AFP")
     assert _orgs(stage, _line("eg-abu-sifin-fire-2022-id-01", "Facebook-nya"), "id").get("Facebook")
+
+
+def test_european_council_in_indonesian(stage: NerStage) -> None:
+    # g20-bali-2022-id-02 (tune-a): "Eropa" alone is a place; the council is the organisation.
+    line = _line("g20-bali-2022-id-02", "Presiden Dewan Eropa")
+    assert _orgs(stage, line, "id").get("Dewan Eropa") == "European Council"
