@@ -980,7 +980,7 @@ _FR_HEADS = (
     "institut agence direction armée ministère office autorité commission observatoire bureau centre "
     "protection défense gendarmerie police marine "
     # services and bodies named by the country's or town's adjective or name: "les gardes-côtes turcs", "la
-    # mairie de Valinhos", "chemins de fer indiens" (entsorgs10: the tune half's first fold)
+    # mairie de Valinhos" (entsorgs10: the tune half's first fold)
     "garde-côtes gardes-côtes mairie parlement présidence"
 )
 # Heads named by an adjective alone ("l'armée israélienne", "la commission européenne"); "l'agence turque" is a
