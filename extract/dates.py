@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -1324,6 +1325,32 @@ def range_start(before: str) -> int | None:
     """The first day of a range of days that ends with the date after ``before`` ("les 29 et 30 octobre": 29)."""
     m = _RANGE_BEFORE.search(digits_to_ascii(before))
     return int(m.group("first")) if m else None
+
+
+# What may stand between a day counted from the publication day and the weekday naming it: "اليوم الأحد", "أمس،
+# الخميس", "hari ini, Minggu", "today (Sunday)".
+_NAMING_GAP = re.compile(r"^[\s,،(]{0,3}$")
+
+
+def today_weekday(text: str, lang: str) -> int | None:
+    """The publication day's weekday (Python's number, Monday 0) where the text names the weekday of a day it
+    counts from it: "اليوم الأحد" (today, Sunday), "أمس الخميس" (yesterday, Thursday: published on a Friday),
+    "hari ini, Minggu". The first such pair, or None. Only today, yesterday and the day before count: a week back
+    names no weekday of its own."""
+    found = find_dates(text, lang)
+    for (_, end, first), (start, _, second) in itertools.pairwise(found):
+        offset = _RELATIVE.get(lang, {}).get(_relative_key(first, lang))
+        if offset is None or offset < -2 or not is_weekday(second) or not _NAMING_GAP.match(text[end:start]):
+            continue
+        number = _weekday_number(digits_to_ascii(second).strip())
+        if number is not None:
+            return (number - offset) % 7
+    return None
+
+
+def _relative_key(expression: str, lang: str) -> str:
+    expr = digits_to_ascii(expression).strip()
+    return expr if lang == "ar" else expr.lower()
 
 
 def latest_stated(text: str) -> dt.date | None:

@@ -18,6 +18,7 @@ out, not when the event happened.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -97,7 +98,9 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
 
     - the day: the story's, unless the article's text states its own in full ("le 8 septembre 2023"); a day
       counted from a weekday or "yesterday", a year taken from the publication date, a month alone or no day
-      at all give way to what the story's reports state;
+      at all give way to what the story's reports state; where the article names its event's weekday but
+      states no publication day to count it from ("اليوم الجمعة", "مساء الاثنين": its event's ``weekday``),
+      the day of that weekday nearest the story's day (``_weekday_near``);
     - the place: the story's where the article names none, or only the country the story's place is in, or
       names the story's place after one no more specific (``_inside``).
 
@@ -115,13 +118,18 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
     if event.get("type") != story["kind"]:
         return event
     taken = []
-    if story.get("date") and event.get("date") != story["date"] and _gives_way(event, str(story["date"])):
-        event.update(
-            date=story["date"],
-            precision="day",
-            basis=f"its story's reports ({story['date_votes']} of {story['reports']})",
-        )
-        taken.append("date")
+    if story.get("date") and _gives_way(event, str(story["date"])):
+        votes = f"({story['date_votes']} of {story['reports']})"
+        day, basis = str(story["date"]), f"its story's reports {votes}"
+        near = _weekday_near(day, event.get("weekday"), str(event.get("date") or ""))
+        if near is not None and near != day:
+            day, basis = (
+                near,
+                f"its weekday nearest the day its story's reports give, {story['date']} {votes}",
+            )
+        if event.get("date") != day:
+            event.update(date=day, precision="day", basis=basis)
+            taken.append("date")
     place = str(story.get("place") or "")
     first = str((event.get("places") or [""])[0])
     if place and first.casefold() != place.casefold() and _inside(event, story):
@@ -131,6 +139,28 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
     if taken:
         event["from_story"] = taken
     return event
+
+
+# A report that names its event's weekday but no date ("مساء الاثنين", "أمس" beside "اليوم الأحد": extract/facts.py
+# ``_event_weekday``) dates it by the day of that weekday nearest its story's day, 3 days either side: each weekday
+# once. Its reports date one event within a few days of each other (the story's day is the one most of them state,
+# the first day of a summit, the day a disaster began), and a report naming another weekday reports another day of
+# it ("انطلقت ... اليوم الجمعة" at COP28, whose reports most often give the eve's day). A month the report's page
+# gives (its own day "YYYY-MM") narrows it: a weekday nearest outside that month is not taken.
+_WEEKDAY_REACH = 3
+
+
+def _weekday_near(day: str, weekday: Any, own: str) -> str | None:
+    """The day of ``weekday`` (Monday 0) nearest the story's ``day``, inside the report's month ``own`` where it
+    gives one; None where the report names no weekday."""
+    if not isinstance(weekday, int) or isinstance(weekday, bool) or not 0 <= weekday <= 6:
+        return None
+    story_day = dt.date.fromisoformat(day)
+    shift = (weekday - story_day.weekday() + _WEEKDAY_REACH) % 7 - _WEEKDAY_REACH
+    near = (story_day + dt.timedelta(days=shift)).isoformat()
+    if len(own) == 7 and not near.startswith(own):
+        return None
+    return near
 
 
 def _gives_way(event: Mapping[str, Any], day: str) -> bool:
