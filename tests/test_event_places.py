@@ -790,3 +790,12 @@ def test_a_town_after_an_incidents_verb_narrows_the_province(tmp_path: Path) -> 
     assert not _STRUCK.search("struck off ")
     places = _event(text, "ar", tmp_path)["places"]
     assert places[0] == gazetteer(tmp_path).lookup("Balasore").name  # type: ignore[union-attr]
+
+
+def test_the_coronavirus_is_no_place(tmp_path: Path) -> None:
+    # arab-summit-algiers-2022-ar-02: كورونا (the coronavirus) is also Corona, California, which outranked Algiers
+    text = (
+        "انطلقت بالعاصمة الجزائر، أول اجتماع قمة لقادة الدول العربية اليوم الثلاثاء 1 اكتوبر، بعد غياب اضطراري دام "
+        "لثلاث سنوات بسبب جائحة فيروس كورونا."
+    )
+    assert "Corona" not in {m.place.name for m in find_places(gazetteer(tmp_path), text)}
