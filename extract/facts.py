@@ -2171,16 +2171,7 @@ def _any_dateline_end(text: str, is_place: Callable[[str], bool] | None = None) 
             words = [w for w in re.findall(r"[^\s,،()]+", m.group("pre")) if not _DATE_WORD.match(w)]
             latin = [w for w in words if w[0].isalpha() and not ("\u0600" <= w[0] <= "\u06ff")]
             # an outlet's web name may open in lower case: "JAKARTA, iNewsDepok.id -" (np-yeti-crash-2023-id-03)
-            # A line that ends a word or two past the dash is a byline, a credit or a time ("Dwi Andayani -
-            # detikNews": ke-ogolla-crash-2024-id-03; "Tuesday, 26 April, 2022 - 17:30"), not the dateline of the
-            # paragraph that follows it (a dateline alone on its line still is one). Realset tuning folds: event
-            # place tune-a 237 -> 238 of 309 (en +1), tune-b 247 of 293 unchanged, event dates unchanged.
-            byline = 1 <= len(line[m.end() :].split()) <= 2
-            if (
-                1 <= len(words) <= 4
-                and all(w[0].isupper() or _WEB_NAME.search(w) for w in latin)
-                and not byline
-            ):
+            if 1 <= len(words) <= 4 and all(w[0].isupper() or _WEB_NAME.search(w) for w in latin):
                 end = m.end()
                 # A site's name, then the dateline: "بوابة اوكرانيا – كييف 4 نوفمبر 2024 – " (tune split).
                 again = _ANY_DATELINE.match(line[end:])

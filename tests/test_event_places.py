@@ -799,14 +799,3 @@ def test_the_coronavirus_is_no_place(tmp_path: Path) -> None:
         "لثلاث سنوات بسبب جائحة فيروس كورونا."
     )
     assert "Corona" not in {m.place.name for m in find_places(gazetteer(tmp_path), text)}
-
-
-def test_a_byline_with_a_dash_is_no_dateline() -> None:
-    # ke-ogolla-crash-2024-id-03: "Dwi Andayani - detikNews" is the byline; "Jakarta - " is where it was written
-    text = (
-        "Kenya Beri Penghormatan ke Kepala Pertahanan yang Tewas Kecelakaan Helikopter\n\nDwi Andayani - detikNews\n"
-        "Sabtu, 20 Apr 2024 23:30 WIB\nIlustrasi kecelakaan helikopter\nFoto: Ilustrasi kecelakaan helikopter "
-        "(Detikcom)\nJakarta - Helikopter militer milik Kenya mengalami kecelakaan di daerah terpencil di negaranya "
-        "dan menewaskan Kepala Pertahanan Kenya."
-    )
-    assert text[: _any_dateline_end(text)].endswith("\nJakarta - ")
