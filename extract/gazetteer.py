@@ -571,13 +571,14 @@ _STOP_WORDS = functools.cache(_stop_words)
 # 000, خبراء (experts; Al Khabra); from the tuning folds' part D quake and crush reports, ليل (night, "ليل السبت";
 # Lille), ساحل (coast; As Sahil), علم (science, "مركز علم الزلازل"; Al-Alam); from the tuning folds' Plumpang
 # fire reports, سنة (year, and "ألسنة لهب", tongues of flame, after the hamza is folded; Sanandaj) and منشأة
-# (a facility, "اندلع في منشأة"; Al Minshah).
+# (a facility, "اندلع في منشأة"; Al Minshah); from the tuning folds' Arab League summit reports (session 16), كورونا
+# (the coronavirus, "جائحة كورونا"; Corona, California).
 _AMBIGUOUS = frozenset(
     place_key(w)
     for w in (
         "صور عين مدينة جديد جديدة خمس شروق هزة جين جزيرة أمن كميل قوله دولة مدية فرانس ميادين أمان أمس امس غدا "
         "بركان طراز ولاية أبيض سلطات كامل برج طبقة جمال رشيد يوما شهداء هندية لأي مسيلة ديربي أدى "
-        "الحد للحج بيان جامعة قصير وجه خضراء خبراء ليل ساحل علم سنة منشأة "
+        "الحد للحج بيان جامعة قصير وجه خضراء خبراء ليل ساحل علم سنة منشأة كورونا "
         "barat kota timur utara selatan tengah"
     ).split()
 )
