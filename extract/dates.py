@@ -297,8 +297,13 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int, str]]:
 
 def is_relative(expression: str, lang: str) -> bool:
     """Whether ``expression`` is a day counted from the publication date ("yesterday", "hari ini", "أمس")."""
+    return _relative_offset(expression, lang) is not None
+
+
+def _relative_offset(expression: str, lang: str) -> int | None:
+    """The days from the publication date to the day ``expression`` counts ("yesterday": -1), or None."""
     expr = digits_to_ascii(expression).strip()
-    return (expr if lang == "ar" else expr.lower()) in _RELATIVE.get(lang, {})
+    return _RELATIVE.get(lang, {}).get(expr if lang == "ar" else expr.lower())
 
 
 def is_weekday(expression: str) -> bool:
@@ -339,7 +344,7 @@ def resolve(
 ) -> When | None:
     """An ISO date for ``expression``, or None when it cannot be placed in time."""
     expr = digits_to_ascii(expression).strip()
-    offset = _RELATIVE.get(lang, {}).get(expr if lang == "ar" else expr.lower())
+    offset = _relative_offset(expression, lang)
     if offset is not None:
         if published is None:
             return None
@@ -1339,18 +1344,13 @@ def today_weekday(text: str, lang: str) -> int | None:
     names no weekday of its own."""
     found = find_dates(text, lang)
     for (_, end, first), (start, _, second) in itertools.pairwise(found):
-        offset = _RELATIVE.get(lang, {}).get(_relative_key(first, lang))
+        offset = _relative_offset(first, lang)
         if offset is None or offset < -2 or not is_weekday(second) or not _NAMING_GAP.match(text[end:start]):
             continue
         number = _weekday_number(digits_to_ascii(second).strip())
         if number is not None:
             return (number - offset) % 7
     return None
-
-
-def _relative_key(expression: str, lang: str) -> str:
-    expr = digits_to_ascii(expression).strip()
-    return expr if lang == "ar" else expr.lower()
 
 
 def latest_stated(text: str) -> dt.date | None:

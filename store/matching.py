@@ -1207,8 +1207,9 @@ class Matcher:
             order = sorted((i for i in frontier if i in fingerprints), key=key)
             akeys |= self._anchor_keys(db, set(order))
             frontier_keys = {i: akeys[i] for i in order}
+            df = self._df(db, frontier_keys)
             candidates = self._candidates(
-                db, order, frontier_keys, self._df(db, frontier_keys), self._df_as_of(db, frontier_keys, key)
+                db, order, frontier_keys, df, self._df_as_of(db, frontier_keys, key, df)
             )
             fingerprints.update(
                 self._load(db, sorted({c for cs in candidates.values() for c in cs} - set(fingerprints)))
@@ -1241,10 +1242,13 @@ class Matcher:
         order = [i for i in order if i in fingerprints]
         akeys = {i: akeys[i] for i in order}
         self._rank = key
-        as_of = self._df_as_of(db, akeys, key)
+        df = self._df(db, akeys)
         try:
             self._decide(
-                db, order, self._candidates(db, order, akeys, self._df(db, akeys), as_of), fingerprints
+                db,
+                order,
+                self._candidates(db, order, akeys, df, self._df_as_of(db, akeys, key, df)),
+                fingerprints,
             )
         finally:
             self._rank = _identity
@@ -1256,10 +1260,15 @@ class Matcher:
     _AS_OF_POSTINGS = 3000
 
     def _df_as_of(
-        self, db: Raw, akeys: dict[int, list[int]], key: Callable[[int], Any]
+        self,
+        db: Raw,
+        akeys: dict[int, list[int]],
+        key: Callable[[int], Any],
+        full: dict[int, int] | None = None,
     ) -> dict[int, dict[int, int]]:
         """Each article's anchor document frequencies as one run read them when it came: the articles holding the
-        anchor that one run stores up to it (``key``: walk order), itself included.
+        anchor that one run stores up to it (``key``: walk order), itself included. ``full``: the anchors' whole
+        counts (_df) where the caller has read them already.
 
         Which anchors an article probes for candidates (_probe) depends on how many articles hold them, and
         settle() decides a region again in a database that holds every later report too: an anchor two reports
@@ -1269,7 +1278,8 @@ class Matcher:
         4, did not meet it, and ar-01 was left out of its story (12 pairs); the Ruang phases and the Rio BRICS
         summit came out otherwise too (26 pairs). With the frequencies as of each article, the three runs give
         the one run's stories."""
-        full = self._df(db, akeys)
+        if full is None:
+            full = self._df(db, akeys)
         read = sorted(k for k, n in full.items() if n <= self._AS_OF_POSTINGS)
         holders: dict[int, list[Any]] = {}
         for chunk in _chunks(read):
