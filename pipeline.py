@@ -236,6 +236,7 @@ class Pipeline:
             else:
                 for batch in batches:
                     self._collect(self._process_here(batch, summary), summary)
+                    self._store_translations(self.stages.cache.drain())  # after the articles, as in take()
             self._store(summary)
             # Articles that arrived out of the order one run stores a folder in: their stories decided again, so
             # a folder gives the same stories in one run as over several cron runs.
@@ -435,7 +436,6 @@ class Pipeline:
     def _process_here(self, items: list[_Item | _Doc], summary: Summary) -> list[_Item]:
         calls = self.translator.model_calls
         out = self.stages.process(items, summary.stage_seconds, self._is_known)
-        self._store_translations(self.stages.cache.drain())
         self._model_calls += self.translator.model_calls - calls
         self._missing |= self.translator.missing
         return out
@@ -449,12 +449,15 @@ class Pipeline:
 
         def take(result: _WorkResult) -> None:
             items, seconds, calls, missing, translations = result
-            self._store_translations(translations)
+            # The articles first: the interrupt handler writes what is collected, so a signal during the cache
+            # write below costs only cache entries (the next run translates those again), never the batch. (In
+            # the other order a SIGTERM between two models' cache writes lost a finished batch: CI, session 16.)
+            self._collect(items, summary)
             for name, value in seconds.items():
                 summary.stage_seconds[name] += value
             self._model_calls += calls
             self._missing |= missing
-            self._collect(items, summary)
+            self._store_translations(translations)
 
         taken = 0
         try:

@@ -197,6 +197,40 @@ def test_an_interrupt_during_a_write_stores_a_prefix_in_read_order_and_a_rerun_e
     assert stored_content(db) == stored_content(one_worker)
 
 
+def test_an_interrupt_while_a_batch_s_translations_are_cached_keeps_its_articles(
+    corpus: Path, home: Path, one_worker: Path, tmp_path: Path
+) -> None:
+    """A signal while a finished batch's new translations go to the cache: the batch's articles are already
+    collected, so the interrupt's handler writes them (CI once saw a SIGTERM there store nothing)."""
+    db = tmp_path / "cached.db"
+    script = (
+        "import sys; from pathlib import Path; from pipeline import Config, Pipeline; from store.db import connect;"
+        " from store.writer import Writer; db, corpus, home = sys.argv[1:]\n"
+        "def store_translations(self, new):\n"
+        "    raise KeyboardInterrupt\n"
+        "Pipeline._store_translations = store_translations\n"
+        "config = Config(db=db, home=Path(home), workers=1, batch_size=16, write_batch=32)\n"
+        "try:\n"
+        "    Pipeline(config, Writer(connect(db))).run([corpus])\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    cut_run = subprocess.run(
+        [sys.executable, "-c", script, str(db), str(corpus), str(home)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(home),
+    )
+    assert cut_run.returncode == 130, cut_run.stderr
+    cut, clean = stored_content(db)["articles"], stored_content(one_worker)["articles"]
+    assert 1 <= len(cut) < len(clean)  # the first batch, stored by the handler
+    assert [row[1] for row in cut] == [row[1] for row in clean[: len(cut)]]  # in read order
+    rerun = _run(["ingest", str(corpus), "--db", str(db), "-q", "--workers", "1"], home)
+    assert rerun.returncode in (0, 1), rerun.stderr
+    assert stored_content(db) == stored_content(one_worker)
+
+
 def _children(pid: int) -> list[int]:
     """Live processes whose parent is ``pid`` (the workers and multiprocessing's resource tracker)."""
     out = []
@@ -259,7 +293,8 @@ def test_sigterm_stores_finished_batches_marks_the_run_and_a_rerun_equals_a_clea
 ) -> None:
     db = tmp_path / "terminated.db"
     proc, children = _start_two_workers(corpus, home, db)
-    # Each collected batch stores its new translations at once: wait for the first, then stop the run.
+    # Each batch's new translations are written right after its articles are collected: wait for the first,
+    # then stop the run.
     deadline = time.monotonic() + 180
     translated = 0
     while proc.poll() is None and time.monotonic() < deadline:
