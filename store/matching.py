@@ -82,6 +82,17 @@ class MatchOptions:
     # (0.34); copies there share two paragraphs or more, or one that is the whole of a one-sentence cut (1.00).
     copy_paragraphs: int = 2
     short_cut: float = 0.6
+    # ... or, counted in sentences, that many sentences mostly found in the other text: a copy re-wrapped into
+    # other paragraphs (it-cutro-shipwreck-2023 fr-01/fr-02 on the tuning half's fold tune-b: one AFP text, three
+    # sentences kept whole, one of them inside a 247-word paragraph) shares one paragraph by line. Built on
+    # tune-b, checked on tune-a (`stories_eval.py --folds`).
+    copy_sentences: int = 3
+    # Not a copy where both texts go on, after the last sentence they share, with this many sentences of prose
+    # of their own (copy_overlap()'s own_after): two outlets' texts on one wire lead, each with its own body
+    # (br-voepass-crash-2024 id-01/id-02 on the tuning half's fold tune-a: 5 and 4), where a copy cut at another
+    # point ends near the shared part or goes on with page chrome (the tuning half's copies: 3 at most, a
+    # Tartus AFP text with its related-links headlines and one Hamdaniya cut). Checked on tune-b.
+    own_after: int = 4
     # ... or more than half of the shorter text inside the longer, quoted words or not, whatever its paragraphs:
     # a short cut re-wrapped into one paragraph and its update with a new lead (ir-kerman-2024 fr-01/fr-02 on the
     # tuning half, 0.61); the tuning half's closest pair that is not a copy holds 0.49 (an AFP lead in a photo
@@ -1007,8 +1018,10 @@ class Matcher:
             overlap.contained >= o.contained
             and overlap.unquoted >= o.unquoted
             and overlap.fidelity >= o.fidelity
+            and overlap.own_after < o.own_after
             and (
                 overlap.paragraphs >= o.copy_paragraphs
+                or overlap.sentences >= o.copy_sentences
                 or overlap.shorter_share >= o.short_cut
                 or min(overlap.contained, overlap.unquoted) >= o.mostly_contained
             )
