@@ -180,6 +180,7 @@ _PARAGRAPH_WORDS = 8  # a line shorter than this (a byline, a caption credit, a 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…»”\"])\s+")
 # A sentence of prose ends so; a run that does not (a related-links headline, a menu, a caption) is page chrome,
 # which copies carry at their ends as often as not (copy_overlap()'s own_after counts prose only).
+_DIGITS = re.compile(r"\d+")  # "2,150", "2 150" and "2.150" give the same runs in every language
 _PROSE_END = re.compile(r"[.!?؟…»”\"'’)]\s*$")
 _SENTENCE_WORDS = 6
 
@@ -204,6 +205,7 @@ class Passages:
     words: int
     sentences: tuple[frozenset[tuple[str, ...]], ...]
     prose: tuple[bool, ...]  # for each of ``sentences``: whether it ends as a sentence of prose does
+    numbers: tuple[str, ...] = ()  # its runs of digits in order, which a translation keeps (matching.py)
 
 
 def passages(text: str) -> Passages:
@@ -225,6 +227,7 @@ def passages(text: str) -> Passages:
         len(everything),
         tuple(frozenset(_grams(words)) for words, _ in sentences),
         tuple(prose for _, prose in sentences),
+        tuple(_DIGITS.findall(digits_to_ascii(text))),
     )
 
 

@@ -349,6 +349,25 @@ def test_two_texts_on_one_wire_lead_that_go_on_apart_are_no_copy() -> None:
     assert rewrapped.paragraphs == 1 and rewrapped.sentences >= 3 and Matcher().is_copy(rewrapped)
 
 
+def test_reports_in_two_languages_are_no_translation_without_its_shape() -> None:
+    """ua-brovary-crash-2023 en-01/id-02 (tune half): an English and an Indonesian report of the Brovary crash
+    that share their anchors and six names ("Denys Monastyrskyi", "Ihor Klymenko", ...) but not their length;
+    ke-ogolla-crash-2024 fr-03/id-03: about as long, not the same numbers. Sample 003, the Indonesian
+    translation of 004, has the shape."""
+    from normalize.fingerprint import passages
+    from store.matching import MatchOptions, translation_shape
+
+    from .conftest import sample
+
+    def text(name: str) -> Any:
+        return passages((REALSET / f"{name}.txt").read_text(encoding="utf-8"))
+
+    o = MatchOptions()
+    assert not translation_shape(text("ua-brovary-crash-2023-en-01"), text("ua-brovary-crash-2023-id-02"), o)
+    assert not translation_shape(text("ke-ogolla-crash-2024-fr-03"), text("ke-ogolla-crash-2024-id-03"), o)
+    assert translation_shape(*(passages(sample(n).read_text(encoding="utf-8")) for n in ("003", "004")), o)
+
+
 def test_fidelity_is_the_share_of_the_shared_sentences_kept() -> None:
     from normalize.fingerprint import copy_overlap, passages
 
