@@ -178,6 +178,10 @@ _PARAGRAPH_WORDS = 8  # a line shorter than this (a byline, a caption credit, a 
 # or Arabic) or a closing quotation mark that a space follows. A run of fewer than six words (a dateline, a
 # credit, "Read also") is no sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…»”\"])\s+")
+# A sentence of prose ends so; a run that does not (a related-links headline, a menu, a caption) is page chrome,
+# which copies carry at their ends as often as not (copy_overlap()'s own_after counts prose only).
+_DIGITS = re.compile(r"\d+")  # "2,150", "2 150" and "2.150" give the same runs in every language
+_PROSE_END = re.compile(r"[.!?؟…»”\"'’)]\s*$")
 _SENTENCE_WORDS = 6
 
 
@@ -200,6 +204,8 @@ class Passages:
     paragraph_words: tuple[int, ...]
     words: int
     sentences: tuple[frozenset[tuple[str, ...]], ...]
+    prose: tuple[bool, ...]  # for each of ``sentences``: whether it ends as a sentence of prose does
+    numbers: tuple[str, ...] = ()  # its runs of digits in order, which a translation keeps (matching.py)
 
 
 def passages(text: str) -> Passages:
@@ -207,18 +213,21 @@ def passages(text: str) -> Passages:
     lines = [w for w in lines if w]
     everything = [w for line in lines for w in line]
     paragraphs = [line for line in lines if len(line) >= _PARAGRAPH_WORDS]
+    sentences = [
+        (words, bool(_PROSE_END.search(sentence)))
+        for line in text.split("\n")
+        for sentence in _SENTENCE_END.split(line)
+        if len(words := _copy_words(sentence)) >= _SENTENCE_WORDS
+    ]
     return Passages(
         frozenset(_grams(everything)),
         frozenset(_grams(_copy_words(_QUOTED.sub("\n", text)))),
         tuple(frozenset(_grams(p)) for p in paragraphs),
         tuple(len(p) for p in paragraphs),
         len(everything),
-        tuple(
-            frozenset(_grams(words))
-            for line in text.split("\n")
-            for sentence in _SENTENCE_END.split(line)
-            if len(words := _copy_words(sentence)) >= _SENTENCE_WORDS
-        ),
+        tuple(frozenset(_grams(words)) for words, _ in sentences),
+        tuple(prose for _, prose in sentences),
+        tuple(_DIGITS.findall(digits_to_ascii(text))),
     )
 
 
@@ -229,6 +238,8 @@ class Overlap:
     paragraphs: int  # the most paragraphs of either text that are mostly (half their shingles) in the other
     shorter_share: float  # the share of the shorter text's words in such paragraphs
     fidelity: float  # how whole the shared sentences are kept, the lower of both texts (_fidelity())
+    sentences: int = 0  # the most sentences of either text that are mostly (half their shingles) in the other
+    own_after: int = 0  # the fewer, of both texts, own prose sentences after the last shared (_own_after())
 
 
 def _share(x: frozenset[tuple[str, ...]], y: frozenset[tuple[str, ...]]) -> float:
@@ -255,6 +266,23 @@ def _fidelity(x: Passages, other: Passages) -> float:
     return found / total if total else 1.0
 
 
+def _mostly_in(x: Passages, other: Passages) -> list[bool]:
+    return [2 * len(sentence & other.grams) >= len(sentence) for sentence in x.sentences]
+
+
+def _own_after(x: Passages, other: Passages, mostly: list[bool]) -> int:
+    """Sentences of prose of ``x`` after its last sentence mostly in ``other`` that share nothing like a third of
+    their shingles with it: what a text goes on with after the part two texts share. A copy cut at another point
+    ends near where the shared part ends (or goes on with page chrome); two outlets' texts that take one wire
+    lead and go on each with its own body both go on."""
+    last = max((k for k, m in enumerate(mostly) if m), default=len(mostly))
+    return sum(
+        1
+        for sentence, prose in zip(x.sentences[last + 1 :], x.prose[last + 1 :], strict=True)
+        if prose and len(sentence & other.grams) < _SHARED_SENTENCE * len(sentence)
+    )
+
+
 def copy_overlap(a: Passages, b: Passages) -> Overlap:
     def found(x: Passages, other: Passages) -> tuple[int, float]:
         hit = [
@@ -271,6 +299,8 @@ def copy_overlap(a: Passages, b: Passages) -> Overlap:
         max(na, nb),
         sa if a.words <= b.words else sb,
         min(_fidelity(a, b), _fidelity(b, a)),
+        max(sum(ma := _mostly_in(a, b)), sum(mb := _mostly_in(b, a))),
+        min(_own_after(a, b, ma), _own_after(b, a, mb)),
     )
 
 

@@ -329,6 +329,45 @@ def test_copies_keep_their_sentences_whole_and_edited_versions_do_not(
     assert any({"za-brics-2023-en-02", "za-brics-2023-en-03"} <= s for s in stories)
 
 
+def test_two_texts_on_one_wire_lead_that_go_on_apart_are_no_copy() -> None:
+    """br-voepass-crash-2024 id-01/id-02 (tune half): Okezone's two articles of one day share their two lead
+    paragraphs ("SAO PAULO - Sebanyak 61 penumpang tewas saat pesawat berjenis ATR 72-500 buatan Prancis
+    terjatuh ...") and each goes on with a body of its own: not one document. it-cutro-shipwreck-2023
+    fr-01/fr-02 (tune half): one AFP text, re-wrapped into other paragraphs, shares one paragraph by line and
+    three whole sentences: one document."""
+    from normalize.fingerprint import copy_overlap, passages
+    from store.matching import Matcher
+
+    def overlap(story: str, a: str, b: str) -> Any:
+        return copy_overlap(
+            *(passages((REALSET / f"{story}-{n}.txt").read_text(encoding="utf-8")) for n in (a, b))
+        )
+
+    lead = overlap("br-voepass-crash-2024", "id-01", "id-02")
+    assert lead.own_after >= 4 and lead.contained > 0.5 and not Matcher().is_copy(lead)
+    rewrapped = overlap("it-cutro-shipwreck-2023", "fr-01", "fr-02")
+    assert rewrapped.paragraphs == 1 and rewrapped.sentences >= 3 and Matcher().is_copy(rewrapped)
+
+
+def test_reports_in_two_languages_are_no_translation_without_its_shape() -> None:
+    """ua-brovary-crash-2023 en-01/id-02 (tune half): an English and an Indonesian report of the Brovary crash
+    that share their anchors and six names ("Denys Monastyrskyi", "Ihor Klymenko", ...) but not their length;
+    ke-ogolla-crash-2024 fr-03/id-03: about as long, not the same numbers. Sample 003, the Indonesian
+    translation of 004, has the shape."""
+    from normalize.fingerprint import passages
+    from store.matching import MatchOptions, translation_shape
+
+    from .conftest import sample
+
+    def text(name: str) -> Any:
+        return passages((REALSET / f"{name}.txt").read_text(encoding="utf-8"))
+
+    o = MatchOptions()
+    assert not translation_shape(text("ua-brovary-crash-2023-en-01"), text("ua-brovary-crash-2023-id-02"), o)
+    assert not translation_shape(text("ke-ogolla-crash-2024-fr-03"), text("ke-ogolla-crash-2024-id-03"), o)
+    assert translation_shape(*(passages(sample(n).read_text(encoding="utf-8")) for n in ("003", "004")), o)
+
+
 def test_fidelity_is_the_share_of_the_shared_sentences_kept() -> None:
     from normalize.fingerprint import copy_overlap, passages
 
