@@ -51,6 +51,41 @@ FEATURES = (
     "inner_locative",  # ... and named after a locative word
 )
 
+# What the learnt ranker (GENERAL_WEIGHTS) reads: what the text says of each candidate, none of the hand rules'
+# order or scores (no "rules_*", "narrowed" or "inner*", which are read against the rules' first place).
+GENERAL = (
+    "mentions",
+    "mention_share",  # its mentions over the most any candidate has (0..1)
+    "evidence",
+    "lead",
+    "first_sentence",
+    "title",
+    "dateline",
+    "struck",
+    "epicentre",
+    "locative",
+    "quoted",
+    "first_named",
+    "near_event",
+    "event_words",  # 1 / (1 + the fewest words between a mention of it and a word naming the event)
+    "kind_venue",
+    "kind_locality",
+    "kind_city",
+    "kind_province",
+    "kind_country",
+    "kind_unknown",
+    "has_inner",
+    "has_outer",
+    "outer_lead",  # has_outer, and named in the lead, the evidence sentence or after an incident's verb
+    "inner_only",  # has_inner and no mention in the lead or the evidence sentence
+    "main_country",
+    "held_in",
+    "volcano",  # the volcano of an eruption
+    "signals_country",  # how many of lead, evidence, first_sentence, title, struck, locative, for a country
+    "signals_province",  # ... for a province
+    "unknown_inner",  # a place no data holds, where the text names a city, a province or a country
+)
+
 
 @dataclass
 class Candidate:
@@ -64,6 +99,7 @@ class Candidate:
     surfaces: set[str] = field(default_factory=set)
     flags: set[str] = field(default_factory=set)  # evidence, lead, struck, epicentre, held_in, ...
     quoted: int = 0
+    event_words: int | None = None  # the fewest words between a mention and a word naming the event
     features: dict[str, float] = field(default_factory=dict)
 
 
@@ -126,6 +162,21 @@ def rank(ranked: Sequence[str], cands: Mapping[str, Candidate], weights: Mapping
         key=lambda i: (score(cands[ranked[i]].features, weights) if ranked[i] in cands else -math.inf, -i),
     )
     return [ranked[best], *(n for i, n in enumerate(ranked) if i != best)]
+
+
+def order(ranked: Sequence[str], cands: Mapping[str, Candidate], weights: Mapping[str, float]) -> list[str]:
+    """The candidates by the learnt ranker's score (``weights`` over GENERAL features), highest first; ties keep
+    the rules' order. FactExtractor then makes the first as specific as the event's sentence makes it
+    (facts._narrowed), a rule about what the text says, not an order."""
+    pos = {n: i for i, n in enumerate(ranked)}
+    return sorted(
+        ranked, key=lambda n: (-score(cands[n].features, weights) if n in cands else math.inf, pos[n])
+    )
+
+
+def general(weights: Mapping[str, float]) -> bool:
+    """Whether ``weights`` are the learnt ranker's (GENERAL features), not a re-ranking of the rules' order."""
+    return bool(weights) and "rules_first" not in weights
 
 
 def score(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
