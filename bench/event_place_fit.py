@@ -272,6 +272,17 @@ def errors(evs: list[Event], fold: str, w: np.ndarray | None = None, margin: flo
         print(f"  {n:3d}  {c}")
 
 
+def with_share(evs: list[Event]) -> None:
+    """One more column on the learnt ranker's features: the log of the rules' score over the best (rules_share,
+    floor 0.01), which with the kinds' own weights is the hand rules' score in log space (their kind weights
+    re-learnt, their order, priorities and narrowing unseen)."""
+    share = FEATURES.index("rules_share")
+    for e in evs:
+        pos = {n: i for i, n in enumerate(e.names)}
+        col = [e.x[pos[n], share] if n in pos and e.x.size else 0.0 for n in e.ranked]
+        e.xg = np.hstack([e.xg, np.log(np.maximum(np.array(col), 0.01))[:, None]]) if e.ranked else e.xg
+
+
 def general_report(evs: list[Event], total: Counter[tuple[str, str]], l2s: list[float]) -> None:
     """Per fold and language: the rules, the rules with the product's WEIGHTS (in-sample), the learnt ranker fit
     on the other fold (cross-fold) and on both (in-sample), without and with _narrowed after it; and its weights."""
@@ -300,10 +311,10 @@ def general_report(evs: list[Event], total: Counter[tuple[str, str]], l2s: list[
                 )
                 print(f"| {fold} | {lang} | " + " | ".join(f"{c}/{n}" for c in cols) + " |")
         print("GENERAL_WEIGHTS (both folds) = {")
-        for k, v in zip(GENERAL, both, strict=True):
-            print(
-                f'    "{k}": {v:.3f},  # tune-a fit {cross["tune-b"][GENERAL.index(k)]:.2f}, tune-b fit {cross["tune-a"][GENERAL.index(k)]:.2f}'
-            )
+        names = (*GENERAL, "log_rules_share")[: len(both)]
+        for i, (k, v) in enumerate(zip(names, both, strict=True)):
+            a, b = cross["tune-b"][i], cross["tune-a"][i]
+            print(f'    "{k}": {v:.3f},  # fit on tune-a {a:.2f}, on tune-b {b:.2f}')
         print("}")
 
 
@@ -357,6 +368,11 @@ def main() -> None:
         help="switch a family of the ordering rules off (the rules' figures then read both folds without it)",
     )
     parser.add_argument(
+        "--share",
+        action="store_true",
+        help="--general with the log of the rules' score (rules_share, floor 0.01) as one more feature",
+    )
+    parser.add_argument(
         "--general",
         action="store_true",
         help="the learnt ranker over GENERAL features, cross-fold and in-sample",
@@ -390,6 +406,8 @@ def main() -> None:
         other = fit([e for e in evs if e.fold != args.errors], args.l2[0]) if args.model_errors else None
         errors(evs, args.errors, other, args.margin[0])
     if args.general:
+        if args.share:
+            with_share(evs)
         general_report(evs, total, args.l2)
         return
     for l2 in args.l2:

@@ -1454,10 +1454,11 @@ class FactExtractor:
                 cand.flags.add("locative")
             if any(abs(start - m) <= _NEAR_EVENT_CHARS for m in ev.mentions):
                 cand.flags.add("near_event")
+            # (read by the learnt ranker alone: a bench's trace or GENERAL weights)
             words = [
                 len(text[min(start, m) : max(start, m)].split())
                 for m in ev.mentions
-                if abs(start - m) <= 2000
+                if abs(start - m) <= 2000 and (self.place_trace is not None or general(self.place_weights))
             ]
             if words and (cand.event_words is None or min(words) < cand.event_words):
                 cand.event_words = min(words)
@@ -1689,10 +1690,6 @@ class FactExtractor:
         for name in volcanoes:
             cands[name].flags.add("volcano")
         rules = {n: scores[n] * weights[n] for n in scores}
-        for name, cand in cands.items():
-            if cand.country is None and cand.kind in ("venue", "locality") and name not in known:
-                # a venue named after its city ("Pokhara" for its airport): in that city's country
-                cand.country = getattr(self.gazetteer.lookup(name), "country", None)
         _describe(narrowed, ranked, cands, rules, known, text, body_start)
 
         def narrow(order: list[str]) -> list[str]:
