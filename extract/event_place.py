@@ -56,11 +56,12 @@ FEATURES = (
 # read against the rules' first place); facts._narrowed then makes its first as specific as the event's sentence.
 # NOT the product's default: fit by `bench/event_place_fit.py --general` (a conditional logit, numpy) on the
 # bench/realset TUNING half (session 17, evplace11: 602 labelled event places, 547 with two candidates or more),
-# cross-fold (fit on one fold, read on the other) it placed tune-a 225 of 309 and tune-b 224 of 293 (L2 0.3; 223 /
-# 226 at L2 1, 226 / 223 at L2 3), against the rules' 233 / 242 (in-sample: built on both folds) and the rules
-# re-ranked by WEIGHTS, cross-fold, 237 / 240: the multiplicative rules (a country's evidence times 0.15, a venue's
-# times 3) order the candidates better than a linear model of these features learns from 300 events; the features
-# added to WEIGHTS instead read 235 / 240 cross-fold, no better. Kept for the bench and the next try.
+# cross-fold (fit on one fold, read on the other) it placed tune-a 225 of 309 and tune-b 227 of 293 at L2 0.3 (223 /
+# 226 at L2 1, 226 / 223 at L2 3) before the last three features, 225 / 224 with them (and a venue's country from
+# its city's name, since dropped); with the log of the rules' score as one more feature (--share) 231 / 227. The
+# rules' order gives 233 / 242 (in-sample: built on both folds) and the rules re-ranked by WEIGHTS, cross-fold,
+# 237 / 241: the multiplicative rules (a country's evidence times 0.15, a venue's times 3) order the candidates
+# better than a linear model of these features learns from 300 events a fold. Kept for the bench and the next try.
 GENERAL = (
     "mentions",
     "mention_share",  # its mentions over the most any candidate has (0..1)
@@ -125,7 +126,7 @@ class Candidate:
 # tune-b 240, these weights in the product (realset_eval --folds) tune-a 235 -> 236 of 309 (id 62 -> 63), tune-b
 # 246 of 293 unchanged; a refit would score cross-fold 234 and 239 (one more, two fewer), so the weights stay.
 # Session 17 (evplace11), the same check on the code of session 16: rules 233 / 242, these weights 237 / 247
-# (in-sample), fit on the other fold 237 / 240 (L2 1, margin 1; L2 0.3, margin 1: 237 / 242; margin 0: 238 / 240).
+# (in-sample), fit on the other fold 237 / 241 (L2 1, margin 1; margin 0: 238 / 240).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
     {
         "rules_first": 2.061 + 1.0,
