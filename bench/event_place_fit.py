@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from realset_eval import CACHE, FOLDS, LANGS, event_fact, folds, load, place_right, same  # noqa: E402
 
-from extract.event_place import FEATURES, WEIGHTS  # noqa: E402
+from extract.event_place import FEATURES, GENERAL, WEIGHTS  # noqa: E402
 from extract.facts import FactOptions, FactStage  # noqa: E402
 from extract.ner import NerOptions, NerStage  # noqa: E402
 from ingest.readers import read_document  # noqa: E402
@@ -57,6 +57,13 @@ class Event:
     names: list[str]  # candidates in the rules' order
     x: np.ndarray  # candidates x features
     y: np.ndarray  # which candidates are right
+    # The learnt ranker's view: the candidates in the scores' order before _narrowed, their GENERAL features, which
+    # are right, and _narrowed itself (applied to the ranker's order, as the product does).
+    ranked: list[str] = dataclasses.field(default_factory=list)
+    xg: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((0, 0)))
+    yg: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0))
+    narrow: dict[str, str] = dataclasses.field(default_factory=dict)  # top -> first after _narrowed
+    forms: list[str] = dataclasses.field(default_factory=list)
 
 
 def analysed(data: Path, labels: list[dict[str, Any]], cache: Path | None) -> dict[str, Article]:
@@ -121,30 +128,78 @@ def events(
                 )
             )
             continue
-        names, cands = trace
+        names, cands, ranked, narrow = trace
         x = np.array([[cands[n].features.get(k, 0.0) for k in FEATURES] for n in names])
         y = np.array([place_right(n, forms) for n in names], dtype=float)
-        out.append(Event(lab["id"], lab["lang"], lab["split"], ev["place"], rules_ok, names, x, y))
+        xg = np.array([[cands[n].features.get(k, 0.0) for k in GENERAL] for n in ranked])
+        yg = np.array([place_right(n, forms) for n in ranked], dtype=float)
+        # _narrowed of each candidate put first (the others in the rules' order after it)
+        tops = {n: narrow([n, *(m for m in ranked if m != n)])[0] for n in ranked}
+        out.append(
+            Event(
+                lab["id"],
+                lab["lang"],
+                lab["split"],
+                ev["place"],
+                rules_ok,
+                names,
+                x,
+                y,
+                ranked,
+                xg,
+                yg,
+                tops,
+                forms,
+            )
+        )
     return out, total
 
 
-def fit(evs: list[Event], l2: float, steps: int = 3000, lr: float = 0.1) -> np.ndarray:
-    """A conditional logit: maximise the log of the softmax's mass on the right candidates of each event (events
-    with no right candidate or one candidate teach nothing), minus l2/2 |w|^2; full-batch gradient ascent."""
-    use = [e for e in evs if not kept(e) and e.y.any() and not e.y.all()]
-    w = np.zeros(len(FEATURES))
-    n = max(len(use), 1)
+def logit(
+    xs: list[np.ndarray], ys: list[np.ndarray], l2: float, steps: int = 3000, lr: float = 0.1
+) -> np.ndarray:
+    """A conditional logit: maximise the log of the softmax's mass on the right candidates of each event, minus
+    l2/2 |w|^2; full-batch gradient ascent, the events' candidates stacked (one row each)."""
+    x, y = np.vstack(xs), np.concatenate(ys)
+    starts = np.cumsum([0, *(len(a) for a in xs[:-1])])
+    seg = np.repeat(np.arange(len(xs)), [len(a) for a in xs])
+    w = np.zeros(x.shape[1])
     for _ in range(steps):
-        grad = -l2 * w
-        for e in use:
-            s = e.x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            q = p * e.y
-            q /= q.sum()
-            grad += (q - p) @ e.x
-        w += lr * grad / n
+        s = x @ w
+        p = np.exp(s - np.maximum.reduceat(s, starts)[seg])
+        p /= np.add.reduceat(p, starts)[seg]
+        q = p * y
+        q /= np.add.reduceat(q, starts)[seg]
+        w += lr * ((q - p) @ x - l2 * w) / len(xs)
     return w
+
+
+def fit(evs: list[Event], l2: float, steps: int = 3000, lr: float = 0.1) -> np.ndarray:
+    """The re-ranking of the rules' order (extract/event_place.WEIGHTS): the logit over FEATURES on the events
+    with a right and a wrong candidate whose first place the rules do not keep (events with no right candidate or
+    one candidate teach nothing)."""
+    use = [e for e in evs if not kept(e) and e.y.any() and not e.y.all()]
+    if not use:
+        return np.zeros(len(FEATURES))
+    return logit([e.x for e in use], [e.y for e in use], l2, steps, lr)
+
+
+def fit_general(evs: list[Event], l2: float, steps: int = 3000, lr: float = 0.1) -> np.ndarray:
+    """The learnt ranker: the same conditional logit over the GENERAL features of every candidate (the rules'
+    order, scores and narrowing unseen), on the events with a right and a wrong candidate."""
+    use = [e for e in evs if len(e.ranked) > 1 and e.yg.any() and not e.yg.all()]
+    if not use:
+        return np.zeros(len(GENERAL))
+    return logit([e.xg for e in use], [e.yg for e in use], l2, steps, lr)
+
+
+def picks_general(e: Event, w: np.ndarray, narrowing: bool = True) -> bool:
+    """The learnt ranker's first place, made as specific as the event's sentence makes it (facts._narrowed)."""
+    if len(e.ranked) < 2 or not e.narrow:
+        return e.rules_ok
+    s = e.xg @ w
+    top = e.ranked[min(range(len(e.ranked)), key=lambda i: (-s[i], i))]
+    return place_right(e.narrow[top] if narrowing else top, e.forms)
 
 
 def kept(e: Event) -> bool:
@@ -217,10 +272,79 @@ def errors(evs: list[Event], fold: str, w: np.ndarray | None = None, margin: flo
         print(f"  {n:3d}  {c}")
 
 
+def with_share(evs: list[Event]) -> None:
+    """One more column on the learnt ranker's features: the log of the rules' score over the best (rules_share,
+    floor 0.01), which with the kinds' own weights is the hand rules' score in log space (their kind weights
+    re-learnt, their order, priorities and narrowing unseen)."""
+    share = FEATURES.index("rules_share")
+    for e in evs:
+        pos = {n: i for i, n in enumerate(e.names)}
+        col = [e.x[pos[n], share] if n in pos and e.x.size else 0.0 for n in e.ranked]
+        e.xg = np.hstack([e.xg, np.log(np.maximum(np.array(col), 0.01))[:, None]]) if e.ranked else e.xg
+
+
+def general_report(evs: list[Event], total: Counter[tuple[str, str]], l2s: list[float]) -> None:
+    """Per fold and language: the rules, the rules with the product's WEIGHTS (in-sample), the learnt ranker fit
+    on the other fold (cross-fold) and on both (in-sample), without and with _narrowed after it; and its weights."""
+    w_product = np.array([WEIGHTS.get(k, 0.0) for k in FEATURES])
+    margin = 1.0  # the product's weights carry their margin in "rules_first" already
+    for l2 in l2s:
+        cross = {fold: fit_general([e for e in evs if e.fold != fold], l2) for fold in FOLDS}
+        both = fit_general(evs, l2)
+        rcross = {fold: fit([e for e in evs if e.fold != fold], 1.0) for fold in FOLDS}
+        print(
+            f"\nL2 {l2}: rules | +WEIGHTS (in-sample) | reranker cross-fold | learnt cross (no narrowing) |"
+            " learnt cross | learnt in-sample | ceiling"
+        )
+        for fold in FOLDS:
+            for lang in (*LANGS, "all"):
+                mine = [e for e in evs if e.fold == fold and (lang == "all" or e.lang == lang)]
+                n = sum(v for (lg, f), v in total.items() if f == fold and (lang == "all" or lg == lang))
+                cols = (
+                    sum(e.rules_ok for e in mine),
+                    sum(picks(e, w_product, 0.0) for e in mine),
+                    sum(picks(e, rcross[fold], margin) for e in mine),
+                    sum(picks_general(e, cross[fold], False) for e in mine),
+                    sum(picks_general(e, cross[fold]) for e in mine),
+                    sum(picks_general(e, both) for e in mine),
+                    sum(bool(e.yg.any()) or e.rules_ok for e in mine),
+                )
+                print(f"| {fold} | {lang} | " + " | ".join(f"{c}/{n}" for c in cols) + " |")
+        print("GENERAL_WEIGHTS (both folds) = {")
+        names = (*GENERAL, "log_rules_share")[: len(both)]
+        for i, (k, v) in enumerate(zip(names, both, strict=True)):
+            a, b = cross["tune-b"][i], cross["tune-a"][i]
+            print(f'    "{k}": {v:.3f},  # fit on tune-a {a:.2f}, on tune-b {b:.2f}')
+        print("}")
+
+
+# Families of the hand rules that ORDER the candidates (not those that exclude a place), each switched off alone:
+# the incident verb's bonus (_STRUCK_BONUS), making the top as specific as the event's sentence (_narrowed), the
+# weights by kind (_PLACE_WEIGHT: a country 0.15, a province 0.9, a venue 3; off, all 1), and the locality and
+# peninsula weights (off, 1).
+OFF = ("struck", "narrowing", "kinds", "localities")
+
+
+def switch_off(family: str) -> None:
+    import extract.facts as facts
+
+    if family == "struck":
+        facts._STRUCK_BONUS = 0.0
+    elif family == "narrowing":
+        facts.FactExtractor._narrowed = lambda self, ranked, *a, **k: ranked  # type: ignore[method-assign]
+    elif family == "kinds":
+        facts._PLACE_WEIGHT.update({k: 1.0 for k in facts._PLACE_WEIGHT})
+    elif family == "localities":
+        facts._LOCALITY_WEIGHT = facts._PENINSULA_WEIGHT = 1.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "realset")
     parser.add_argument("--cache", type=Path, help="keep the NER output here (a pickle) between runs")
+    parser.add_argument(
+        "--events", type=Path, help="keep the events' candidates here (a pickle) between runs"
+    )
     parser.add_argument("--l2", type=float, nargs="+", default=[1.0])
     parser.add_argument(
         "--margin", type=float, nargs="+", default=[0.0], help="override the rules' first only by more"
@@ -237,13 +361,39 @@ def main() -> None:
         "--model-errors", action="store_true", help="--errors of the model fit on the other fold"
     )
     parser.add_argument(
+        "--off",
+        nargs="*",
+        default=[],
+        choices=OFF,
+        help="switch a family of the ordering rules off (the rules' figures then read both folds without it)",
+    )
+    parser.add_argument(
+        "--share",
+        action="store_true",
+        help="--general with the log of the rules' score (rules_share, floor 0.01) as one more feature",
+    )
+    parser.add_argument(
+        "--general",
+        action="store_true",
+        help="the learnt ranker over GENERAL features, cross-fold and in-sample",
+    )
+    parser.add_argument(
         "--without", nargs="*", default=[], help="leave these features out (0 for every candidate)"
     )
     args = parser.parse_args()
     labels = folds(load(args.data))
+    for family in args.off:
+        switch_off(family)
     t0 = time.perf_counter()
     got = analysed(args.data, labels, args.cache)
-    evs, total = events(labels, got)
+    if args.events is not None and args.events.exists():
+        with args.events.open("rb") as f:
+            evs, total = pickle.load(f)
+    else:
+        evs, total = events(labels, got)
+        if args.events is not None:
+            with args.events.open("wb") as f:
+                pickle.dump((evs, total), f)
     for k in args.without:
         for e in evs:
             if e.x.size:
@@ -255,6 +405,11 @@ def main() -> None:
     if args.errors:
         other = fit([e for e in evs if e.fold != args.errors], args.l2[0]) if args.model_errors else None
         errors(evs, args.errors, other, args.margin[0])
+    if args.general:
+        if args.share:
+            with_share(evs)
+        general_report(evs, total, args.l2)
+        return
     for l2 in args.l2:
         ws = {fold: fit([e for e in evs if e.fold != fold], l2) for fold in FOLDS}
         for margin in args.margin:

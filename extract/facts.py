@@ -52,7 +52,7 @@ from extract.dates import (
     wire_dateline_end,
 )
 from extract.event_kind import kind_hits, perpetrated
-from extract.event_place import WEIGHTS, Candidate, rank
+from extract.event_place import WEIGHTS, Candidate, general, order, rank
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
 from ingest.record import Article, Entity, Fact
@@ -875,6 +875,7 @@ def _describe(
             countries[c.country] += len(c.starts)
     main = countries.most_common(1)[0][0] if countries else None
     top = cands[narrowed[0]] if narrowed else None
+    most = max((len(c.starts) for c in cands.values()), default=0) or 1
     for name, cand in cands.items():
         f = {flag: 1.0 for flag in cand.flags}
         f["rules_first"] = float(bool(narrowed) and narrowed[0] == name)
@@ -897,6 +898,24 @@ def _describe(
             f["has_inner"] = float(any(o < spec for o in others))
             f["has_outer"] = float(any(o > spec for o in others))
         f["main_country"] = float(main is not None and cand.country == main)
+        f["mention_share"] = len(cand.starts) / most
+        # The hand rules multiply a place's evidence by how specific it is (a country's by 0.15): what the text says
+        # of it (lead, evidence sentence, title, after an incident's verb or a locative word), by its kind.
+        signals = len(cand.flags & {"lead", "evidence", "first_sentence", "title", "struck", "locative"})
+        f["signals_country"] = signals * float(cand.kind == "country")
+        f["signals_province"] = signals * float(cand.kind == "province")
+        if cand.country is None and cand.kind in ("unknown", "venue", "locality"):
+            # a place no data holds, where the text names a city, province or country it may lie in
+            f["unknown_inner"] = float(
+                any(
+                    o.kind in _SPECIFIC and o.kind != "venue" and o.kind != "locality" for o in cands.values()
+                )
+            )
+        if cand.event_words is not None:
+            f["event_words"] = 1.0 / (1 + cand.event_words)
+        said = bool(cand.flags & {"lead", "evidence", "struck"})
+        f["outer_lead"] = float(f.get("has_outer", 0.0) > 0 and said)
+        f["inner_only"] = float(f.get("has_inner", 0.0) > 0 and not cand.flags & {"lead", "evidence"})
         if top is not None and name != top.name and _narrower(cand, top):
             # more specific than the rules' first, in it as far as the data tell (a place no data holds may be)
             f["inner"] = 1.0
@@ -924,7 +943,9 @@ class FactExtractor:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         # Each by-kind event's (rules' order, candidates) when a list is set: bench/event_place_fit.py reads it.
-        self.place_trace: list[tuple[list[str], dict[str, Candidate]]] | None = None
+        self.place_trace: (
+            list[tuple[list[str], dict[str, Candidate], list[str], Callable[[list[str]], list[str]]]] | None
+        ) = None
         # The ranking of an event's candidate places (extract/event_place.py); {} keeps the rules' order, as
         # bench/event_place_fit.py sets it to describe the candidates.
         self.place_weights: Mapping[str, float] = WEIGHTS
@@ -1433,6 +1454,14 @@ class FactExtractor:
                 cand.flags.add("locative")
             if any(abs(start - m) <= _NEAR_EVENT_CHARS for m in ev.mentions):
                 cand.flags.add("near_event")
+            # (read by the learnt ranker alone: a bench's trace or GENERAL weights)
+            words = [
+                len(text[min(start, m) : max(start, m)].split())
+                for m in ev.mentions
+                if abs(start - m) <= 2000 and (self.place_trace is not None or general(self.place_weights))
+            ]
+            if words and (cand.event_words is None or min(words) < cand.event_words):
+                cand.event_words = min(words)
             cand.quoted += _in_quotes(text, start)
 
         venues = [
@@ -1658,10 +1687,27 @@ class FactExtractor:
         )
         for name in held_in:
             cands[name].flags.add("held_in")
+        for name in volcanoes:
+            cands[name].flags.add("volcano")
         rules = {n: scores[n] * weights[n] for n in scores}
         _describe(narrowed, ranked, cands, rules, known, text, body_start)
+
+        def narrow(order: list[str]) -> list[str]:
+            return self._narrowed(
+                order,
+                known,
+                text,
+                [chosen, *lead[:1], *struck_in[:2]],
+                entities,
+                body_start,
+                [chosen, *lead],
+                ev.type in _INCIDENTS,
+            )
+
         if self.place_trace is not None:
-            self.place_trace.append((narrowed, cands))
+            self.place_trace.append((narrowed, cands, ranked, narrow))
+        if general(self.place_weights):
+            return narrow(order(ranked, cands, self.place_weights))
         return rank(narrowed, cands, self.place_weights)
 
     def _ar_locative(self, surface: str, cand: Candidate) -> bool:

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from extract.event_place import Candidate, rank
+from extract.event_place import Candidate, general, order, rank
 from extract.facts import _STRUCK, FactOptions, FactStage, _any_dateline_end, _not_where
 from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
@@ -713,6 +713,19 @@ def test_rank_keeps_the_rules_order_without_weights_and_a_narrowed_first() -> No
     assert rank(["Kerala", "Wayanad", "Kochi"], cands, weights) == ["Kerala", "Wayanad", "Kochi"]
     # a tie goes to the rules' order
     assert rank(["Kochi", "Kerala"], cands, {"kind_city": 1.0, "kind_province": 1.0}) == ["Kochi", "Kerala"]
+
+
+def test_the_learnt_ranker_orders_every_candidate_by_its_general_features() -> None:
+    cands = {
+        "Kerala": Candidate("Kerala", features={"kind_province": 1.0, "has_inner": 1.0, "mentions": 1.0}),
+        "Wayanad": Candidate("Wayanad", features={"has_outer": 1.0, "locative": 1.0}),
+        "Kochi": Candidate("Kochi", features={"kind_city": 1.0}),
+    }
+    weights = {"has_inner": -1.0, "has_outer": 0.5, "locative": 1.0, "mentions": 0.5}
+    assert general(weights) and not general({}) and not general({"rules_first": 1.0})
+    assert order(["Kerala", "Kochi", "Wayanad"], cands, weights) == ["Wayanad", "Kochi", "Kerala"]
+    # a tie goes to the rules' order
+    assert order(["Kochi", "Kerala"], cands, {"kind_city": 1.0, "kind_province": 1.0}) == ["Kochi", "Kerala"]
 
 
 def test_the_arabic_in_written_onto_a_place_and_a_name_that_begins_with_its_letter(tmp_path: Path) -> None:
