@@ -592,8 +592,8 @@ _FULL_DATES = [
 # 06:35 WIB", "Minggu 10 September 2023 21:15 WIB", "Xinhua) 15:54, May 11, 2021", "• 2025/01/18 10:00:47").
 _CLOCK = (
     r"\d{1,2}\s?[:.h]\s?\d{2}(?:\s?[:.]\d{2})?"
-    r"(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT|م(?![\u0621-\u064a])|ص(?![\u0621-\u064a])))?"
-)
+    r"(?:\s?(?:[ap]\.?m\.?|WIB|WITA|WIT|GMT|UTC|CET|CEST|ET|EST|EDT|مـ?(?![\u0621-\u064a])|صـ?(?![\u0621-\u064a])))?"
+)  # "06:02 صـ": an Arabic page may draw its am/pm letter out with a tatweel
 # Arabic separates with "،" and writes "الساعة" or "-" before the clock ("الأحد 23 يونيو 2024، 10:29 م").
 # "2023م | 10:30": the era letter after an Arabic year, then the clock.
 _CLOCK_AFTER = re.compile(
@@ -614,16 +614,23 @@ _BYLINE_BEFORE = re.compile(
 _DATELINE_BEFORE = re.compile(
     r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff–—-]{1,40}?)\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
     r"(?:(?:[A-ZÀ-Ý][\w.'’ -]{1,30}?\s*)?(?:\|\s*[A-Z][\w.'’ -]{1,30}?\s*){1,2}\|\s*)?"
-    rf"(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
+    rf"(?:(?<=,)\s*le\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
-)
-_RUNNING_ON = re.compile(r"[,،]?\s+(?:[^\W\d]+\s+){3}", re.IGNORECASE)
+)  # "Beyrouth, le 23 septembre 2024, WAFA-": a French dateline's "le" after the place's comma (french.wafa.ps)
+# Running text after a date: three words ("Le samedi 21 décembre 2024, un incendie d'une violence", "Le 27 novembre
+# 2022, au moins 15 personnes": the bench/pubdates tune outlets yeclo.com and lematin.ma; an elided article or a
+# number is a word of the sentence too).
+_RUNNING_ON = re.compile(r"[,،]?\s+(?:(?:[^\W\d]+(?:['’][^\W\d]+)?|\d+)\s+){3}", re.IGNORECASE)
 _SEPARATED_BEFORE = re.compile(rf"\s[|•·]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
 _HEAD_CHARS = 1500
 _LEAD_DAY_CHARS = 300
+# "Le lundi 9 octobre 2023, un éboulement survenu au quartier Mbankolo a fait 28 morts": a paragraph the weekday-dated
+# day opens recalls an event (lejour.cm, a bench/pubdates tune outlet, a month later); a lead that names the day it
+# reports puts the verb first ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15 ...").
+_OPENS_SENTENCE = re.compile(rf"^[\W_]*(?:le|on|ce)\s+{_WEEKDAY_ANY}\s*,?\s*$", re.IGNORECASE)
 _LEAD_WEEKDAY_BEFORE = re.compile(
     rf"(?:يوم|يومه|hari|le|on)?\s*{_WEEKDAY_ANY}\s*[,،]?\s*$", re.IGNORECASE
 )  # datelines, bylines and timestamps sit above or in the first paragraph
@@ -676,8 +683,9 @@ _HIJRI_MONTHS: dict[str, int] = {
             "صفر",
             "ربيع_الأول ربيع_الاول ربيع_أول ربيع_اول",
             "ربيع_الآخر ربيع_الاخر ربيع_الثاني ربيع_ثاني",
-            "جمادى_الأولى جمادى_الاولى جمادى_الأول جمادى_الاول جمادي_الأولى جمادي_الاولى",
-            "جمادى_الآخرة جمادى_الاخرة جمادى_الثانية جمادى_الآخر جمادى_الاخر جمادي_الآخرة جمادي_الاخرة جمادي_الثانية",
+            "جمادى_الأولى جمادى_الاولى جمادى_الأول جمادى_الاول جمادي_الأولى جمادي_الاولى جمادى_أول جمادى_اول",
+            "جمادى_الآخرة جمادى_الاخرة جمادى_الثانية جمادى_الآخر جمادى_الاخر جمادي_الآخرة جمادي_الاخرة جمادي_الثانية "
+            "جمادى_آخر جمادى_اخر جمادى_ثاني",
             "رجب",
             "شعبان",
             "رمضان",
@@ -814,8 +822,13 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         )
     byline = _BYLINE_BEFORE.search(before)
     line_end = text.find("\n", end)
-    if byline and not (re.match(r"\W*le\b", byline.group(), re.IGNORECASE) and _RUNNING_ON.match(text[end:])):
-        return "byline"  # but "Le 15 octobre, un nouveau séisme ... a secoué" opens a sentence, not a byline
+    if byline and re.match(r"\W*le\b", byline.group(), re.IGNORECASE) and _RUNNING_ON.match(text[end:]):
+        # "Le 15 octobre, un nouveau séisme ... a secoué", "Le lundi 9 octobre 2023, un éboulement survenu au quartier
+        # Mbankolo": a sentence the date opens, not a byline (nor a dateline whose place is "Le": lejour.cm, a
+        # bench/pubdates tune outlet, recalling an event of a month before)
+        return "lead"
+    if byline:
+        return "byline"
     rest = text[end : line_end if line_end >= 0 else len(text)]
     alone = not _UPDATED_AFTER.sub("", re.sub(r"^\s*مـ?\b", "", rest)).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
@@ -867,7 +880,7 @@ def _names_only(before: str) -> bool:
         letters = re.sub(r"[^\w.]|[\d_]", "", word)
         if not letters or not letters[0].isascii() or not letters[0].isalpha():
             continue  # digits, punctuation, Arabic script
-        if _WEEKDAY_ONLY.match(letters):
+        if _WEEKDAY_ONLY.match(letters) or (letters == "le" and re.search(r",\s*le\s*$", before)):
             continue  # "PARIS (AFP) - lundi 25 avril", "Nairobi, Kenya | AFP | jeudi 18/04/2024": the date's weekday
         if letters[0].islower() and "." not in letters and letters.lower() not in _LOWER_IN_NAMES:
             return False
@@ -887,7 +900,7 @@ _UPDATE_BEFORE = re.compile(
 # A print page's clock line gives both days without "الموافق": "1 فبراير 2026 18:49 13 شعبان 1447" (the bench/realset
 # tune split's Abu Sifin page, printed years after the fire).
 _HIJRI_AFTER = re.compile(
-    r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق|م?\s*(?:[-|،,]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم](?![\u0621-\u064a]))?\s*)?"
+    r"^\s*[,،]?\s*(?:الموافق|م\s+الموافق|م?\s*(?:[-|،,]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]ـ?(?![\u0621-\u064a]))?\s*)?"
     r"[-|،,]?\s*[0-3]?\d\s+(?:"
     + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
     + r")(?![\u0621-\u064a]))"
@@ -1127,6 +1140,7 @@ def _chosen(
             and f.start < _LEAD_DAY_CHARS
             and _LEAD_WEEKDAY_BEFORE.search(head[: f.start])
             and not _SPAN_END_WEEKDAY.search(head[max(0, f.start - 40) : f.start])
+            and not _OPENS_SENTENCE.match(head[head.rfind("\n", 0, f.start) + 1 : f.start])
         ):
             return When(f.date.isoformat(), "day", "lead", text[f.start : f.end])
     return None

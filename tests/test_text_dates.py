@@ -1883,3 +1883,32 @@ def test_arabic_and_french_tune_outlets_of_round_nine(text: str, expected: str, 
 )
 def test_round_nines_dates_that_are_not_the_pages(text: str) -> None:
     assert published_in_text(text) is None
+
+
+def test_dates_other_outlets_print_are_no_publication_day() -> None:
+    # bench/pubdates tune outlets added by ardates11 (session 17), read blind before these rules were written
+    # elmydannews.com and rabtasunna.com: a print page's clock line, its am/pm letter drawn out with a tatweel and the
+    # Hijri month shortened ("جمادى أول"), above a report whose text says "اليوم السبت"
+    head = "الخميس 14 نوفمبر 2024 06:02 صـ 12 جمادى أول 1446هـ\n\nرئيس التحرير محمد يوسف"
+    assert published_in_text(head) is None
+    head = "السبت 23 نوفمبر 2024 02:27 مـ 21 جمادى أول 1446هـ\nرابطة علماء أهل السنة"
+    assert published_in_text(head) is None
+    # yeclo.com, lematin.ma, lejour.cm: a sentence the date opens recalls the event, not the page's day
+    for head in (
+        "Un incendie à Yopougon, dans le quartier Sideci, a fait huit blessés graves.\nLe samedi 21 décembre 2024, "
+        "un incendie d'une violence inouïe a éclaté dans une chambre à Yopougon",
+        "Le 27 novembre 2022, au moins 15 personnes avaient trouvé la mort dans l'éboulement d'un pan de colline",
+        "Le lundi 9 octobre 2023, un éboulement survenu au quartier Mbankolo dans l’arrondissement de Yaoundé 2ème a "
+        "fait selon les chiffres officiels 28 morts identifiés",
+    ):
+        assert published_in_text(head) is None, head
+
+
+def test_a_french_dateline_with_le_after_the_place() -> None:
+    # bench/pubdates tune outlet french.wafa.ps (ardates11)
+    when = published_in_text(
+        "Beyrouth, le 23 septembre 2024, WAFA- Le ministre libanais de la Santé, Firas Al-Abyad, a annoncé ce soir"
+    )
+    assert when is not None and (when.date, when.basis) == ("2024-09-23", "dateline")
+    # a sentence's "le" after a comma is no dateline's
+    assert published_in_text("Selon le ministère, le 23 septembre 2024, un séisme a frappé la région") is None
