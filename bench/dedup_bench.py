@@ -7,7 +7,8 @@ Fingerprints (MinHash and anchors, a per-article normalize stage) are computed f
 what store/matching.py does for the writer, in the pipeline's batches: index writes, candidate look-ups, scoring,
 duplicate and story decisions, story summaries, plus the article rows' own INSERTs. Prints seconds, articles per
 second, peak memory (of the whole process, fingerprints and texts of all N held in memory included), the growth
-ratio of time per article, and what was found.
+ratio of time per article, what was found, and a digest of every decision (each article's original, story, status
+and link evidence, each story's summary, the index rows): two codes that decide the same print the same digest.
 
 Usage: python bench/dedup_bench.py --n 10000 --n 100000 [--profile DIR] [--batch 1024]
 ``--profile DIR`` runs the matching under cProfile (CPU seconds per function), writes DIR/match-N.prof (read it with pstats) and prints its
