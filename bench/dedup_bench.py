@@ -7,9 +7,10 @@ Fingerprints (MinHash and anchors, a per-article normalize stage) are computed f
 what store/matching.py does for the writer, in the pipeline's batches: index writes, candidate look-ups, scoring,
 duplicate and story decisions, story summaries, plus the article rows' own INSERTs. Prints seconds, articles per
 second, peak memory (of the whole process, fingerprints and texts of all N held in memory included), the growth
-ratio of time per article, and what was found.
+ratio of time per article, what was found, and a digest of every decision (each article's original, story, status
+and link evidence, each story's summary, the index rows): two codes that decide the same print the same digest.
 
-Usage: python bench/dedup_bench.py --n 10000 --n 100000 [--profile DIR]
+Usage: python bench/dedup_bench.py --n 10000 --n 100000 [--profile DIR] [--batch 1024]
 ``--profile DIR`` runs the matching under cProfile (CPU seconds per function), writes DIR/match-N.prof (read it with pstats) and prints its
 top functions by own and cumulative time; the CPU seconds of the matching (user + system, resource.getrusage) are
 printed with every run, a measure that other processes on a shared machine disturb less than wall seconds.
@@ -19,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
 import json
+import os
 import pstats
 import random
 import re
@@ -30,12 +33,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SAMPLES = ROOT / "samples"
-BATCH = 256  # the pipeline's write batch (pipeline.Config.write_batch)
+# Articles a transaction, as the pipeline writes them (pipeline.Config.write_batch; not imported from there, whose
+# imports would count in the peak memory).
+BATCH = 1024
 
 
 def corpus(n: int, seed: int = 11) -> list[tuple[str, str]]:
@@ -100,46 +106,62 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_one(n: int, profile: Path | None = None) -> dict[str, float]:
-    from sqlalchemy.orm import Session
-
+def fingerprinted(articles: list[tuple[str, str]]) -> list[Any]:
+    """The pipeline's records of the texts, fingerprinted (MinHash and anchors) as the normalize stage does."""
     from ingest.record import Article as Record
     from normalize.stages import FingerprintStage
     from normalize.text import content_hash
-    from store import schema
-    from store.db import connect
+
+    fp = FingerprintStage()
+    return [
+        fp(Record(source=f"a{i}", text=text, lang=lang, content_hash=content_hash(text)))
+        for i, (lang, text) in enumerate(articles)
+    ]
+
+
+def match(engine: Any, records: list[Any], batch: int = BATCH) -> None:
+    """Store and match the records ``batch`` at a time, one transaction each, as the writer does."""
+    from sqlalchemy.orm import Session
+
     from store.matching import Matcher
     from store.writer import now
+
+    matcher = Matcher()
+    for start in range(0, len(records), batch):
+        with Session(engine) as s, s.begin():
+            # Article rows go in with one plain INSERT each and no text (the writer's job, and the full-text
+            # index's, not what is measured here); the matcher gets the batch as the writer hands it over.
+            db = s.connection().connection.driver_connection
+            stamp = now()
+            items = []
+            for r in records[start : start + batch]:
+                cur = db.execute(
+                    "INSERT INTO articles (source, text, lang, status, content_hash, created_at, updated_at)"
+                    " VALUES (?, ?, ?, 'stored', ?, ?, ?)",
+                    (r.source, "", r.lang, r.content_hash, stamp, stamp),
+                )
+                items.append((cur.lastrowid, r))
+            matcher.match_batch(s, items)
+
+
+def run_one(n: int, profile: Path | None = None, batch: int = BATCH) -> dict[str, Any]:
+    from sqlalchemy.orm import Session
+
+    from store import schema
+    from store.db import connect
 
     articles = corpus(n)
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(Path(tmp) / "match.db", cache_mb=512)
-        fp, matcher = FingerprintStage(), Matcher()
-        records = []
         f0 = time.perf_counter()
-        for i, (lang, text) in enumerate(articles):
-            records.append(fp(Record(source=f"a{i}", text=text, lang=lang, content_hash=content_hash(text))))
+        records = fingerprinted(articles)
         fingerprint_s = time.perf_counter() - f0
         # CPU time per function (time.process_time): wall time on a shared machine counts the waits for its cores.
         profiler = cProfile.Profile(time.process_time) if profile else None
         c0, t0 = _cpu(), time.perf_counter()
         if profiler:
             profiler.enable()
-        for start in range(0, n, BATCH):
-            with Session(engine) as s, s.begin():
-                # Article rows go in with one plain INSERT each and no text (the writer's job, and the full-text
-                # index's, not what is measured here); the matcher gets the batch as the writer hands it over.
-                db = s.connection().connection.driver_connection
-                stamp = now()
-                batch = []
-                for r in records[start : start + BATCH]:
-                    cur = db.execute(
-                        "INSERT INTO articles (source, text, lang, status, content_hash, created_at, updated_at)"
-                        " VALUES (?, ?, ?, 'stored', ?, ?, ?)",
-                        (r.source, "", r.lang, r.content_hash, stamp, stamp),
-                    )
-                    batch.append((cur.lastrowid, r))
-                matcher.match_batch(s, batch)
+        match(engine, records, batch)
         if profiler:
             profiler.disable()
         seconds, cpu_s = time.perf_counter() - t0, _cpu() - c0
@@ -153,6 +175,7 @@ def run_one(n: int, profile: Path | None = None) -> dict[str, float]:
         with Session(engine) as s:
             dups = s.query(schema.Article).filter(schema.Article.duplicate_of.isnot(None)).count()
             stories = s.query(schema.Story).count()
+            digest = digest_of(s.connection().connection.driver_connection)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "n": n,
@@ -162,38 +185,62 @@ def run_one(n: int, profile: Path | None = None) -> dict[str, float]:
         "peak_mb": peak,
         "duplicates": dups,
         "stories": stories,
+        "digest": digest,
     }
+
+
+def digest_of(db: Any) -> str:
+    """sha256 of every decision: each article's original, story, status and link evidence, each story's summary
+    (ids as stored), and the index rows. Two codes that decide the same print the same digest."""
+    h = hashlib.sha256()
+    for query in (
+        "SELECT id, duplicate_of, story_id, status, link_evidence FROM articles ORDER BY id",
+        "SELECT id, representative_id, languages, member_count, event, event_key FROM stories ORDER BY id",
+        "SELECT count(*), sum(key % 1000003), sum(article_id) FROM lsh_bands",
+        "SELECT count(*), sum(key % 1000003), sum(article_id) FROM anchors",
+        "SELECT count(*), sum(key % 1000003), sum(df) FROM anchor_keys",
+    ):
+        for row in db.execute(query):
+            h.update(repr(row).encode())
+    return h.hexdigest()[:16]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, action="append")
     parser.add_argument("--profile", type=Path, help="write cProfile stats of the matching into this folder")
+    parser.add_argument(
+        "--batch", type=int, default=BATCH, help="articles a transaction (default %(default)s)"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.profile)))
+        print(json.dumps(run_one(args.one, args.profile, args.batch)))
         return
     rows = []
     for n in args.n or [10000, 100000]:
-        extra = ["--profile", str(args.profile)] if args.profile else []
+        extra = ["--batch", str(args.batch)] + (["--profile", str(args.profile)] if args.profile else [])
         result = subprocess.run(
             [sys.executable, __file__, "--one", str(n), *extra], capture_output=True, text=True, check=True
         )
         if args.profile:
             print(result.stderr, file=sys.stderr)
         rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
-    print(f"duplicate matching benchmark, {time.strftime('%Y-%m-%d')}, cpus={__import__('os').cpu_count()}")
+    # A shared machine's wall seconds need its load beside them.
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"duplicate matching benchmark, {time.strftime('%Y-%m-%d')}, cpus={os.cpu_count()}, load average {load}"
+    )
     print(
         "| articles | matching s | matching CPU s | articles/s | time per article vs first | peak MB | duplicates found | stories |"
-        " fingerprints s (normalize stage, not in matching) |"
+        " fingerprints s (normalize stage, not in matching) | decisions' digest |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     base = rows[0]["seconds"] / rows[0]["n"]
     for r in rows:
         print(
             f"| {r['n']} | {r['seconds']:.1f} | {r['cpu_s']:.1f} | {r['n'] / r['seconds']:.0f} | {(r['seconds'] / r['n']) / base:.2f}x | "
-            f"{r['peak_mb']:.0f} | {r['duplicates']} | {r['stories']} | {r['fingerprint_s']:.1f} |"
+            f"{r['peak_mb']:.0f} | {r['duplicates']} | {r['stories']} | {r['fingerprint_s']:.1f} | {r['digest']} |"
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from store.matching import _postings, anchor_key, anchor_keys
@@ -27,3 +29,28 @@ def test_postings_sorted_by_key_then_article_with_shared_keys() -> None:
         -(2**63): 1,
         0: 1,
     }
+
+
+def test_the_write_batch_does_not_change_what_is_decided(tmp_path: Path) -> None:
+    """Matched in transactions of 64 or of 256 articles, the bench's articles (near copies, "translations"
+    sharing names and numbers) get the same originals, stories, evidence and story summaries: each article is
+    matched as if stored one by one, so the pipeline's write batch (pipeline.Config.write_batch) is a matter of
+    speed alone."""
+    from bench.dedup_bench import corpus, digest_of, fingerprinted, match
+    from store.db import connect
+
+    records = fingerprinted(corpus(700, seed=5))
+    digests, found = [], []
+    for batch in (64, 256):
+        engine = connect(tmp_path / f"match-{batch}.db")
+        match(engine, records, batch)
+        with engine.connect() as conn:
+            db = conn.connection.driver_connection
+            digests.append(digest_of(db))
+            found.append(
+                db.execute("SELECT count(duplicate_of), count(DISTINCT story_id) FROM articles").fetchone()
+            )
+        engine.dispose()
+    assert digests[0] == digests[1]
+    duplicates, stories = found[0]
+    assert duplicates > 30 and stories > 10  # there was something to decide
