@@ -62,13 +62,13 @@ class Config:
     # than that leaves a worker idle longer at the end of a run. Batches are the same whatever the number of
     # workers, so nothing a stage does can depend on it.
     batch_size: int = 64
-    # Articles per write transaction. Matching writes index rows under random 64-bit keys, so a commit's cost
-    # is the pages it dirties: 256 articles a commit stored 30k articles in half the time of 32 a commit
-    # (bench/dedup_bench.py). Near 100k articles a commit of 256 dirtied some 7,000 pages, half the band
-    # index; a commit of 1024 dirties not many more and writes each once for four batches: 100k matched in 53
-    # instead of some 60 CPU seconds (bench/README.md, session 17, speed11). What is decided does not depend on it (each article is matched as
-    # if stored one by one: tests/test_matching_speed.py). A killed run loses the articles not yet written;
-    # the next run redoes them.
+    # Articles per write transaction. Matching writes index rows under random 64-bit keys, so a commit's cost is
+    # the pages it dirties: 256 articles a commit stored 30k articles in half the time of 32 a commit
+    # (bench/dedup_bench.py). Near 100k articles a commit of 256 dirtied some 7,000 pages, half the band index; a
+    # commit of 1024 dirties not many more and writes each once for four batches: 100k matched in 53 instead of
+    # some 60 CPU seconds (bench/README.md, session 17, speed11). What is decided does not depend on it (each
+    # article is matched as if stored one by one: tests/test_matching_speed.py). A killed run loses the articles
+    # not yet written; the next run redoes them.
     write_batch: int = 1024
     # Worker processes for the CPU-bound stages (parse ... fingerprint), while this process reads and writes;
     # 0 runs them in this process. A run of one batch or less always runs here: a worker costs more to start.
