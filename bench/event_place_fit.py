@@ -114,19 +114,9 @@ def events(
         ]
         trace = next((t for t in stage.extractor.place_trace if t[0] == places), None)
         rules_ok = bool(places) and place_right(places[0], forms)
+        head = (lab["id"], lab["lang"], lab["split"], ev["place"], rules_ok)
         if trace is None:
-            out.append(
-                Event(
-                    lab["id"],
-                    lab["lang"],
-                    lab["split"],
-                    ev["place"],
-                    rules_ok,
-                    places,
-                    np.zeros((0, 0)),
-                    np.zeros(0),
-                )
-            )
+            out.append(Event(*head, places, np.zeros((0, 0)), np.zeros(0)))
             continue
         names, cands, ranked, narrow = trace
         x = np.array([[cands[n].features.get(k, 0.0) for k in FEATURES] for n in names])
@@ -135,23 +125,7 @@ def events(
         yg = np.array([place_right(n, forms) for n in ranked], dtype=float)
         # _narrowed of each candidate put first (the others in the rules' order after it)
         tops = {n: narrow([n, *(m for m in ranked if m != n)])[0] for n in ranked}
-        out.append(
-            Event(
-                lab["id"],
-                lab["lang"],
-                lab["split"],
-                ev["place"],
-                rules_ok,
-                names,
-                x,
-                y,
-                ranked,
-                xg,
-                yg,
-                tops,
-                forms,
-            )
-        )
+        out.append(Event(*head, names, x, y, ranked, xg, yg, tops, forms))
     return out, total
 
 

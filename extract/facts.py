@@ -1433,6 +1433,9 @@ class FactExtractor:
         # منطقة بالاسور بأوديشا", "struck southern Hualien County" under "Taiwan". Realset tuning folds: event place
         # tune-a 236 -> 237 of 309 (en +1), tune-b 246 of 293 unchanged.
         struck_in: list[tuple[int, int]] = []
+        # the words between a place and the event's word, read by the learnt ranker alone (a bench's trace or
+        # GENERAL weights): not counted in a product run
+        learnt = self.place_trace is not None or general(self.place_weights)
 
         def note(name: str, start: int, kind: str, surface: str, place: Place | None = None) -> None:
             cand = cands.setdefault(name, Candidate(name))
@@ -1454,14 +1457,14 @@ class FactExtractor:
                 cand.flags.add("locative")
             if any(abs(start - m) <= _NEAR_EVENT_CHARS for m in ev.mentions):
                 cand.flags.add("near_event")
-            # (read by the learnt ranker alone: a bench's trace or GENERAL weights)
-            words = [
-                len(text[min(start, m) : max(start, m)].split())
-                for m in ev.mentions
-                if abs(start - m) <= 2000 and (self.place_trace is not None or general(self.place_weights))
-            ]
-            if words and (cand.event_words is None or min(words) < cand.event_words):
-                cand.event_words = min(words)
+            if learnt:
+                words = [
+                    len(text[min(start, m) : max(start, m)].split())
+                    for m in ev.mentions
+                    if abs(start - m) <= 2000
+                ]
+                if words and (cand.event_words is None or min(words) < cand.event_words):
+                    cand.event_words = min(words)
             cand.quoted += _in_quotes(text, start)
 
         venues = [
@@ -1675,26 +1678,10 @@ class FactExtractor:
         ranked = sorted(
             scores, key=lambda n: (n not in held_in and n not in volcanoes, -scores[n] * weights[n], first[n])
         )
-        narrowed = self._narrowed(
-            ranked,
-            known,
-            text,
-            [chosen, *lead[:1], *struck_in[:2]],
-            entities,
-            body_start,
-            [chosen, *lead],
-            ev.type in _INCIDENTS,
-        )
-        for name in held_in:
-            cands[name].flags.add("held_in")
-        for name in volcanoes:
-            cands[name].flags.add("volcano")
-        rules = {n: scores[n] * weights[n] for n in scores}
-        _describe(narrowed, ranked, cands, rules, known, text, body_start)
 
-        def narrow(order: list[str]) -> list[str]:
+        def narrow(names: list[str]) -> list[str]:
             return self._narrowed(
-                order,
+                names,
                 known,
                 text,
                 [chosen, *lead[:1], *struck_in[:2]],
@@ -1704,6 +1691,13 @@ class FactExtractor:
                 ev.type in _INCIDENTS,
             )
 
+        narrowed = narrow(ranked)
+        for name in held_in:
+            cands[name].flags.add("held_in")
+        for name in volcanoes:
+            cands[name].flags.add("volcano")
+        rules = {n: scores[n] * weights[n] for n in scores}
+        _describe(narrowed, ranked, cands, rules, known, text, body_start)
         if self.place_trace is not None:
             self.place_trace.append((narrowed, cands, ranked, narrow))
         if general(self.place_weights):

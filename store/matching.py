@@ -1049,11 +1049,8 @@ class Matcher:
             and overlap.fidelity >= o.fidelity
             and overlap.own_after < o.own_after
             and (
-                (
-                    overlap.paragraphs >= o.copy_paragraphs
-                    and (overlap.sentences >= o.copy_sentences or overlap.contained >= o.few_sentences)
-                )
-                or overlap.sentences >= o.copy_sentences
+                overlap.sentences >= o.copy_sentences
+                or (overlap.paragraphs >= o.copy_paragraphs and overlap.contained >= o.few_sentences)
                 or overlap.shorter_share >= o.short_cut
                 or min(overlap.contained, overlap.unquoted) >= o.mostly_contained
             )

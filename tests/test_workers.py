@@ -150,6 +150,30 @@ def test_ctrl_c_with_workers_keeps_what_is_done_and_a_rerun_finishes(
     assert stored_content(db) == stored_content(one_worker)
 
 
+def _interrupted_run(
+    patch: str, db: Path, corpus: Path, home: Path, on_interrupt: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """A one-worker run of ``corpus`` into ``db`` with ``patch`` (Python source) applied first, in a process of
+    its own (its worker pool's resource tracker ends with it); a KeyboardInterrupt the patch raises runs
+    ``on_interrupt`` and exits with 130."""
+    script = (
+        "import sys; from pathlib import Path; from pipeline import Config, Pipeline; from store.db import connect;"
+        " from store.writer import Writer; db, corpus, home = sys.argv[1:]\n"
+        + patch
+        + "config = Config(db=db, home=Path(home), workers=1, batch_size=16, write_batch=32)\n"
+        "try:\n"
+        "    Pipeline(config, Writer(connect(db))).run([corpus])\n"
+        "except KeyboardInterrupt:\n" + on_interrupt + "    sys.exit(130)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script, str(db), str(corpus), str(home)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(home),
+    )
+
+
 def test_an_interrupt_during_a_write_stores_a_prefix_in_read_order_and_a_rerun_equals_a_clean_run(
     corpus: Path, home: Path, one_worker: Path, tmp_path: Path
 ) -> None:
@@ -157,30 +181,19 @@ def test_an_interrupt_during_a_write_stores_a_prefix_in_read_order_and_a_rerun_e
     written by the interrupt's handler with nothing the workers finished after them stored before them (a
     SIGTERMed run over Ray stored a later batch first, and the re-run gave other ids than a clean run)."""
     db = tmp_path / "cut.db"
-    # In a process of its own (its worker pool's resource tracker ends with it): the second write is cut by the
-    # signal before it commits.
-    script = (
-        "import sys; from pathlib import Path; from pipeline import Config, Pipeline; from store.db import connect;"
-        " from store.writer import Writer; db, corpus, home = sys.argv[1:]; real = Writer.save_batch; calls = []\n"
+    # The second write is cut by the signal before it commits.
+    cut_run = _interrupted_run(
+        "real = Writer.save_batch; calls = []\n"
         "def save_batch(self, items, run_id, refresh=False):\n"
         "    calls.append(len(items))\n"
         "    if len(calls) == 2:\n"
         "        raise KeyboardInterrupt\n"
         "    return real(self, items, run_id, refresh)\n"
-        "Writer.save_batch = save_batch\n"
-        "config = Config(db=db, home=Path(home), workers=1, batch_size=16, write_batch=32)\n"
-        "try:\n"
-        "    Pipeline(config, Writer(connect(db))).run([corpus])\n"
-        "except KeyboardInterrupt:\n"
-        "    print(*calls)\n"
-        "    sys.exit(130)\n"
-    )
-    cut_run = subprocess.run(
-        [sys.executable, "-c", script, str(db), str(corpus), str(home)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=_env(home),
+        "Writer.save_batch = save_batch\n",
+        db,
+        corpus,
+        home,
+        on_interrupt="    print(*calls)\n",
     )
     assert cut_run.returncode == 130, cut_run.stderr
     calls = [int(n) for n in cut_run.stdout.split()]
@@ -203,24 +216,13 @@ def test_an_interrupt_while_a_batch_s_translations_are_cached_keeps_its_articles
     """A signal while a finished batch's new translations go to the cache: the batch's articles are already
     collected, so the interrupt's handler writes them (CI once saw a SIGTERM there store nothing)."""
     db = tmp_path / "cached.db"
-    script = (
-        "import sys; from pathlib import Path; from pipeline import Config, Pipeline; from store.db import connect;"
-        " from store.writer import Writer; db, corpus, home = sys.argv[1:]\n"
+    cut_run = _interrupted_run(
         "def store_translations(self, new):\n"
         "    raise KeyboardInterrupt\n"
-        "Pipeline._store_translations = store_translations\n"
-        "config = Config(db=db, home=Path(home), workers=1, batch_size=16, write_batch=32)\n"
-        "try:\n"
-        "    Pipeline(config, Writer(connect(db))).run([corpus])\n"
-        "except KeyboardInterrupt:\n"
-        "    sys.exit(130)\n"
-    )
-    cut_run = subprocess.run(
-        [sys.executable, "-c", script, str(db), str(corpus), str(home)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=_env(home),
+        "Pipeline._store_translations = store_translations\n",
+        db,
+        corpus,
+        home,
     )
     assert cut_run.returncode == 130, cut_run.stderr
     cut, clean = stored_content(db)["articles"], stored_content(one_worker)["articles"]
