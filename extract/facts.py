@@ -146,7 +146,11 @@ _KIND_WORDS: dict[str, str] = {
     "protest": r"protests?|protesters|demonstrations?|manifestations?|manifestants|unjuk rasa|demonstrasi|"
     r"احتجاج\w*|مظاهرات|تظاهرة|مظاهرة",
     "election": r"elections?|élections?|scrutin|pemilu|pemilihan umum|pilkada|انتخابات|الانتخابات",
-    "summit": r"summit|sommet|KTT|konferensi tingkat tinggi|قمة|القمة|G20|G-20",
+    "summit": r"summit|sommet|KTT|konferensi tingkat tinggi|قمة|القمة|G20|G-20|"
+    # a meeting of heads of state is a summit whatever its charter calls it (the tune split's African Union
+    # reports: "the 37th Ordinary Session of the AU Conference of Heads of State and Government", "la 36eme
+    # session de l'Assemblée générale des Chefs d'Etats")
+    r"(?:assembly|conference|meeting|session) of (?:the )?heads of state|assemblée (?:générale )?des chefs d['’][ée]tats?",
     "conference": r"conference|COP ?\d\d|conférence|konferensi|مؤتمر|المؤتمر",
     "forum": r"forum|منتدى|المنتدى",
     "festival": r"festival|مهرجان",
@@ -183,6 +187,7 @@ OTHER_KINDS = frozenset(
 )
 SCHEMA_KINDS = {**{kind: "other" for kind in OTHER_KINDS}, "raid": "attack"}
 _FALLBACK_KINDS = frozenset({"disaster"})
+_GATHERINGS = frozenset({"summit", "conference", "forum"})  # what a numbered "meeting" or "assembly" may be
 
 
 def _with_lam(words: str) -> str:
@@ -1184,6 +1189,9 @@ class FactExtractor:
         named = sorted(found.values(), key=lambda e: (-(e.edition is not None), e.start))
         kind = self._kind(text, spans, body_start, title, lang)
         if named and named[0].edition is not None:
+            if kind is not None and named[0].type == "meeting" and kind.type in _GATHERINGS:
+                # "the 36th Ordinary Session of the AU Assembly" of a text that says summit is a summit
+                named[0].type = kind.type
             return named  # a numbered event is the one reported ("the 12th Global Video Media Forum")
         if kind is not None:
             return [kind, *named]  # a passing mention ("Holy Week", "the Spring Festival Gala") is not it

@@ -437,7 +437,7 @@ def test_raids_collapses_and_gas_leaks_are_kinds_of_their_own_in_four_languages(
     """Sentences of bench/realset's tuning half (part M, session 18), each as the article has it: the Al-Aqsa
     raids of 2022 and 2023 (storm as a verb is no weather), the Al Khoziny school collapse and the Aqaba chlorine
     leak were no event, a storm, a riot, an explosion or a crash; "pertemuan puncak" is a summit and a chairman
-    "elected" no election."""
+    "elected" no election; the African Union's assembly of heads of state is a summit."""
     from extract.facts import SCHEMA_KINDS, _kind_hits
 
     def kinds(text: str, lang: str) -> set[str]:
@@ -493,6 +493,21 @@ def test_raids_collapses_and_gas_leaks_are_kinds_of_their_own_in_four_languages(
         # au-summit-2024-id-01, -en-01
         ("Selama pertemuan puncak Uni Afrika di Addis Ababa", "id", {"summit"}),
         ("Mauritanian President elected African Union Chairman.", "en", set()),
+        # a meeting of heads of state (au-summit-2024-en-03, au-summit-2023-fr-02); a press conference and rockets
+        # "fired" are no conference and no fire (za-brics-2023-ar-03, jerusalem-aqsa-2023-en-02)
+        (
+            "during the 37th Ordinary Session of the AU Assembly of the Heads of State and Government held in "
+            "Addis Ababa",
+            "en",
+            {"summit"},
+        ),
+        (
+            "La 36eme session de l’Assemblée générale des Chefs d’Etats et de gouvernements de l’Union Africaine",
+            "fr",
+            {"summit"},
+        ),
+        ("وقال رامافوزا في مؤتمر صحفي تابعته الأناضول افتراضيا", "ar", set()),
+        ("Israeli police attack worshipers at Al-Aqsa, rockets fired from Gaza", "en", {"attack"}),
     ]
     for text, lang, expected in cases:
         assert kinds(text, lang) == expected, (lang, text, kinds(text, lang))
@@ -521,3 +536,5 @@ def test_kinds_with_no_schema_name_are_read_in_whole_articles_and_background_wor
         assert _kind_of(article, tmp_path) == "leak", article
     for article in ("au-summit-2024-en-02", "au-summit-2023-id-01"):
         assert _kind_of(article, tmp_path) == "summit", article
+    # "the 36th Ordinary Session of the Assembly of the Union" is a numbered meeting of heads of state: a summit
+    assert _kind_of("au-summit-2023-en-03", tmp_path) == "summit"
