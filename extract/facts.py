@@ -187,6 +187,7 @@ OTHER_KINDS = frozenset(
 )
 SCHEMA_KINDS = {**{kind: "other" for kind in OTHER_KINDS}, "raid": "attack"}
 _FALLBACK_KINDS = frozenset({"disaster"})
+_STORM_AFTERMATH = frozenset({"flood", "landslide"})
 _GATHERINGS = frozenset({"summit", "conference", "forum"})  # what a numbered "meeting" or "assembly" may be
 
 
@@ -1215,7 +1216,15 @@ class FactExtractor:
             first = min(hits) if hits else len(text)
             # A tie goes to the kind named more often, then to the one named first (bench/realset tune-b's
             # Enga landslide report under a page-chrome headline about fires: one fire, two landslides).
-            if best is None or (score, len(hits), -first) > (best[0], best[3], -best[1]):
+            # A storm and the flood it brought, named as much: the flood is the event (bench/realset tune-b's
+            # Valencia floods, "DANA" storm and "inondations" once each in the lead; tune-a has no such tie).
+            pair = {kind, best[2]} if best is not None else set()
+            floods = (
+                (kind in _STORM_AFTERMATH) - (kind == "storm")
+                if "storm" in pair and pair & _STORM_AFTERMATH
+                else 0
+            )
+            if best is None or (score, floods, len(hits), -first) > (best[0], 0, best[3], -best[1]):
                 best = (score, first, kind, len(hits))
         if best is None:
             return None

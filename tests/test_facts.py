@@ -538,3 +538,6 @@ def test_kinds_with_no_schema_name_are_read_in_whole_articles_and_background_wor
         assert _kind_of(article, tmp_path) == "summit", article
     # "the 36th Ordinary Session of the Assembly of the Union" is a numbered meeting of heads of state: a summit
     assert _kind_of("au-summit-2023-en-03", tmp_path) == "summit"
+    # a storm and the flood it brought, named as much (the Valencia floods, "DANA" storm): the flood
+    for article in ("es-valencia-flood-2024-en-01", "es-valencia-flood-2024-fr-03"):
+        assert _kind_of(article, tmp_path) == "flood", article
