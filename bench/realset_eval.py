@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.canonical import ARABIC_LETTER, fold  # noqa: E402
-from extract.facts import OTHER_KINDS, FactOptions, FactStage  # noqa: E402
+from extract.facts import SCHEMA_KINDS, FactOptions, FactStage  # noqa: E402
 from extract.gazetteer import gazetteer  # noqa: E402
 from extract.ner import NerOptions, NerStage  # noqa: E402
 from ingest.readers import read_document  # noqa: E402
@@ -262,7 +262,7 @@ def score(
         ev = lab.get("event") or {}
         if ev.get("kind"):
             fact = (events.get(lab["id"]) if events is not None else event_fact(a)) or {}
-            got_kind = "other" if fact.get("type") in OTHER_KINDS else fact.get("type")
+            got_kind = SCHEMA_KINDS.get(fact.get("type") or "", fact.get("type"))
             tally[("event kind", lang, split)][0] += got_kind == ev["kind"]
             tally[("event kind", lang, split)][1] += 1
             if got_kind != ev["kind"]:
