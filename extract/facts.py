@@ -511,7 +511,8 @@ def _not_where(text: str, start: int) -> bool:
     if bearing is not None and _LANDFALL_BEFORE.search(
         text[max(0, start - 90) : start - len(window) + bearing.start()]
     ):
-        bearing = None  # "the landfall of Tropical Cyclone “Mocha” just north of Sittwe": where it came ashore
+        # "the landfall of Tropical Cyclone “Mocha” just north of Sittwe": where it came ashore
+        bearing = None
     return bool(
         bearing
         or _FELT_BEFORE.search(text[max(0, start - 80) : start])

@@ -825,7 +825,10 @@ def test_a_site_in_a_city_is_not_the_events_place(tmp_path: Path) -> None:
         "convergence of Ramadan, Passover and Easter holidays.\n\n  • Israeli security forces have also been on "
         "high alert amid a wave of terror attacks that killed 14 people in Israel over the last two weeks."
     )
-    sites = (_ner(text, "the al-Aqsa Mosque compound", "FAC", "en"), _ner(text, "the Temple Mount", "LOC", "en"))
+    sites = (
+        _ner(text, "the al-Aqsa Mosque compound", "FAC", "en"),
+        _ner(text, "the Temple Mount", "LOC", "en"),
+    )
     places = _event(text, "en", tmp_path, sites)["places"]
     assert places[0] == "Jerusalem" and any("Temple Mount" in p for p in places)
 
