@@ -860,3 +860,26 @@ def test_a_storms_landfall_its_name_and_its_bay(tmp_path: Path) -> None:
     )
     places = _event(text, "en", tmp_path, (_ner(text, "the Bay of Bengal", "LOC", "en"),))["places"]
     assert places[0] == "Sittwe" and not any("Bengal" in p for p in places)
+
+
+def test_an_arabic_place_of_two_words_with_in_written_onto_it(tmp_path: Path) -> None:
+    # au-summit-2023-ar-03: "بأديس أبابا" (in Addis Ababa), which the small Arabic model calls a person
+    text = (
+        "استئنفت، اليوم الأحد، بأديس أبابا، قمة رؤساء الدول والحكومات الـ54 الأعضاء في الاتحاد الإفريقي أشغال "
+        "دورتها الـ36، بمشاركة المغرب."
+    )
+    found = {m.text: m.place.name for m in find_places(gazetteer(tmp_path), text)}
+    assert found["بأديس أبابا"] == "Addis Ababa"
+    person = _ner(text, "بأديس أبابا", "PERSON", "ar", "Badis Ababa")
+    assert _event(text, "ar", tmp_path, (person,))["places"][0] == "Addis Ababa"
+
+
+def test_an_agencys_code_in_a_credit_line_is_no_place(tmp_path: Path) -> None:
+    # au-summit-2023-en-02: "ENA" (the Ethiopian News Agency) is also Ena, a town of Japan
+    text = (
+        "Addis Ababa February 18/2023/ENA/ The President of Comoros and incoming African Union (AU) chairperson, "
+        "Azali Assoumani, has promised to discharge his continental responsibility with African passion.\n\n"
+        "Speaking at the opening of the 36th AU summit today, the incoming chairperson said it is with continental "
+        "passion that I will discharge my responsibility."
+    )
+    assert "Ena" not in _event(text, "en", tmp_path, (_ner(text, "ENA", "GPE", "en"),))["places"]
