@@ -1596,6 +1596,11 @@ class FactExtractor:
                 continue  # the venue itself ("stade Kanjuruhan"), counted below under one name
             if _KIND_RE[ev.type].fullmatch(ent.text) if ev.type in _KIND_RE else False:
                 continue  # the event's own name taken for a place ("COP28")
+            if whole is None and fold(_LEADING_DETERMINER.sub("", ent.text)) in _REGIONS:
+                # A continent or a world region is no event's place, and the gazetteer holds some of their names
+                # as another place's ("Africa", "إفريقيا": Ifriqiya, the Mahdia governorate of Tunisia, first in
+                # the realset tuning folds' African Union summit reports); "جنوب إفريقيا" is South Africa (whole)
+                continue
             if ev.type == "storm" and (
                 _STORM_NAME_BEFORE.search(text[max(0, ent.start - 25) : ent.start])
                 or _KIND_RE["storm"].match(ent.text)
