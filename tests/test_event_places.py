@@ -812,3 +812,78 @@ def test_the_coronavirus_is_no_place(tmp_path: Path) -> None:
         "لثلاث سنوات بسبب جائحة فيروس كورونا."
     )
     assert "Corona" not in {m.place.name for m in find_places(gazetteer(tmp_path), text)}
+
+
+def test_a_site_in_a_city_is_not_the_events_place(tmp_path: Path) -> None:
+    # jerusalem-aqsa-2022-en-04: the compound, the Temple Mount and the Western Wall are sites of Jerusalem
+    text = (
+        "Over 150 Palestinians were injured early Friday when Israeli police raided the al-Aqsa Mosque compound "
+        "in Jerusalem just after morning prayers, Palestinian medics said.\n\nThe big picture: The Israeli Foreign "
+        'Ministry said police entered the compound, also known as the Temple Mount, "to disperse" a group of '
+        'Palestinian "rioters" who were collecting rocks and throwing them toward the nearby Jewish prayer area of '
+        "the Western Wall. Hundreds were arrested.\n\nState of play: The latest escalation came ahead of the rare "
+        "convergence of Ramadan, Passover and Easter holidays.\n\n  • Israeli security forces have also been on "
+        "high alert amid a wave of terror attacks that killed 14 people in Israel over the last two weeks."
+    )
+    sites = (
+        _ner(text, "the al-Aqsa Mosque compound", "FAC", "en"),
+        _ner(text, "the Temple Mount", "LOC", "en"),
+    )
+    places = _event(text, "en", tmp_path, sites)["places"]
+    assert places[0] == "Jerusalem" and any("Temple Mount" in p for p in places)
+
+
+def test_a_storms_landfall_its_name_and_its_bay(tmp_path: Path) -> None:
+    # mm-cyclone-mocha-2023-en-02: "just north of" a landfall's town is no bearing away from it
+    text = (
+        "At least 455 lives were lost after the landfall of Tropical Cyclone “Mocha” just north of Sittwe, the "
+        "capital of Rakhine State, on Sunday, May 14, 2023."
+    )
+    assert not _not_where(text, text.index("Sittwe"))
+    text += (
+        "\n\nA situational report released by the Myanmar government on May 17 reported a preliminary death toll "
+        "of 455 and an unspecified number of people missing. 431 deaths were reported in Rakhine, 15 in Magway, 4 "
+        "in Sagaing, 2 in Shan, and 1 each in Yangon, Ayeyarwady, and Mandalay."
+    )
+    assert _event(text, "en", tmp_path)["places"][0] == "Sittwe"
+    # mm-cyclone-mocha-2023-fr-01: the storm's name is not a place
+    text = (
+        "Le cyclone Mocha a fait au moins 60 morts en Birmanie, selon des responsables locaux et des médias "
+        "soutenus par la junte mardi, tandis que la population tentait de remettre en état les habitations "
+        "dévastées en espérant recevoir de l'aide."
+    )
+    assert "Mocha" not in _event(text, "fr", tmp_path, (_ner(text, "Mocha", "LOC", "fr"),))["places"]
+    # mm-cyclone-mocha-2023-en-05: the bay the storm crossed is water, not the town it struck
+    text = (
+        "Streets in Sittwe were turned into rivers as the biggest storm to hit the Bay of Bengal in more than a "
+        "decade surged through the seaside town."
+    )
+    places = _event(text, "en", tmp_path, (_ner(text, "the Bay of Bengal", "LOC", "en"),))["places"]
+    assert places[0] == "Sittwe" and not any("Bengal" in p for p in places)
+
+
+def test_an_arabic_place_of_two_words_with_in_written_onto_it(tmp_path: Path) -> None:
+    # au-summit-2023-ar-03: "بأديس أبابا" (in Addis Ababa), which the small Arabic model calls a person
+    text = (
+        "استئنفت، اليوم الأحد، بأديس أبابا، قمة رؤساء الدول والحكومات الـ54 الأعضاء في الاتحاد الإفريقي أشغال "
+        "دورتها الـ36، بمشاركة المغرب."
+    )
+    found = {m.text: m.place.name for m in find_places(gazetteer(tmp_path), text)}
+    assert found["بأديس أبابا"] == "Addis Ababa"
+    person = _ner(text, "بأديس أبابا", "PERSON", "ar", "Badis Ababa")
+    assert _event(text, "ar", tmp_path, (person,))["places"][0] == "Addis Ababa"
+
+
+def test_an_agencys_code_in_a_credit_line_is_no_place(tmp_path: Path) -> None:
+    # au-summit-2023-en-02: "ENA" (the Ethiopian News Agency) is also Ena, a town of Japan
+    text = (
+        "Addis Ababa February 18/2023/ENA/ The President of Comoros and incoming African Union (AU) chairperson, "
+        "Azali Assoumani, has promised to discharge his continental responsibility with African passion.\n\n"
+        "Speaking at the opening of the 36th AU summit today, the incoming chairperson said it is with continental "
+        "passion that I will discharge my responsibility.\n\nHe stressed the need to work for the common ambition of "
+        "Africa."
+    )
+    ents = (_ner(text, "ENA", "GPE", "en"), _ner(text, "Africa", "LOC", "en"))
+    places = _event(text, "en", tmp_path, ents)["places"]
+    # ... and "Africa", a continent, is no place of the event (the gazetteer holds it as Ifriqiya, Mahdia)
+    assert "Ena" not in places and "Mahdia" not in places
