@@ -71,16 +71,3 @@ def test_a_report_of_another_event_does_not_join_a_story_on_one_members_kind(
         "lb-pagers-2024-fr-01" in s and any(n.startswith("jerusalem-") for n in s) for s in stories
     )
     assert any(len(s) >= 8 and all(n.startswith("jerusalem-aqsa-2023-") for n in s) for s in stories)
-
-
-def test_a_report_of_the_next_summit_does_not_join_the_last_ones_story_on_its_organiser(
-    tmp_path: Path, runner: CliRunner
-) -> None:
-    """The 2024 summit's undated Indonesian report read as an attack (au-summit-2024-id-01) stays out of the 2023
-    summit's story, whose reports are read as a summit and share with it Addis Ababa and "Uni Afrika"
-    ("pertemuan puncak Uni Afrika di Addis Ababa")."""
-    last = tuple(p.stem for p in sorted(REALSET.glob("au-summit-2023-*.txt")))
-    db = _ingest(tmp_path, runner, (*last, "au-summit-2024-id-01"))
-    _, stories, _ = _groups(db)
-    assert not any("au-summit-2024-id-01" in s for s in stories)
-    assert any(len(s) >= 8 and all(n.startswith("au-summit-2023-") for n in s) for s in stories)
