@@ -1818,6 +1818,13 @@ def test_an_arabic_sites_clock_atop_the_page_is_the_crawls_day() -> None:
             "2024-09-21",
             "dateline",
         ),
+        # almowaten.news: a date the text calls tomorrow, its weekday agreeing; the page is of the day before
+        (
+            "«حرارة مرتفعة» استمرار الموجة الحارة غداً الجمعة والأرصاد تحذر من تأثيراتها\n\nموجة شديدة الحرارة "
+            "تتصدر المشهد غدًا الجمعة 4 يوليو 2025، حيث تستمر الكتل الهوائية الساخنة القادمة من شبه الجزيرة العربية",
+            "2025-07-03",
+            "dateline",
+        ),
         # 7adramout.net (quoting Sudan Tribune): a dateline under the photo's caption
         (
             "تصاعد الدخان بعد استهداف محطة كهرباء المرخيات في أم درمان (مواقع التواصل)\nالخرطوم 9 سبتمبر 2025 – "
