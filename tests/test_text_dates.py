@@ -727,6 +727,14 @@ def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -
             "اليوم",
             "said",
         ),
+        # mm-cyclone-mocha-2023-ar-01: the day a toll rose, after the toll's long phrase
+        (
+            "ar",
+            "ارتفعت حصيلة قتلى الإعصار موكا في ولاية راخين في مينامار إلى 410 على الأقل، اليوم الثلاثاء، وفق ما أفاد "
+            "مسؤولون محليون لوكالة فرانس برس.",
+            "اليوم",
+            "said",
+        ),
         (
             "en",
             "spewing explosive plumes of lava and forcing authorities to evacuate several nearby villages, "
