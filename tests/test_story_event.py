@@ -69,6 +69,34 @@ def test_a_report_takes_its_storys_day_unless_its_text_states_one_in_full() -> N
     assert kept is not None and kept["date"] == "2023-01-14" and "from_story" not in kept
 
 
+def test_a_report_keeps_the_day_it_counts_from_its_page_where_its_storys_day_is_long_after_the_page() -> None:
+    # bench/realset tune split, za-brics-2023-ar-02 (published 24 August 2023): "دعت مجموعة “بريكس” في قمتها في
+    # جنوب إفريقيا، الخميس، 6 دول للانضمام إليها", in a story whose reports most often gave 22 November 2025
+    own = {"type": "summit", "date": "2023-08-24", "places": [], "expression": "الخميس"}
+    own["basis"] = "weekday before the publication date 2023-08-24"
+    story = {"kind": "summit", "date": "2025-11-22", "date_votes": 6, "reports": 18, "place": None}
+    kept = resolved(own, story)
+    assert kept is not None and kept["date"] == "2023-08-24" and "from_story" not in kept
+    # a story's day within the month after the page still dates the report's counted day
+    near = resolved(own, dict(story, date="2023-08-22"))
+    assert near is not None and near["date"] == "2023-08-22" and near["from_story"] == ["date"]
+
+
+def test_a_report_dating_a_night_by_its_first_day_keeps_it_where_its_story_gives_the_second() -> None:
+    # bench/realset tune split, om-wadi-kabir-2024-fr-03: "Une fusillade a éclaté dans la nuit de lundi à mardi 16
+    # juillet", in a story whose reports most often gave the Tuesday
+    own = {
+        "type": "shooting",
+        "date": "2024-07-15",
+        "places": [],
+        "expression": "nuit de lundi à mardi 16 juillet",
+    }
+    own["basis"] = "the night before 2024-07-16 (year inferred from the text (2024) and the weekday)"
+    story = {"kind": "shooting", "date": "2024-07-16", "date_votes": 6, "reports": 15, "place": None}
+    kept = resolved(own, story)
+    assert kept is not None and kept["date"] == "2024-07-15" and "from_story" not in kept
+
+
 def test_a_report_naming_only_the_country_is_placed_where_its_story_says_inside_it() -> None:
     story = consensus(YETI)
     english = resolved(YETI[3][1], story)

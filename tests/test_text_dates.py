@@ -727,6 +727,14 @@ def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -
             "اليوم",
             "said",
         ),
+        # mm-cyclone-mocha-2023-ar-01: the day a toll rose, after the toll's long phrase
+        (
+            "ar",
+            "ارتفعت حصيلة قتلى الإعصار موكا في ولاية راخين في مينامار إلى 410 على الأقل، اليوم الثلاثاء، وفق ما أفاد "
+            "مسؤولون محليون لوكالة فرانس برس.",
+            "اليوم",
+            "said",
+        ),
         (
             "en",
             "spewing explosive plumes of lava and forcing authorities to evacuate several nearby villages, "
@@ -1816,6 +1824,13 @@ def test_an_arabic_sites_clock_atop_the_page_is_the_crawls_day() -> None:
             "تعيش مدينة طاطا والمناطق المجاورة لها أوقاتا عصيبة جراء الأمطار الطوفانية التي تعرفها مدن وأقاليم الجنوب "
             "الشرقي للمملكة منذ مساء يوم أمس الجمعة 20 شتنبر 2024، مخلفة خسائر بشرية وأضرا مادية كبيرة.",
             "2024-09-21",
+            "dateline",
+        ),
+        # almowaten.news: a date the text calls tomorrow, its weekday agreeing; the page is of the day before
+        (
+            "«حرارة مرتفعة» استمرار الموجة الحارة غداً الجمعة والأرصاد تحذر من تأثيراتها\n\nموجة شديدة الحرارة "
+            "تتصدر المشهد غدًا الجمعة 4 يوليو 2025، حيث تستمر الكتل الهوائية الساخنة القادمة من شبه الجزيرة العربية",
+            "2025-07-03",
             "dateline",
         ),
         # 7adramout.net (quoting Sudan Tribune): a dateline under the photo's caption
