@@ -599,19 +599,11 @@ def find_places(gaz: Gazetteer, text: str) -> list[Mention]:
     keys = [_token_key(t) for _, _, t in tokens]
     # A name's words are separated by spaces or hyphens only.
     joined = [not text[tokens[j][1] : tokens[j + 1][0]].strip(" -") for j in range(len(tokens) - 1)] + [False]
-    index, prefixes, stop = gaz._index, gaz.word_prefixes(), _STOP_WORDS()
+    stop = _STOP_WORDS()
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        best: tuple[int, Place] | None = None
-        key, n = keys[i], 1
-        while True:
-            place = index.get(key) if len(key) >= 3 else None
-            if place is not None and _plausible(text, tokens[i : i + n], key, place, stop):
-                best = (n, place)
-            if n >= _MAX_WORDS or i + n >= len(tokens) or not joined[i + n - 1] or key not in prefixes:
-                break
-            key, n = f"{key} {keys[i + n]}", n + 1
+        best = _run(gaz, text, tokens, keys, joined, i, keys[i], stop)
         if best is None and _ARABIC.match(tokens[i][2]) and joined[i]:
             best = _clitic_run(gaz, text, tokens, keys, joined, i, stop)  # "بأديس أبابا": in Addis Ababa
         if best is None and _ARABIC.match(tokens[i][2]):
@@ -629,6 +621,31 @@ def find_places(gaz: Gazetteer, text: str) -> list[Mention]:
     return out
 
 
+def _run(
+    gaz: Gazetteer,
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    keys: list[str],
+    joined: list[bool],
+    i: int,
+    first: str,
+    stop: frozenset[str],
+    shortest: int = 1,
+) -> tuple[int, Place] | None:
+    """The longest plausible name of ``shortest`` or more words that starts at token ``i``, its first word's key
+    being ``first``: the run grows while it is the start of some name (the index's word prefixes)."""
+    index, prefixes = gaz._index, gaz.word_prefixes()
+    best: tuple[int, Place] | None = None
+    key, n = first, 1
+    while True:
+        place = index.get(key) if n >= shortest and len(key) >= 3 else None
+        if place is not None and _plausible(text, tokens[i : i + n], key, place, stop):
+            best = (n, place)
+        if n >= _MAX_WORDS or i + n >= len(tokens) or not joined[i + n - 1] or key not in prefixes:
+            return best
+        key, n = f"{key} {keys[i + n]}", n + 1
+
+
 def _clitic_run(
     gaz: Gazetteer,
     text: str,
@@ -639,19 +656,13 @@ def _clitic_run(
     stop: frozenset[str],
 ) -> tuple[int, Place] | None:
     """An Arabic name of two words or more with a preposition or a conjunction written onto its first word
-    ("بأديس أبابا", "وجاوة الشرقية"), which the run above misses: the longest such run the index holds. A
-    one-word name with a clitic is _probe's (with its checks against ordinary words)."""
+    ("بأديس أبابا", "وجاوة الشرقية"), which the run from the word as written misses: the longest such run the
+    index holds. A one-word name with a clitic is _probe's (with its checks against ordinary words)."""
     for clitic in ("و", "ب", "ل", "ف"):
-        if not keys[i].startswith(clitic) or len(keys[i]) - len(clitic) < 3:
-            continue
-        key, n, best = keys[i][len(clitic) :], 1, None
-        while key in gaz.word_prefixes() and n < _MAX_WORDS and i + n < len(tokens) and joined[i + n - 1]:
-            key, n = f"{key} {keys[i + n]}", n + 1
-            place = gaz._index.get(key)
-            if place is not None and _plausible(text, tokens[i : i + n], key, place, stop):
-                best = (n, place)
-        if best is not None:
-            return best
+        if keys[i].startswith(clitic) and len(keys[i]) - len(clitic) >= 3:
+            best = _run(gaz, text, tokens, keys, joined, i, keys[i][len(clitic) :], stop, shortest=2)
+            if best is not None:
+                return best
     return None
 
 

@@ -168,10 +168,10 @@ def _weekday_near(day: str, weekday: Any, own: str) -> str | None:
 _COUNTED_FROM = re.compile(r"the publication date (\d{4}-\d\d-\d\d)")
 # A story's day this many days after a report's own publication day is another event's, not the one the report
 # dated before it came out. On bench/realset's tuning folds: BRICS 2023 reports of 24 August ("الخميس") in a story
-# whose reports most often gave 22 November 2025 (Arabic tune-a up one, nothing else moved); at 0 (any later day), Ruang's second
-# eruption of 30 April over 17 April reports' "الثلاثاء" and "Selasa" was also kept off (Arabic and Indonesian
-# tune-a up one more each) but an English tune-b report lost its story's right day, 17 days after the wrong day
-# its page's metadata gave (" date 2023-01-01" over "This morning, January 18").
+# whose reports most often gave 22 November 2025 (Arabic tune-a up one, nothing else moved); at 0 (any later day),
+# Ruang's second eruption of 30 April over 17 April reports' "الثلاثاء" and "Selasa" was also kept off (Arabic and
+# Indonesian tune-a up one more each) but an English tune-b report lost its story's right day, 17 days after the
+# wrong day its page's metadata gave (" date 2023-01-01" over "This morning, January 18").
 _LATER_DAYS = 30
 
 
@@ -183,16 +183,16 @@ def _gives_way(event: Mapping[str, Any], day: str) -> bool:
     up one dated report of 58 and two of 84 in all, tune-a unchanged)."""
     if _guessed(event):
         return True
-    own = str(event.get("date") or "")
-    counted = _COUNTED_FROM.search(str(event.get("basis") or ""))
+    own, basis = str(event.get("date") or ""), str(event.get("basis") or "")
+    counted = _COUNTED_FROM.search(basis)
     if counted and len(own) == 10 and own <= counted.group(1):
         published = dt.date.fromisoformat(counted.group(1))
         if (dt.date.fromisoformat(day) - published).days > _LATER_DAYS:
             return False
     # "dans la nuit de lundi à mardi 16 juillet": the report gives the night's first day, the story its second
-    if str(event.get("basis") or "").startswith(f"the night before {day}"):
+    if basis.startswith(f"the night before {day}"):
         return False
-    return (len(own) == 7 and day.startswith(own)) or str(event.get("basis")) != "explicit"
+    return (len(own) == 7 and day.startswith(own)) or basis != "explicit"
 
 
 # How specific a gazetteer place is: a story's place replaces a report's first place only if it is as specific.
