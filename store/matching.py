@@ -717,11 +717,13 @@ def _another_kind(own: _Candidate, link: Verdict, members: list[_Candidate]) -> 
 
 
 # A story's day: what this many of its members state as the event's day (signature "d:"). Two reports of one event
-# give its day one day apart (the local date or the UTC one); a report that states its own day two or more days
-# from the day a story's members agree on reports another occurrence at that place (bench/realset's tuning half,
-# fold tune-a: the Wakeley church stabbing of 15 April 2024 in Sydney, whose undated French report "(Paris, Rome,
-# 15 avril 2024)" joined the Bondi Junction stabbings' story of 13 April on the kind, Sydney and the near day, and
-# brought the Wakeley reports after it: 158 false pairs).
+# give its day one day apart (the local date or the UTC one); a report or a story whose day lies two or more days
+# from the day a story's members agree on may be another occurrence of its kind at that place (bench/realset's
+# tuning half: the Wakeley church stabbing of 15 April 2024 in Sydney, whose French report with no publication date,
+# "(Paris, Rome, 15 avril 2024)", joined the Bondi Junction stabbings' story of 13 April on the kind, Sydney and the
+# near day, and brought the Wakeley reports after it: 158 false pairs, 48 with Matcher._another_occurrence and the
+# bridge check in Matcher._story_links). Several agreed days more than a day apart (clashes over a week) are no one
+# day: a safeguard, which moved nothing on the tuning folds.
 _STORY_DAY_VOTES = 2
 _STORY_DAY_APART = 2
 
@@ -1692,7 +1694,8 @@ class Matcher:
         place (_elsewhere); and the links at least ``merge`` strong to other stories none of whose members vetoes
         the article or a member of the story it joins. An article with no day does not bridge two events that
         each have one. Nor does the best link take it into a story it agrees on the kind with through one member
-        alone (_another_kind)."""
+        alone (_another_kind), nor into one whose agreed day its own day and text show to be an earlier occurrence
+        (_another_occurrence); and a story with an agreed day takes in no other whose day lies apart (_another_day)."""
         ranked = [
             best,
             *sorted(
