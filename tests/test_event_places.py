@@ -887,3 +887,34 @@ def test_an_agencys_code_in_a_credit_line_is_no_place(tmp_path: Path) -> None:
     places = _event(text, "en", tmp_path, ents)["places"]
     # ... and "Africa", a continent, is no place of the event (the gazetteer holds it as Ifriqiya, Mahdia)
     assert "Ena" not in places and "Mahdia" not in places
+
+
+def test_an_arabic_common_word_with_the_article_is_no_town_of_a_country_the_text_does_not_name(
+    tmp_path: Path,
+) -> None:
+    gaz = gazetteer(tmp_path)
+    # ke-mai-mahiu-dam-2024-ar-02 (tune): السد is the dam, not As Sadd (Qatar)
+    text = (
+        "وانهار السد قرب بلدة ماي ماهيو في الوادي المتصدع، جارفاً منازل، وقاطعاً الطرقات. وقبل أيام، أفاد مسؤولون "
+        "بأن 76 شخصاً قضوا في كينيا منذ مارس الماضي"
+    )
+    found = {m.place.name for m in find_places(gaz, text)}
+    assert "Kenya" in found
+    assert "As Sadd" not in found
+    # ke-mai-mahiu-dam-2024-ar-03 (tune): "انهيار السد", the dam's collapse, in a text that names Kenya
+    text = "كما أدى انهيار السد إلى قطع الطريق الذي يربط ماي ماهيو ببلدة نايباشا، وفقا لهيئة الطرق السريعة بكينيا."
+    assert "As Sadd" not in {m.place.name for m in find_places(gaz, text)}
+    # au-bondi-stabbing-2024-ar-01 (tune, lines 1 and 3): "سماعه الخبر", on hearing the news, is not Khobar in a
+    # text on Sydney
+    text = (
+        "لقي ستة أشخاص مصرعهم في عملية طعن داخل مركز تسوق مزدحم بمنطقة بونداي جانكشن في سيدني، وأفادت الشرطة ان "
+        "القاتل قد لقي حتفه بعدما أطلقت عليه شرطية النار داخل المركز.\n\n"
+        "وأدلى رئيس حكومة نيو ساوث ويلز كريس مينز بالتصريح التالي فور سماعه الخبر"
+    )
+    assert "Khobar" not in {m.place.name for m in find_places(gaz, text)}
+    # jo-aqaba-gas-2022-ar-04 (tune): a report's only place stays; jo-aqaba-gas-2022-ar-02: so does a town of the
+    # country the text names
+    text = "في حادثة سقوط حاوية تحوي مادة سامة بالعقبة يوم أمس الثلاثاء"
+    assert "Aqaba" in {m.place.name for m in find_places(gaz, text)}
+    text = "(العقبة) – بات الوضع تحت السيطرة ، الثلاثاء ، في ميناء العقبة جنوبي الأردن"
+    assert "Aqaba" in {m.place.name for m in find_places(gaz, text)}
