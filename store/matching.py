@@ -1534,7 +1534,7 @@ class Matcher:
         # 0.19 on 100-300-shingle texts (MatchOptions.copy_band), most of the 0.2 asked. On the tuning half this
         # moved no decision; it keeps a chance figure from joining or splitting two groups.
         shared = self._overlap(own.id, root_id)
-        if shared is not None:
+        if shared is not None and self._passages[own.id].words and self._passages[root_id].words:
             return shared.contained >= self.options.root_contained
         return (
             containment(self.text_similarity(own, root), own.shingles, root.shingles)
