@@ -57,3 +57,42 @@ def test_an_undated_report_of_a_wednesday_does_not_join_a_fridays_story(
         for s in stories
     )
     assert any(len(s) >= 8 and all(n.startswith("jerusalem-aqsa-2022-") for n in s) for s in stories)
+
+
+def _summit(i: int, day: str, *anchors: str) -> _Candidate:
+    return _Candidate(i, "id", day, None, None, frozenset({"k:summit", "d:" + day, *anchors}))
+
+
+def test_an_undated_report_linked_to_two_occurrences_joins_the_one_it_shares_more_with_or_neither() -> None:
+    """The anchors as the tuning half reads them: the undated Indonesian report of the African Union summit of
+    February 2024 ("Selama pertemuan puncak Uni Afrika di Addis Ababa, para pemimpin mengutuk agresi Israel di
+    Gaza", au-summit-2024-id-01) links at a score of 0.999 or more to the dated reports of both summits (18
+    February 2023, 17 February 2024), on Addis Ababa, Africa and the Union's chairman Azali Assoumani; it shares
+    "Uni Afrika" with the 2023 summit's Indonesian reports alone, Gaza and Moussa Faki with the 2024 summit's."""
+    from store.matching import Verdict, _Meta
+
+    shared = ("e:ads ab", "p:ads ab", "p:afrk", "s:azl asmn")
+    report = _Candidate(
+        9, "id", None, None, None, frozenset({"k:summit", *shared, "s:an afrk", "p:gz", "s:ms fk"})
+    )
+    summit_2023 = [_summit(1, "2023-02-18", *shared, "s:an afrk"), _summit(2, "2023-02-18", *shared)]
+    summit_2024 = [_summit(3, "2024-02-17", *shared, "p:gz", "s:ms fk"), _summit(4, "2024-02-17", *shared)]
+    stories = {18: summit_2023, 19: summit_2024}
+    meta = {
+        c.id: _Meta(c.id, None, story, False, "day", c.published) for story, cs in stories.items() for c in cs
+    }
+    links = [Verdict(1, 0.9999, False, {}), Verdict(3, 0.9995, False, {})]
+
+    def of(story: int | None) -> list[_Candidate]:
+        return stories.get(story or 0, [])
+
+    matcher = Matcher()
+    assert matcher._occurrence_link(report, links[0], links, meta, of) is None
+    # Where it shares more with the best link's occurrence than with the other, it follows the best link.
+    fewer = _Candidate(9, "id", None, None, None, report.anchors - {"p:gz", "s:ms fk"})
+    assert matcher._occurrence_link(fewer, links[0], links, meta, of) is links[0]
+    # A dated report is placed by its day, and two stories of one occurrence do not refuse each other.
+    dated = _Candidate(9, "id", "2024-02-17", None, None, report.anchors)
+    assert matcher._occurrence_link(dated, links[0], links, meta, of) is links[0]
+    stories[19] = [_summit(3, "2023-02-18", *shared, "p:gz", "s:ms fk"), _summit(4, "2023-02-19", *shared)]
+    assert matcher._occurrence_link(report, links[0], links, meta, of) is links[0]
