@@ -1820,9 +1820,13 @@ class Matcher:
             return chosen
         ours = of(story)
         here: set[str] | None = None
+        seen = {story}
         for v in ranked:
             other = meta[v.candidate].story_id
-            if other is None or other == story or v.duplicate or not self._clash(ours, theirs := of(other)):
+            if other in seen or other is None or v.duplicate:
+                continue
+            seen.add(other)
+            if not self._clash(ours, theirs := of(other)):
                 continue
             here = self._occurrence_marks(own, ours) if here is None else here
             there = self._occurrence_marks(own, theirs)
@@ -1836,7 +1840,7 @@ class Matcher:
         fact's "weekday", extract/facts.py ``_event_weekday``); read once a batch, None for any other report."""
         if c.id not in self._weekdays:
             day = None
-            if not _event_days(c.anchors) and self._reading is not None:
+            if not _published_day(c) and not _event_days(c.anchors) and self._reading is not None:
                 rows = self._reading.execute(
                     "SELECT data FROM facts WHERE article_id = ? AND kind = 'event' ORDER BY id", (c.id,)
                 ).fetchall()
