@@ -24,8 +24,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from extract.signature import place_key
-
 # Kinds too vague to say what the story is about when a precise kind is also voted for.
 _VAGUE = {"other", "statement", "meeting", "visit"}
 
@@ -70,19 +68,17 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
     days: Counter[str] = Counter()
     places: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = {}
+    spelled: dict[str, str] = {}
     scenes: dict[str, Any] = {}
     for events in docs.values():
         same = [e for e in events if e.get("type") == kind]
         days.update({d for e in same if (d := _stated_day(e))})
-        named.update(
-            {k for e in same for p in e.get("places") or [] for k in (str(p).casefold(), _vote(p, {}))}
-        )
+        named.update({str(p).casefold() for e in same for p in e.get("places") or []})
         firsts = [e for e in same if e.get("places")]
-        places.update({_vote(e["places"][0], e) for e in firsts})
+        places.update({str(e["places"][0]).casefold() for e in firsts})
         for e in firsts:
-            first = _vote(e["places"][0], e)
-            spellings.setdefault(first, Counter())[str(e["places"][0])] += 1
+            first = str(e["places"][0]).casefold()
+            spelled.setdefault(first, str(e["places"][0]))
             if e.get("scene"):
                 scenes.setdefault(first, e["scene"])
     date = min(days, key=lambda d: (-days[d], d)) if days else None
@@ -90,34 +86,12 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
     return {
         "kind": kind,
         "date": date,
-        # the spelling its reports give most often (a Latin one over an Arabic transliteration they outnumber)
-        "place": min(spellings[place], key=lambda s: (-spellings[place][s], s)) if place else None,
+        "place": spelled[place] if place else None,
         "scene": scenes.get(place) if place else None,
         "reports": len(docs),
         "date_votes": days[date] if date else 0,
         "place_votes": places[place] if place else 0,
     }
-
-
-def _vote(name: Any, event: Mapping[str, Any]) -> str:
-    """The key under which reports' names of one place meet: a place the gazetteer knows (the event's ``scene``,
-    for its first place) by its one name; one it does not know (a suburb, a village, a venue) by its consonant
-    skeleton (extract/signature.place_key), so that an Arabic report's transliteration meets the Latin spelling
-    the other reports give ("Bunday Jankshn" and "Bondi Junction", "May Mahiw" and "Mai Mahiu": the realset tuning
-    folds' Bondi and Mai Mahiu reports). English "-tion" is the "-shn" Arabic writes for it."""
-    text = str(name).casefold()
-    if event.get("scene"):
-        return text
-    return "~" + (place_key(re.sub(r"tion\b", "shn", text)) or text)
-
-
-def _respelled(event: Mapping[str, Any], story: Mapping[str, Any]) -> bool:
-    """Whether the article's first place is the story's place spelled another way: neither is a place the
-    gazetteer knows, and their skeletons meet (_vote)."""
-    places = event.get("places") or []
-    if not places or event.get("scene") or story.get("scene"):
-        return False
-    return _vote(places[0], event) == _vote(story["place"], story)
 
 
 def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -159,10 +133,8 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
             taken.append("date")
     place = str(story.get("place") or "")
     first = str((event.get("places") or [""])[0])
-    respelled = _respelled(event, story)  # the story's place in another spelling: the story's spelling stands
-    if place and first.casefold() != place.casefold() and (respelled or _inside(event, story)):
+    if place and first.casefold() != place.casefold() and _inside(event, story):
         others = [p for p in event.get("places") or [] if str(p).casefold() != place.casefold()]
-        others = others[1:] if respelled else others
         event["places"] = [place, *others]
         taken.append("place")
     if taken:

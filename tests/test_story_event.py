@@ -148,35 +148,3 @@ def test_the_stored_story_of_the_samples_dates_the_indonesian_report_of_the_foru
     assert (indonesian["event"]["date"], indonesian["event"]["from_story"]) == ("2024-12-03", ["date"])
     shown = runner.invoke(app, ["show", str(indonesian["id"]), "--db", str(samples_db)]).stdout
     assert "the event   forum, 2024-12-03 (its story's reports (1 of 1)), Quanzhou" in shown
-
-
-def _attack(places: list[str], scene: dict[str, str] | None = None) -> Any:
-    event: dict[str, Any] = {"type": "attack", "date": "2024-04-13", "places": places, "origin": "native"}
-    if scene:
-        event["scene"] = scene
-    return event
-
-
-def test_an_arabic_transliteration_of_a_place_no_data_holds_meets_its_latin_spelling() -> None:
-    # au-bondi-stabbing-2024 (realset tuning folds): the Arabic report names "بونداي جانكشن", which polynews spells
-    # "Bunday Jankshn" (no gazetteer holds the suburb); the other reports write "Bondi Junction".
-    sydney = {"kind": "city", "country": "AU"}
-    members = [
-        (1, _attack(["Bunday Jankshn", "Sydney"])),
-        (2, _attack(["Bondi Junction", "Sydney", "Australia"])),
-        (3, _attack(["Westfield Bondi Junction", "Sydney"])),
-        (4, _attack(["Bondi Junction", "New South Wales"])),
-        (5, _attack(["Sydney", "Bondi Junction"], sydney)),
-    ]
-    story = consensus(members)
-    assert story is not None and (story["place"], story["place_votes"]) == ("Bondi Junction", 3)
-    arabic = resolved(members[0][1], story)
-    assert arabic is not None and arabic["places"] == ["Bondi Junction", "Sydney"]
-    assert arabic["from_story"] == ["place"]
-    # Places the gazetteer knows meet by their one name only: Niger and Nigeria share a skeleton ("ngr").
-    niger, nigeria = {"kind": "country", "country": "NE"}, {"kind": "country", "country": "NG"}
-    story = consensus(
-        [(1, _attack(["Niger"], niger)), (2, _attack(["Nigeria"], nigeria)), (3, _attack(["Niger"], niger))]
-    )
-    assert story is not None and (story["place"], story["place_votes"]) == ("Niger", 2)
-    assert resolved(_attack(["Nigeria"], nigeria), story)["places"] == ["Nigeria"]  # type: ignore[index]
