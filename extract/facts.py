@@ -667,7 +667,7 @@ _VENUES = re.compile(
 _LOC_NAME = r"[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+){0,2}"
 _LOCALITY = re.compile(
     rf"(?<![\w-])(?:(?P<en>{_LOC_NAME})\s+(?:district|sub-district|village|neighbou?rhood|township)\b|"
-    rf"(?:area|district|village|town|neighbou?rhood) of\s+(?P<en2>{_LOC_NAME})|"
+    rf"(?:area|district|village|town|neighbou?rhood|suburb) of\s+(?P<en2>{_LOC_NAME})|"
     # "Cianjur, the West Javan town where the earthquake's epicentre was located" (id-cianjur-2022-en-02)
     rf"(?P<en3>{_LOC_NAME}),\s+(?:the|a)\s+(?:[\w'’-]+\s+){{0,3}}?(?:town|village|district)\s+(?:where|of|in)\b|"
     # "in the Itaewon area", "à Itaewon, quartier connu pour sa vie nocturne" (kr-itaewon-2022-en-01, -fr-02)
@@ -681,6 +681,9 @@ _LOCALITY = re.compile(
     r"|(?<![\u0621-\u064a])[وبل]?(?:بلدة|قرية|ناحية|قضاء|حي|مديرية|(?<=في\s)محلية)\s+[«\"“]?(?P<ar>[\u0621-\u064a]{3,})"
     # the name a clause then calls a village: "ضربت يامبالي، وهي قرية يسكنها" (pg-enga-landslide-2024-ar-01)
     r"|(?<![\u0621-\u064a])(?P<ar3>[\u0621-\u064a]{3,})\s*[،,]\s*(?:وهي|وهو)\s+(?:قرية|بلدة|ناحية)(?![\u0621-\u064a])"
+    # an area whose name the text quotes: 'في منطقة "ماي ماهيو"', "بالقرب من منطقة «ماي ماهيو»" (ke-mai-mahiu-dam-2024-ar-01,
+    # -ar-04); unquoted, "منطقة" (region, area) is said of the Middle East and any other region
+    r"|(?<![\u0621-\u064a])[وبل]?منطقة\s+[«\"“](?P<ar4>[\u0621-\u064a]{3,}(?:\s+[\u0621-\u064a]{3,})?)[»\"”]"
     # an area the text names by what it is called: "في منطقة سكنية يطلق عليها ميجاني ناجار" (in-airindia-2025-ar-02),
     # "a neighbourhood called", "un quartier appelé", "kawasan bernama"
     r"|(?<![\u0621-\u064a])[وبل]?(?:منطقة|حي|بلدة|قرية)(?:\s+سكنية)?\s+(?:يطلق عليها|يطلق عليه|تسمى|تدعى|يسمى|يدعى|"
@@ -821,6 +824,22 @@ _COMPASS_PART = re.compile(
     r"côtes?\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)(.+)$",
     re.IGNORECASE,
 )
+# A place below the city (one the gazetteer lacks, or a suburb GeoNames holds as a town), after a locative word and
+# before the city it lies in, with a comma and a locative word or a part of the city between: "in Wakeley, in
+# Sydney's west", "à Wakeley, dans l'ouest de Sydney", "neighborhood of Imbaba, in the north of Giza", "in Phansidewa
+# area of Darjeeling", "di Wakeley, Sidney" (the realset tuning folds' Wakeley stabbing, Abu Sifin fire and
+# Kanchanjunga train crash; FactExtractor._in_city). A suburb, a village or a neighbourhood is named so in every
+# language: the text's own order says it lies in the city named after it, anywhere in the report.
+_QUALIFIED_AFTER = r"(?<![\w'’-])(?:in|at|of|à|au|dans|de|d['’]|di|في)\s+"
+_SEEN_FROM = re.compile(r"(?:\b(?:from|depuis|dari)\b|(?<![\u0621-\u064a])من)[^.!?\n]*$", re.IGNORECASE)
+_BUILDING_FIRST = re.compile(r"(?:Masjid|Gereja|Church|Mosque|Hotel|Rumah|Gedung|Pasar|Mall|Stasiun)\w*\b")
+_QUALIFIER = r"\s*[,،]\s*(?:(?:in|à|au|dans|en|di|في)\s+)?"
+_PART_OF = (
+    r"(?:(?:the\s+|l['’]|le\s+|la\s+)?(?:(?:north|south|east|west|centre|center|nord|sud|est|ouest|utara|selatan|"
+    r"timur|barat)[\w-]*|outskirts|suburbs?|banlieue|pinggiran)\s+(?:of\s+|de\s+|d['’]|du\s+)?)?"
+)
+
+
 # A fragment that ends on a preposition is no name ("province de", "district of").
 _ENDS_IN_PREPOSITION = re.compile(r"\s(?:de|du|des|d['’]|of|di|dari|في|من)$", re.IGNORECASE)
 
@@ -1787,7 +1806,7 @@ class FactExtractor:
             name = re.split(r"['’]s\s+", next(g for g in m.groups() if g).strip())[-1]
             if _NOT_A_SETTLEMENT.search(name):
                 continue  # "kawasan Taman Budaya Garuda Wisnu Kencana": a park, not a locality
-            if (m.group("ar") or m.group("ar3")) and _AR_NOT_A_NAME.fullmatch(name):
+            if (m.group("ar") or m.group("ar3") or m.group("ar4")) and _AR_NOT_A_NAME.fullmatch(name):
                 continue  # "بلدة صغيرة" (a small town), "بحي وسط سيول" (in a district of central Seoul)
             place = self.gazetteer.lookup_mention(name)
             if place is not None and place.kind != "city":
@@ -1827,6 +1846,7 @@ class FactExtractor:
                 body_start,
                 [chosen, *lead],
                 ev.type in _INCIDENTS,
+                naming,
             )
 
         narrowed = narrow(ranked)
@@ -1951,6 +1971,7 @@ class FactExtractor:
         body_start: int,
         lead: list[tuple[int, int]] | None = None,
         incident: bool = False,
+        naming: Sequence[tuple[int, int]] = (),
     ) -> list[str]:
         """The best place made as specific as the event's own sentence makes it: where the top place is a
         country or a province and the evidence sentence, the lead's first sentence or a sentence naming a place
@@ -1963,7 +1984,7 @@ class FactExtractor:
             return ranked
         top = known[ranked[0]]
         if top.kind == "city" and incident:
-            inner = self._in_city(top, ranked, known, text, lead or sentences, entities, body_start)
+            inner = self._in_city(top, ranked, known, text, lead or sentences, entities, body_start, naming)
             return [inner, *(n for n in ranked if n != inner)] if inner else ranked
         if top.kind == "city":
             return ranked
@@ -2012,11 +2033,15 @@ class FactExtractor:
         sentences: list[tuple[int, int]],
         entities: list[Entity],
         body_start: int,
+        naming: Sequence[tuple[int, int]] = (),
     ) -> str | None:
         """A place below the top city that the text puts in it, in the lead or the event's sentence: "à Itaewon à
         Séoul", "le district d'Itaewon à Séoul", "Kawasan Itaewon di Seoul tengah", "Seoul's Itaewon district"
         (the realset tuning folds' Itaewon crush, whose reports name Seoul more often than the district). The
-        place is one the event's ranking holds that the gazetteer does not (a district, a neighbourhood)."""
+        place is one the event's ranking holds that the gazetteer does not (a district, a neighbourhood); or, in
+        any sentence of the report that names the event (``naming``), one qualified by the city after a comma
+        (_QUALIFIER: "neighborhood of Imbaba, in the north of Giza"), which may be a smaller town GeoNames holds
+        (Wakeley, in Sydney). Realset tuning folds: event place tune-a en 68 -> 70 of 91, tune-b unchanged."""
         surfaces = {
             e.text
             for e in entities
@@ -2028,14 +2053,33 @@ class FactExtractor:
             return None
         city = "|".join(re.escape(x) for x in sorted(surfaces, key=len, reverse=True))
         for name in ranked[1:6]:
-            if name in known or len(name) < 4:
+            # a suburb GeoNames holds as a town of its own (Wakeley, in Sydney) is taken only as the text qualifies it
+            town = known.get(name)
+            if len(name) < 4 or (
+                town is not None
+                and not (
+                    town.kind == "city" and town.country == top.country and town.population < top.population
+                )
+            ):
                 continue
             n = re.escape(name)
             pattern = re.compile(
                 rf"(?<![\w-]){n}\s+(?:à|in|di|au|en|في)\s+(?:{city})(?![\w-])|(?<![\w-])(?:{city})['’]s\s+{n}(?![\w-])"
             )
-            if any(pattern.search(text, s, e) for s, e in sentences):
+            if town is None and any(pattern.search(text, s, e) for s, e in sentences):
                 return name
+            qualified = re.compile(
+                rf"{_QUALIFIED_AFTER}{n}(?:{_QUALIFIER}|\s+area\s+of\s+){_PART_OF}(?:{city})(?![\w-])"
+            )
+            if _VENUE_WORD.search(name) or _NOT_A_SETTLEMENT.search(name) or _BUILDING_FIRST.match(name):
+                continue  # "di Masjidil Haram, Makkah": a building, not a place below the city
+            for m in qualified.finditer(text, body_start):
+                # in a sentence that names the event (not "les équipes ... déployées dans le quartier de Capela, à
+                # Vinhedo"), and not "depuis le quartier de Vastrapur, à Ahmedabad": where the smoke was seen from
+                if any(s <= m.start() < e for s, e in naming) and not _SEEN_FROM.search(
+                    text, max(0, m.start() - 30), m.start()
+                ):
+                    return name
         return None
 
     def _inside(

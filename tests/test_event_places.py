@@ -918,3 +918,28 @@ def test_an_arabic_common_word_with_the_article_is_no_town_of_a_country_the_text
     assert "Aqaba" in {m.place.name for m in find_places(gaz, text)}
     text = "(العقبة) – بات الوضع تحت السيطرة ، الثلاثاء ، في ميناء العقبة جنوبي الأردن"
     assert "Aqaba" in {m.place.name for m in find_places(gaz, text)}
+
+
+def test_a_suburb_the_text_puts_in_the_city_comes_before_it(tmp_path: Path) -> None:
+    # eg-abu-sifin-fire-2022-en-01 (the realset tuning folds): Giza in the lead, then "the fire originated from the
+    # electrical panel in the Abu Sifin church. in the densely populated neighborhood of Imbaba, in the north of Giza"
+    pages = Path(__file__).parent.parent / "bench/realset/articles"
+    text = (pages / "eg-abu-sifin-fire-2022-en-01.txt").read_text()
+    assert _ner_event(text, "en", tmp_path)["places"][:2] == ["Imbaba", "Giza"]
+    # in-kanchanjunga-train-2024-en-01: "the tragic train accident, in Phansidewa area of Darjeeling district"
+    text = (pages / "in-kanchanjunga-train-2024-en-01.txt").read_text()
+    assert _ner_event(text, "en", tmp_path)["places"][0] == "Phansidewa"
+    # in-airindia-2025-fr-02: "depuis le quartier de Vastrapur, à Ahmedabad" is where the smoke was seen from;
+    # br-voepass-crash-2024-fr-02: "déployées dans le quartier de Capela, à Vinhedo" names no crash
+    text = (pages / "in-airindia-2025-fr-02.txt").read_text()
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Ahmedabad"
+    text = (pages / "br-voepass-crash-2024-fr-02.txt").read_text()
+    assert _ner_event(text, "fr", tmp_path)["places"][0] == "Vinhedo"
+
+
+def test_an_arabic_area_whose_name_the_text_quotes(tmp_path: Path) -> None:
+    # ke-mai-mahiu-dam-2024-ar-01 (the realset tuning folds): 'في منطقة "ماي ماهيو"، غرب كينيا'
+    text = (
+        Path(__file__).parent.parent / "bench/realset/articles/ke-mai-mahiu-dam-2024-ar-01.txt"
+    ).read_text()
+    assert _ner_event(text, "ar", tmp_path)["places"][0] == "ماي ماهيو"
