@@ -622,6 +622,13 @@ _DATELINE_BEFORE = re.compile(
 # number is a word of the sentence too).
 _RUNNING_ON = re.compile(r"[,،]?\s+(?:(?:[^\W\d]+(?:['’][^\W\d]+)?|\d+)\s+){3}", re.IGNORECASE)
 _SEPARATED_BEFORE = re.compile(rf"\s[|•·]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$", re.IGNORECASE)
+# "» بواسطة مصطفي احمد - 16 أكتوبر 2024": an author's credit, a dash, then the date ending the line (the bench/pubdates
+# tune outlet manshetat.com, read blind in session 19; "by Jane Doe - 9 September 2023", "par X - 9 septembre 2023").
+_CREDIT_DASH_BEFORE = re.compile(
+    rf"(?:(?<![\u0621-\u064a])(?:بواسطة|بقلم|كتب|كتبه|كتبت)|\b(?:by|par|oleh))\s*:?\s+(?:[^\W\d_]+\.?\s+){{1,5}}"
+    rf"[-–—]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$",
+    re.IGNORECASE,
+)
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
@@ -835,6 +842,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
         return "byline"  # "AFP | 9 septembre 2023", "الكاتب: محمد | 9-9-2023": a credit line ending with its date
+    if alone and _CREDIT_DASH_BEFORE.search(text[max(line_start, start - 80) : start]):
+        return "byline"  # "» بواسطة مصطفي احمد - 16 أكتوبر 2024": an author's credit ending with its date
     if (
         start - line_start <= 60
         and _DATELINE_BEFORE.match(text[line_start:start])
@@ -857,9 +866,10 @@ def _arabic_clause(before: str) -> bool:
 _LOWER_IN_NAMES = frozenset({"de", "di", "du", "da", "del", "al", "el"})
 # "Yusuf Soykan Bal, Aladdin Mustafaoğlu  | 23.04.2025 - محدث : 23.04.2025": a credit line's date followed by the
 # day it was updated is still the line's own date (the bench/pubdates tune outlet aa.com.tr; "Publié le ... - Mis à
-# jour le ...", "Diterbitkan ... | Diperbarui ..." are the same shape).
+# jour le ...", "Diterbitkan ... | Diperbarui ..." are the same shape; "19/5/2023–|آخر تحديث: 19/5/202305:37 PM", two
+# separators, the form Al Jazeera's Arabic pages print, copied by the bench/pubdates tune outlet yynnbb.com).
 _UPDATED_AFTER = re.compile(
-    r"^\s*[-–|,]?\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated|mis à jour|maj|diperbarui)\b[^\n]*$",
+    r"^\s*[-–|,]{0,2}\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated|mis à jour|maj|diperbarui)\b[^\n]*$",
     re.IGNORECASE,
 )
 # A page's "most read" box: a date on the lines right under its heading is a listed article's, not the page's
@@ -907,6 +917,24 @@ _HIJRI_AFTER = re.compile(
 )
 
 
+def _stamps_under_clock(head: str, calendar: list[tuple[dt.date, int, int]]) -> list[_Found]:
+    """A site's print-clock line dates its crawl, not the page ("الإثنين 28 أبريل 2025 12:48 صـ 29 شوال 1446 هـ" atop
+    the bench/pubdates tune outlet ammanalyoum.com's page, read blind in session 19; the tune outlets of ar-109 and ar-124
+    print only that line and show no publication day), but the same software prints the article's own stamp in that
+    form under its headline ("الإثنين 25 مارس 2024 02:28 صـ 16 رمضان 1445 هـ"): a later such line, a weekday opening
+    it and a clock inside, no later than the clock's day, is the page's timestamp."""
+    out: list[_Found] = []
+    for day, start, end in calendar[1:]:
+        line_start = head.rfind("\n", 0, start) + 1
+        if (
+            day <= calendar[0][0]
+            and _AR_CLOCK_LINE.match(head[line_start:start])
+            and re.match(rf"\s*{_CLOCK}", head[end:])
+        ):
+            out.append(_Found(day, start, end, "timestamp"))
+    return out
+
+
 def published_in_text(
     text: str,
     header: str | None = None,
@@ -924,11 +952,10 @@ def published_in_text(
     if header_precision == "day" or header_precision == "year":
         return None
     head = digits_to_ascii(text[:_HEAD_CHARS])
-    found = [
-        _Found(d, s, e, stamp_kind(head, s, e))
-        for d, s, e in _full_dates(head)
-        if not _HIJRI_AFTER.match(head[e:])
-    ]
+    dated = _full_dates(head)
+    calendar = [(d, s, e) for d, s, e in dated if _HIJRI_AFTER.match(head[e:])]
+    found = [_Found(d, s, e, stamp_kind(head, s, e)) for d, s, e in dated if (d, s, e) not in calendar]
+    found += _stamps_under_clock(head, calendar)
     # "Publié le 09/09/23 à 10h34", "13/09/23 14:00 WIB": a two-digit year only beside a clock or a byline word
     taken = {f.start for f in found}
     for m in _SHORT_YEAR.finditer(head):
@@ -955,7 +982,7 @@ def published_in_text(
         except ValueError:
             continue
         found.append(_Found(day, m.start(), m.end(), "timestamp"))
-    found = [_yesterday_or_tomorrow(head, f) for f in found if not _embedded_post(head, f)]
+    found = [_said_today(head, _yesterday_or_tomorrow(head, f)) for f in found if not _embedded_post(head, f)]
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
@@ -1001,6 +1028,27 @@ _TOMORROW_BEFORE = re.compile(
     rf"(?:(?:يوم|hari|le|on)\s+)?(?P<weekday>{_WEEKDAY_ANY})?\s*[,،(]?\s*$",
     re.IGNORECASE,
 )
+
+
+# "اختتمت مساء اليوم الجمعة القمة العربية الـ32 في مدينة جدة ... الموافق 19 مايو 2023": a sentence that calls today a
+# weekday, then gives the date it "corresponds to", dates the report like "اليوم الجمعة 19 مايو 2023" (the bench/pubdates
+# tune outlet cairo-times.com, read blind in session 19); only where that date falls on the weekday named.
+_TODAY_AGREEING_BEFORE = re.compile(
+    rf"(?:اليوم|hari ini|aujourd['’]hui|today)[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?"
+    rf"(?P<weekday>{_EN_DAY}|{_FR_DAY}|{_ID_DAY}|{_AR_DAY})(?![\w\u0621-\u064a])[^\n.]{{0,120}}?(?<![\u0621-\u064a])و?الموافق\s*(?:ل\s*)?:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _said_today(head: str, f: _Found) -> _Found:
+    """The date ``f`` as a dateline where the sentence before it calls today its weekday and gives it as the day that
+    "corresponds" (see ``_TODAY_AGREEING_BEFORE``)."""
+    if f.kind != "lead":
+        return f
+    m = _TODAY_AGREEING_BEFORE.search(head[max(0, f.start - 200) : f.start])
+    if m is None or _weekday_number(m.group("weekday")) != f.date.weekday():
+        return f
+    return _Found(f.date, f.start, f.end, "dateline")
 
 
 def _yesterday_or_tomorrow(head: str, f: _Found) -> _Found:

@@ -1927,3 +1927,39 @@ def test_a_french_dateline_with_le_after_the_place() -> None:
     assert when is not None and (when.date, when.basis) == ("2024-09-23", "dateline")
     # a sentence's "le" after a comma is no dateline's
     assert published_in_text("Selon le ministère, le 23 septembre 2024, un séisme a frappé la région") is None
+
+
+def test_formats_of_the_session_19_tune_outlets() -> None:
+    # bench/pubdates tune outlets added by ardates13 (session 19), read blind before these rules were written
+    # manshetat.com: an author's credit, a dash, then the date ending the line
+    head = (
+        "قسم: اخبار عاجلة مانشيتات.. مصرع 94 شخصا على الأقل فى انفجار شاحنة وقود بنيجيريا » بواسطة مصطفي احمد - "
+        "16 أكتوبر 2024\n\nالقاهرة – مانشيتات –"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2024-10-16", "byline")
+    # yynnbb.com (Al Jazeera's form), and the bench/realset tune split's Bajaur report: the date, then "–|" and the
+    # update line
+    for head, day in (
+        ("19/5/2023–|آخر تحديث: 19/5/202305:37 PM (بتوقيت مكة المكرمة)\nاختتمت في مدينة جدة", "2023-05-19"),
+        ("30/7/2023–|آخر تحديث: 30/7/202307:00 PM (بتوقيت مكة المكرمة)", "2023-07-30"),
+    ):
+        when = published_in_text(head)
+        assert when is not None and when.date == day, head
+    # cairo-times.com: today's weekday, then the date it corresponds to, on that weekday
+    head = (
+        "اختتمت مساء اليوم الجمعة القمة العربية الـ32 في مدينة جدة بالمملكة العربية السعودية الموافق 19 مايو 2023، "
+        "وحضرها عدد من قادة الدول العربية."
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2023-05-19", "dateline")
+    # ... not where the date falls on another weekday (20 May 2023 was a Saturday)
+    assert published_in_text(head.replace("19 مايو", "20 مايو")) is None
+    # ammanalyoum.com: the print clock's line atop the page, the article's stamp in the same form under the headline
+    head = (
+        "الإثنين 28 أبريل 2025 12:48 صـ 29 شوال 1446 هـ\nالمشهد اليمني\nرئيس التحرير عبد الرحمن البيل\n\n"
+        "الحوثيون يكشفون حصيلة الغارات الأمريكية في صنعاء: قتلى وجرحى ودمار واسع\n\n"
+        "الإثنين 25 مارس 2024 02:28 صـ 16 رمضان 1445 هـ\nطيران امريكي"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2024-03-25", "timestamp")
