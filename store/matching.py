@@ -1807,10 +1807,10 @@ class Matcher:
         edition) and the report shares no more with the best link's story's dated members than with the other's
         (_occurrence_marks, each counted where the other story lacks it: places, names, counts, editions). A day
         cannot place such a report, and the best link's score is a tie at the top (0.999 and more) as often as
-        not. _unsure_left decides the like where a dated report arrives after the undated one. Taking the other story's link where its members share more (instead of none)
-        merged the BRICS summits of 2023 and 2024 (75 false pairs) and took the Wakeley reports into the Bondi
-        Junction story on the tuning half: what one report shares with a story's members is too thin to move
-        it, enough to keep it out.
+        not. _unsure_left decides the like where a dated report arrives after the undated one. Taking the other
+        story's link where its members share more (instead of none) merged the BRICS summits of 2023 and 2024 (75
+        false pairs) and took the Wakeley reports into the Bondi Junction story on the tuning half: what one report
+        shares with a story's members is too thin to move it, enough to keep it out.
 
         bench/realset's tuning half (stories_eval.py --folds): an undated Indonesian report of the African Union
         summit of February 2024 ("Selama pertemuan puncak Uni Afrika di Addis Ababa, para pemimpin mengutuk agresi
