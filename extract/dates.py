@@ -917,6 +917,10 @@ _HIJRI_AFTER = re.compile(
 )
 
 
+# The print-clock line's own clock, right after its date (no separator, unlike _CLOCK_AFTER's bylines).
+_CLOCK_NEXT = re.compile(rf"\s*{_CLOCK}")
+
+
 def _stamps_under_clock(head: str, calendar: list[tuple[dt.date, int, int]]) -> list[_Found]:
     """A site's print-clock line dates its crawl, not the page ("الإثنين 28 أبريل 2025 12:48 صـ 29 شوال 1446 هـ" atop
     the bench/pubdates tune outlet ammanalyoum.com's page, read blind in session 19; the tune outlets of ar-109 and ar-124
@@ -929,7 +933,7 @@ def _stamps_under_clock(head: str, calendar: list[tuple[dt.date, int, int]]) -> 
         if (
             day <= calendar[0][0]
             and _AR_CLOCK_LINE.match(head[line_start:start])
-            and re.match(rf"\s*{_CLOCK}", head[end:])
+            and _CLOCK_NEXT.match(head, end)
         ):
             out.append(_Found(day, start, end, "timestamp"))
     return out

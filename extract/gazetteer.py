@@ -651,13 +651,12 @@ def _without_stray_article_words(gaz: Gazetteer, text: str, found: list[Mention]
             and gaz.capital(m.place.country) != m.place
         )
 
-    suspects = [m for m in found if stray(m)]
-    if not suspects:
+    strays = [stray(m) for m in found]
+    named = {m.place.country for m, s in zip(found, strays, strict=True) if not s}
+    # nothing to drop, or no other place to say which country the text is about ("حاوية ... بالعقبة", Aqaba)
+    if not any(strays) or not named:
         return found
-    named = {m.place.country for m in found if not stray(m)}
-    if not named:
-        return found  # no other place to say which country the text is about ("حاوية ... بالعقبة", Aqaba)
-    return [m for m in found if m.place.country in named or not stray(m)]
+    return [m for m, s in zip(found, strays, strict=True) if not s or m.place.country in named]
 
 
 def _run(

@@ -866,6 +866,8 @@ class Matcher:
         self._rank: Callable[[int], Any] = _identity
         self._passages: dict[int, Passages] = {}
         self._weekdays: dict[int, int | None] = {}  # undated reports' event weekdays (_weekday)
+        # whether a report's text names an earlier occurrence of its kind (_follows_another)
+        self._follows: dict[int, bool] = {}
 
     @property
     def bands(self) -> int:
@@ -1202,7 +1204,7 @@ class Matcher:
     ) -> None:
         """Each article of ``order`` in turn: its original (if it is a copy) and its story, among its
         candidates; then the touched stories' summaries, and stories that agree on one event merged."""
-        self._reading, self._passages, self._weekdays = db, {}, {}
+        self._reading, self._passages, self._weekdays, self._follows = db, {}, {}, {}
         fingerprints.update(
             self._load(db, sorted({c for cs in candidates.values() for c in cs} - set(fingerprints)))
         )
@@ -1289,7 +1291,7 @@ class Matcher:
         touched.update(self._copies_follow(db, order, meta, fingerprints))
         refresh_stories(db, sorted(touched))
         self._merge_agreeing(db, touched, fingerprints)
-        self._reading, self._passages, self._weekdays = None, {}, {}  # memory bounded by a batch's texts
+        self._reading, self._passages, self._weekdays, self._follows = None, {}, {}, {}  # a batch's texts
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()
@@ -1789,10 +1791,17 @@ class Matcher:
         stating the day the toll rose, left their stories: recall tune-a 0.86 -> 0.85, tune-b 0.86 -> 0.85)."""
         if (link is not None and link.duplicate) or not _another_day([own], members):
             return False
-        if self._reading is None:  # read only while deciding a batch (_decide)
-            return False
-        row = self._reading.execute("SELECT text FROM articles WHERE id = ?", (own.id,)).fetchone()
-        return row is not None and follows_another(str(row[0] or ""))
+        return self._follows_another(own.id)
+
+    def _follows_another(self, article: int) -> bool:
+        """store/occurrence.follows_another on a stored article's text, read once a batch (a report is checked
+        against each story its links reach); False outside a batch (_decide)."""
+        if article not in self._follows:
+            if self._reading is None:
+                return False
+            row = self._reading.execute("SELECT text FROM articles WHERE id = ?", (article,)).fetchone()
+            self._follows[article] = row is not None and follows_another(str(row[0] or ""))
+        return self._follows[article]
 
     def _occurrence_link(
         self,
