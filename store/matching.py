@@ -1139,19 +1139,28 @@ class Matcher:
         """Whether two texts in one language that share a part are one text cut, re-led or updated: they share
         ``contained`` of the shorter, ``unquoted`` of it outside quotation marks, the sentences they share kept
         whole (``fidelity``), and more than one paragraph (MatchOptions has the tuning half's figures)."""
+        return not self.copy_gates(overlap)
+
+    def copy_gates(self, overlap: Overlap) -> list[str]:
+        """The checks of is_copy() that two texts fail, named as MatchOptions names them (none: a copy); "shared
+        part" where they share neither sentences nor paragraphs enough (copy_sentences, copy_paragraphs with
+        few_sentences, short_cut, mostly_contained). bench/stories_eval.py --show names them for each pair that
+        polynews and the labels disagree on."""
         o = self.options
-        return (
-            overlap.contained >= o.contained
-            and overlap.unquoted >= o.unquoted
-            and overlap.fidelity >= o.fidelity
-            and overlap.own_after < o.own_after
-            and (
+        checks = (
+            ("contained", overlap.contained >= o.contained),
+            ("unquoted", overlap.unquoted >= o.unquoted),
+            ("fidelity", overlap.fidelity >= o.fidelity),
+            ("own_after", overlap.own_after < o.own_after),
+            (
+                "shared part",
                 overlap.sentences >= o.copy_sentences
                 or (overlap.paragraphs >= o.copy_paragraphs and overlap.contained >= o.few_sentences)
                 or overlap.shorter_share >= o.short_cut
-                or min(overlap.contained, overlap.unquoted) >= o.mostly_contained
-            )
+                or min(overlap.contained, overlap.unquoted) >= o.mostly_contained,
+            ),
         )
+        return [name for name, passed in checks if not passed]
 
     def _translated(self, a: int, b: int) -> bool:
         """Whether two stored texts in two languages have a translation's shape (MatchOptions.translation_length
