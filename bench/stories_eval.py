@@ -269,6 +269,7 @@ def why_documents(db: Path, wrong: list[tuple[str, str, str]]) -> list[str]:
             why = "near-duplicate, fidelity below" if gates else ""
         elif estimate < o.copy_band:
             why = f"candidate band: estimate {estimate:.2f} < {o.copy_band}"
+            why += f" (its texts fail {', '.join(gates)})" if gates else " (a copy by its texts)"
         else:
             why = "gates: " + ", ".join(gates) if gates else ""
         if not why and kind == "doc missed":
