@@ -226,6 +226,72 @@ def score(
     return {"counts": c, "wrong": wrong, "articles": len(ids)}
 
 
+def why_documents(db: Path, wrong: list[tuple[str, str, str]]) -> list[str]:
+    """For each wrong same-document pair (``--show``): the measures is_copy() reads on the two stored texts
+    (contained, unquoted, fidelity, sentences shared, own_after) and what decided the pair, in the order the
+    matcher decides it: a veto, the MinHash near-duplicate test (Jaccard at least ``near_duplicate``, then the
+    sentences kept, ``fidelity``), the candidate band (texts read only where the estimated containment reaches
+    ``copy_band``), the gates of is_copy() (Matcher.copy_gates), and for a pair that is a copy by its own texts,
+    the group: the root check (``root_contained`` with the other's original) or an original chosen apart. A
+    false pair that is no copy by its own texts is one group through other members."""
+    sys.path.insert(0, str(ROOT))
+    from store.matching import _WHOLE, Matcher, containment
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    ids = {Path(source).stem: i for i, source in con.execute("SELECT id, source FROM articles")}
+    names = {i: n for n, i in ids.items()}
+    root = {i: dup or i for i, dup in con.execute("SELECT id, duplicate_of FROM articles")}
+    matcher = Matcher()
+    o = matcher.options
+    matcher._reading = con  # texts read as the writer reads them (headline and analysed text)
+    pairs = [(kind, a, b) for kind, a, b in wrong if kind.startswith("doc") and a in ids and b in ids]
+    prints = matcher._load(con, sorted({ids[x] for _, a, b in pairs for x in (a, b)} | set(root.values())))
+    lines = []
+    for kind, a, b in pairs:
+        ia, ib = sorted((ids[a], ids[b]))  # the later article is the one decided against the earlier
+        ca, cb = prints[ia], prints[ib]
+        overlap = matcher._overlap(ia, ib)
+        j = matcher.text_similarity(ca, cb)
+        estimate = containment(j, ca.shingles, cb.shingles)
+        measures = f"J {j:.2f}, estimate {estimate:.2f}"
+        if overlap is not None:
+            measures += (
+                f", contained {overlap.contained:.2f}, unquoted {overlap.unquoted:.2f}, fidelity"
+                f" {overlap.fidelity:.2f}, sentences {overlap.sentences}, own_after {overlap.own_after}"
+            )
+        gates = matcher.copy_gates(overlap) if overlap is not None else ["no text"]
+        if (veto := matcher.vetoed(cb, ca)) is not None:
+            why = f"veto: {veto}"
+        elif j >= _WHOLE:
+            gates, why = [], ""
+        elif j >= o.near_duplicate:
+            gates = [] if overlap is None or overlap.fidelity >= o.fidelity else ["fidelity"]
+            why = "near-duplicate, fidelity below" if gates else ""
+        elif estimate < o.copy_band:
+            why = f"candidate band: estimate {estimate:.2f} < {o.copy_band}"
+            why += f" (its texts fail {', '.join(gates)})" if gates else " (a copy by its texts)"
+        else:
+            why = "gates: " + ", ".join(gates) if gates else ""
+        if not why and kind == "doc missed":
+            ra, rb = root[ia], root[ib]
+            shared = [
+                (x, r, ov.contained)
+                for x, r in ((ib, ra), (ia, rb))
+                if r != x and (ov := matcher._overlap(x, r)) is not None
+            ]
+            low = [f"{names[x]} shares {c:.2f} with {names[r]}" for x, r, c in shared if c < o.root_contained]
+            why = (
+                "a copy by its texts; root check: " + "; ".join(low) if low else "a copy by its texts; group"
+            )
+        elif not why:
+            why = "a copy by its texts" if kind == "doc false" else why
+        if kind == "doc false" and (veto is not None or gates):
+            why += f"; one group through others (original {names[root[ia]]})"
+        lines.append(f"{kind}: {a} {b} | {measures} | {why}")
+    con.close()
+    return lines
+
+
 def ratio(n: int, d: int) -> str:
     return f"{n / d:.2f}" if d else "-"
 
@@ -308,10 +374,18 @@ def main() -> None:
             seconds = ingest(args.data, db, args.runs)
             print(f"ingested {len(labels)} articles in {args.runs} run(s) into {db}, {seconds:.1f} s")
     try:
-        root, story, _ = stored(db)
+        report(args, labels, splits, db)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(
+    args: argparse.Namespace, labels: dict[str, dict[str, Any]], splits: tuple[str, ...], db: Path
+) -> None:
+    """The table of ``splits`` on ``db``, and with ``--show`` the wrong pairs of one of them (the same-document
+    pairs with their measures, why_documents())."""
+    root, story, _ = stored(db)
     print(
         "| split | articles | same-doc P | same-doc R | story P | story R | story F1 | cross-lang R | with-Arabic R "
         "| false merges (pairs) | translations as copies (pairs) |"
@@ -352,9 +426,8 @@ def main() -> None:
         )
         for (st, langs), n in sorted(missed.items()):
             print(f"story missed: {st} {langs}: {n} pairs")
-        for kind, a, b in r["wrong"]:
-            if kind.startswith("doc"):
-                print(f"{kind}: {a} {b}")
+        for line in why_documents(db, r["wrong"]):
+            print(line)
         split_ids = {i for i, lab in labels.items() if lab["split"] == args.show}
         for name in sorted({labels[i]["story"] for i in split_ids}):
             got = Counter(str(story.get(i)) for i in split_ids if labels[i]["story"] == name)
