@@ -1788,6 +1788,14 @@ class Matcher:
 
         # The story the best link reaches: a report in no story that the article links to is read against it.
         best_story = next((st for v in ranked if (st := meta[v.candidate].story_id) is not None), None)
+
+        def lone_apart(v: Verdict) -> bool:
+            # A report in no story on a weak link, whose place and toll that story does not share (_lone_apart).
+            lone = fingerprints[v.candidate]
+            if meta[v.candidate].story_id is not None or v.duplicate or not _weak_undated(own, lone, v):
+                return False
+            return _lone_apart(own, v, lone, [own, *of(best_story)])
+
         chosen = next(
             (
                 v
@@ -1799,10 +1807,7 @@ class Matcher:
                 and not self._weekday_apart(own, of(meta[v.candidate].story_id))
                 and not elsewhere(v)
                 and not self._stays_out(own, meta[v.candidate])
-                and not (
-                    meta[v.candidate].story_id is None
-                    and _lone_apart(own, v, fingerprints[v.candidate], [own, *of(best_story)])
-                )
+                and not lone_apart(v)
             ),
             None,
         )
