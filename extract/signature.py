@@ -19,6 +19,7 @@ them. Each becomes one string, indexed like any anchor:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from extract.canonical import fold, name_key
@@ -53,11 +54,31 @@ def guessed_day(basis: str) -> bool:
     )
 
 
+# Latin letters Arabic has no letter of its own for, folded into the one it writes them with, and Arabic letters
+# whose Latin reading is two letters where Latin spellings of the name write one: p is ب (b), v is ف (f), an "s"
+# read "z" is ز ("ألبانيزي" Albanese, "مينز" Minns), ث ("th") writes a "t" or "s" and خ ("kh") a Spanish "j" or
+# a "k" ("عثماني" Othmani, "خوان" Juan); ذ ("dh") a "d". On bench/realset's tuning half, of the 340 Arabic-script
+# persons its labels give a Latin spelling, 156 met it under name_key's skeleton and 206 with these folds (Rubby
+# Pérez, Octavio Dotel, Vladimir Putin, Sergey Lavrov, Marcelo Moreno); among the 738 Latin spellings of persons
+# there, skeletons shared by two names went from 4 (each two spellings of one person) to 6 (Muhammad Asim Khan and
+# Muhammad Azam Khan; Nasser Kanaani and Nazir Khan).
+_ARABIC_FOLDS = (("kh", "k"), ("th", "t"), ("dh", "d"), ("p", "b"), ("v", "f"), ("z", "s"), ("gh", "g"), ("j", "g"))
+_REPEATED = re.compile(r"(.)\1+")
+
+
 def skeleton(name: str) -> str:
     """extract/canonical.name_key with the letters Arabic writes a Latin "g" with folded into one: ج (read "g" in
     Egypt, "j" elsewhere) and غ ("gh") both write it ("روانج" and "روانغ" Ruang, "جوتيريش" and "غوتيريش"
-    Guterres), so "j", "gh" and "g" are one letter in a skeleton, in either script."""
-    return name_key(name).replace("gh", "g").replace("j", "g")
+    Guterres), so "j", "gh" and "g" are one letter in a skeleton, in either script; likewise the Latin letters
+    Arabic writes with another (p with ب, v with ف: _ARABIC_FOLDS), so "بوتين" meets Putin."""
+    return fold_skeleton(name_key(name))
+
+
+def fold_skeleton(key: str) -> str:
+    """A name_key skeleton with _ARABIC_FOLDS applied (what skeleton() adds to name_key)."""
+    for a, b in _ARABIC_FOLDS:
+        key = key.replace(a, b)
+    return _REPEATED.sub(r"\1", key)
 
 
 def place_key(name: str) -> str:
