@@ -11,8 +11,9 @@ them. Each becomes one string, indexed like any anchor:
                        it) as a consonant skeleton; g:af its country (ISO 3166 code)
     p:hrt              a place below a country the article names (GPE/LOC, any script), the same way
     r:afghanistan      a country the article names (countries are named in many articles about many events)
-    s:bshr ahmd        a person's or organisation's consonant skeleton (extract/canonical.name_key): Bashir
-                       Ahmad and بشير أحمد meet, as do Jokowi's Latin spellings
+    s:bshr ahmd        a person's or organisation's consonant skeleton (extract/canonical.name_key, with the
+                       letters Arabic writes with others folded: name_skeleton): Bashir Ahmad and بشير أحمد
+                       meet, as do Jokowi's Latin spellings and Putin and بوتين
     q:dead:14          a count with what it counts (dead, injured, magnitude, ...)
 """
 
