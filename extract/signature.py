@@ -11,14 +11,16 @@ them. Each becomes one string, indexed like any anchor:
                        it) as a consonant skeleton; g:af its country (ISO 3166 code)
     p:hrt              a place below a country the article names (GPE/LOC, any script), the same way
     r:afghanistan      a country the article names (countries are named in many articles about many events)
-    s:bshr ahmd        a person's or organisation's consonant skeleton (extract/canonical.name_key): Bashir
-                       Ahmad and بشير أحمد meet, as do Jokowi's Latin spellings
+    s:bshr ahmd        a person's or organisation's consonant skeleton (extract/canonical.name_key, with the
+                       letters Arabic writes with others folded: name_skeleton): Bashir Ahmad and بشير أحمد
+                       meet, as do Jokowi's Latin spellings and Putin and بوتين
     q:dead:14          a count with what it counts (dead, injured, magnitude, ...)
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from extract.canonical import fold, name_key
@@ -60,6 +62,34 @@ def skeleton(name: str) -> str:
     return name_key(name).replace("gh", "g").replace("j", "g")
 
 
+# Latin letters Arabic has no letter of its own for, folded into the one it writes them with, and Arabic letters
+# whose Latin reading is two letters where Latin spellings of the name write one: p is ب (b), v is ف (f), an "s"
+# read "z" is ز ("ألبانيزي" Albanese, "مينز" Minns), ث ("th") writes a "t" or "s" and خ ("kh") a Spanish "j" or
+# a "k" ("عثماني" Othmani, "خوان" Juan); ذ ("dh") a "d". On bench/realset's tuning half, of the 340 Arabic-script
+# persons its labels give a Latin spelling, 156 met it under skeleton() and 206 with these folds (Rubby Pérez,
+# Octavio Dotel, Vladimir Putin, Sergey Lavrov, Marcelo Moreno); among the 738 Latin spellings of persons there,
+# skeletons shared by two names went from 4 (each two spellings of one person) to 6 (Muhammad Asim Khan and
+# Muhammad Azam Khan; Nasser Kanaani and Nazir Khan). For persons and organisations only: a place's skeleton
+# stands where the gazetteer knows no such place, often a word NER took for one, and folded, the "Arap" of an
+# Indonesian report's "Arab States Broadcasting Union" met the "عرب" of an Arabic report on another event
+# (samples 003 and 000); places in Arabic script meet their Latin names through the gazetteer's sound_key.
+_ARABIC_FOLDS = (("kh", "k"), ("th", "t"), ("dh", "d"), ("p", "b"), ("v", "f"), ("z", "s"))
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def name_skeleton(name: str) -> str:
+    """A person's or organisation's skeleton() with _ARABIC_FOLDS: "بوتين" meets Putin, "روبي بيريز" Rubby
+    Pérez."""
+    return fold_skeleton(skeleton(name))
+
+
+def fold_skeleton(key: str) -> str:
+    """A skeleton() with _ARABIC_FOLDS applied (what name_skeleton() adds to it)."""
+    for a, b in _ARABIC_FOLDS:
+        key = key.replace(a, b)
+    return _REPEATED.sub(r"\1", key)
+
+
 def place_key(name: str) -> str:
     """A place's consonant skeleton: the gazetteer's name where it knows the place, else the text's, so that a
     stadium or village it does not hold meets across spellings and scripts (Kanjuruhan, كانجوروهان); a venue
@@ -95,7 +125,7 @@ def signature(article: Article, place: Gazetteer | None = None) -> frozenset[str
                 out.add("p:" + key)
         elif e.label in _NAME_LABELS and e.canonical and not source_org(e.text, e.lang):
             # not an agency, broadcaster or social network the report cites (extract/orgs.py _SOURCES)
-            key = skeleton(e.canonical if e.canonical.isascii() else e.text)
+            key = name_skeleton(e.canonical if e.canonical.isascii() else e.text)
             # One short skeleton ("bn", "as") is in too many names to point at one.
             if len(key.replace(" ", "")) >= 4:
                 out.add("s:" + key)

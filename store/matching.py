@@ -160,6 +160,12 @@ class MatchOptions:
     min_candidate_anchors: int = 3
     max_anchor_df: int = 300
     max_candidates: int = 40
+    # ... and up to this many more in another language, by the signature's anchors alone (Matcher._across_languages).
+    # bench/realset's tuning half (`stories_eval.py --folds --rematch`, with the name folds of extract/signature.py),
+    # recall with Arabic tune-a / tune-b: none 0.83 / 0.80; 5: 0.84 / 0.84; 10: 0.85 / 0.83; 20: 0.85 / 0.84;
+    # 40: 0.85 / 0.84 and story recall 0.89 / 0.84, the best of them; no false pair in either fold at any.
+    # As many as by the texts' anchors.
+    cross_candidates: int = 40
     # Postings read per article for anchor candidates, rarest anchors first (see Matcher._probe).
     posting_budget: int = 300
     max_days_apart: int = 45
@@ -287,6 +293,9 @@ def _typed(anchors: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 _SIGNATURE = frozenset("kdegprsq")
+# The signature's anchors that name one event rather than its kind and region: its day, its place, a person or
+# organisation, a count with what it counts (as _THIS_EVENT among the story features).
+_NAMES_EVENT = frozenset("desq")
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -1062,12 +1071,68 @@ class Matcher:
         ):
             if earlier(qid, other):
                 by_anchor.setdefault(qid, []).append((-shared, other))
+        across = self._across_languages(db, order, own_df, df, earlier)
         out: dict[int, list[int]] = {}
         for qid in order:
             near = sorted(by_band.get(qid, ()), reverse=True)[: o.max_candidates]
             shared = [other for _, other in sorted(by_anchor.get(qid, ()))[: o.max_candidates]]
-            out[qid] = sorted(set(near) | set(shared))
+            out[qid] = sorted(set(near) | set(shared) | set(across.get(qid, ())))
         return out
+
+    def _across_languages(
+        self,
+        db: Raw,
+        order: list[int],
+        own_df: dict[int, dict[int, int]],
+        df: dict[int, int],
+        earlier: Callable[[int, int], bool],
+    ) -> dict[int, list[int]]:
+        """Candidates in another language than the article's, by the signature's anchors alone (kind, day, event
+        place, places, countries, name keys, counts: extract/signature.py), probed rarest first like the texts'
+        anchors (_probe) and counted apart from them. An English report's probe is spent on its rarest anchors,
+        the names and figures its text writes in Latin script, and its candidates are the reports that share most
+        of those: other English, French and Indonesian reports of the region's events. An Arabic report of its
+        event shares none of them, only what the signature reads in every script, and was never a candidate
+        (bench/realset's tuning half: the Quetta rally bombing's Latin-script reports met none of its four
+        Arabic ones among their 40 candidates, all of them reports of other bombings in Balochistan; built on
+        fold tune-b, recall with Arabic 0.80 -> 0.84, checked on tune-a, 0.82 -> 0.84, no false pair in either).
+        Those candidates are judged like any other (judge() and the story-level checks). What they share must
+        name this event (_NAMES_EVENT: a day, the event's place, a name, a count), not only its kind, places and
+        country: on those alone the Yeti crash's reports (Pokhara, January 2023) met an undated Arabic report of
+        the Saurya crash (Kathmandu, July 2024) that names Pokhara, took it out of its story (_unsure_left) and
+        then into theirs, a false merge across the folds."""
+        o = self.options
+        wanted: list[tuple[int, int, str, int]] = []
+        for chunk in _chunks(order):
+            marks = ",".join("?" * len(chunk))
+            for qid, lang, stored in db.execute(
+                f"SELECT article_id, lang, anchors FROM fingerprints WHERE article_id IN ({marks})", chunk
+            ):
+                typed = [a for a in _json(stored) if a[:1] in _SIGNATURE and a[1:2] == ":"]
+                if not lang or len(typed) < o.min_candidate_anchors:
+                    continue
+                naming = set(anchor_keys(a for a in typed if a[0] in _NAMES_EVENT))
+                wanted.extend(
+                    (qid, k, lang, int(k in naming))
+                    for k in self._probe(anchor_keys(typed), own_df.get(qid, df))
+                )
+        if not wanted:
+            return {}
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS match_signature (qid BIGINT, key BIGINT, lang TEXT, naming INTEGER)"
+        )
+        db.execute("DELETE FROM match_signature")
+        db.executemany("INSERT INTO match_signature VALUES (?, ?, ?, ?)", wanted)
+        found: dict[int, list[tuple[int, int]]] = {}
+        for qid, other, shared in db.execute(
+            "SELECT q.qid, a.article_id, count(*) FROM match_signature q JOIN anchors a ON a.key = q.key"
+            " JOIN fingerprints f ON f.article_id = a.article_id WHERE a.article_id != q.qid AND f.lang != q.lang"
+            " GROUP BY q.qid, a.article_id HAVING count(*) >= ? AND max(q.naming) = 1",
+            (o.min_candidate_anchors,),
+        ):
+            if earlier(qid, other):
+                found.setdefault(qid, []).append((-shared, other))
+        return {q: [other for _, other in sorted(cs)[: o.cross_candidates]] for q, cs in found.items()}
 
     @staticmethod
     def _load(db: Raw, ids: list[int]) -> dict[int, _Candidate]:

@@ -90,6 +90,7 @@ def _index(rows: dict[int, list[int]]) -> sqlite3.Connection:
     db.execute("CREATE TABLE anchors (key BIGINT, article_id BIGINT)")
     db.execute("CREATE TABLE anchor_keys (key BIGINT PRIMARY KEY, df BIGINT)")
     db.execute("CREATE TABLE lsh_bands (key BIGINT, article_id BIGINT)")
+    db.execute("CREATE TABLE fingerprints (article_id BIGINT PRIMARY KEY, lang TEXT, anchors TEXT)")
     db.executemany("INSERT INTO anchors VALUES (?, ?)", [(k, i) for i, keys in rows.items() for k in keys])
     counts = Counter(k for keys in rows.values() for k in keys)
     db.executemany("INSERT INTO anchor_keys VALUES (?, ?)", sorted(counts.items()))
