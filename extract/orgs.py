@@ -475,7 +475,10 @@ _SOURCE_LINE = re.compile(
 _ID_HEADS = frozenset(
     "kementerian kemenkes kemenlu kemlu kemenag kemensos kemendagri kemenhub kemenkeu badan komisi dewan sekretariat kabinet direktorat polda polres polresta "
     "pemkab pemprov pemkot universitas institut partai majelis mahkamah pengadilan yayasan lembaga "
-    "asosiasi persatuan perserikatan organisasi dinas observatorium polsek puskesmas kodim korem".split()
+    "asosiasi persatuan perserikatan organisasi dinas observatorium polsek puskesmas kodim korem "
+    # a corps, a military area command (orgs15: "Korps Kepolisian Bandara Internasional Incheon", the tune half's
+    # first fold)
+    "korps kodam".split()
 )
 # A head after a title names what the title is of, and the person follows: "Sekretaris Kabinet Andi Widjajanto",
 # "Menteri Badan Usaha Milik Negara Dahlan Iskan" (NERGrit and IDNer-news-2k training splits); not read there.
@@ -507,7 +510,10 @@ _ORG_LAST = frozenset(
     # armed and emergency services and railways named in English in any language's text ("National Disaster
     # Response Force", "South Eastern Railway", "Central Weather Administration": the tune half's part D reports,
     # which NER calls places)
-    "force forces railway railways administration department".split()
+    "force forces railway railways administration department "
+    # companies by the word that says what they are ("Anagold Mining", "SSR Mining", "Calik Holding": the tune
+    # half's first fold, where NER read them as persons)
+    "mining holding holdings corporation".split()
 )
 
 
@@ -1017,7 +1023,8 @@ _FR_INSTITUTION = re.compile(
     # capitalised too: "Police népalaise" opening a sentence, "Le Centre d’alertes ..." (the tune half's folds)
     rf"(?<![\w-])(?:{'|'.join(f'[{h[0]}{h[0].upper()}]{h[1:]}' for h in _FR_HEADS.split())})"
     rf"(?:[ \t]+(?:{_FR_ADJ_RE})(?![\w-])"
-    rf"|[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*(?:[a-zéèêàâîôûç-]+|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*))+",
+    rf"|[ \t]+(?:et[ \t]+)?(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*"
+    rf"(?:[a-zéèêàâîôûç-]+|[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*))+",
 )
 _FR_END = re.compile(rf"(?:(?<![\w-])(?:{_FR_ADJ_RE})|[A-Z][\w-]*)$")
 
@@ -1093,6 +1100,8 @@ def _french_institutions(text: str) -> list[tuple[int, int, str]]:
         if not ends or ends[-1] <= m.start() + len(m.group().split()[0]):
             continue
         name = text[m.start() : ends[-1]]
+        if " et " in name and re.search(r"(?<![\w-])(?:de|d['’])[ \t]*$", text[max(0, m.start() - 4) : m.start()]):
+            continue  # "mission de protection et de maintien de la paix": a head that is another noun's complement
         if (
             not re.search(r"\s(?:de|du|des|d['’])\s*\S", name)
             and name.split()[0].casefold() not in _FR_FORCES
@@ -1167,7 +1176,7 @@ def _org_last(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
         and len(e.text.split()) > 1
     ]
     for m in re.finditer(
-        r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways)(?![\w-])", text
+        r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways|Mining|Holdings?|Corporation)(?![\w-])", text
     ):
         out.append((m.start(), m.end(), canonical_org(m.group())))
     for m in _AIRLINE.finditer(text):
