@@ -1150,6 +1150,8 @@ def _indonesian_heads(text: str) -> list[tuple[int, int, str]]:
         elif head.casefold() not in _ID_HEADS and not _ID_TWO_WORD_HEAD.match(text, m.start()):
             continue
         before = text[max(0, m.start() - 30) : m.start()].split()
+        if head == "Kantor" and before and before[-1].casefold() in ("di", "ke"):
+            continue  # "di Kantor BEI Medan": at the office, the building (a place in IDNer-news-2k's training split)
         if (
             before
             and before[-1].casefold() in _TITLE_BEFORE
