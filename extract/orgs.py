@@ -190,7 +190,6 @@ _AR_WORD = re.compile(r"[\u0621-\u064a][\u0621-\u0652]*")
 _AR_VOWELS = re.compile(r"[\u064b-\u0652]")
 _AR_CLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
 _MAX_WORDS = 4
-_AR_BARE_COUNTS = True
 _AR_PREPOSITIONS = frozenset("إلى إلي الى على علي في من عن مع بين حتى منذ عبر ضد نحو خلال".split())
 
 
@@ -304,8 +303,7 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             end = words[i + len(taken)][1]
         definites = sum(t.startswith(("ال", "لل", "وال")) for t in taken)
         if (
-            _AR_BARE_COUNTS
-            and need == 2
+            need == 2
             and len(taken) >= 2
             and "ال" not in prefix  # a construct's head has no article: "القوات متعددة الجنسيات" is no chain
             and not taken[0].startswith(("ال", "ل", "و"))
@@ -321,9 +319,7 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             # preposition's object or a genitive with "li-" ("قوات إلي العراق", "مجموعة انتقادات للمشروع"), nor another
             # head's name ("قوات حزب الله"): those were ANERcorp training-split wrongs.
             definites += 1
-        if definites >= need or (
-            taken and (named in _AR_NAMES or f"ال{named}" in _AR_NAMES)
-        ):
+        if definites >= need or (taken and (named in _AR_NAMES or f"ال{named}" in _AR_NAMES)):
             surface = text[start + skip : end]
             canonical = (
                 _AR_NAMES.get(f"ال{named}") or _AR_NAMES.get(named) or _ar_canonical(english, taken, gaz)
@@ -503,9 +499,7 @@ _ID_HEADS = frozenset(
 )
 # A head after a title names what the title is of, and the person follows: "Sekretaris Kabinet Andi Widjajanto",
 # "Menteri Badan Usaha Milik Negara Dahlan Iskan" (NERGrit and IDNer-news-2k training splits); not read there.
-_TITLE_BEFORE = frozenset(
-    "menteri sekretaris ketua presiden wakil anggota juru deputi komandan staf".split()
-)
+_TITLE_BEFORE = frozenset("menteri sekretaris ketua presiden wakil anggota juru deputi komandan staf".split())
 # "Kepala" and "Direktur" (head, director) are of an office, and the office is named: "Kepala Kantor SAR Surabaya
 # Nanang Sigit", "Direktur Pusat Operasi Darurat Juan Manuel Mendez" (orgs15: both folds of the tune half);
 # IDNer-news-2k's training and dev splits label the office after "Kepala" an organisation (2 of 2).
@@ -1132,7 +1126,9 @@ def _french_institutions(text: str) -> list[tuple[int, int, str]]:
         if not ends or ends[-1] <= m.start() + len(m.group().split()[0]):
             continue
         name = text[m.start() : ends[-1]]
-        if " et " in name and re.search(r"(?<![\w-])(?:de|d['’])[ \t]*$", text[max(0, m.start() - 4) : m.start()]):
+        if " et " in name and re.search(
+            r"(?<![\w-])(?:de|d['’])[ \t]*$", text[max(0, m.start() - 4) : m.start()]
+        ):
             continue  # "mission de protection et de maintien de la paix": a head that is another noun's complement
         if (
             not re.search(r"\s(?:de|du|des|d['’])\s*\S", name)
@@ -1210,7 +1206,8 @@ def _org_last(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
         and len(e.text.split()) > 1
     ]
     for m in re.finditer(
-        r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways|Mining|Holdings?|Corporation)(?![\w-])", text
+        r"(?<![\w-])((?:[A-Z][\w'’&-]*[ \t]+){1,2})(FC|CF|SC|Group|Airlines|Airways|Mining|Holdings?|Corporation)(?![\w-])",
+        text,
     ):
         out.append((m.start(), m.end(), canonical_org(m.group())))
     for m in _AIRLINE.finditer(text):
