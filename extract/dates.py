@@ -637,6 +637,9 @@ _CREDIT_DASH_BEFORE = re.compile(
     rf"[-–—]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$",
     re.IGNORECASE,
 )
+# "4 mars 2024 | Opérationnel": a date line that ends with a bar and the section's name, a word or two (the
+# bench/pubdates tune outlet lessor.org, read blind in session 20, whose lead's "dimanche 3 mars 2024" was taken).
+_SECTION_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,2}\s*$")
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
@@ -646,6 +649,14 @@ _LEAD_DAY_CHARS = 300
 # day opens recalls an event (lejour.cm, a bench/pubdates tune outlet, a month later); a lead that names the day it
 # reports puts the verb first ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15 ...").
 _OPENS_SENTENCE = re.compile(rf"^[\W_]*(?:le|on|ce)\s+{_WEEKDAY_ANY}\s*,?\s*$", re.IGNORECASE)
+# "La terre a de nouveau tremblé en Turquie dans la soirée du dimanche 5 février 2023": a part of a day named
+# before it ("la soirée du", "la nuit du", "the night of") is when the event happened, not the day of the report (the
+# bench/pubdates tune outlet lakayinfo509.com, read blind in session 20: a page that shows no date).
+_PART_OF_DAY_BEFORE = re.compile(
+    rf"\b(?:soirée|soir|nuit|matinée|matin|journée|après-midi)\s+(?:du|de)\s+{_WEEKDAY_ANY}\s*$|"
+    rf"\b(?:night|evening|morning)\s+of\s+{_WEEKDAY_ANY}\s*,?\s*$",
+    re.IGNORECASE,
+)
 _LEAD_WEEKDAY_BEFORE = re.compile(
     rf"(?:يوم|يومه|hari|le|on)?\s*{_WEEKDAY_ANY}\s*[,،]?\s*$", re.IGNORECASE
 )  # datelines, bylines and timestamps sit above or in the first paragraph
@@ -848,6 +859,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     alone = not _UPDATED_AFTER.sub("", re.sub(r"^\s*مـ?\b", "", rest)).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
+    if _DATE_ALONE_BEFORE.match(text[line_start:start]) and _SECTION_AFTER.match(rest):
+        return "byline"  # "4 mars 2024 | Opérationnel": the page's date line with its section's name
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
         return "byline"  # "AFP | 9 septembre 2023", "الكاتب: محمد | 9-9-2023": a credit line ending with its date
     if alone and _CREDIT_DASH_BEFORE.search(text[max(line_start, start - 80) : start]):
@@ -1253,6 +1266,7 @@ def _chosen(
             and _LEAD_WEEKDAY_BEFORE.search(head[: f.start])
             and not _SPAN_END_WEEKDAY.search(head[max(0, f.start - 40) : f.start])
             and not _OPENS_SENTENCE.match(head[head.rfind("\n", 0, f.start) + 1 : f.start])
+            and not _PART_OF_DAY_BEFORE.search(head[max(0, f.start - 40) : f.start])
         ):
             return When(f.date.isoformat(), "day", "lead", text[f.start : f.end])
     return None

@@ -1997,3 +1997,26 @@ def test_french_forms_of_part_q_and_the_wakeley_report() -> None:
     # ... not without the header's month, nor where the weekday is not that day's in the header's year
     assert published_in_text(head) is None
     assert published_in_text(head, "2024-07", "month") is None
+
+
+def test_formats_of_the_session_20_tune_outlets() -> None:
+    # bench/pubdates tune outlets added by ardates14 (session 20), read blind before these rules were written
+    # lessor.org: the date line ends with a bar and the section's name; the lead's weekday-dated day is the event's
+    head = (
+        "Deux gendarmes blessés, dont un grièvement dans un suraccident mortel\n\nPhoto :\n\n4 mars 2024 | Opérationnel"
+        "\n\nTemps de lecture : < 1 minute\n\nDeux gendarmes blessés, dont un grièvement dans un suraccident mortel\n\n"
+        "par | Opérationnel\n\nUn grave suraccident a provoqué dimanche 3 mars 2024 la mort d’un agent de la société "
+        "d’autoroute"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2024-03-04", "byline")
+    # lakayinfo509.com: a page that shows no date; "dans la soirée du dimanche 5 février 2023" is the quake's evening
+    head = (
+        "Séisme en Turquie et en Syrie : le bilan partiel fait état de pus de 2 300 morts et d’importants dégâts "
+        "matériels\nLa terre a de nouveau tremblé en Turquie dans la soirée du dimanche 5 février 2023. Selon "
+        "l’Institut Américain de Géophysique (USGS), un séisme de magnitude 7,8 a été enregistré à 4h17 locales"
+    )
+    assert published_in_text(head) is None
+    # ... where a lead names the day it reports with its weekday alone, it is still read (as before)
+    when = published_in_text(head.replace("dans la soirée du dimanche", "dimanche"))
+    assert when is not None and when.date == "2023-02-05"
