@@ -548,7 +548,12 @@ _MONTH_PAIR = rf"(?P<month>{_MONTH_NAME})(?:\s*[/(]\s*(?:{_MONTH_NAME})\s*\)?)?"
 # "today, Tuesday 15 November 2022": a date the text calls today is the day it was written, also in brackets ("اليوم
 # الجمعة (30 أيلول 2022)": the bench/pubdates tune outlet kurdipedia.org, quoting Rudaw).
 _TODAY_BEFORE = re.compile(
-    rf"(?:hari ini|today|aujourd['’]hui|اليوم)\s*[,،]?\s*(?:{_WEEKDAY_ANY}\s*[,،]?\s*)?\(?$", re.IGNORECASE
+    rf"(?:(?:hari ini|today|aujourd['’]hui|اليوم)\s*[,،]?\s*(?:{_WEEKDAY_ANY}\s*[,،]?\s*)?\(?"
+    # French "ce" before a full date calls it this day: "ont annoncé ce 23 juillet 2024 les autorités locales" (the
+    # bench/realset tune split's Gofa report, part Q), "ce jeudi 18 avril 2024", "ce lundi 14 avril 2025"; on the
+    # tune split and the bench/pubdates tune pages every "ce" with a full date (ten pages) was the page's day
+    rf"|(?<![\w'’])ce\s+(?:{_FR_DAY}\s+)?)$",
+    re.IGNORECASE,
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _FULL_DATES = [
@@ -612,7 +617,10 @@ _BYLINE_BEFORE = re.compile(
 # AFP's French credit bar is one too: "Nairobi, Kenya | AFP | jeudi 18/04/2024 - Un hélicoptère ...", "Tripoli, Liban |
 # AFP | lundi 25/04/2022 - Les recherches ..." (the bench/realset tune split's Ogolla and Tripoli reports).
 _DATELINE_BEFORE = re.compile(
-    r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff–—-]{1,40}?)\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
+    r"^[\W\d_]*(?:[A-ZÀ-Ý\u0600-\u06ff][\w.'’ \u0600-\u06ff–—-]{1,40}?)"
+    # "(Paris, Rome, 15 avril 2024). À Sydney, ...": a dateline of two or three cities (menanews.info, the
+    # bench/realset tune split's Wakeley report)
+    r"(?:\s*,\s*[A-ZÀ-Ý][\w.'’ -]{1,30}?){0,2}\s*(?:\([^)\n]{2,30}\))?\s*[,:–—-]?\s*"
     r"(?:(?:[A-ZÀ-Ý][\w.'’ -]{1,30}?\s*)?(?:\|\s*[A-Z][\w.'’ -]{1,30}?\s*){1,2}\|\s*)?"
     rf"(?:(?<=,)\s*le\s+)?(?:{_WEEKDAY_ANY}\s*,?\s*)?$",
     re.IGNORECASE,
@@ -629,6 +637,9 @@ _CREDIT_DASH_BEFORE = re.compile(
     rf"[-–—]\s*(?:{_WEEKDAY_ANY}[,،]?\s*)?$",
     re.IGNORECASE,
 )
+# "4 mars 2024 | Opérationnel": a date line that ends with a bar and the section's name, a word or two (the
+# bench/pubdates tune outlet lessor.org, read blind in session 20, whose lead's "dimanche 3 mars 2024" was taken).
+_SECTION_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,2}\s*$")
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
@@ -638,6 +649,14 @@ _LEAD_DAY_CHARS = 300
 # day opens recalls an event (lejour.cm, a bench/pubdates tune outlet, a month later); a lead that names the day it
 # reports puts the verb first ("بدأت قمة مجموعة العشرين، يوم الثلاثاء 15 ...").
 _OPENS_SENTENCE = re.compile(rf"^[\W_]*(?:le|on|ce)\s+{_WEEKDAY_ANY}\s*,?\s*$", re.IGNORECASE)
+# "La terre a de nouveau tremblé en Turquie dans la soirée du dimanche 5 février 2023": a part of a day named
+# before it ("la soirée du", "la nuit du", "the night of") is when the event happened, not the day of the report (the
+# bench/pubdates tune outlet lakayinfo509.com, read blind in session 20: a page that shows no date).
+_PART_OF_DAY_BEFORE = re.compile(
+    rf"\b(?:soirée|soir|nuit|matinée|matin|journée|après-midi)\s+(?:du|de)\s+{_WEEKDAY_ANY}\s*$|"
+    rf"\b(?:night|evening|morning)\s+of\s+{_WEEKDAY_ANY}\s*,?\s*$",
+    re.IGNORECASE,
+)
 _LEAD_WEEKDAY_BEFORE = re.compile(
     rf"(?:يوم|يومه|hari|le|on)?\s*{_WEEKDAY_ANY}\s*[,،]?\s*$", re.IGNORECASE
 )  # datelines, bylines and timestamps sit above or in the first paragraph
@@ -840,6 +859,8 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     alone = not _UPDATED_AFTER.sub("", re.sub(r"^\s*مـ?\b", "", rest)).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
+    if _DATE_ALONE_BEFORE.match(text[line_start:start]) and _SECTION_AFTER.match(rest):
+        return "byline"  # "4 mars 2024 | Opérationnel": the page's date line with its section's name
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
         return "byline"  # "AFP | 9 septembre 2023", "الكاتب: محمد | 9-9-2023": a credit line ending with its date
     if alone and _CREDIT_DASH_BEFORE.search(text[max(line_start, start - 80) : start]):
@@ -998,7 +1019,43 @@ def published_in_text(
         when = _chosen(
             text, head, updates, header, url_day
         )  # an update line, when nothing else dates the page
+    if when is None and header and header_precision == "month" and not url_day:
+        when = _said_on_weekday(head, int(header[:4]), int(header[5:7]))
     return when
+
+
+# "... près de l'île indonésienne de Bali mercredi 2 juillet avant minuit, a confirmé jeudi 3 juillet le responsable
+# des secours" under a header that gives only the month (the bench/realset tune split's Courrier du Vietnam report of
+# the Tunu ferry, part Q): a wire's lead gives the day its source spoke, a weekday and a day of the header's month,
+# after the speech verb; that is the day of report. Only where the weekday is that day's in the header's year.
+_SAID_ON_WEEKDAY = re.compile(
+    r"(?:\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé|rapporté|ajouté|expliqué|souligné)|"
+    r"\b(?:said|told|announced|confirmed|reported)(?:\s+on)?)\s+",
+    re.IGNORECASE,
+)
+# the weekday and the day, with no year after it (a full date is read as such above)
+_SAID_DAY = re.compile(
+    rf"(?P<weekday>{_EN_DAY}|{_FR_DAY})\s*,?\s+(?:(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>{_MONTH_NAME})|"
+    rf"(?P<month2>{_MONTH_NAME})\.?\s+(?P<day2>[0-3]?\d))(?!\d|\s*,?\s*{_YEAR})",
+    re.IGNORECASE,
+)
+
+
+def _said_on_weekday(head: str, year: int, month: int) -> When | None:
+    """The day a lead's source spoke, a weekday and a day of the header's month without the year (see
+    ``_SAID_ON_WEEKDAY``), in the header's year, where the weekday is that day's; else None."""
+    for m in _SAID_ON_WEEKDAY.finditer(head):
+        d = _SAID_DAY.match(head, m.end())
+        if d is None:
+            continue
+        name = (d.group("month") or d.group("month2")).casefold().rstrip(".")
+        try:
+            day = dt.date(year, _MONTHS.get(name) or 0, int(d.group("day") or d.group("day2")))
+        except ValueError:
+            continue
+        if day.month == month and day.weekday() == _weekday_number(d.group("weekday")):
+            return When(day.isoformat(), "day", "dateline", d.group())
+    return None
 
 
 # An embedded post's date, alone on the line under its link ("pic.twitter.com/BurHpuiHqU\nMay 21, 2025" in the
@@ -1209,6 +1266,7 @@ def _chosen(
             and _LEAD_WEEKDAY_BEFORE.search(head[: f.start])
             and not _SPAN_END_WEEKDAY.search(head[max(0, f.start - 40) : f.start])
             and not _OPENS_SENTENCE.match(head[head.rfind("\n", 0, f.start) + 1 : f.start])
+            and not _PART_OF_DAY_BEFORE.search(head[max(0, f.start - 40) : f.start])
         ):
             return When(f.date.isoformat(), "day", "lead", text[f.start : f.end])
     return None

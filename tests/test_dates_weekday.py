@@ -74,3 +74,22 @@ def test_a_month_the_page_gives_narrows_the_weekday() -> None:
     assert (resolved(own, _story("2023-11-30")) or {})["date"] == "2023-11-30"
     # Inside it: taken.
     assert (resolved(own, _story("2023-11-26")) or {})["date"] == "2023-11-24"
+
+
+def test_a_weekday_after_the_storys_day_of_an_event_that_happens_once_is_the_reports() -> None:
+    # bench/realset tune split, id-tunu-ferry-2025-ar-04 (part Q, undated): "غرقت عبارة تقل 65 شخصًا بالقرب من جزيرة
+    # بالي السياحية الشهيرة في إندونيسيا، اليوم الخميس" of a ferry that sank late on Wednesday 2 July 2025, in a story
+    # whose reports most often gave that Wednesday
+    thursday = 3
+    own = {"type": "crash", "date": None, "weekday": thursday, "places": ["Bali"]}
+    story = {"kind": "crash", "date": "2025-07-02", "place": "Bali", "date_votes": 6, "reports": 17}
+    event = resolved(own, story)
+    assert event is not None and event["date"] == "2025-07-02" and "nearest" not in event["basis"]
+    # a weekday before the story's day is still taken (pg-enga-landslide-2024-ar-01's Friday, its story's one
+    # vote for the Sunday after)
+    friday = {"type": "landslide", "date": None, "weekday": FRIDAY, "places": []}
+    enga = {"kind": "landslide", "date": "2024-05-26", "place": None, "date_votes": 1, "reports": 8}
+    assert (resolved(friday, enga) or {})["date"] == "2024-05-24"
+    # an event that lasts days keeps a later weekday (COP28's "انطلقت ... اليوم الجمعة", above)
+    meeting = resolved({**own, "type": "conference"}, {**story, "kind": "conference"})
+    assert meeting is not None and meeting["date"] == "2025-07-03"

@@ -1963,3 +1963,60 @@ def test_formats_of_the_session_19_tune_outlets() -> None:
     )
     when = published_in_text(head)
     assert when is not None and (when.date, when.basis) == ("2024-03-25", "timestamp")
+
+
+def test_french_forms_of_part_q_and_the_wakeley_report() -> None:
+    # bench/realset tune split (ardates14): forms of French pages no rule read
+    # menanews.info (au-wakeley-stabbing-2024-fr-01): a dateline of two cities in brackets
+    head = (
+        "Australie : attaque à l’arme blanche dans une église, un évêque et des fidèles blessés\n\n0\n176\n\n"
+        "(Paris, Rome, 15 avril 2024). À Sydney, plusieurs personnes, dont l’évêque Mar Mari Emmanuel, ont été "
+        "poignardées pendant la messe"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2024-04-15", "dateline")
+    # rewmi.com (et-gofa-landslide-2024-fr-03, part Q): "ce" before a full date calls it this day
+    head = (
+        "Au moins 229 personnes sont mortes dans un glissement de terrain survenu le 22 juillet dans le sud de "
+        "l’Éthiopie après de fortes pluies, selon un bilan provisoire qui pourrait encore s’alourdir, ont annoncé ce "
+        "23 juillet 2024 les autorités locales.\nLe nouveau bilan humain a bondi de 55 à 146"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2024-07-23", "dateline")
+    # ... a full date without "ce" in the same place stays the lead's
+    assert published_in_text(head.replace("ont annoncé ce 23", "ont annoncé le 23")) is None
+    # lecourrier.vn (id-tunu-ferry-2025-fr-04, part Q): under a header month, the weekday and day the source spoke
+    head = (
+        "Indonésie\n\nTrois morts et 58 disparus après le naufrage d'un ferry au large de Bali\n\nAu moins trois "
+        "personnes ont été tuées, quatre autres ont survécu et 58 sont toujours portées disparues après le naufrage "
+        "d'un navire de passagers en bois près de l'île indonésienne de Bali mercredi 2 juillet avant minuit, a "
+        "confirmé jeudi 3 juillet le responsable des secours."
+    )
+    when = published_in_text(head, "2025-07", "month")
+    assert when is not None and when.date == "2025-07-03"
+    # ... not without the header's month, nor where the weekday is not that day's in the header's year
+    assert published_in_text(head) is None
+    assert published_in_text(head, "2024-07", "month") is None
+
+
+def test_formats_of_the_session_20_tune_outlets() -> None:
+    # bench/pubdates tune outlets added by ardates14 (session 20), read blind before these rules were written
+    # lessor.org: the date line ends with a bar and the section's name; the lead's weekday-dated day is the event's
+    head = (
+        "Deux gendarmes blessés, dont un grièvement dans un suraccident mortel\n\nPhoto :\n\n4 mars 2024 | Opérationnel"
+        "\n\nTemps de lecture : < 1 minute\n\nDeux gendarmes blessés, dont un grièvement dans un suraccident mortel\n\n"
+        "par | Opérationnel\n\nUn grave suraccident a provoqué dimanche 3 mars 2024 la mort d’un agent de la société "
+        "d’autoroute"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2024-03-04", "byline")
+    # lakayinfo509.com: a page that shows no date; "dans la soirée du dimanche 5 février 2023" is the quake's evening
+    head = (
+        "Séisme en Turquie et en Syrie : le bilan partiel fait état de pus de 2 300 morts et d’importants dégâts "
+        "matériels\nLa terre a de nouveau tremblé en Turquie dans la soirée du dimanche 5 février 2023. Selon "
+        "l’Institut Américain de Géophysique (USGS), un séisme de magnitude 7,8 a été enregistré à 4h17 locales"
+    )
+    assert published_in_text(head) is None
+    # ... where a lead names the day it reports with its weekday alone, it is still read (as before)
+    when = published_in_text(head.replace("dans la soirée du dimanche", "dimanche"))
+    assert when is not None and when.date == "2023-02-05"
