@@ -50,7 +50,7 @@ from ingest.record import first_event
 from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
 from store.dialects import Raw
-from store.occurrence import follows_another, repeats_another
+from store.occurrence import follows_another
 from store.story_event import consensus, event_key
 
 
@@ -382,37 +382,6 @@ def _elsewhere(a: _Candidate, story: list[_Candidate]) -> bool:
     return not any(_place_meets(x, y) for x in mine for y in named)
 
 
-def _counts_differ(a: _Candidate, group: list[_Candidate]) -> bool:
-    """Whether a report and a group of reports count one thing (the dead, the injured, those on board: signature
-    "q:") and share none of its numbers."""
-    mine: dict[str, set[str]] = {}
-    for q in _typed(a.anchors).get("q", _EMPTY):
-        what, _, n = q.rpartition(":")
-        mine.setdefault(what, set()).add(n)
-    theirs: dict[str, set[str]] = {}
-    for m in group:
-        for q in _typed(m.anchors).get("q", _EMPTY):
-            what, _, n = q.rpartition(":")
-            theirs.setdefault(what, set()).add(n)
-    return any(what in theirs and not ns & theirs[what] for what, ns in mine.items())
-
-
-def _lone_apart(own: _Candidate, link: Verdict, lone: _Candidate, group: list[_Candidate]) -> bool:
-    """Whether a report in no story stays out of the story an article joins although the article links to it:
-    the link is weak and one of the two undated (_weak_undated: a kind, a country, places both name in passing),
-    no report of the story names the lone report's event place (_elsewhere), and the two count the same thing
-    (the dead) with other numbers (_counts_differ). The best link of a report into a story is held to the place
-    (_story_links' ``elsewhere``); a lone report that the article's links bring along was held to nothing. Place
-    alone is not enough: an event place read wrong (the Itaewon crush at "Hamilton", the Enga landslide at "Un"
-    on the tuning half) left two reports out of their stories. bench/realset's tuning half: the undated French
-    report of a ferry fire off Sulawesi on its way to Manado, five dead (id-barcelona-ferry-2025-fr-02, 20 July
-    2025), which recalls the sinking off Bali "le 3 juillet", came into the Bali sinking's story (23 and 48 dead)
-    on such links of two French reports of the sinking (Indonesia, Bali; 17 false pairs)."""
-    if link.duplicate or not _weak_undated(own, lone, link):
-        return False
-    return _elsewhere(lone, group) and _counts_differ(lone, group)
-
-
 def _place_meets(a: str, b: str) -> bool:
     """Two place skeletons name one place where one's words are all among the other's ("ltb lk" in "ltb lk lk",
     Mount Lewotobi Laki in Mount Lewotobi Laki-laki)."""
@@ -637,23 +606,6 @@ def _event_days(anchors: frozenset[str]) -> tuple[dt.date, ...]:
 # founding year, the day new members were to join), and the tuning half's next editions lie 197-361 days apart
 # (Algiers / Jeddah 197, Kazan / Rio 245, Johannesburg / Kazan 290, COP28 / COP29 344, Jeddah / Manama 361).
 _GROUP_DAYS_APART = 45
-
-
-def _later(a: list[_Candidate], b: list[_Candidate]) -> bool | None:
-    """Whether the first day a group of reports is dated by (_first_day) lies after the other group's; None where
-    either group is dated by nothing or both begin on one day."""
-    first_a, first_b = _first_day(a), _first_day(b)
-    if first_a is None or first_b is None or first_a == first_b:
-        return None
-    return first_a > first_b
-
-
-def _first_day(group: list[_Candidate]) -> dt.date | None:
-    """The first day a group of reports is dated by (_group_days): of its days where it has any, else of its
-    months (which all begin on the 1st: both of Mount Ruang's eruption phases have a report dated "2024-04")."""
-    spans = _group_days(group)
-    days = [x[0] for x in spans if x[0] == x[1]] or [x[0] for x in spans]
-    return min(days, default=None)
 
 
 def groups_apart(a: list[_Candidate], b: list[_Candidate]) -> bool:
@@ -931,8 +883,6 @@ class Matcher:
         self._weekdays: dict[int, int | None] = {}  # undated reports' event weekdays (_weekday)
         # whether a report's text names an earlier occurrence of its kind (_follows_another)
         self._follows: dict[int, bool] = {}
-        # whether a report's text says its event repeats another of its kind (_repeats_another)
-        self._repeats: dict[int, bool] = {}
 
     @property
     def bands(self) -> int:
@@ -1334,7 +1284,7 @@ class Matcher:
     ) -> None:
         """Each article of ``order`` in turn: its original (if it is a copy) and its story, among its
         candidates; then the touched stories' summaries, and stories that agree on one event merged."""
-        self._reading, self._passages, self._weekdays, self._follows, self._repeats = db, {}, {}, {}, {}
+        self._reading, self._passages, self._weekdays, self._follows = db, {}, {}, {}
         fingerprints.update(
             self._load(db, sorted({c for cs in candidates.values() for c in cs} - set(fingerprints)))
         )
@@ -1421,7 +1371,7 @@ class Matcher:
         touched.update(self._copies_follow(db, order, meta, fingerprints))
         refresh_stories(db, sorted(touched))
         self._merge_agreeing(db, touched, fingerprints)
-        self._reading, self._passages, self._weekdays, self._follows, self._repeats = None, {}, {}, {}, {}
+        self._reading, self._passages, self._weekdays, self._follows = None, {}, {}, {}  # a batch's texts
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()
@@ -1873,16 +1823,6 @@ class Matcher:
             theirs = of(story)
             return len(theirs) >= 2 and _elsewhere(own, theirs)
 
-        # The story the best link reaches: a report in no story that the article links to is read against it.
-        best_story = next((st for v in ranked if (st := meta[v.candidate].story_id) is not None), None)
-
-        def lone_apart(v: Verdict) -> bool:
-            # A report in no story on a weak link, whose place and toll that story does not share (_lone_apart).
-            lone = fingerprints[v.candidate]
-            if meta[v.candidate].story_id is not None or v.duplicate or not _weak_undated(own, lone, v):
-                return False
-            return _lone_apart(own, v, lone, [own, *of(best_story)])
-
         chosen = next(
             (
                 v
@@ -1891,10 +1831,8 @@ class Matcher:
                 and not _another_kind(own, v, of(meta[v.candidate].story_id))
                 and not self._another_occurrence(own, v, of(meta[v.candidate].story_id))
                 and not self._another_weekday(own, of(meta[v.candidate].story_id))
-                and not self._weekday_apart(own, of(meta[v.candidate].story_id))
                 and not elsewhere(v)
                 and not self._stays_out(own, meta[v.candidate])
-                and not lone_apart(v)
             ),
             None,
         )
@@ -1920,15 +1858,12 @@ class Matcher:
                 continue
             if self._stays_out(own, other):
                 continue
-            if other.story_id is None and _lone_apart(own, v, fingerprints[other.id], joined):
-                continue
             theirs = of(other.story_id) or [fingerprints[other.id]]
             if (
                 not self._clash(joined, theirs)
                 and not _another_day(joined, theirs)
                 and not self._another_occurrence(own, v, of(other.story_id))
                 and not self._another_weekday(own, theirs)
-                and not self._weekday_apart(own, theirs)
             ):
                 linked.append(other)
                 joined.extend(theirs)
@@ -1948,19 +1883,12 @@ class Matcher:
     def _follows_another(self, article: int) -> bool:
         """store/occurrence.follows_another on a stored article's text, read once a batch (a report is checked
         against each story its links reach); False outside a batch (_decide)."""
-        return self._cue(article, self._follows, follows_another)
-
-    def _repeats_another(self, article: int) -> bool:
-        """store/occurrence.repeats_another on a stored article's text, read once a batch; False outside one."""
-        return self._cue(article, self._repeats, repeats_another)
-
-    def _cue(self, article: int, seen: dict[int, bool], cue: Callable[[str], bool]) -> bool:
-        if article not in seen:
+        if article not in self._follows:
             if self._reading is None:
                 return False
             row = self._reading.execute("SELECT text FROM articles WHERE id = ?", (article,)).fetchone()
-            seen[article] = row is not None and cue(str(row[0] or ""))
-        return seen[article]
+            self._follows[article] = row is not None and follows_another(str(row[0] or ""))
+        return self._follows[article]
 
     def _occurrence_link(
         self,
@@ -2022,9 +1950,7 @@ class Matcher:
                 ).fetchall()
                 event = first_event(_json(row[0]) for row in rows) or {}
                 weekday = event.get("weekday")
-                # A month alone (the publication month standing in) dates no day: the weekday still does.
-                dated = len(str(event.get("date") or "")) == 10
-                day = weekday if isinstance(weekday, int) and not dated else None
+                day = weekday if isinstance(weekday, int) and not event.get("date") else None
             self._weekdays[c.id] = day
         return self._weekdays[c.id]
 
@@ -2049,23 +1975,6 @@ class Matcher:
         days = _story_days(members)
         near = range(1 - _STORY_DAY_APART, _STORY_DAY_APART)
         return bool(days) and all((d + dt.timedelta(days=n)).weekday() != weekday for d in days for n in near)
-
-    def _weekday_apart(self, own: _Candidate, members: list[_Candidate]) -> bool:
-        """Whether a report that states its event's day joins a story that no member dates to a day (no
-        publication day, no event day) and whose members that give their event a weekday (_weekday) give weekdays
-        on which no day less than _STORY_DAY_APART from the report's day falls: the converse of _another_weekday,
-        where the story came first. bench/realset's tuning half (stories_eval.py --folds): an Arabic report of the
-        Bondi Junction stabbings of Saturday 13 April 2024 ("اليوم السبت", its page misdated to May 2025), with an
-        undated Bondi report and an undated report of the Wakeley church stabbing that linked to them on the kind,
-        Sydney and the state police, took in the Wakeley reports of Monday 15 April ("lundi 15 avril")."""
-        days = _event_days(own.anchors)
-        if not days or len(members) < 2 or any(_published_day(m) or _event_days(m.anchors) for m in members):
-            return False
-        weekdays = {w for m in members if (w := self._weekday(m)) is not None}
-        near = range(1 - _STORY_DAY_APART, _STORY_DAY_APART)
-        return bool(weekdays) and all(
-            (d + dt.timedelta(days=n)).weekday() not in weekdays for d in days for n in near
-        )
 
     @staticmethod
     def _stays_out(own: _Candidate, other: _Meta) -> bool:
@@ -2129,17 +2038,7 @@ class Matcher:
             there, here = self._occurrence_marks(them, theirs), self._occurrence_marks(them, ours)
             if there - here:
                 continue
-            # Its text's word on a repeat (_repeats_another) places it in the later of two occurrences, and a
-            # report of the earlier one says no such word: it stays in the later story if it says one, in the
-            # earlier if it says none and no member of that story refuses it (vetoed: another magnitude, day or
-            # edition).
-            ours_later = _later(ours, theirs)
-            repeats = ours_later is not None and self._repeats_another(them.id)
-            if repeats and not ours_later:
-                continue
-            if ours_later and not repeats and not any(self.vetoed(them, m) for m in theirs):
-                continue
-            to = mine if here - there or repeats else None
+            to = mine if here - there else None
             # Its copies in the story (one text, one event) go with it.
             copies = [
                 row[0]

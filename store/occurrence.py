@@ -39,30 +39,3 @@ _CUE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 def follows_another(text: str) -> bool:
     """Whether a text places its event after another of its kind (a phrase of ``_PATTERNS``)."""
     return _CUE.search(text) is not None
-
-
-# A report of a repeat of its event at the same place says so ("erupted again", "kembali erupsi", «مرة أخرى»,
-# "follows a series of eruptions"): read where a report states no day at all (matching.Matcher._unsure_left),
-# to tell which of two occurrences of its kind there it reports. Phrases read on bench/realset's tuning half (the
-# undated reports of Mount Ruang's second eruption phase, 30 April 2024: "This eruption follows a series of
-# eruptions earlier this month", «مرة أخرى», «للمرة الثانية»); its first phase's reports say none of them
-# ("erupsi kedua", the second blast of one night, is not a repeat of the event).
-_AGAIN_PATTERNS = (
-    # English: "erupted again", "struck again", "follows a series of eruptions".
-    r"\b(?:erupted|erupts|struck|strikes|hit|exploded|flooded)\s+again\b",
-    r"\bfollows?\s+a\s+series\s+of\b",
-    # French: "de nouveau entré en éruption", "à nouveau frappé", "une nouvelle éruption".
-    r"\b(?:de|à)\s+nouveau\s+(?:entré\s+en\s+éruption|frappé|touché|secoué)\b",
-    r"\bune\s+nouvelle\s+(?:éruption|attaque|explosion|inondation|secousse)\b",
-    # Indonesian: "kembali erupsi", "kembali meletus", "kembali diguncang".
-    r"\bkembali\s+(?:erupsi|meletus|mengalami\s+erupsi|diguncang|dilanda|diserang)\b",
-    # Arabic: "مرة أخرى" (once more).
-    r"مرة\s+أخرى",
-)
-_AGAIN = re.compile("|".join(f"(?:{p})" for p in (*_PATTERNS, *_AGAIN_PATTERNS)), re.IGNORECASE)
-
-
-def repeats_another(text: str) -> bool:
-    """Whether a text says that its event repeats or follows another of its kind (follows_another's phrases, or
-    one of ``_AGAIN_PATTERNS``)."""
-    return _AGAIN.search(text) is not None
