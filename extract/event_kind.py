@@ -22,6 +22,10 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+# Kinds of event held over hours or days (meetings, votes, marches, strikes), not something that happened once:
+# a place they were held at and a later day of them read differently (extract/facts.py, store/story_event.py).
+MEETING_KINDS = frozenset({"summit", "conference", "forum", "festival", "election", "protest", "strike"})
+
 _STEMMERS = {"ar": "arabic", "en": "english", "fr": "french", "id": "indonesian"}
 LANGS = frozenset(_STEMMERS)
 

@@ -51,7 +51,7 @@ from extract.dates import (
     weak_date,
     wire_dateline_end,
 )
-from extract.event_kind import kind_hits, perpetrated
+from extract.event_kind import MEETING_KINDS, kind_hits, perpetrated
 from extract.event_place import WEIGHTS, Candidate, general, order, rank
 from extract.gazetteer import Gazetteer, Place, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -510,7 +510,6 @@ _PLACE_PREPOSITION = re.compile(
 # الإثيوبية أديس أبابا"): see FactExtractor.places_tagged_persons.
 _AR_IN_PREFIX = re.compile(r"^ب(?=[\u0621-\u064a]{3})")
 _AR_IN_BEFORE = re.compile(r"(?<![\u0621-\u064a])في\s+(?:(?:ال)?عاصمة(?:\s+[\u0621-\u064a]+)?\s+)?$")
-_MEETINGS = frozenset({"summit", "conference", "forum", "festival", "election", "protest", "strike"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _RANK = {"city": 0, "province": 1, "country": 2}
 # Where the event was, most specific first: a place the gazetteer does not know but NER labels LOC or FAC
@@ -1127,7 +1126,7 @@ class FactExtractor:
                 ev is primary
                 and ev.type in _KIND_WORDS
                 and ev.name == ev.type
-                and ev.type not in _MEETINGS
+                and ev.type not in MEETING_KINDS
                 and fact.data.get("precision") == "day"
                 and "began" not in str(fact.data.get("basis"))
             ):
@@ -1398,10 +1397,10 @@ class FactExtractor:
         # When: from the evidence sentence, else another sentence naming the event, else the lead. A verb of taking
         # place marks a meeting's evidence; a disaster's day is in the first sentence that names it ("rescue
         # operations began on Saturday" after a Friday quake is not it).
-        first = naming[0] if by_kind and ev.type not in _MEETINGS else chosen
+        first = naming[0] if by_kind and ev.type not in MEETING_KINDS else chosen
         onset = (
             _onset_day(text, lang, [*naming[:5], *(lead if primary else [])], base, year_hint, body_start)
-            if by_kind and ev.type not in _MEETINGS
+            if by_kind and ev.type not in MEETING_KINDS
             else None
         )
         when = onset or self._when(
@@ -1677,7 +1676,7 @@ class FactExtractor:
             place = whole or self.gazetteer.lookup_mention(ent.text)
             if place is None and not _WATER.search(ent.text) and (part := _COMPASS_PART.match(ent.text)):
                 place = self.gazetteer.lookup_mention(part.group(1))  # "Nord-Ouest du Pakistan": in Pakistan
-            if place is None and ev.type in _MEETINGS and _meeting_name(text, ent):
+            if place is None and ev.type in MEETING_KINDS and _meeting_name(text, ent):
                 continue  # "قمة بريكس" (heard as Rikaze), "KTT BRICS", "the BRICS summit": the group that meets
             if place is None and (bare := _LEADING_DETERMINER.sub("", ent.text)) != ent.text:
                 place = self.gazetteer.lookup_mention(bare)  # "the United Arab Emirates", "la Turquie"
@@ -1724,7 +1723,7 @@ class FactExtractor:
                     # before it call an area is (FactStage._arabic_areas)
             if (
                 place is not None
-                and ev.type in _MEETINGS
+                and ev.type in MEETING_KINDS
                 and _HELD_IN.search(text[max(body_start, ent.start - 80) : ent.start])
                 and not any(s <= ent.start < e and _EARLIER_EDITION.search(text[s:e]) for s, e in spans)
             ):

@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from extract.event_kind import MEETING_KINDS
+
 # Kinds too vague to say what the story is about when a precise kind is also voted for.
 _VAGUE = {"other", "statement", "meeting", "visit"}
 
@@ -123,7 +125,7 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
         votes = f"({story['date_votes']} of {story['reports']})"
         day, basis = str(story["date"]), f"its story's reports {votes}"
         near = _weekday_near(
-            day, event.get("weekday"), str(event.get("date") or ""), str(story["kind"]) in _SPANNING
+            day, event.get("weekday"), str(event.get("date") or ""), str(story["kind"]) in MEETING_KINDS
         )
         if near is not None and near != day:
             day, basis = (
@@ -151,22 +153,22 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
 # it ("انطلقت ... اليوم الجمعة" at COP28, whose reports most often give the eve's day). A month the report's page
 # gives (its own day "YYYY-MM") narrows it: a weekday nearest outside that month is not taken.
 _WEEKDAY_REACH = 3
-# Kinds of event that last days: a report's weekday after its story's day may be a later day of it. Any other
-# event happened once, and a report that names a weekday after its story's day names its own day, the day it was
-# written ("غرقت عبارة ... اليوم الخميس" of the Tunu ferry that sank late on Wednesday, "حدث حريق بكنيسة ابو سيفين
+# Kinds of event that last days (extract/event_kind.MEETING_KINDS): a report's weekday after its story's day may be
+# a later day of it. Any other event happened once, and a report that names a weekday after its story's day names
+# its own day, the day it was written ("غرقت عبارة ... اليوم الخميس" of the Tunu ferry that sank late on
+# Wednesday, "حدث حريق بكنيسة ابو سيفين
 # ... اليوم الإثنين" of a Sunday fire, "أغلقت السلطات الإندونيسية مطارًا ... يوم الخميس" two days after Ruang's
 # eruption): the story's day stands. On bench/realset's tuning folds, built on tune-b (three Arabic reports dated
 # a day or two late, with their story: 3 -> 0 wrong) and confirmed on tune-a (the Ruang report whose "الأربعاء"
 # was the evacuation's, the day after the eruption, now right; COP28's "انطلقت ... اليوم الجمعة", a conference,
 # and a landslide report's Friday before its story's Sunday keep their weekday). A statement verb before the
 # weekday does not tell them apart: all three name the event's own verb (sank, broke out) with the report's day.
-_SPANNING = frozenset({"summit", "conference", "forum", "festival", "election", "protest", "strike"})
 
 
 def _weekday_near(day: str, weekday: Any, own: str, spanning: bool = True) -> str | None:
     """The day of ``weekday`` (Monday 0) nearest the story's ``day``, inside the report's month ``own`` where it
     gives one; None where the report names no weekday, or, for an event that happens once (not ``spanning``), where
-    that day falls after the story's (see ``_SPANNING``)."""
+    that day falls after the story's (see ``MEETING_KINDS``)."""
     if not isinstance(weekday, int) or isinstance(weekday, bool) or not 0 <= weekday <= 6:
         return None
     story_day = dt.date.fromisoformat(day)
