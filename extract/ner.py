@@ -184,16 +184,8 @@ def _load(package: str, exclude: tuple[str, ...]) -> Any:
 
 def _first_line(text: str) -> str:
     """spaCy sometimes runs an entity across a paragraph break (a photo caption "Yan Chengsheng" followed by
-    "Participants ..."); a name never spans lines, so keep the part before the break. Nor does it run past a
-    closing quotation mark or a comma written onto the next word without a space, which the tokenizer leaves
-    inside one token: "ريو دي جانيرو”،البرازيلية" (Rio de Janeiro", the Brazilian one: the realset tuning
-    folds' brics-rio-2025 ar-03, whose only place it was) is "ريو دي جانيرو"."""
-    line = text.split("\n", 1)[0].strip()
-    return _GLUED_PUNCTUATION.split(line, 1)[0].strip() or line
-
-
-# A closing quotation mark or a comma between two letters, with no space: where one word ends and the next begins.
-_GLUED_PUNCTUATION = re.compile(r"(?<=[^\W\d_])(?:[\"”»]+[،,]?|[\"”»]*[،,])(?=[^\W\d_])")
+    "Participants ..."); a name never spans lines, so keep the part before the break."""
+    return text.split("\n", 1)[0].strip()
 
 
 def _pieces(text: str, size: int = NER_PIECE_CHARS) -> list[tuple[int, str]]:
