@@ -494,6 +494,25 @@ def _capitals() -> dict[str, str]:
     }
 
 
+def arabic_nisba_country(gaz: Gazetteer, word: str) -> Place | None:
+    """The country an Arabic adjective of nationality (nisba) names: "الجزائرية" Algeria, "الفرنسية" France,
+    "الألمانية" Germany, "الأسترالية" Australia, "اليابانية" Japan; and a country's own name where the adjective is
+    written as it ("السعودية"). The adjective is the name without its article and final alif, with "ي" or "ية"
+    after it: the stem with the article, an alif or "يا" restored is looked up, and only a country is taken."""
+    place = gaz.lookup(word)
+    if place is not None:
+        return place if place.kind == "country" else None
+    stem = re.sub(r"^ال", "", word)
+    stem = re.sub(r"(?:ية|ي|يون|يين)$", "", stem)
+    if len(stem) < 2 or stem == word:
+        return None
+    for name in (stem, "ال" + stem, stem + "ا", stem + "يا"):
+        found = gaz.lookup(name)
+        if found is not None and found.kind == "country":
+            return found
+    return None
+
+
 def _strip_affixes(key: str) -> str:
     for _ in range(2):
         key = _AFFIXES.sub("", key).strip()

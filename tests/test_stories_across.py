@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from extract.facts import _announced_in_month
+from extract.gazetteer import arabic_nisba_country, gazetteer
 from extract.signature import fold_skeleton, name_skeleton, place_key, skeleton
 from store.matching import Matcher, MatchOptions, anchor_keys
 from tests.test_stories import REALSET
@@ -117,3 +121,50 @@ def test_a_report_in_another_language_is_a_candidate_by_the_signatures_anchors()
     # Without the signature's own count, the Arabic report is crowded out.
     alone = Matcher(MatchOptions(max_candidates=5, cross_candidates=0))
     assert 1 not in alone._candidates(db, order, akeys, alone._df(db, akeys))[9]
+
+
+# -- what an Arabic report lacked to meet its story (session 21, crossar16) ---------------------------------------
+def _facts(text: str, tmp_path: Path, lang: str = "ar", published: str | None = None) -> Any:
+    from extract.facts import FactOptions, FactStage
+    from ingest.record import Article
+
+    precision = None if published is None else ("day" if len(published) == 10 else "month")
+    article = Article(
+        source="x.txt", text=text, lang=lang, published=published, published_precision=precision
+    )
+    return FactStage(FactOptions(cache_dir=tmp_path))(article)
+
+
+def test_a_capital_named_by_its_countrys_adjective_is_the_event_place(tmp_path: Path) -> None:
+    """The Algiers Arab League summit: two of the tuning folds' four Arabic reports name its city only as "the
+    Algerian capital", and had no event place to meet the English and French reports' Algiers."""
+    lead = (
+        "انطلقت بالعاصمة الجزائرية مساء اليوم الثلاثاء أعمال القمة العربية الـ31، بحضور القادة والزعماء العرب"
+    )
+    assert lead in (REALSET / "arab-summit-algiers-2022-ar-04.txt").read_text(encoding="utf-8")
+    out = _facts(lead, tmp_path)
+    assert "Algiers" in {e.canonical for e in out.entities}
+    event = next(f.data for f in out.facts if f.kind == "event")
+    assert event["type"] == "summit" and event["places"][0] == "Algiers"
+    # ... but where a city of that country follows, the text's name stands (the Bondi stabbing, in Sydney)
+    sydney = "في حادث طعن في مركز ويستفيلد بوندي جانكشن للتسوق في العاصمة الأسترالية سيدني."
+    assert sydney in (REALSET / "au-bondi-stabbing-2024-ar-03.txt").read_text(encoding="utf-8")
+    assert "Canberra" not in {e.canonical for e in _facts(sydney, tmp_path).entities}
+    gaz = gazetteer(tmp_path)
+    assert arabic_nisba_country(gaz, "الفرنسية").name == "France"
+    assert arabic_nisba_country(gaz, "الأسترالية").name == "Australia"
+    # adjectives of no country stay none: "العاصمة الإدارية" (the administrative capital), "العربية"
+    assert arabic_nisba_country(gaz, "الإدارية") is None
+    assert arabic_nisba_country(gaz, "العربية") is None
+
+
+def test_a_day_months_after_a_publication_month_is_what_is_to_come(tmp_path: Path) -> None:
+    """The Johannesburg BRICS summit of August 2023, in an Arabic report dated only "2023-08": "as of 1 January
+    2024" the new members join; read as the event's day, it vetoed the story's dated reports."""
+    text = (REALSET / "za-brics-2023-ar-04.txt").read_text(encoding="utf-8")
+    assert "أعضاء كاملي العضوية اعتبارًا من 1 يناير 2024" in text
+    event = next(f.data for f in _facts(text, tmp_path, published="2023-08").facts if f.kind == "event")
+    assert event["type"] == "summit" and event.get("date") != "2024-01-01"
+    assert _announced_in_month("2024-01-01", "2023-08")
+    assert not _announced_in_month("2023-08-24", "2023-08")
+    assert not _announced_in_month("2023-09-05", "2023-08")
