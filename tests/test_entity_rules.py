@@ -828,3 +828,27 @@ def test_orgs16_outlets_leave_alone(stage: NerStage) -> None:
     assert "Gunung Lewotobi Laki" not in _orgs(stage, line, "id")
     # a preposition before "نيوز" is not the outlet's word
     assert "عن نيوز" not in _orgs(stage, "نقلا عن نيوز أن الحريق اندلع", "ar")
+
+
+@pytest.mark.parametrize(
+    ("article_id", "needle", "names"),
+    [
+        # quoted names after an indefinite noun of a company or a group, joined by "و" (tune-a and tune-b)
+        ("id-lewotobi-202506-ar-04", "كما ألغت شركات", ("إير إنديا", "إير نيوزيلند", "تايغر إير")),
+        ("id-lewotobi-202507-ar-02", "شركات الطيران مثل", ("فيرجن أستراليا", "جيت ستار")),
+        ("jerusalem-aqsa-2023-ar-01", "مجموعات “عرين الأسود”", ("عرين الأسود",)),
+    ],
+)
+def test_orgs16_arabic_quoted_names(
+    stage: NerStage, article_id: str, needle: str, names: tuple[str, ...]
+) -> None:
+    found = _orgs(stage, _line(article_id, needle), "ar")
+    assert all(name in found for name in names)
+
+
+def test_orgs16_arabic_quoted_names_leave_alone(stage: NerStage) -> None:
+    # ANERcorp's training part: the noun inside a quotation, and "و" between two quotations, name nothing
+    text = "سعي منظمات اصولية مثل « حزب التحرير » و « المهاجرون » خلال سنوات دراسته"
+    assert "و" not in _orgs(stage, text, "ar")
+    # a statement quoted after a verb and a preposition is no name
+    assert not any("نرفض" in t for t in _orgs(stage, 'وقالت حركة في بيان "إننا نرفض هذا القرار"', "ar"))
