@@ -669,6 +669,16 @@ def _known(text: str, lang: str, layer: EntityLayer, gaz: Gazetteer) -> None:
                 # person "Nations Unies"; "Dilansir AFP", "Mengutip AFP" read by NER as one person (the tune half's
                 # first fold)
                 layer.remove(e)
+            elif (
+                e.found_by == "ner"
+                and e.label == "ORG"
+                and start <= e.start
+                and e.end <= end
+                and (e.start, e.end) != (start, end)
+            ):
+                # NER cut the known name short: "Uni" of "Uni Afrika", the continent read as a place (orgs16: both
+                # folds of the tune half's Indonesian African Union reports)
+                layer.remove(e)
         over = [e for e in layer.overlapping(start, end) if e.lang == lang]
         if any(e.label == "ORG" or e.found_by == "title" for e in over):
             continue

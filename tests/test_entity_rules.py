@@ -852,3 +852,9 @@ def test_orgs16_arabic_quoted_names_leave_alone(stage: NerStage) -> None:
     assert "و" not in _orgs(stage, text, "ar")
     # a statement quoted after a verb and a preposition is no name
     assert not any("نرفض" in t for t in _orgs(stage, 'وقالت حركة في بيان "إننا نرفض هذا القرار"', "ar"))
+
+
+def test_orgs16_known_name_cut_short(stage: NerStage) -> None:
+    # au-summit-2024-id-02 (tune-a): NER read "Uni" an organisation and "Afrika" a place; the known name is whole
+    line = _line("au-summit-2024-id-02", "Para pemimpin di sebuah puncak Uni Afrika")
+    assert _orgs(stage, line, "id").get("Uni Afrika") == "African Union"
