@@ -206,18 +206,29 @@ _NIGHTS = {
 _FR_NIGHT_DAYS = rf"nuit\s+du\s+(?P<d1>\d{{1,2}})(?:er)?\s+au\s+\d{{1,2}}(?:er)?\s+(?P<m>{_FR_MONTH})(?:\s+(?P<y>{_YEAR}))?"
 _FR_NIGHT_DAYS_RE = re.compile(rf"^{_FR_NIGHT_DAYS}$", re.IGNORECASE)
 _NIGHT_RE = {lang: re.compile(rf"^{night}$", re.IGNORECASE) for lang, night in _NIGHTS.items()}
+# "Les éruptions du17 avril au soir ... depuis le 16avril au matin" (the bench/realset tune split's French Ruang
+# report, part of whose page lost its spaces in the markup): a day glued to the word before it or to its month is
+# still a date where a month name follows it.
+_GLUED_DAY = r"(?<=[^\W\d_])(?=\d{{1,2}}(?:er)?\s*{month}(?!\w))"
+_GLUED_MONTH = re.compile(r"(?<=\d)(?=[^\W\d_]{3})")
+# "Pada Selasa malam, 16 April 2024, pukul 19.19 WITA" (the tune split's Indonesian Ruang report): the part of the
+# day between the weekday and its date.
+_ID_PART_OF_DAY = r"(?:pagi|siang|sore|malam|dini hari)"
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         rf"\b(?:{_NIGHTS['en']}|(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|(?:(?:next|last)\s+)?{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
-        rf"\b(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
+        rf"(?:\b|{_GLUED_DAY.format(month=_FR_MONTH)})"
+        rf"(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s*{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
         rf"|{_NUMERIC}",
         re.IGNORECASE,
     ),
     "id": re.compile(
-        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:(?:pagi|siang|sore|malam|dini hari)\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|(?:{_ID_DAY},?\s+)?\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
+        rf"(?:\b|{_GLUED_DAY.format(month=_ID_MONTH)})"
+        rf"(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:{_ID_PART_OF_DAY}\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|"
+        rf"(?:{_ID_DAY}(?:\s+{_ID_PART_OF_DAY})?,?\s+)?\d{{1,2}}\s*{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
@@ -343,7 +354,9 @@ def resolve(
     expression: str, lang: str, published: dt.date | None = None, year_hint: int | None = None
 ) -> When | None:
     """An ISO date for ``expression``, or None when it cannot be placed in time."""
-    expr = digits_to_ascii(expression).strip()
+    expr = _GLUED_MONTH.sub(" ", digits_to_ascii(expression).strip())  # "16avril": the day glued to its month
+    if lang == "id":
+        expr = re.sub(rf"\s+{_ID_PART_OF_DAY},?(?=\s)", "", expr)  # "Selasa malam, 16 April 2024"
     offset = _relative_offset(expression, lang)
     if offset is not None:
         if published is None:
@@ -1373,6 +1386,30 @@ _YEARLESS_DATELINES = (
 _YEARLESS_LINES = 8
 
 
+def _dateline_weekday_year(lead: str, month: int, day_number: int) -> int | None:
+    """The year of a yearless dateline's day where nothing else on the page gives one, by the weekday its lead
+    names: "JAKARTA, April 30 (Reuters) – Indonesia’s Ruang volcano erupted on Tuesday" (the bench/realset tune
+    split's Precise News copy, a page with no year anywhere): a wire's lead dates its news by the weekday, the
+    dateline's own day; the latest year within ``_WEEKDAY_YEARS_BACK`` years of today in which that day falls on
+    it, as for a weekday with its day and month in the text (``_weekday_dated``). None where the lead names no
+    weekday or the first it names fits no such year (the news of a day before the dateline's)."""
+    weekday = re.search(
+        rf"(?<![\w\u0621-\u064a]){_WEEKDAY_WORD.pattern}(?![\w\u0621-\u064a])", lead, re.IGNORECASE
+    )
+    number = _weekday_number(weekday.group()) if weekday else None
+    if number is None:
+        return None
+    today = dt.date.today()
+    for year in range(today.year, today.year - _WEEKDAY_YEARS_BACK - 1, -1):
+        try:
+            day = dt.date(year, month, day_number)
+        except ValueError:
+            return None
+        if day.weekday() == number and day <= today:
+            return year
+    return None
+
+
 def _head_lines(text: str) -> list[tuple[int, str]]:
     """The first ``_YEARLESS_LINES`` lines of text that are not blank, with where each starts (a page's chrome
     puts blank lines between its menu, logo and title lines: the bench/realset tune split's OCAC page of a CNA
@@ -1411,6 +1448,8 @@ def published_in_dateline(text: str, year: int | None, year_from_text: bool = Fa
             if year_from_text or year is None:
                 same = [d.year for d, _, _ in _full_dates(head) if (d.month, d.day) == (month, day_number)]
                 in_year = max(same) if same else year
+            if in_year is None:
+                in_year = _dateline_weekday_year(line[m.end() :], month or 0, day_number)
             if in_year is None:
                 continue
             try:
