@@ -578,8 +578,9 @@ _FULL_DATES = [
         rf"(?:(?!\d)|(?=[0-3]?\d\s+(?:{_MONTH_NAME})(?![\w\u0621-\u064a])))",
         re.IGNORECASE,
     ),
-    # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers)
-    re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}[,،]?\s+(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
+    # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers); "Addis Ababa February
+    # 18/2023/ENA/" (the Ethiopian News Agency's dateline, the bench/realset tune split's AU summit report)
+    re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}(?:[,،]?\s+|\s*/\s*)(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
     # 09/سبتمبر/2023, 9-Sep-2023: a month name between slashes or hyphens
     re.compile(
         rf"(?<![\w/]){_DAY}\s?[/-]\s?(?P<month>{_MONTH_NAME})\.?\s?[/-]\s?(?P<year>20\d\d)(?!\d)",
@@ -652,6 +653,15 @@ _CREDIT_DASH_BEFORE = re.compile(
 )
 # "4 mars 2024 | Opérationnel": a date line that ends with a bar and the section's name, a word or two (the
 # bench/pubdates tune outlet lessor.org, read blind in session 20, whose lead's "dimanche 3 mars 2024" was taken).
+# "Écrit par Jonathan PIRIOU sur juin 18, 2025" (the bench/realset tune split's iceagetv.com page): a blog byline, who
+# wrote it, then on which day ("Written by Jane Doe on June 18, 2025", "Posted by ... on", "Ditulis oleh ... pada").
+_AUTHOR_ON_BEFORE = re.compile(
+    r"\b(?:écrit|écrite|rédigé|rédigée|publié|publiée|posté|postée|written|posted|published|ditulis|diposting)\s+"
+    r"(?:par|by|oleh)\s+(?:[^\W\d_][\w.'’-]*\s+){1,4}(?:sur|le|on|pada)\s*:?\s*(?:{w},?\s*)?$".replace(
+        "{w}", _WEEKDAY_ANY
+    ),
+    re.IGNORECASE,
+)
 _SECTION_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,2}\s*$")
 _ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
 _ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
@@ -859,7 +869,9 @@ def stamp_kind(text: str, start: int, end: int) -> str:
         return (
             "dateline"  # "JAKARTA, KOMPAS.com - ... Minggu (5/8/2018)": the Indonesian lead's day of report
         )
-    byline = _BYLINE_BEFORE.search(before)
+    byline = _BYLINE_BEFORE.search(before) or _AUTHOR_ON_BEFORE.search(
+        text[max(line_start, start - 80) : start]
+    )
     line_end = text.find("\n", end)
     if byline and re.match(r"\W*le\b", byline.group(), re.IGNORECASE) and _RUNNING_ON.match(text[end:]):
         # "Le 15 octobre, un nouveau séisme ... a secoué", "Le lundi 9 octobre 2023, un éboulement survenu au quartier
@@ -872,6 +884,10 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     alone = not _UPDATED_AFTER.sub("", re.sub(r"^\s*مـ?\b", "", rest)).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
+    if _DATE_ALONE_BEFORE.match(text[line_start:start]) and re.match(r"\d[A-Z]", text[end - 1 : end + 1]):
+        # "November 2, 2022Leaders of Arab countries met": a date line run into the lead where the page's markup
+        # lost the line break (the bench/realset tune split's DW copy on lfwp.net)
+        return "byline"
     if _DATE_ALONE_BEFORE.match(text[line_start:start]) and _SECTION_AFTER.match(rest):
         return "byline"  # "4 mars 2024 | Opérationnel": the page's date line with its section's name
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
@@ -1371,7 +1387,10 @@ _YEARLESS_DATELINES = (
         rf"(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>{_MONTH_NAME})\.?)"
         # a dash after the agency, or straight into the first sentence: "Taipei, April 3 (CNA) The powerful
         # magnitude 7.2 earthquake" (CNA's style; the tune split's Hualien report)
-        rf"\s*{_AGENCY}\s*(?:[-–—:]|(?=(?-i:[A-Z][a-z])))",
+        rf"(?:\s*{_AGENCY}\s*(?:[-–—:]|(?=(?-i:[A-Z][a-z])))"
+        # or no agency, a colon after the day: "Jakarta, Jul 20: A routine sea voyage turned into" (Daijiworld's and
+        # IANS's style; the bench/realset tune split's Barcelona ferry report)
+        rf"|:\s+(?=(?-i:[A-Z])))",
         re.IGNORECASE,
     ),
     re.compile(

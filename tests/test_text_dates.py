@@ -747,7 +747,7 @@ def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -
         (
             "id",
             "AI171 jatuh di kawasan Meghani Nagar, Ahmedabad, Gujarat, pada Kamis pagi, 12 Juni 2025",
-            "12 Juni 2025",
+            "Kamis pagi, 12 Juni 2025",  # the weekday and part of the day with their date, one expression (dates15)
             None,
         ),
         (
@@ -2083,3 +2083,33 @@ def test_amounts_and_units_are_no_counts() -> None:
         ("ar", "مقتل 12 ألفا"),
     ]:
         assert FactExtractor._counts(sentence, None, lang) == [], sentence
+
+
+def test_publication_lines_of_session_21_dates15() -> None:
+    # bench/realset tune split: a blog byline, who then on which day (iceagetv.com)
+    head = (
+        "À Bali, l’éruption d’un volcan provoque l’évacuation de centaines de familles\n"
+        "Écrit par Jonathan PIRIOU sur juin 18, 2025\nLe mont Lewotobi Laki-Laki a projeté mardi une énorme colonne"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2025-06-18", "byline")
+    # a date line run into the lead where the markup lost the line break (lfwp.net's copy of DW)
+    head = (
+        "Arab League leaders meet in Algeria after 3-year gap\nNovember 2, 2022Leaders of Arab countries met at the "
+        "31st Arab League summit in Algiers on Monday, for the first time in three years."
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2022-11-02", "byline")
+    # the Ethiopian News Agency's dateline (ena.et)
+    head = "Addis Ababa February 18/2023/ENA/ The President of Comoros and incoming African Union (AU) chairperson"
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2023-02-18", "dateline")
+    # a yearless dateline with a colon and no agency, the year from the lead's weekday (daijiworld.com)
+    head = (
+        "Daijiworld Media Network – Jakarta\nJakarta, Jul 20: A routine sea voyage turned into a terrifying ordeal "
+        "on Sunday afternoon when a massive fire engulfed a passenger ferry"
+    )
+    when = published_in_dateline(head, None)
+    assert when is not None and when.date == "2025-07-20"
+    when = published_in_dateline(head, 2025)
+    assert when is not None and when.date == "2025-07-20"
