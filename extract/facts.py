@@ -359,6 +359,33 @@ _APPROX = (
     r"أكثر من|نحو|حوالي|قرابة|ما لا يقل عن"
 )
 _NUMBER = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+"
+# A number word after the number multiplies it: "12 ribu orang", "1,2 juta", "12 mille", "1.2 million people", "1,2
+# million de personnes", "12 ألف شخص", "3 آلاف", "1.5 مليون"; a decimal number is read only before one.
+_MULTIPLIERS = {
+    "thousand": 1_000,
+    "thousands": 1_000,
+    "mille": 1_000,
+    "ribu": 1_000,
+    "ألف": 1_000,
+    "الف": 1_000,
+    "آلاف": 1_000,
+    "الاف": 1_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "juta": 1_000_000,
+    "مليون": 1_000_000,
+    "ملايين": 1_000_000,
+    "billion": 1_000_000_000,
+    "milliard": 1_000_000_000,
+    "milliards": 1_000_000_000,
+    "miliar": 1_000_000_000,
+    "مليار": 1_000_000_000,
+}
+_MULTIPLIER = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+_SCALED = (
+    rf"(?P<n>{_NUMBER}|\d{{1,3}}[.,]\d{{1,2}}(?=\s+(?i:{_MULTIPLIER})(?![\w\u0621-\u064a])))(?![\w.,:/]\d)"
+    rf"(?:\s+(?P<mult>(?i:{_MULTIPLIER}))(?![\w\u0621-\u064a])(?:\s+(?:of|de|d['’]|dari)(?=\s|[a-zà-ÿ]))?)?"
+)
 _STOP_AFTER_NUMBER = (
     r"from|in|of|across|at|to|who|that|which|with|on|by|for|and|or|were|was|are|have|has|had|de|du|des|d|dans|en|"
     r"à|au|aux|sur|par|pour|qui|et|ou|ont|sont|plus|dari|di|ke|yang|untuk|dengan|oleh|pada|dan|atau"
@@ -368,14 +395,14 @@ _WORD = r"[a-zà-ÿ][a-zà-ÿ'’-]*"
 # "20h12", "20 h 04", "pukul 05.41 WIB", "الساعة 23:11", "page 12", "9/9" (calibrated on the bench/realset tune
 # split).
 _COUNT = re.compile(
-    rf"(?<![\w.,:/])(?<!\d[h.:]\s)(?<!\d\sh\s)(?:(?P<approx>(?i:{_APPROX}))\s+)?(?P<n>{_NUMBER})(?![\w.,:/]\d)(?!\s?h\s?\d)\s+"
+    rf"(?<![\w.,:/])(?<!\d[h.:]\s)(?<!\d\sh\s)(?:(?P<approx>(?i:{_APPROX}))\s+)?{_SCALED}(?!\s?h\s?\d)\s*(?<=\s|['’])"
     rf"(?P<what>(?!(?:{_STOP_AFTER_NUMBER})\b){_WORD}(?:\s+(?!(?:{_STOP_AFTER_NUMBER})\b){_WORD}){{0,2}}"
     rf"(?:\s+(?:and|et|dan)\s+(?!(?:{_STOP_AFTER_NUMBER})\b){_WORD}(?=[\s,.;]))?)"
 )
 # Arabic: the noun counted follows the number ("632 شخصا", "329 آخرين"), what happened to them often precedes
 # it ("مقتل 632 شخصا", "إصابة 329").
 _AR_COUNT = re.compile(
-    rf"(?<![\w.,:/])(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER})(?![\w.,:/]\d)\s+"
+    rf"(?<![\w.,:/])(?:(?P<approx>{_APPROX})\s+)?{_SCALED}\s+"
     r"(?P<what>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?)"
 )
 _NOT_A_COUNT_BEFORE = re.compile(
@@ -383,6 +410,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"penerbangan|JT|route|km|kilometre|kilometer)|الساعة|صفحة|رقم|رحلة)\s*$",
     re.IGNORECASE,
 )
+# "$1.2 million", "Rp 12 juta", "€12 millions": an amount of money, whatever word follows it.
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:Rp|US\$|USD|EUR|dollars?|euros?))\s*$", re.IGNORECASE)
 _MONTH_WORD = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|januari|februari|maret|mei|juni|juli|agustus|oktober|desember|"
@@ -399,8 +428,8 @@ _CATEGORIES = {
     "injured": r"injured|injuries|wounded|hurt|blessés?|blessées?|luka|terluka|cedera|جريح|جرحى|إصابة|"
     r"مصاب|بجروح|المصابين|الإصابات",
     "on board": r"on board|aboard|passengers|à bord|passagers|penumpang|awak|على متن|راكب|ركاب",
-    "evacuated": r"evacuated|displaced|homeless|évacué|déplacés|sinistrés|mengungsi|pengungsi|dievakuasi|"
-    r"إجلاء|نازح|مشرد",
+    "evacuated": r"evacuated|displaced|homeless|évacué|déplacé|sinistrés|mengungsi|pengungsi|dievakuasi|"
+    r"إجلاء|اجلاء|نازح|نزوح|تشريد|مشرد",
     "missing": r"missing|disparus?|hilang|مفقود",
     "countries": r"countries|pays|negara|nations|دولة|دول|بلدا",
     "organisations": r"organi[sz]ations|institutions|companies|entreprises|media|médias|lembaga|perusahaan",
@@ -418,7 +447,8 @@ _UNITS = re.compile(
     r"يوما|أيام|hours?|heures?|jam|ساعة|minutes?|menit|دقيقة|seconds?|secondes?|detik|km|kilom[eè]t(?:re|er)s?|"
     r"kilomet(?:er|re)s?|كيلومتر|كم|meters?|metres?|mètres?|meter|متر|miles?|mil|feet|ft|kaki|"
     r"[ap]\.?m\b|WIB|WITA|WIT|GMT|UTC|h\b|million|billion|millions?|milliards?|juta|miliar|ribu|مليون|مليار|ألف|"
-    r"dollars?|dolar|euros?|rupiah|درهم|دولار|degrees?|degrés?|derajat|درجات|درجة|SR|magnitud)",
+    r"dollars?|dolar|euros?|rupiah|درهم|دولار|degrees?|degrés?|derajat|درجات|درجة|SR|magnitud\w*|thousands?|mille|"
+    r"آلاف|الاف|ألفا|الفا|ملايين|مليارات)(?![\w\u0621-\u064a])",
     re.IGNORECASE,
 )
 # "magnitude 6.8", "M 5,3", "gempa 6,8 M", "magnitude de 7,2", "بقوة 7 درجات": the size of an earthquake.
@@ -2430,8 +2460,13 @@ class FactExtractor:
         folded = digits_to_ascii(sentence)  # same length: Arabic-Indic digits read as digits
         pattern = _AR_COUNT if lang == "ar" else _COUNT
         for m in pattern.finditer(folded):
-            raw = re.sub(r"[ ,.\u00a0\u202f]", "", m.group("n"))
-            value = int(raw)
+            mult = m.group("mult")
+            if mult and re.fullmatch(r"\d{1,3}[.,]\d{1,2}", m.group("n")):
+                value = round(float(m.group("n").replace(",", ".")) * _MULTIPLIERS[mult.lower()])
+            else:
+                value = int(re.sub(r"[ ,.\u00a0\u202f]", "", m.group("n"))) * (
+                    _MULTIPLIERS[mult.lower()] if mult else 1
+                )
             what = sentence[m.start("what") : m.end("what")].strip()
             before = folded[max(0, m.start() - _CATEGORY_BEFORE_CHARS) : m.start()]
             if (
@@ -2439,6 +2474,7 @@ class FactExtractor:
                 or _MONTH_WORD.match(what)
                 or (1900 <= value <= 2100 and not m.group("approx") and m.group("n").isdigit())
                 or _NOT_A_COUNT_BEFORE.search(before)
+                or (mult and _MONEY_BEFORE.search(before))
             ):
                 continue  # amounts, years, clock times, pages, flight numbers, distances are not counts
             category = next((k for k, r in _CATEGORY_RE.items() if r.search(what)), None)
@@ -2447,8 +2483,9 @@ class FactExtractor:
             if category in (None, "participants") and _PEOPLE.match(what):
                 if cues:  # "killing 12 people", "مقتل 632 شخصا"
                     category = max(cues)[1]
-                else:  # "179 people were killed", "300 personnes ont été évacuées": what befell them follows
-                    after = folded[m.end("what") : m.end("what") + _CATEGORY_AFTER_CHARS]
+                else:  # "179 people were killed", "300 personnes ont été évacuées", "12 000 personnes évacuées":
+                    # what befell them follows, also inside the words counted
+                    after = folded[m.start("what") : m.end("what") + _CATEGORY_AFTER_CHARS]
                     category = next((k for k in _FATES if _CATEGORY_RE[k].search(after)), category)
             if category is None and cues:  # the nearest cue before the number: "مقتل 632 شخصا, وإصابة 329"
                 category = max(cues)[1]

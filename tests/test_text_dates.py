@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.dates import published_in_text, published_in_url, resolve
+from extract.dates import find_dates, published_in_dateline, published_in_text, published_in_url, resolve
 from extract.facts import FactExtractor, FactStage, acronyms
 from extract.gazetteer import find_places, gazetteer
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -747,7 +747,7 @@ def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -
         (
             "id",
             "AI171 jatuh di kawasan Meghani Nagar, Ahmedabad, Gujarat, pada Kamis pagi, 12 Juni 2025",
-            "12 Juni 2025",
+            "Kamis pagi, 12 Juni 2025",  # the weekday and part of the day with their date, one expression (dates15)
             None,
         ),
         (
@@ -2020,3 +2020,96 @@ def test_formats_of_the_session_20_tune_outlets() -> None:
     # ... where a lead names the day it reports with its weekday alone, it is still read (as before)
     when = published_in_text(head.replace("dans la soirée du dimanche", "dimanche"))
     assert when is not None and when.date == "2023-02-05"
+
+
+def test_forms_of_session_21_dates15() -> None:
+    # bench/realset tune split, the Ruang eruption of 16-17 April 2024 (Indonesian, French) and of 30 April (English)
+    # a weekday, a part of the day, then the full date (inibanten.com)
+    text = "INIBANTEN.COM – Pada Selasa malam, 16 April 2024, pukul 19.19 WITA, Gunung Ruang di Kabupaten Kepulauan Sitaro"
+    expression = find_dates(text, "id")[0][2]
+    assert expression == "Selasa malam, 16 April 2024"
+    when = resolve(expression, "id", dt.date(2024, 4, 17))
+    assert when is not None and when.date == "2024-04-16"
+    # days glued to the word before them or to their month by the page's markup (fr.vietnamplus.vn)
+    text = "Les éruptions du17 avril au soir ont fait suite aux éruptions à petite échelle depuis le 16avril au matin."
+    found = [e for _, _, e in find_dates(text, "fr")]
+    assert found == ["17 avril", "16avril"]
+    days = [resolve(e, "fr", dt.date(2024, 4, 18)) for e in found]
+    assert [w.date if w else None for w in days] == ["2024-04-17", "2024-04-16"]
+    assert find_dates("au 12e siècle, vers 15h30", "fr") == []
+    # a wire's dateline with no year on a page that gives none anywhere: the lead's weekday is the dateline's day
+    # (precisenews.us); a lead that names no weekday gives no year
+    head = (
+        "More than 12,000 people were evacuated after the Ruang volcano erupted\n\nPrecise News\n\n"
+        "JAKARTA, April 30 (Reuters) – Indonesia’s Ruang volcano erupted on Tuesday, spewing lava as lightning "
+        "flashes lit up its crater"
+    )
+    when = published_in_dateline(head, None)
+    assert when is not None and when.date == "2024-04-30"
+    assert published_in_dateline(head.replace("on Tuesday", "overnight"), None) is None
+    assert published_in_dateline(head.replace("on Tuesday", "on Monday"), None) is None
+
+
+COUNTS_21 = [
+    # (lang, sentence, value, category): numbers with a thousand or million word after them, and groups of digits
+    ("ar", "أسفر الزلزال عن مقتل 12 ألف شخص", 12000, "dead"),
+    ("ar", "نزوح 3 آلاف شخص", 3000, "evacuated"),
+    ("ar", "تشريد 1.5 مليون شخص", 1500000, "evacuated"),
+    ("id", "sebanyak 12 ribu orang mengungsi", 12000, "evacuated"),
+    ("id", "1,2 juta orang mengungsi", 1200000, "evacuated"),
+    ("fr", "12 000 personnes évacuées", 12000, "evacuated"),
+    ("fr", "12 mille personnes évacuées", 12000, "evacuated"),
+    ("fr", "1,2 million de personnes déplacées", 1200000, "evacuated"),
+    ("en", "12,000 people were evacuated", 12000, "evacuated"),
+    ("en", "1.2 million people were displaced", 1200000, "evacuated"),
+    # unit words are whole words: "personnes" is no "per" (cent), "anak" no "an", "militaires" no "mil"
+    ("fr", "Au moins 15 personnes sont mortes", 15, "dead"),
+    ("id", "5 anak tewas", 5, "dead"),
+    ("fr", "200 militaires blessés", 200, "injured"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "value", "category"), COUNTS_21)
+def test_counts_with_number_words(lang: str, sentence: str, value: int, category: str) -> None:
+    counts = [(f.data["value"], f.data["category"]) for f in FactExtractor._counts(sentence, None, lang)]
+    assert counts == [(value, category)]
+
+
+def test_amounts_and_units_are_no_counts() -> None:
+    for lang, sentence in [
+        ("en", "a $1.2 million grant"),
+        ("id", "dana Rp 12 juta untuk korban"),
+        ("en", "12 per cent of voters"),
+        ("ar", "مقتل 12 ألفا"),
+    ]:
+        assert FactExtractor._counts(sentence, None, lang) == [], sentence
+
+
+def test_publication_lines_of_session_21_dates15() -> None:
+    # bench/realset tune split: a blog byline, who then on which day (iceagetv.com)
+    head = (
+        "À Bali, l’éruption d’un volcan provoque l’évacuation de centaines de familles\n"
+        "Écrit par Jonathan PIRIOU sur juin 18, 2025\nLe mont Lewotobi Laki-Laki a projeté mardi une énorme colonne"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2025-06-18", "byline")
+    # a date line run into the lead where the markup lost the line break (lfwp.net's copy of DW)
+    head = (
+        "Arab League leaders meet in Algeria after 3-year gap\nNovember 2, 2022Leaders of Arab countries met at the "
+        "31st Arab League summit in Algiers on Monday, for the first time in three years."
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2022-11-02", "byline")
+    # the Ethiopian News Agency's dateline (ena.et)
+    head = "Addis Ababa February 18/2023/ENA/ The President of Comoros and incoming African Union (AU) chairperson"
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2023-02-18", "dateline")
+    # a yearless dateline with a colon and no agency, the year from the lead's weekday (daijiworld.com)
+    head = (
+        "Daijiworld Media Network – Jakarta\nJakarta, Jul 20: A routine sea voyage turned into a terrifying ordeal "
+        "on Sunday afternoon when a massive fire engulfed a passenger ferry"
+    )
+    when = published_in_dateline(head, None)
+    assert when is not None and when.date == "2025-07-20"
+    when = published_in_dateline(head, 2025)
+    assert when is not None and when.date == "2025-07-20"
