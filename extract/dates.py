@@ -206,9 +206,19 @@ _NIGHTS = {
 _FR_NIGHT_DAYS = rf"nuit\s+du\s+(?P<d1>\d{{1,2}})(?:er)?\s+au\s+\d{{1,2}}(?:er)?\s+(?P<m>{_FR_MONTH})(?:\s+(?P<y>{_YEAR}))?"
 _FR_NIGHT_DAYS_RE = re.compile(rf"^{_FR_NIGHT_DAYS}$", re.IGNORECASE)
 _NIGHT_RE = {lang: re.compile(rf"^{night}$", re.IGNORECASE) for lang, night in _NIGHTS.items()}
+# A part of the day between a weekday and its date ("on Saturday morning, December 21", "Rabu malam (18/12)"): one
+# expression, so that the weekday gives the year where nothing else does (bench/realset tuning: the Abuja church
+# crush's "on Saturday morning, December 21" with no publication date or year anywhere, read as a bare "Saturday"
+# and a "December 21" neither of which could be placed).
+_EN_PART = r"(?:morning|afternoon|evening|night)"
+_ID_PART = r"(?:pagi|siang|sore|malam|dini hari)"
+_PART_AFTER_DAY = re.compile(rf"(?<=\w)\s+(?:{_EN_PART}|{_ID_PART})\b(?=\s*[,(]?\s*\(?\d)", re.IGNORECASE)
+# "Rabu (18 Desember)": Indonesian pages put the day and month in brackets after the weekday, in figures ("(18/12)")
+# or with the month's name (the tuning half's Ibadan crush report "pada Rabu (18 Desember)", undated otherwise).
+_BRACKETED_DAY = re.compile(rf"\((\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)", re.IGNORECASE)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        rf"\b(?:{_NIGHTS['en']}|(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"\b(?:{_NIGHTS['en']}|(?:{_EN_DAY}(?:\s+{_EN_PART})?,?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|(?:(?:next|last)\s+)?{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
@@ -217,7 +227,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "id": re.compile(
-        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:(?:pagi|siang|sore|malam|dini hari)\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|(?:{_ID_DAY},?\s+)?\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
+        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:{_ID_PART}\s*)?\((?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)|(?:{_ID_DAY},?\s+)?\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
@@ -369,6 +379,8 @@ def resolve(
             return When(began.isoformat(), "day", f"the night before {end.date} ({end.basis})", expression)
         evening = resolve(night.group("n1"), lang, published, year_hint)
         return dataclasses.replace(evening, expression=expression) if evening else None
+    # "Saturday morning, December 21" as "Saturday, December 21"; "Rabu (18 Desember)" as "Rabu 18 Desember".
+    expr = _BRACKETED_DAY.sub(r"\1", _PART_AFTER_DAY.sub("", expr))
     qualified = _QUALIFIED.match(expr)
     if qualified:
         if published is None:
