@@ -212,7 +212,12 @@ _NIGHT_RE = {lang: re.compile(rf"^{night}$", re.IGNORECASE) for lang, night in _
 # and a "December 21" neither of which could be placed).
 _EN_PART = r"(?:morning|afternoon|evening|night)"
 _ID_PART = r"(?:pagi|siang|sore|malam|dini hari)"
-_PART_AFTER_DAY = re.compile(rf"(?<=\w)\s+(?:{_EN_PART}|{_ID_PART})\b(?=\s*[,(]?\s*\(?\d)", re.IGNORECASE)
+_FR_PART = r"(?:matin|après-midi|soir)"
+# The tuning half's first Ruang eruption report "Pada Selasa malam, 16 April 2024, pukul 19.19 WITA": read as a
+# bare "Selasa malam" counted back from the text's latest date, its stated day was a guess.
+_PART_AFTER_DAY = re.compile(
+    rf"(?<=\w)\s+(?:{_EN_PART}|{_ID_PART}|{_FR_PART})(?![\w-])(?=\s*[,(]?\s*\(?\d)", re.IGNORECASE
+)
 # "Rabu (18 Desember)": Indonesian pages put the day and month in brackets after the weekday, in figures ("(18/12)")
 # or with the month's name (the tuning half's Ibadan crush report "pada Rabu (18 Desember)", undated otherwise).
 _BRACKETED_DAY = re.compile(rf"\((\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)", re.IGNORECASE)
@@ -222,12 +227,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|(?:(?:next|last)\s+)?{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
-        rf"\b(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
+        rf"\b(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}(?:\s+{_FR_PART})?,?\s+)?\d{{1,2}}(?:er)?\s+{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
         rf"|{_NUMERIC}",
         re.IGNORECASE,
     ),
     "id": re.compile(
-        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:{_ID_PART}\s*)?\((?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)|(?:{_ID_DAY},?\s+)?\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
+        rf"\b(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:{_ID_PART}\s*)?\((?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)|(?:{_ID_DAY}(?:\s+{_ID_PART})?,?\s+)?\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
