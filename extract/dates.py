@@ -88,6 +88,8 @@ _ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
 _AR_DAY = (
     r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الثلثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)"
 )
+# A weekday is a word of its own: "الأحداث" (the events) is no Sunday (the tuning half's Ibadan crush report
+# ng-ibadan-crush-2024-ar-02, "تسلسل الأحداث التي أدت إلى التدافع", read as dated to a Sunday).
 _YEAR = r"(?:19|20)\d\d"
 
 # Days counted back from the publication date. "last night" / "tadi malam" / "الليلة الماضية" are the evening
@@ -238,7 +240,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "ar": re.compile(
         rf"(?:{_NIGHTS['ar']}|(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
         rf"{_AR_ORDINAL}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
-        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}(?:\s+(?:المقبلة?|القادمة?|الماضية?)(?![\u0621-\u064a]))?|{_NUMERIC})"
+        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}(?![\u0621-\u064a])(?:\s+(?:المقبلة?|القادمة?|الماضية?)(?![\u0621-\u064a]))?|{_NUMERIC})"
     ),
 }
 _ID_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")

@@ -87,3 +87,17 @@ def test_a_weekday_that_falls_on_the_date_the_text_states_is_that_stated_day(tmp
     event = _event(LEWOTOBI, "en", tmp_path)
     assert event["date"] == "2025-07-07"
     assert not guessed_day(str(event["basis"]))
+
+
+def test_a_part_of_the_day_between_a_weekday_and_a_full_date_keeps_the_date_stated() -> None:
+    """The tuning half's first Ruang eruption report (id-ruang-2024-id-03, an undated page): "Pada Selasa malam,
+    16 April 2024, pukul 19.19 WITA, Gunung Ruang ... menyapa dengan erupsi"; read as a bare "Selasa malam"
+    counted back from the text's latest date, its day was a guess that named no event."""
+    text = "INIBANTEN.COM – Pada Selasa malam, 16 April 2024, pukul 19.19 WITA, Gunung Ruang di Kabupaten"
+    found = [expr for _, _, expr in find_dates(text, "id")]
+    assert found == ["Selasa malam, 16 April 2024"]
+    when = resolve(found[0], "id")
+    assert when is not None and when.date == "2024-04-16" and when.basis == "explicit"
+    assert [expr for _, _, expr in find_dates("survenue samedi soir 21 décembre 2024 à", "fr")] == [
+        "samedi soir 21 décembre 2024"
+    ]
