@@ -101,3 +101,11 @@ def test_a_part_of_the_day_between_a_weekday_and_a_full_date_keeps_the_date_stat
     assert [expr for _, _, expr in find_dates("survenue samedi soir 21 décembre 2024 à", "fr")] == [
         "samedi soir 21 décembre 2024"
     ]
+
+
+def test_an_arabic_word_that_begins_with_a_weekday_is_no_weekday() -> None:
+    """ "ولم يتم الكشف عن تسلسل الأحداث التي أدت إلى التدافع" (the tuning half's ng-ibadan-crush-2024-ar-02): the
+    events, not Sunday ("الأحد")."""
+    text = "ولم يتم الكشف عن تسلسل الأحداث التي أدت إلى التدافع."
+    assert find_dates(text, "ar") == []
+    assert [expr for _, _, expr in find_dates("وقع التدافع يوم الأحد الماضي", "ar")] == ["الأحد الماضي"]
