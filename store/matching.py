@@ -1864,7 +1864,6 @@ class Matcher:
                 and not _another_day(joined, theirs)
                 and not self._another_occurrence(own, v, of(other.story_id))
                 and not self._another_weekday(own, theirs)
-                and not self._weekdays_apart(theirs, joined)
             ):
                 linked.append(other)
                 joined.extend(theirs)
@@ -1950,8 +1949,8 @@ class Matcher:
                     "SELECT data FROM facts WHERE article_id = ? AND kind = 'event' ORDER BY id", (c.id,)
                 ).fetchall()
                 event = first_event(_json(row[0]) for row in rows) or {}
-                weekday = event.get("weekday", event.get("named_weekday"))
-                day = weekday if isinstance(weekday, int) and event.get("precision") != "day" else None
+                weekday = event.get("weekday")
+                day = weekday if isinstance(weekday, int) and not event.get("date") else None
             self._weekdays[c.id] = day
         return self._weekdays[c.id]
 
@@ -1975,26 +1974,7 @@ class Matcher:
             return False
         days = _story_days(members)
         near = range(1 - _STORY_DAY_APART, _STORY_DAY_APART)
-        # A report dated by its month alone (a "date 2025-07" header) names a weekday of that month or of the week
-        # before it: a day of its story's outside those is not its day (the tuning half's AFP report of the
-        # Lewotobi eruption of Monday 7 July 2025, "a projeté lundi", beside the 17 June eruption's Monday 16).
-        month = _published_span(own)
-        return bool(days) and all(
-            (near_day := d + dt.timedelta(days=n)).weekday() != weekday
-            or (month is not None and not month[0] - dt.timedelta(days=7) <= near_day <= month[1])
-            for d in days
-            for n in near
-        )
-
-    def _weekdays_apart(self, group: list[_Candidate], story: list[_Candidate]) -> bool:
-        """Whether a report, or a story's reports, that come along on a side link into a story (_story_links) give
-        their event weekdays only (_weekday), and every one of them is of another occurrence than that story's
-        agreed day (_another_weekday): each such report would be refused on its own link, and it is not taken in
-        on another's. bench/realset's tuning half: the undated reports of the Ibadan funfair crush ("survenu
-        mercredi", "يوم الأربعاء"), in a story of their own, came along into the Abuja church crush's (Saturday
-        21 December 2024) on the link of a report that read the Ibadan crush's day from an embedded post."""
-        own = [m for m in group if self._weekday(m) is not None]
-        return bool(own) and all(self._another_weekday(m, story) for m in own)
+        return bool(days) and all((d + dt.timedelta(days=n)).weekday() != weekday for d in days for n in near)
 
     @staticmethod
     def _stays_out(own: _Candidate, other: _Meta) -> bool:

@@ -73,7 +73,7 @@ def _event(text: str, lang: str, tmp_path: Path) -> dict[str, Any]:
 
 def test_an_undated_report_keeps_the_weekday_its_text_names_for_its_event(tmp_path: Path) -> None:
     """ "survenu mercredi" with no publication day: the event fell on a Wednesday. Kept as ``named_weekday``,
-    which the matcher reads (Matcher._weekday) and the story's day does not move to (store/story_event.py)."""
+    which the story's day does not move to (store/story_event.py)."""
     event = _event(IBADAN_FR, "fr", tmp_path)
     assert event["date"] is None and event.get("named_weekday") == WEDNESDAY and "weekday" not in event
     story = {"kind": event["type"], "date": "2024-12-18", "place": "Ibadan", "date_votes": 4, "reports": 9}
