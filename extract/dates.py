@@ -88,6 +88,8 @@ _ID_DAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum['’]at|Sabtu|Minggu|Ahad)"
 _AR_DAY = (
     r"(?:الاثنين|الإثنين|الأثنين|الثلاثاء|الثلثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)"
 )
+# A weekday is a word of its own: "الأحداث" (the events) is no Sunday (the tuning half's Ibadan crush report
+# ng-ibadan-crush-2024-ar-02, "تسلسل الأحداث التي أدت إلى التدافع", read as dated to a Sunday).
 _YEAR = r"(?:19|20)\d\d"
 
 # Days counted back from the publication date. "last night" / "tadi malam" / "الليلة الماضية" are the evening
@@ -211,30 +213,42 @@ _NIGHT_RE = {lang: re.compile(rf"^{night}$", re.IGNORECASE) for lang, night in _
 # still a date where a month name follows it.
 _GLUED_DAY = r"(?<=[^\W\d_])(?=\d{{1,2}}(?:er)?\s*{month}(?!\w))"
 _GLUED_MONTH = re.compile(r"(?<=\d)(?=[^\W\d_]{3})")
-# "Pada Selasa malam, 16 April 2024, pukul 19.19 WITA" (the tune split's Indonesian Ruang report): the part of the
-# day between the weekday and its date.
-_ID_PART_OF_DAY = r"(?:pagi|siang|sore|malam|dini hari)"
+# A part of the day between a weekday and its date ("on Saturday morning, December 21", "Rabu malam (18/12)"): one
+# expression, so that the weekday gives the year where nothing else does (bench/realset tuning: the Abuja church
+# crush's "on Saturday morning, December 21" with no publication date or year anywhere, read as a bare "Saturday"
+# and a "December 21" neither of which could be placed).
+_EN_PART = r"(?:morning|afternoon|evening|night)"
+_ID_PART = r"(?:pagi|siang|sore|malam|dini hari)"
+_FR_PART = r"(?:matin|après-midi|soir)"
+# The tuning half's first Ruang eruption report "Pada Selasa malam, 16 April 2024, pukul 19.19 WITA": read as a
+# bare "Selasa malam" counted back from the text's latest date, its stated day was a guess.
+_PART_AFTER_DAY = re.compile(
+    rf"(?<=\w)\s+(?:{_EN_PART}|{_ID_PART}|{_FR_PART})(?![\w-])(?=\s*[,(]?\s*\(?\d)", re.IGNORECASE
+)
+# "Rabu (18 Desember)": Indonesian pages put the day and month in brackets after the weekday, in figures ("(18/12)")
+# or with the month's name (the tuning half's Ibadan crush report "pada Rabu (18 Desember)", undated otherwise).
+_BRACKETED_DAY = re.compile(rf"\((\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)", re.IGNORECASE)
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        rf"\b(?:{_NIGHTS['en']}|(?:{_EN_DAY},?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"\b(?:{_NIGHTS['en']}|(?:{_EN_DAY}(?:\s+{_EN_PART})?,?\s+)?{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"{_EN_MONTH}(?:,?\s+{_YEAR})?|{_EN_MONTH}\s+{_YEAR}|(?:(?:next|last)\s+)?{_EN_DAY})(?!\w)"
     ),
     "fr": re.compile(
         rf"(?:\b|{_GLUED_DAY.format(month=_FR_MONTH)})"
-        rf"(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}\s+)?\d{{1,2}}(?:er)?\s*{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
+        rf"(?:{_NIGHTS['fr']}|{_FR_NIGHT_DAYS}|(?:{_FR_DAY}(?:\s+{_FR_PART})?,?\s+)?\d{{1,2}}(?:er)?\s*{_FR_MONTH}(?:\s+{_YEAR})?|{_FR_MONTH}\s+{_YEAR}|{_FR_DAY}(?:\s+(?:prochaine?|dernier)\b)?)(?!\w)"
         rf"|{_NUMERIC}",
         re.IGNORECASE,
     ),
     "id": re.compile(
         rf"(?:\b|{_GLUED_DAY.format(month=_ID_MONTH)})"
-        rf"(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:{_ID_PART_OF_DAY}\s*)?\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|"
-        rf"(?:{_ID_DAY}(?:\s+{_ID_PART_OF_DAY})?,?\s+)?\d{{1,2}}\s*{_ID_MONTH}(?:\s+{_YEAR})?|"
+        rf"(?:{_NIGHTS['id']}|{_ID_DAY}\s*(?:{_ID_PART}\s*)?\((?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+{_ID_MONTH}(?:\s+{_YEAR})?)\)|"
+        rf"(?:{_ID_DAY}(?:\s+{_ID_PART})?,?\s+)?\d{{1,2}}\s*{_ID_MONTH}(?:\s+{_YEAR})?|"
         rf"{_ID_MONTH}\s+{_YEAR}|{_ID_DAY}(?:\s+(?:depan|mendatang|lalu)\b)?)(?!\w)|{_NUMERIC}"
     ),
     "ar": re.compile(
         rf"(?:{_NIGHTS['ar']}|(?:{_AR_DAY}\s*[,،]?\s*)?(?:\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
         rf"{_AR_ORDINAL}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?{_YEAR})?|"
-        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}(?:\s+(?:المقبلة?|القادمة?|الماضية?)(?![\u0621-\u064a]))?|{_NUMERIC})"
+        rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))|{_AR_MONTH}\s+{_YEAR}|{_AR_DAY}(?![\u0621-\u064a])(?:\s+(?:المقبلة?|القادمة?|الماضية?)(?![\u0621-\u064a]))?|{_NUMERIC})"
     ),
 }
 _ID_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
@@ -355,8 +369,6 @@ def resolve(
 ) -> When | None:
     """An ISO date for ``expression``, or None when it cannot be placed in time."""
     expr = _GLUED_MONTH.sub(" ", digits_to_ascii(expression).strip())  # "16avril": the day glued to its month
-    if lang == "id":
-        expr = re.sub(rf"\s+{_ID_PART_OF_DAY},?(?=\s)", "", expr)  # "Selasa malam, 16 April 2024"
     offset = _relative_offset(expression, lang)
     if offset is not None:
         if published is None:
@@ -382,6 +394,8 @@ def resolve(
             return When(began.isoformat(), "day", f"the night before {end.date} ({end.basis})", expression)
         evening = resolve(night.group("n1"), lang, published, year_hint)
         return dataclasses.replace(evening, expression=expression) if evening else None
+    # "Saturday morning, December 21" as "Saturday, December 21"; "Rabu (18 Desember)" as "Rabu 18 Desember".
+    expr = _BRACKETED_DAY.sub(r"\1", _PART_AFTER_DAY.sub("", expr))
     qualified = _QUALIFIED.match(expr)
     if qualified:
         if published is None:

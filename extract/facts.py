@@ -1272,11 +1272,18 @@ class FactExtractor:
                 basis = str(fact.data["basis"]).replace(
                     "the publication date", "the latest date the text states"
                 )
+                if base is not None and _on_the_stated_day(fact.data, base):
+                    # "sent a massive column of ash ... on Monday" in a text whose latest date, "on 7 July 2025",
+                    # is a Monday: the text states the day it names the weekday of (bench/realset tuning, the
+                    # Lewotobi eruption of 7 July 2025, id-lewotobi-202507-en-03: its day no guess, its story's)
+                    basis = f"a day the text states ({base.isoformat()}), on the weekday it names"
                 fact = dataclasses.replace(fact, data={**fact.data, "basis": basis})
             if ev is primary and base is None and fact.data.get("precision") != "day":
                 weekday = self._event_weekday(text, lang, entities, title, year_hint)
                 if weekday is not None:
                     fact = dataclasses.replace(fact, data={**fact.data, "weekday": weekday})
+                elif (named := self._named_weekday(text, lang, entities, title, year_hint)) is not None:
+                    fact = dataclasses.replace(fact, data={**fact.data, "named_weekday": named})
             facts.append(fact)
         for start, end in spans:
             sentence = text[start:end]
@@ -1493,6 +1500,36 @@ class FactExtractor:
             or any(
                 weak in basis for weak in _WEAK.values()
             )  # a day said, recalled or to come: not the event's
+        ):
+            return None
+        return dt.date.fromisoformat(day).weekday()
+
+    def _named_weekday(
+        self, text: str, lang: str, entities: list[Entity], title: str | None, year_hint: int | None
+    ) -> int | None:
+        """The weekday (Monday 0) a text with no publication day names for its event itself ("a stampede at the
+        Holy Trinity Catholic Church in Maitama, Abuja, on Saturday morning", "survenue mercredi", "يوم
+        الأربعاء"): the day it would be dated by if it had one, read as ``_event_weekday`` reads it, with the
+        page's weekday unknown. Kept apart from ``weekday``: it says which weekday the event fell on, not how far
+        the page is from it, so a story's day does not move to it (store/story_event.py: on bench/realset's
+        tuning half such a weekday in French wire copy is the aftermath's as often). The matcher does not read
+        it yet: read by ``Matcher._weekday`` with side links and month-dated reports checked by it, it took the
+        tuning half's false pairs from 263 to 176 but lowered tune-a's story recall (bench/README.md, ownday15).
+
+        Built on bench/realset's tuning half: the Ibadan funfair crush (Wednesday 18 December 2024) and the Abuja
+        church crush (Saturday 21 December 2024), whose undated reports in four languages name only the
+        weekday and were the bridge between the two stories."""
+        anchor = dt.date(year_hint or _ANY_YEAR, 6, 15)
+        _, facts = self.extract(text, lang, entities, anchor.isoformat(), title)
+        event = next((f.data for f in facts if f.kind == "event"), {})
+        expression, day = str(event.get("expression") or ""), event.get("date")
+        basis = str(event.get("basis"))
+        if (
+            not isinstance(day, str)
+            or event.get("precision") != "day"
+            or re.search(r"\d", digits_to_ascii(expression))
+            or "weekday before the publication date" not in basis  # a weekday the text names, not "yesterday"
+            or any(weak in basis for weak in _WEAK.values())
         ):
             return None
         return dt.date.fromisoformat(day).weekday()
@@ -2855,6 +2892,13 @@ _ANY_YEAR = 2024
 _ON_WORD_BEFORE = re.compile(
     r"(?:\b(?:pada|on|le|tanggal)|(?<![\u0621-\u064a])(?:في|يوم))\s+(?:hari\s+)?$", re.IGNORECASE
 )
+
+
+def _on_the_stated_day(event: dict[str, Any], stated: dt.date) -> bool:
+    """Whether an event dated by a bare weekday counted back from the latest date a text states (``stated``, no
+    publication day) falls on that date itself: the weekday is the stated date's own."""
+    basis = str(event.get("basis") or "")
+    return basis.startswith("weekday before the publication date") and event.get("date") == stated.isoformat()
 
 
 def _days_between(earlier: str, later: str) -> int:

@@ -747,7 +747,7 @@ def test_arabic_commas_and_era_letters_in_date_lines(text: str, expected: str) -
         (
             "id",
             "AI171 jatuh di kawasan Meghani Nagar, Ahmedabad, Gujarat, pada Kamis pagi, 12 Juni 2025",
-            "Kamis pagi, 12 Juni 2025",  # the weekday and part of the day with their date, one expression (dates15)
+            "Kamis pagi, 12 Juni 2025",  # the weekday, its part of the day and the date: one expression
             None,
         ),
         (
