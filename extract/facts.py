@@ -1488,21 +1488,8 @@ class FactExtractor:
             return None
         anchor = dt.date(year_hint or _ANY_YEAR, 6, 15)
         anchor += dt.timedelta(days=(today - anchor.weekday()) % 7)
-        _, facts = self.extract(text, lang, entities, anchor.isoformat(), title)
-        event = next((f.data for f in facts if f.kind == "event"), {})
-        expression, day = str(event.get("expression") or ""), event.get("date")
-        basis = str(event.get("basis"))
-        if (
-            not isinstance(day, str)
-            or event.get("precision") != "day"
-            or re.search(r"\d", digits_to_ascii(expression))  # a stated date, its weekday the year's
-            or "publication date" not in basis  # not counted from the page's day
-            or any(
-                weak in basis for weak in _WEAK.values()
-            )  # a day said, recalled or to come: not the event's
-        ):
-            return None
-        return dt.date.fromisoformat(day).weekday()
+        # "publication date": counted from the page's day
+        return self._counted_weekday(text, lang, entities, title, anchor, "publication date")
 
     def _named_weekday(
         self, text: str, lang: str, entities: list[Entity], title: str | None, year_hint: int | None
@@ -1520,6 +1507,18 @@ class FactExtractor:
         church crush (Saturday 21 December 2024), whose undated reports in four languages name only the
         weekday and were the bridge between the two stories."""
         anchor = dt.date(year_hint or _ANY_YEAR, 6, 15)
+        # a weekday the text names, not "yesterday"
+        return self._counted_weekday(
+            text, lang, entities, title, anchor, "weekday before the publication date"
+        )
+
+    def _counted_weekday(
+        self, text: str, lang: str, entities: list[Entity], title: str | None, anchor: dt.date, counted: str
+    ) -> int | None:
+        """The weekday of the event's day when the text is read as published on ``anchor``, where that day was
+        counted back from the page's day (its basis says ``counted``); None for a stated date (its weekday is
+        the year's, not the text's), a day said, recalled or to come, or no day at all. Shared by
+        ``_event_weekday`` and ``_named_weekday``."""
         _, facts = self.extract(text, lang, entities, anchor.isoformat(), title)
         event = next((f.data for f in facts if f.kind == "event"), {})
         expression, day = str(event.get("expression") or ""), event.get("date")
@@ -1527,9 +1526,11 @@ class FactExtractor:
         if (
             not isinstance(day, str)
             or event.get("precision") != "day"
-            or re.search(r"\d", digits_to_ascii(expression))
-            or "weekday before the publication date" not in basis  # a weekday the text names, not "yesterday"
-            or any(weak in basis for weak in _WEAK.values())
+            or re.search(r"\d", digits_to_ascii(expression))  # a stated date, its weekday the year's
+            or counted not in basis
+            or any(
+                weak in basis for weak in _WEAK.values()
+            )  # a day said, recalled or to come: not the event's
         ):
             return None
         return dt.date.fromisoformat(day).weekday()
