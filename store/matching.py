@@ -1987,7 +1987,11 @@ class Matcher:
         (--rematch of one ingest): those 42 -> 0, tune-a missed story pairs 391 -> 381 (Arabic recall 0.80 ->
         0.81: the 2023 reports join their own story), tune-b the same pairs. An earlier try (branch
         stories12-weekday) read the page's weekday instead of the event's, allowed the two days after the
-        story's day, and lost a 2022 report in tune-b."""
+        story's day, and lost a 2022 report in tune-b. A weekday the text names for its event rather than counts
+        from its page's (_named_only) may also fall up to _AFTERMATH_DAYS after the story's day: with that, the
+        weekdays the Ibadan crush's undated reports name keep them and the side links they come along on
+        (_weekdays_apart) out of the Abuja crush's story, and two French reports naming their aftermath's weekday
+        stay in theirs (bench/README.md, stories17: cross-fold false pairs 438 -> 331, recall kept in both folds)."""
         weekday = self._weekday(own)
         if weekday is None or not members:
             return False
