@@ -1499,9 +1499,9 @@ class FactExtractor:
         الأربعاء"): the day it would be dated by if it had one, read as ``_event_weekday`` reads it, with the
         page's weekday unknown. Kept apart from ``weekday``: it says which weekday the event fell on, not how far
         the page is from it, so a story's day does not move to it (store/story_event.py: on bench/realset's
-        tuning half such a weekday in French wire copy is the aftermath's as often). The matcher does not read
-        it yet: read by ``Matcher._weekday`` with side links and month-dated reports checked by it, it took the
-        tuning half's false pairs from 263 to 176 but lowered tune-a's story recall (bench/README.md, ownday15).
+        tuning half such a weekday in French wire copy is the aftermath's as often). Read by
+        ``Matcher._weekday``, with the days after the event allowed (``Matcher._named_only``: the first weekday a
+        text names is often the aftermath's; bench/README.md, ownday15 and stories17).
 
         Built on bench/realset's tuning half: the Ibadan funfair crush (Wednesday 18 December 2024) and the Abuja
         church crush (Saturday 21 December 2024), whose undated reports in four languages name only the
