@@ -229,3 +229,18 @@ def test_an_outbreak_named_by_its_disease_is_an_epidemic(tmp_path: Path) -> None
     since = 'عن تسجيل أول حالة إصابة بمرض "الكوليرا" منذ 32 عامًا في محافظة عكار'
     assert since in (REALSET / "lb-cholera-2022-ar-04.txt").read_text(encoding="utf-8")
     assert not [f for f in _facts(since, tmp_path).facts if f.kind == "count" and f.data["value"] == 32]
+
+
+def test_a_countrys_whole_name_stands_for_the_part_ner_took(tmp_path: Path) -> None:
+    """The Enga landslide: the Arabic model took "غينيا" (Guinea) in "بابوا غينيا الجديدة" (Papua New Guinea) for
+    the place in all five Arabic reports, which then named another country than the story's other reports."""
+    from extract.facts import FactOptions, FactStage
+    from ingest.record import Article, Entity
+
+    lead = "دمر انهيار أرضي قرية نائية في جبال بابوا غينيا الجديدة"
+    assert lead in (REALSET / "pg-enga-landslide-2024-ar-01.txt").read_text(encoding="utf-8")
+    start = lead.index("غينيا")
+    guinea = Entity("غينيا", "GPE", start, start + len("غينيا"), "Guinea", "native", "ar")
+    article = Article(source="x.txt", text=lead, lang="ar", entities=(guinea,))
+    out = FactStage(FactOptions(cache_dir=tmp_path))(article)
+    assert {e.canonical for e in out.entities if e.label == "GPE"} == {"Papua New Guinea"}
