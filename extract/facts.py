@@ -702,7 +702,11 @@ _VENUES = re.compile(
     rf"(?P<fr>(?:(?:stade|aéroport(?:\s+international)?(?:\s+de)?|volcan|mont)\s+|aéroport(?:\s+international)?"
     rf"\s+d['’]){_NAME}(?:\s+{_NAME}){{0,2}})|"
     rf"(?P<id>(?:Stadion|Bandara(?:\s+Internasional)?|Gunung(?:\s+[Aa]pi)?)\s+{_NAME}(?:\s+{_NAME}){{0,2}}))"
-    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان(?:\s+جبل)?|استاد|ستاد)\s+[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
+    # (not "جبل" itself: «بركان جبل "روانج"», the volcano of Mount "Ruang" with its name in quotes, made "جبل",
+    # mountain, the event place of Arabic reports of two eruptions on bench/realset's tuning half, Ruang's and
+    # Lewotobi's, and linked them)
+    r"|(?<![\u0621-\u064a])[وبل]?(?P<ar>(?:ملعب|مطار|بركان(?:\s+جبل)?|استاد|ستاد)\s+(?!جبل(?![\u0621-\u064a]))"
+    r"[\u0621-\u064a]{3,}(?:\s+الدولي)?)"
 )
 # A place below a city, by the word that says so: "Hatay's Defne district", "an area of Meghani Nagar", "la
 # localité de Defne", "Distrik Defne", "kawasan Meghani Nagar", "بلدة دفنة". The gazetteer holds no districts,

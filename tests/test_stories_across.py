@@ -244,3 +244,17 @@ def test_a_countrys_whole_name_stands_for_the_part_ner_took(tmp_path: Path) -> N
     article = Article(source="x.txt", text=lead, lang="ar", entities=(guinea,))
     out = FactStage(FactOptions(cache_dir=tmp_path))(article)
     assert {e.canonical for e in out.entities if e.label == "GPE"} == {"Papua New Guinea"}
+
+
+def test_mount_is_not_the_name_of_a_volcano(tmp_path: Path) -> None:
+    """An Arabic report of the Ruang eruption writes the volcano's name in quotes after "بركان جبل" (the volcano
+    of Mount): "جبل" alone was read as its name, the event place it shared with an Arabic report of Lewotobi's
+    eruption, which linked the two stories."""
+    from extract.facts import _VENUES
+
+    snippet = 'بعد ثوران بركان جبل "روانج" بجزيرة سولاوسي'
+    assert snippet in (REALSET / "id-ruang-2024-ar-01.txt").read_text(encoding="utf-8")
+    assert not any(m.group("ar") for m in _VENUES.finditer(snippet))
+    event = next(f.data for f in _facts(snippet, tmp_path).facts if f.kind == "event")
+    assert event["type"] == "eruption" and "جبل" not in event.get("places", [])
+    assert _VENUES.search("ثوران بركان جبل روانج").group("ar") == "بركان جبل روانج"
