@@ -258,3 +258,21 @@ def test_mount_is_not_the_name_of_a_volcano(tmp_path: Path) -> None:
     event = next(f.data for f in _facts(snippet, tmp_path).facts if f.kind == "event")
     assert event["type"] == "eruption" and "جبل" not in event.get("places", [])
     assert _VENUES.search("ثوران بركان جبل روانج").group("ar") == "بركان جبل روانج"
+
+
+def test_two_signature_anchors_one_naming_the_event_make_a_candidate_in_another_language() -> None:
+    """The Al-Aqsa raid of 15 April 2022 (tuning half), as the ingest read it: the Arabic report ar-04 reads a
+    kind, a day and a misread place; it shares the kind and the day with the English report en-01, two anchors,
+    and was nobody's candidate while three were needed (MatchOptions.min_cross_anchors). A report in another
+    language sharing two anchors that name no event (a kind and a country) is still none."""
+    arabic = ["d:2022-04-15", "e:al b", "g:sy", "k:raid", "p:al b", "p:al kb", "p:gn"]
+    english = ["d:2022-04-15", "e:ast grslm", "g:ps", "k:raid", "p:ast grslm", "s:aks msk", "s:wst bnk"]
+    region = ["k:raid", "g:ps", "r:israel"]
+    rows = {1: ("ar", arabic), 2: ("fr", region), 3: ("en", english + ENGLISH_TEXT)}
+    db, keys = _store(rows)
+    akeys = {3: keys[3]}
+    matcher = Matcher()
+    found = matcher._candidates(db, [3], akeys, matcher._df(db, akeys))[3]
+    assert 1 in found and 2 not in found
+    strict = Matcher(MatchOptions(min_cross_anchors=3))
+    assert 1 not in strict._candidates(db, [3], akeys, strict._df(db, akeys))[3]
