@@ -103,6 +103,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "id": "pembajakan pesawat|pembajakan kapal|pesawat dibajak|kapal dibajak|pembajak pesawat",
         "ar": "اختطاف طائرة|خطف طائرة|اختطاف الطائرة|خطف الطائرة|اختطاف سفينة",
     },
+    # An outbreak named by its disease: the tuning half's Lebanon cholera reports in Arabic say «الكوليرا» and no
+    # word of an epidemic («أول إصابة بمرض الكوليرا», the first case of cholera), and had no kind to meet the
+    # English "cholera outbreak" reports by.
+    "epidemic": {
+        "en": "cholera|ebola|measles|mpox",
+        "fr": "choléra|ebola|rougeole|mpox",
+        "id": "kolera|ebola|campak|cacar monyet",
+        "ar": "الكوليرا|كوليرا|إيبولا|الإيبولا|الحصبة|جدري القردة",
+    },
     "hostage-taking": {
         "en": "hostage-taking|hostage taking|took hostages|hostage crisis|hostage siege",
         "fr": "prise d'otages|prise d'otage",
