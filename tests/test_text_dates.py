@@ -173,6 +173,25 @@ def test_a_weekday_with_its_day_and_month_gives_the_year(
     assert "weekday" in when.basis
 
 
+def test_a_full_date_whose_weekday_is_another_days_is_not_stated_in_full_and_gives_way_to_its_story() -> None:
+    # bench/realset tune split, es-valencia-flood-2024-ar-02 (of the floods of Tuesday 29 October 2024)
+    text = "يُذكر أن مدينة فالنسيا، الواقعة في جنوب شرق إسبانيا، شهدت يوم الثلاثاء 30 أكتوبر 2024 فيضانات قوية"
+    expr = next(e for _, _, e in find_dates(text, "ar") if "2024" in e)
+    when = resolve(expr, "ar")
+    assert when is not None and when.date == "2024-10-30" and when.basis != "explicit"
+    own = {"type": "flood", "places": ["Valencia"], **when.as_dict()}
+    story = {"kind": "flood", "date": "2024-10-29", "date_votes": 5, "reports": 12, "place": "Valencia"}
+    assert resolved(own, story)["date"] == "2024-10-29"  # type: ignore[index]
+    # its own weekday: a day stated in full, kept
+    right = resolve("الثلاثاء 29 أكتوبر 2024", "ar")
+    assert right is not None and right.basis == "explicit"
+    assert resolved({"type": "flood", "places": [], **right.as_dict()}, dict(story, date="2024-10-30"))[
+        "date"
+    ] == (  # type: ignore[index]
+        "2024-10-29"
+    )
+
+
 def test_a_day_and_month_without_weekday_or_year_stay_unplaced() -> None:
     assert resolve("1er octobre", "fr") is None
 
