@@ -99,12 +99,12 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
 # Kinds that name one event in other words, one report calling it by its means, another by what was done: a mosque
 # bombing is an "explosion" in one report and an "attack" in the next, a police raid on a holy site a "raid" or an
 # "attack"; and "disaster", read where no precise kind is, is any event but a meeting. A report in a story of a
-# kindred kind reports the story's event and takes its day and place. On bench/realset's tuning half (ardates17;
-# with its story): the Peshawar and Bajaur bombings' Arabic "انفجار" reports, the Al-Aqsa raid's Arabic one and
-# the Jet Set collapse's English and French "disaster" reports took their story's right day (had none), tune-a
-# Arabic dated 88 -> 89 of 105, tune-b Arabic 80 -> 81 of 91, no line down. Not meetings (a "conference" in a
-# "summit" story): a meeting lasts days, and a report's own day of it gave way to its story's first day (English
-# tune-b down one, au-summit-2024-en-04's "Yesterday", the summit's second day), tune-a up one.
+# kindred kind reports the story's event and takes its day (not its place: see ``resolved``). On bench/realset's
+# tuning half (ardates17; with its story): the Peshawar and Bajaur bombings' Arabic "انفجار" reports, the Al-Aqsa
+# raid's Arabic one and the Jet Set collapse's English and French "disaster" reports took their story's right day
+# (had none), tune-a Arabic dated 88 -> 89 of 105, tune-b Arabic 80 -> 81 of 91, no line down. Not meetings (a
+# "conference" in a "summit" story): a meeting lasts days, and a report's own day of it gave way to its story's
+# first day (English tune-b down one, au-summit-2024-en-04's "Yesterday", the summit's second day), tune-a up one.
 _KINDRED = (frozenset({"attack", "explosion", "raid", "shooting"}),)
 _ANY_KIND = frozenset({"disaster"})
 
@@ -156,7 +156,9 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
         if event.get("date") != day:
             event.update(date=day, precision="day", basis=basis)
             taken.append("date")
-    place = str(story.get("place") or "")
+    # a report of a kindred kind takes its story's day, not its place (it may name where one part of it happened:
+    # au-bondi-stabbing-2024-id-04, a "shooting" at "Bondi Junction" in a story placed in Sydney; ardates17)
+    place = str(story.get("place") or "") if event.get("type") == story["kind"] else ""
     first = str((event.get("places") or [""])[0])
     if place and first.casefold() != place.casefold() and _inside(event, story):
         others = [p for p in event.get("places") or [] if str(p).casefold() != place.casefold()]

@@ -150,6 +150,10 @@ def test_a_report_of_a_kindred_kind_takes_its_storys_day_and_an_unrelated_kind_d
     story = {"kind": "attack", "date": "2023-01-30", "date_votes": 6, "reports": 13, "place": "Peshawar"}
     taken = resolved(own, story)
     assert taken is not None and (taken["date"], taken["type"]) == ("2023-01-30", "explosion")
+    # the day, not the place: "a shooting at Bondi Junction" keeps its place in a story placed in Sydney
+    shooting = {"type": "shooting", "date": None, "places": ["Bondi Junction"]}
+    kept = resolved(shooting, dict(story, place="Sydney"))
+    assert kept is not None and kept["places"] == ["Bondi Junction"] and kept["from_story"] == ["date"]
     undated = {"type": "disaster", "date": None, "places": []}
     # "disaster", read where no precise kind is, reports any event but a meeting
     assert resolved(undated, dict(story, kind="collapse"))["date"] == "2023-01-30"  # type: ignore[index]

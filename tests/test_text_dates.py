@@ -818,6 +818,27 @@ def test_a_weak_day_says_so_in_its_basis_and_gives_way_to_its_story(tmp_path: Pa
             "city of Tripoli, during their funeral procession at the neighborhood of Bab al-Tabbaneh. (dpa)",
             "en",
         ),
+        # id-tunu-ferry-2025-fr-03 and pk-quetta-fc-bombing-2025-fr-01 (noovo.info; the image's file name opens
+        # the line, the credit names the source it came through or the photographer), id-tunu-ferry-2025-fr-01
+        # (boursorama.com, the credit spaced out)
+        (
+            "9c56c5f328a4ca108a5eb2fcddb05261bd630a3cb26b1c390aba3803bc7c481b.jpg Sur cette photo publiée par "
+            "l'Agence nationale indonésienne de recherche et de sauvetage (BASARNAS), des sauveteurs recherchent des "
+            "victimes après le naufrage d'un traversier en route pour l'île de Bali au large de Ketapang, dans l'est "
+            "de Java, en Indonésie, le jeudi 3 juillet 2025. (BASARNAS via AP)",
+            "fr",
+        ),
+        (
+            "Des secouristes et des agents de sécurité examinent des véhicules endommagés sur le site d'un attentat à "
+            "la voiture piégée, à Quetta, au Pakistan, le mardi 30 septembre 2025. (ASSOCIATED PRESS/Arshad Butt)",
+            "fr",
+        ),
+        (
+            "Des proches attendent des nouvelles de l'opération de recherche après le naufrage d'un ferry au large de "
+            "l'île indonésienne de Bali, qui a fait plusieurs dizaines de disparus, à Banyuwangi, dans l'est de Java, "
+            "le 3 juillet 2025 ( AFP / STR )",
+            "fr",
+        ),
     ],
 )
 def test_a_caption_closed_by_an_agency_credit_gives_a_weak_day(line: str, lang: str, tmp_path: Path) -> None:
