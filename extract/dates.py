@@ -364,10 +364,31 @@ def _parse(expression: str, lang: str, base: dt.date) -> dt.date | None:
     return found.date() if found else None
 
 
+# "الثلاثاء 30 أكتوبر 2024" (the bench/realset tune split's es-valencia-flood-2024-ar-02, of the floods of Tuesday 29
+# October; the 30th was a Wednesday): a full date whose weekday is another day's is a slip in one of the two, so it
+# is not a day stated in full, and a story's day takes its place (store/story_event.py gives way to any basis but a
+# bare "explicit").
+_WEEKDAY_SLIP = "explicit; its weekday is another day's"
+
+
 def resolve(
     expression: str, lang: str, published: dt.date | None = None, year_hint: int | None = None
 ) -> When | None:
-    """An ISO date for ``expression``, or None when it cannot be placed in time."""
+    """An ISO date for ``expression``, or None when it cannot be placed in time. A date in full with a weekday that
+    is not its own says so in its basis (``_WEEKDAY_SLIP``)."""
+    when = _resolve(expression, lang, published, year_hint)
+    if when is None or when.basis != "explicit" or when.precision != "day":
+        return when
+    weekday = _WEEKDAY_WORD.search(expression)
+    number = _weekday_number(weekday.group()) if weekday else None
+    if number is not None and number != dt.date.fromisoformat(when.date).weekday():
+        return dataclasses.replace(when, basis=_WEEKDAY_SLIP)
+    return when
+
+
+def _resolve(
+    expression: str, lang: str, published: dt.date | None = None, year_hint: int | None = None
+) -> When | None:
     expr = _GLUED_MONTH.sub(" ", digits_to_ascii(expression).strip())  # "16avril": the day glued to its month
     offset = _relative_offset(expression, lang)
     if offset is not None:

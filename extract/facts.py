@@ -3132,8 +3132,13 @@ _CAPTION_LINE = re.compile(
     r"\bPhoto (?:courtesy|by|credit)|^\s*(?:Top|Bottom|Left|Right|Above|Below|FILE)\s*[:-]"
     # a photo agency's bare credit closing the line: "..., au nord du Liban, le 24 avril 2022. (Reuters)", "25 April
     # 2022, Lebanon, Tripoli: Mourners carry the bodies ... (dpa)" (the tuning half's Tripoli boat reports); a wire's
-    # own credit opens its dateline instead ("BEYROUTH (AFP) -")
-    r"|\((?:AP|AFP|Reuters|EPA|dpa|Getty Images|Anadolu)\)\s*$",
+    # own credit opens its dateline instead ("BEYROUTH (AFP) -"); with its photographer or the source it came through
+    # ("le jeudi 3 juillet 2025. (BASARNAS via AP)", "le mardi 30 septembre 2025. (ASSOCIATED PRESS/Arshad Butt)",
+    # "le 3 juillet 2025 ( AFP / STR )": the tuning half's French Tunu ferry and Quetta reports, ardates17)
+    r"|\((?:[^()\n]{1,40}\svia\s+)?\s*(?:AP|AFP|Reuters|EPA|dpa|Getty Images|Anadolu|Associated Press)\s*"
+    r"(?:/[^()\n]{1,40})?\)\s*$"
+    # a line opening with the image's file name ("9c56c5f3....jpg Sur cette photo publiée par ...")
+    r"|^\s*[\w-]+\.(?:jpe?g|png|webp)\s",
     re.IGNORECASE,
 )
 

@@ -96,8 +96,29 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
     }
 
 
+# Kinds that name one event in other words, one report calling it by its means, another by what was done: a mosque
+# bombing is an "explosion" in one report and an "attack" in the next, a police raid on a holy site a "raid" or an
+# "attack"; and "disaster", read where no precise kind is, is any event but a meeting. A report in a story of a
+# kindred kind reports the story's event and takes its day (not its place: see ``resolved``). On bench/realset's
+# tuning half (ardates17; with its story): the Peshawar and Bajaur bombings' Arabic "انفجار" reports, the Al-Aqsa
+# raid's Arabic one and the Jet Set collapse's English and French "disaster" reports took their story's right day
+# (had none), tune-a Arabic dated 88 -> 89 of 105, tune-b Arabic 80 -> 81 of 91, no line down. Not meetings (a
+# "conference" in a "summit" story): a meeting lasts days, and a report's own day of it gave way to its story's
+# first day (English tune-b down one, au-summit-2024-en-04's "Yesterday", the summit's second day), tune-a up one.
+_KINDRED = (frozenset({"attack", "explosion", "raid", "shooting"}),)
+_ANY_KIND = frozenset({"disaster"})
+
+
+def _one_kind(mine: str, story: str) -> bool:
+    """Whether a report read as kind ``mine`` reports its story's event, of kind ``story`` (``_KINDRED``)."""
+    if mine == story or (mine in _ANY_KIND and story not in MEETING_KINDS):
+        return True
+    return any(mine in kin and story in kin for kin in _KINDRED)
+
+
 def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    """An article's event with its story's, where the article reports the story's kind (or no event):
+    """An article's event with its story's, where the article reports the story's kind, or a kindred one
+    (``_KINDRED``), or no event:
 
     - the day: the story's, unless the article's text states its own in full ("le 8 septembre 2023"); a day
       counted from a weekday or "yesterday", a year taken from the publication date, a month alone or no day
@@ -118,7 +139,7 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
     if not story:
         return dict(own) if own else None
     event: dict[str, Any] = dict(own) if own else {"type": story["kind"], "places": []}
-    if event.get("type") != story["kind"]:
+    if not _one_kind(str(event.get("type")), str(story["kind"])):
         return event
     taken = []
     if story.get("date") and _gives_way(event, str(story["date"])):
@@ -135,7 +156,9 @@ def resolved(own: Mapping[str, Any] | None, story: Mapping[str, Any] | None) -> 
         if event.get("date") != day:
             event.update(date=day, precision="day", basis=basis)
             taken.append("date")
-    place = str(story.get("place") or "")
+    # a report of a kindred kind takes its story's day, not its place (it may name where one part of it happened:
+    # au-bondi-stabbing-2024-id-04, a "shooting" at "Bondi Junction" in a story placed in Sydney; ardates17)
+    place = str(story.get("place") or "") if event.get("type") == story["kind"] else ""
     first = str((event.get("places") or [""])[0])
     if place and first.casefold() != place.casefold() and _inside(event, story):
         others = [p for p in event.get("places") or [] if str(p).casefold() != place.casefold()]
@@ -193,11 +216,12 @@ _LATER_DAYS = 30
 
 
 def _gives_way(event: Mapping[str, Any], day: str) -> bool:
-    """Whether the article's own day gives way to the story's ``day`` (``resolved``): not where the article counts
-    it from the publication day its page states and the story's day is long after that (``_LATER_DAYS``), nor where
-    the article dates a night across two days by its first and the story's day is the second (the Muscat mosque
-    shooting, whose reports mostly gave the Tuesday of "the night of Monday to Tuesday": bench/realset French tune-b
-    up one dated report of 58 and two of 84 in all, tune-a unchanged)."""
+    """Whether the article's own day gives way to the story's ``day`` (``resolved``): a day not stated in full, or a
+    month or year alone, does; not where the article counts it from the publication day its page states and the
+    story's day is long after that (``_LATER_DAYS``), nor where the article dates a night across two days by its first
+    and the story's day is the second (the Muscat mosque shooting, whose reports mostly gave the Tuesday of "the night
+    of Monday to Tuesday": bench/realset French tune-b up one dated report of 58 and two of 84 in all, tune-a
+    unchanged)."""
     if _guessed(event):
         return True
     own, basis = str(event.get("date") or ""), str(event.get("basis") or "")
@@ -209,7 +233,10 @@ def _gives_way(event: Mapping[str, Any], day: str) -> bool:
     # "dans la nuit de lundi à mardi 16 juillet": the report gives the night's first day, the story its second
     if basis.startswith(f"the night before {day}"):
         return False
-    return (len(own) == 7 and day.startswith(own)) or basis != "explicit"
+    # A month alone ("en août 2021", "avril 2006") says less than a story's day, whichever month it is: in a
+    # report of its story's kind it is most often a past event recalled ("depuis août 2021" in a report of the Bajaur
+    # bombing of July 2023; the tuning half's French Bajaur, Mastung and Peshawar reports, ardates17).
+    return len(own) < 10 or basis != "explicit"
 
 
 # How specific a gazetteer place is: a story's place replaces a report's first place only if it is as specific.

@@ -122,6 +122,51 @@ def test_a_report_of_another_kind_keeps_its_own_event_and_a_story_without_events
     assert resolved(None, None) is None
 
 
+def test_a_month_alone_gives_way_to_its_storys_day_whichever_month_it_is() -> None:
+    # bench/realset tune split, pk-bajaur-bombing-2023-fr-01 (undated): "les attaques au Pakistan ont augmenté depuis
+    # la prise de pouvoir des talibans en Afghanistan en août 2021", read as its event's date, in a story of the
+    # bombing of 30 July 2023
+    own = {
+        "type": "attack",
+        "date": "2021-08",
+        "precision": "month",
+        "basis": "explicit",
+        "places": ["Pakistan"],
+    }
+    own["expression"] = "août 2021"
+    story = {"kind": "attack", "date": "2023-07-30", "date_votes": 5, "reports": 14, "place": "Bajaur"}
+    taken = resolved(own, story)
+    assert taken is not None and (taken["date"], taken["precision"]) == ("2023-07-30", "day")
+    # a day stated in full stays the report's own
+    stated = dict(own, date="2023-07-31", precision="day", expression="31 juillet 2023")
+    assert resolved(stated, story)["date"] == "2023-07-31"  # type: ignore[index]
+
+
+def test_a_report_of_a_kindred_kind_takes_its_storys_day_and_an_unrelated_kind_does_not() -> None:
+    # bench/realset tune split, pk-peshawar-2023-ar-03: "قتل 28 شخصا على الأقل وجُرح 150 آخرون في انفجار داخل مسجد في
+    # مقر للشرطة الباكستانية، الإثنين" (an explosion, a weekday and no page date), in a story of the bombing whose
+    # reports most often read an attack on 30 January 2023
+    own = {"type": "explosion", "date": None, "places": ["Peshawar"], "named_weekday": 0}
+    story = {"kind": "attack", "date": "2023-01-30", "date_votes": 6, "reports": 13, "place": "Peshawar"}
+    taken = resolved(own, story)
+    assert taken is not None and (taken["date"], taken["type"]) == ("2023-01-30", "explosion")
+    # the day, not the place: "a shooting at Bondi Junction" keeps its place in a story placed in Sydney
+    shooting = {"type": "shooting", "date": None, "places": ["Bondi Junction"]}
+    kept = resolved(shooting, dict(story, place="Sydney"))
+    assert kept is not None and kept["places"] == ["Bondi Junction"] and kept["from_story"] == ["date"]
+    undated = {"type": "disaster", "date": None, "places": []}
+    # "disaster", read where no precise kind is, reports any event but a meeting
+    assert resolved(undated, dict(story, kind="collapse"))["date"] == "2023-01-30"  # type: ignore[index]
+    # not meetings: a report's own day of a summit may be a later day of it (au-summit-2024-en-04's "Yesterday")
+    conference = {"type": "conference", "date": "2024-02-18", "places": []}
+    conference["basis"] = "the day before the publication date 2024-02-19"
+    assert resolved(conference, dict(story, kind="summit")) == conference
+    summit = {"type": "disaster", "date": None, "places": []}
+    assert resolved(summit, dict(story, kind="summit")) == summit
+    fire = {"type": "fire", "date": None, "places": []}
+    assert resolved(fire, story) == fire
+
+
 def test_the_stored_story_of_the_samples_dates_the_indonesian_report_of_the_forum(
     samples_db: Path, tmp_path: Path
 ) -> None:

@@ -173,6 +173,25 @@ def test_a_weekday_with_its_day_and_month_gives_the_year(
     assert "weekday" in when.basis
 
 
+def test_a_full_date_whose_weekday_is_another_days_is_not_stated_in_full_and_gives_way_to_its_story() -> None:
+    # bench/realset tune split, es-valencia-flood-2024-ar-02 (of the floods of Tuesday 29 October 2024)
+    text = "يُذكر أن مدينة فالنسيا، الواقعة في جنوب شرق إسبانيا، شهدت يوم الثلاثاء 30 أكتوبر 2024 فيضانات قوية"
+    expr = next(e for _, _, e in find_dates(text, "ar") if "2024" in e)
+    when = resolve(expr, "ar")
+    assert when is not None and when.date == "2024-10-30" and when.basis != "explicit"
+    own = {"type": "flood", "places": ["Valencia"], **when.as_dict()}
+    story = {"kind": "flood", "date": "2024-10-29", "date_votes": 5, "reports": 12, "place": "Valencia"}
+    assert resolved(own, story)["date"] == "2024-10-29"  # type: ignore[index]
+    # its own weekday: a day stated in full, kept
+    right = resolve("الثلاثاء 29 أكتوبر 2024", "ar")
+    assert right is not None and right.basis == "explicit"
+    assert resolved({"type": "flood", "places": [], **right.as_dict()}, dict(story, date="2024-10-30"))[
+        "date"
+    ] == (  # type: ignore[index]
+        "2024-10-29"
+    )
+
+
 def test_a_day_and_month_without_weekday_or_year_stay_unplaced() -> None:
     assert resolve("1er octobre", "fr") is None
 
@@ -798,6 +817,27 @@ def test_a_weak_day_says_so_in_its_basis_and_gives_way_to_its_story(tmp_path: Pa
             "mother Rihab who were killed after a boat loaded with migrants capsized near the coast of the northern "
             "city of Tripoli, during their funeral procession at the neighborhood of Bab al-Tabbaneh. (dpa)",
             "en",
+        ),
+        # id-tunu-ferry-2025-fr-03 and pk-quetta-fc-bombing-2025-fr-01 (noovo.info; the image's file name opens
+        # the line, the credit names the source it came through or the photographer), id-tunu-ferry-2025-fr-01
+        # (boursorama.com, the credit spaced out)
+        (
+            "9c56c5f328a4ca108a5eb2fcddb05261bd630a3cb26b1c390aba3803bc7c481b.jpg Sur cette photo publiée par "
+            "l'Agence nationale indonésienne de recherche et de sauvetage (BASARNAS), des sauveteurs recherchent des "
+            "victimes après le naufrage d'un traversier en route pour l'île de Bali au large de Ketapang, dans l'est "
+            "de Java, en Indonésie, le jeudi 3 juillet 2025. (BASARNAS via AP)",
+            "fr",
+        ),
+        (
+            "Des secouristes et des agents de sécurité examinent des véhicules endommagés sur le site d'un attentat à "
+            "la voiture piégée, à Quetta, au Pakistan, le mardi 30 septembre 2025. (ASSOCIATED PRESS/Arshad Butt)",
+            "fr",
+        ),
+        (
+            "Des proches attendent des nouvelles de l'opération de recherche après le naufrage d'un ferry au large de "
+            "l'île indonésienne de Bali, qui a fait plusieurs dizaines de disparus, à Banyuwangi, dans l'est de Java, "
+            "le 3 juillet 2025 ( AFP / STR )",
+            "fr",
         ),
     ],
 )
