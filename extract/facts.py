@@ -800,6 +800,16 @@ _INSIDE_SEPARATOR = re.compile(
     r"(?:(?:province|provinsi|region|région|state|ولاية|محافظة|مقاطعة|إقليم)\s+(?:of\s+|de\s+|du\s+|d['’])?)?)$",
     re.IGNORECASE,
 )
+# What the text writes between a place and the province it says the place lies in: "Sidoarjo, East Java", "à
+# l'extérieur de la ville de Nawabshah, dans la province du Sindh", "à Iliç, dans la province d’Erzincan", "Sittwe,
+# the capital of Rakhine State", "منطقة واياناد في ولاية كيرالا", "Quetta, Balochistan" (FactExtractor._in_province).
+_IN_PROVINCE = re.compile(
+    r"(?:\s*[,،]\s*(?:(?:in|dans|di|en|au|à|في)\s+)?|\s+(?:in|dans|di|en|au|في)\s+)(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:(?:capital|capitale|ibu\s*kota|عاصمة)\s+(?:of\s+|de\s+|du\s+|d['’])?(?:the\s+|la\s+|le\s+|l['’])?)?"
+    r"(?:(?:province|provinsi|region|région|state|[ée]tat|negara\s+bagian|ولاية|محافظة|مقاطعة|إقليم)\s*"
+    r"(?:of\s+|de\s+|du\s+|d['’])?(?:l['’])?)?",
+    re.IGNORECASE,
+)
 # A name before such a separator (or after a locality's word) that is a building, a venue or the event's own name,
 # not a settlement: "The Apurva Kempinski, Bali", "Expo City in Dubai", "KTT Iklim COP28 di Dubai", "kawasan Taman
 # Budaya Garuda Wisnu Kencana" (the realset tune split's COP28 and G20 reports, whose labels name the city or
@@ -2047,7 +2057,7 @@ class FactExtractor:
             )
         else:
             places = self._unknown_first(
-                rank(narrowed, cands, self.place_weights),
+                self._in_province(rank(narrowed, cands, self.place_weights), cands, known, text, body_start),
                 text,
                 ev,
                 entities,
@@ -2055,6 +2065,39 @@ class FactExtractor:
                 [chosen, *lead, *naming],
             )
         return list(dict.fromkeys(shown[n].most_common(1)[0][0] if n in shown else n for n in places))
+
+    def _in_province(
+        self, places: list[str], cands: Mapping[str, Candidate], known: Mapping[str, Place], text: str, body_start: int
+    ) -> list[str]:
+        """The event's places with a smaller one first, where the ranking put a province first and the text says,
+        anywhere after its dateline, that another of the event's places lies in it: "in Sidoarjo, East Java", "près
+        de la gare de Sahara, à l'extérieur de la ville de Nawabshah, dans la province du Sindh", "منطقة واياناد في
+        ولاية كيرالا" (_IN_PROVINCE). The gazetteer knows no province of a city, so the text's own words are the
+        evidence; the smaller place is a city of the province's country or a place no data holds, never a venue,
+        a province or a country."""
+        top = known.get(places[0]) if places else None
+        if top is None or top.kind != "province" or places[0] not in cands:
+            return places
+        outer = sorted(cands[places[0]].surfaces, key=len, reverse=True)
+        pattern = re.compile(
+            rf"(?:{_IN_PROVINCE.pattern})(?:{'|'.join(re.escape(x) for x in outer)})(?![\w'’-])", re.IGNORECASE
+        )
+        for name in places[1:6]:
+            cand = cands.get(name)
+            place = known.get(name)
+            if cand is None or cand.kind == "venue" or _VENUE_WORD.search(name):
+                continue
+            if place is not None and (place.kind != "city" or place.country != top.country):
+                continue
+            for start in cand.starts:
+                if start < body_start:
+                    continue
+                for surface in cand.surfaces:
+                    if not text.startswith(surface, start):
+                        continue
+                    if pattern.match(text, start + len(surface)):
+                        return [name, *(n for n in places if n != name)]
+        return places
 
     def _unknown_first(
         self,
