@@ -2056,8 +2056,13 @@ class FactExtractor:
                 [chosen, *lead, *naming],
             )
         else:
+            places = rank(narrowed, cands, self.place_weights)
+            if ev.type != "earthquake":
+                # a quake's place is where it was centred (_EPICENTRE), not a town it damaged in the province
+                # ("kerusakan ... di Antakya, Provinsi Hatay": tr-quake-202302-id-01, labelled Hatay)
+                places = self._in_province(places, cands, known, text, body_start, [chosen, *naming])
             places = self._unknown_first(
-                self._in_province(rank(narrowed, cands, self.place_weights), cands, known, text, body_start),
+                places,
                 text,
                 ev,
                 entities,
@@ -2067,7 +2072,13 @@ class FactExtractor:
         return list(dict.fromkeys(shown[n].most_common(1)[0][0] if n in shown else n for n in places))
 
     def _in_province(
-        self, places: list[str], cands: Mapping[str, Candidate], known: Mapping[str, Place], text: str, body_start: int
+        self,
+        places: list[str],
+        cands: Mapping[str, Candidate],
+        known: Mapping[str, Place],
+        text: str,
+        body_start: int,
+        naming: Sequence[tuple[int, int]],
     ) -> list[str]:
         """The event's places with a smaller one first, where the ranking put a province first and the text says,
         anywhere after its dateline, that another of the event's places lies in it: "in Sidoarjo, East Java", "près
@@ -2080,18 +2091,21 @@ class FactExtractor:
             return places
         outer = sorted(cands[places[0]].surfaces, key=len, reverse=True)
         pattern = re.compile(
-            rf"(?:{_IN_PROVINCE.pattern})(?:{'|'.join(re.escape(x) for x in outer)})(?![\w'’-])", re.IGNORECASE
+            rf"(?:{_IN_PROVINCE.pattern})(?:{'|'.join(re.escape(x) for x in outer)})(?![\w'’-])",
+            re.IGNORECASE,
         )
         for name in places[1:6]:
             cand = cands.get(name)
             place = known.get(name)
-            if cand is None or cand.kind == "venue" or _VENUE_WORD.search(name):
-                continue
+            if cand is None or cand.kind in ("venue", "province") or _VENUE_WORD.search(name):
+                continue  # a venue, or a peninsula ("Semenanjung Noto di Ishikawa": the prefecture's label)
             if place is not None and (place.kind != "city" or place.country != top.country):
                 continue
             for start in cand.starts:
-                if start < body_start:
-                    continue
+                if start < body_start or not any(s <= start < e for s, e in naming):
+                    continue  # only a sentence naming the event ("damage in Antakya, Hatay Province" is not)
+                if _SEEN_FROM.search(text, max(body_start, start - 30), start):
+                    continue  # "those killed came from the Borka district in Baghlan province": an origin
                 for surface in cand.surfaces:
                     if not text.startswith(surface, start):
                         continue
