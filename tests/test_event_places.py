@@ -1088,3 +1088,41 @@ def test_a_volcano_the_ranking_put_first_stays_before_its_island(tmp_path: Path)
         "abu setinggi 18 kilometer ke langit."
     )
     assert _event(text, "id", tmp_path)["places"][0] == "Mount Lewotobi Laki-Laki"
+
+
+def test_a_place_the_text_puts_in_the_province_ranked_first_comes_first(tmp_path: Path) -> None:
+    # pk-hazara-express-2023-fr-02 (tune): the sentence on the derailment puts the town in the province
+    text = (
+        "Le déraillement s'est produit près de la gare de Sahara, à l'extérieur de la ville de Nawabshah, dans la "
+        "province du Sindh, au sud du Pakistan.\n"
+        "En juin 2021, deux trains sont entrés en collision près de Daharki, dans la province du Sindh, tuant au "
+        "moins 65 personnes et en blessant environ 150 autres."
+    )
+    assert _event(text, "fr", tmp_path)["places"][0] == "Nawabshah"
+    # mm-cyclone-mocha-2023-en-03 (tune): "Sittwe, the capital of Rakhine State", then Rakhine twice more
+    text = (
+        "More than 450 fatalities in Myanmar after landfall of Tropical Cyclone “Mocha”\n"
+        "At least 455 lives were lost after the landfall of Tropical Cyclone “Mocha” just north of Sittwe, the "
+        "capital of Rakhine State, on Sunday, May 14, 2023.\n"
+        "A situational report released by the Myanmar government on May 17 reported a preliminary death toll of 455 "
+        "and an unspecified number of people missing. 431 deaths were reported in Rakhine, 15 in Magway, 4 in "
+        "Sagaing, 2 in Shan, and 1 each in Yangon, Ayeyarwady, and Mandalay.\n"
+        "An estimated 500 000 households need roofing material, especially tarpaulins, while food and drinking "
+        "water is urgently required for about 1 million people (in Rakhine state alone)."
+    )
+    assert _event(text, "en", tmp_path)["places"][:2] == ["Sittwe", "Rakhine"]
+
+
+def test_a_town_of_the_province_a_quake_damaged_is_not_its_place(
+    tmp_path: Path,
+) -> None:
+    # tr-quake-202302-id-01 (tune): damage in Antakya; the quake struck the Hatay region (its label)
+    text = (
+        "KABARIBDO, TURKI - Gempa dengan magnitudo 6,4 mengguncang wilayah Hatay, selatan Turki.\n"
+        "Melansir BBC, Selasa (21/2/2023), Badan Bencana dan Darurat Turki AFAD menyatakan gempa terjadi pukul 20.04 "
+        "waktu setempat.\n"
+        "Saksi mata menyatakan, telah terjadi kerusakan lebih lanjut pada gedung-gedung di Antakya, Provinsi Hatay.\n"
+        "Diketahui, Antakya, ibu kota Provinsi Hatay, Turki, adalah salah satu tempat yang paling parah dilanda "
+        "gempa bumi pada 6 Februari."
+    )
+    assert _event(text, "id", tmp_path)["places"][0] == "Hatay"
