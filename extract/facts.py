@@ -2111,6 +2111,19 @@ class FactExtractor:
                         continue
                     if pattern.match(text, start + len(surface)):
                         return [name, *(n for n in places if n != name)]
+        # A city of the province's country that a sentence naming the event places the event in ("l'attentat-suicide
+        # à Quetta", "ledakan terjadi ... di Kota Quetta"): the province only holds it
+        for name in places[1:6]:
+            cand, place = cands.get(name), known.get(name)
+            if cand is None or place is None or place.kind != "city" or place.country != top.country:
+                continue
+            for start in cand.starts:
+                if start < body_start or not any(s <= start < e for s, e in naming):
+                    continue
+                if _SEEN_FROM.search(text, max(body_start, start - 30), start):
+                    continue
+                if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]):
+                    return [name, *(n for n in places if n != name)]
         return places
 
     def _unknown_first(
