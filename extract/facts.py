@@ -810,6 +810,13 @@ _IN_PROVINCE = re.compile(
     r"(?:of\s+|de\s+|du\s+|d['’])?(?:l['’])?)?",
     re.IGNORECASE,
 )
+# ... and before a city's locative word, what makes it no scene: an official's title ("Wali Kota Paiporta", the mayor
+# of Paiporta) or a route's verb ("relie Bangalore à Howrah": a train's end station).
+_NOT_THE_SCENE_BEFORE = re.compile(
+    r"(?<![\w-])(?:wali|mayor|maire|governor|gouverneur|gubernur|relie|reliant|linking|connecting|menghubungkan|"
+    r"يربط)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
 # A name before such a separator (or after a locality's word) that is a building, a venue or the event's own name,
 # not a settlement: "The Apurva Kempinski, Bali", "Expo City in Dubai", "KTT Iklim COP28 di Dubai", "kawasan Taman
 # Budaya Garuda Wisnu Kencana" (the realset tune split's COP28 and G20 reports, whose labels name the city or
@@ -2122,8 +2129,12 @@ class FactExtractor:
                     continue
                 if _SEEN_FROM.search(text, max(body_start, start - 30), start):
                     continue
-                if _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start]):
-                    return [name, *(n for n in places if n != name)]
+                cue = _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start])
+                if cue is None or _NOT_THE_SCENE_BEFORE.search(
+                    text, max(body_start, start - 60), start - 40 + cue.start()
+                ):
+                    continue
+                return [name, *(n for n in places if n != name)]
         return places
 
     def _unknown_first(
