@@ -1126,3 +1126,20 @@ def test_a_town_of_the_province_a_quake_damaged_is_not_its_place(
         "gempa bumi pada 6 Februari."
     )
     assert _event(text, "id", tmp_path)["places"][0] == "Hatay"
+
+
+def test_a_city_a_sentence_naming_the_event_places_it_in_comes_before_its_province(tmp_path: Path) -> None:
+    # pk-quetta-rally-bombing-2025-fr-01 (tune): the province is named twice, "l’attentat-suicide à Quetta" once
+    text = (
+        "Au moins 14 personnes ont été tuées mardi soir quand un kamikaze s’est fait exploser lors d’un meeting "
+        "politique baloutche au Pakistan, où 11 soldats et paramilitaires ont également péri dans d’autres attaques à "
+        "travers le pays. Deux responsables des autorités de la province du Baloutchistan, dans le sud-ouest du "
+        "Pakistan, ont ajouté que plusieurs dizaines de personnes avaient été blessées dans l’attentat-suicide à "
+        "Quetta.\n"
+        "Sept d’entre eux se trouvent dans un état critique, ont-ils précisé. Le kamikaze, ont-ils poursuivi, a "
+        "déclenché le détonateur sur le parking d’un stade où s’étaient réunis des centaines de membres du "
+        "Balochistan National Party (BNP). Depuis le 1er janvier, selon un décompte des médias, plus de 430 "
+        "personnes, en majorité membres des forces de sécurité, ont été tuées dans des violences au Baloutchistan "
+        "comme dans la province voisine du Khyber-Pakhtunkhwa."
+    )
+    assert _event(text, "fr", tmp_path)["places"][0] == "Quetta"
