@@ -634,7 +634,15 @@ _REGIONS = frozenset(
     "أوروبا|آسيا|أفريقيا|إفريقيا|الشرق الأوسط|"
     # the world's halves and Central Asia, which the small ar/id models call places (samples/003)
     "Global South|Global North|Sud global|Selatan Global|الجنوب العالمي|Central Asia|Asie centrale|Asia Tengah|"
-    "آسيا الوسطى".split("|")
+    "آسيا الوسطى|"
+    # parts of continents, as the reports of a shipwreck off Djibouti and a fire in Ciudad Juárez name the migrants'
+    # route or origin ("the Horn of Africa", "Tanduk Afrika", "أمريكا اللاتينية": first in the realset tuning folds)
+    "Horn of Africa|Corne de l'Afrique|Corne de l’Afrique|Tanduk Afrika|Afrika Tanduk|القرن الأفريقي|القرن الإفريقي|"
+    "East Africa|Afrique de l'Est|Afrique de l’Est|Afrika Timur|شرق أفريقيا|شرق إفريقيا|"
+    "North Africa|Afrique du Nord|Afrika Utara|شمال أفريقيا|شمال إفريقيا|"
+    "Central America|Central and South America|Amérique centrale|Amerika Tengah|Amerika Latin|"
+    "أمريكا الوسطى|أميركا الوسطى|أمريكا اللاتينية|أميركا اللاتينية|Asie du Sud-Est|جنوب شرق آسيا|"
+    "Gulf countries|Gulf states|pays du Golfe|negara-negara Teluk|دول الخليج".split("|")
 )
 # A word for a kind of polity or place is no place by itself, though NER tags it one when capitalised ("l'État
 # islamique", "deux Etats", "the Kingdom's support", "المملكة"): the realset tune split's Kerman and Manama reports,
