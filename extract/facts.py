@@ -2114,6 +2114,8 @@ class FactExtractor:
             place = known.get(name)
             if cand is None or cand.kind in ("venue", "province") or _VENUE_WORD.search(name):
                 continue  # a venue, or a peninsula ("Semenanjung Noto di Ishikawa": the prefecture's label)
+            if _NOT_A_SETTLEMENT.search(name) or _SITE.search(name) or _BUILDING_FIRST.match(name):
+                continue  # a site or a building ("the al-Aqsa Mosque compound in Jerusalem"): its settlement is
             if place is not None and (place.kind != "city" or place.country != top.country):
                 continue
             for start in cand.starts:
