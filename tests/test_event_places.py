@@ -1143,3 +1143,14 @@ def test_a_city_a_sentence_naming_the_event_places_it_in_comes_before_its_provin
         "comme dans la province voisine du Khyber-Pakhtunkhwa."
     )
     assert _event(text, "fr", tmp_path)["places"][0] == "Quetta"
+
+
+def test_a_part_of_a_continent_is_no_events_place(tmp_path: Path) -> None:
+    # dj-godoria-shipwreck-20240422-en-06 (tune): "the Horn of Africa nation" is Djibouti's region, not the scene
+    text = (
+        "At least 21 people have died after a boat capsized off the coast of Djibouti, the UN’s migration agency has "
+        "said. It was the second fatal maritime accident in two weeks off the Horn of Africa nation, which lies on "
+        "the perilous so-called eastern migration route from Africa to the Middle East."
+    )
+    horn = (_ner(text, "Horn of Africa", "LOC", "en"),)
+    assert _event(text, "en", tmp_path, horn)["places"][0] == "Djibouti"
