@@ -634,7 +634,15 @@ _REGIONS = frozenset(
     "أوروبا|آسيا|أفريقيا|إفريقيا|الشرق الأوسط|"
     # the world's halves and Central Asia, which the small ar/id models call places (samples/003)
     "Global South|Global North|Sud global|Selatan Global|الجنوب العالمي|Central Asia|Asie centrale|Asia Tengah|"
-    "آسيا الوسطى".split("|")
+    "آسيا الوسطى|"
+    # parts of continents, as the reports of a shipwreck off Djibouti and a fire in Ciudad Juárez name the migrants'
+    # route or origin ("the Horn of Africa", "Tanduk Afrika", "أمريكا اللاتينية": first in the realset tuning folds)
+    "Horn of Africa|Corne de l'Afrique|Corne de l’Afrique|Tanduk Afrika|Afrika Tanduk|القرن الأفريقي|القرن الإفريقي|"
+    "East Africa|Afrique de l'Est|Afrique de l’Est|Afrika Timur|شرق أفريقيا|شرق إفريقيا|"
+    "North Africa|Afrique du Nord|Afrika Utara|شمال أفريقيا|شمال إفريقيا|"
+    "Central America|Central and South America|Amérique centrale|Amerika Tengah|Amerika Latin|"
+    "أمريكا الوسطى|أميركا الوسطى|أمريكا اللاتينية|أميركا اللاتينية|Asie du Sud-Est|جنوب شرق آسيا|"
+    "Gulf countries|Gulf states|pays du Golfe|negara-negara Teluk|دول الخليج".split("|")
 )
 # A word for a kind of polity or place is no place by itself, though NER tags it one when capitalised ("l'État
 # islamique", "deux Etats", "the Kingdom's support", "المملكة"): the realset tune split's Kerman and Manama reports,
@@ -802,6 +810,23 @@ _TAKEOFF_FROM = re.compile(
 _INSIDE_SEPARATOR = re.compile(
     r"(?:\s*[,،]\s*|\s+(?:in|di|en|au|dans|في)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"(?:(?:province|provinsi|region|région|state|ولاية|محافظة|مقاطعة|إقليم)\s+(?:of\s+|de\s+|du\s+|d['’])?)?)$",
+    re.IGNORECASE,
+)
+# What the text writes between a place and the province it says the place lies in: "Sidoarjo, East Java", "à
+# l'extérieur de la ville de Nawabshah, dans la province du Sindh", "à Iliç, dans la province d’Erzincan", "Sittwe,
+# the capital of Rakhine State", "منطقة واياناد في ولاية كيرالا", "Quetta, Balochistan" (FactExtractor._in_province).
+_IN_PROVINCE = re.compile(
+    r"(?:\s*[,،]\s*(?:(?:in|dans|di|en|au|à|في)\s+)?|\s+(?:in|dans|di|en|au|في)\s+)(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:(?:capital|capitale|ibu\s*kota|عاصمة)\s+(?:of\s+|de\s+|du\s+|d['’])?(?:the\s+|la\s+|le\s+|l['’])?)?"
+    r"(?:(?:province|provinsi|region|région|state|[ée]tat|negara\s+bagian|ولاية|محافظة|مقاطعة|إقليم)\s*"
+    r"(?:of\s+|de\s+|du\s+|d['’])?(?:l['’])?)?",
+    re.IGNORECASE,
+)
+# ... and before a city's locative word, what makes it no scene: an official's title ("Wali Kota Paiporta", the mayor
+# of Paiporta) or a route's verb ("relie Bangalore à Howrah": a train's end station).
+_NOT_THE_SCENE_BEFORE = re.compile(
+    r"(?<![\w-])(?:wali|mayor|maire|governor|gouverneur|gubernur|relie|reliant|linking|connecting|menghubungkan|"
+    r"يربط)\b[^.!?\n]*$",
     re.IGNORECASE,
 )
 # A name before such a separator (or after a locality's word) that is a building, a venue or the event's own name,
@@ -2050,8 +2075,13 @@ class FactExtractor:
                 [chosen, *lead, *naming],
             )
         else:
+            places = rank(narrowed, cands, self.place_weights)
+            if ev.type != "earthquake":
+                # a quake's place is where it was centred (_EPICENTRE), not a town it damaged in the province
+                # ("kerusakan ... di Antakya, Provinsi Hatay": tr-quake-202302-id-01, labelled Hatay)
+                places = self._in_province(places, cands, known, text, body_start, [chosen, *naming])
             places = self._unknown_first(
-                rank(narrowed, cands, self.place_weights),
+                places,
                 text,
                 ev,
                 entities,
@@ -2059,6 +2089,67 @@ class FactExtractor:
                 [chosen, *lead, *naming],
             )
         return list(dict.fromkeys(shown[n].most_common(1)[0][0] if n in shown else n for n in places))
+
+    def _in_province(
+        self,
+        places: list[str],
+        cands: Mapping[str, Candidate],
+        known: Mapping[str, Place],
+        text: str,
+        body_start: int,
+        naming: Sequence[tuple[int, int]],
+    ) -> list[str]:
+        """The event's places with a smaller one first, where the ranking put a province first and the text says,
+        anywhere after its dateline, that another of the event's places lies in it: "in Sidoarjo, East Java", "près
+        de la gare de Sahara, à l'extérieur de la ville de Nawabshah, dans la province du Sindh", "منطقة واياناد في
+        ولاية كيرالا" (_IN_PROVINCE). The gazetteer knows no province of a city, so the text's own words are the
+        evidence; the smaller place is a city of the province's country or a place no data holds, never a venue,
+        a province or a country."""
+        top = known.get(places[0]) if places else None
+        if top is None or top.kind != "province" or places[0] not in cands:
+            return places
+        outer = sorted(cands[places[0]].surfaces, key=len, reverse=True)
+        pattern = re.compile(
+            rf"(?:{_IN_PROVINCE.pattern})(?:{'|'.join(re.escape(x) for x in outer)})(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        for name in places[1:6]:
+            cand = cands.get(name)
+            place = known.get(name)
+            if cand is None or cand.kind in ("venue", "province") or _VENUE_WORD.search(name):
+                continue  # a venue, or a peninsula ("Semenanjung Noto di Ishikawa": the prefecture's label)
+            if _NOT_A_SETTLEMENT.search(name) or _SITE.search(name) or _BUILDING_FIRST.match(name):
+                continue  # a site or a building ("the al-Aqsa Mosque compound in Jerusalem"): its settlement is
+            if place is not None and (place.kind != "city" or place.country != top.country):
+                continue
+            for start in cand.starts:
+                if start < body_start or not any(s <= start < e for s, e in naming):
+                    continue  # only a sentence naming the event ("damage in Antakya, Hatay Province" is not)
+                if _SEEN_FROM.search(text, max(body_start, start - 30), start):
+                    continue  # "those killed came from the Borka district in Baghlan province": an origin
+                for surface in cand.surfaces:
+                    if not text.startswith(surface, start):
+                        continue
+                    if pattern.match(text, start + len(surface)):
+                        return [name, *(n for n in places if n != name)]
+        # A city of the province's country that a sentence naming the event places the event in ("l'attentat-suicide
+        # à Quetta", "ledakan terjadi ... di Kota Quetta"): the province only holds it
+        for name in places[1:6]:
+            cand, place = cands.get(name), known.get(name)
+            if cand is None or place is None or place.kind != "city" or place.country != top.country:
+                continue
+            for start in cand.starts:
+                if start < body_start or not any(s <= start < e for s, e in naming):
+                    continue
+                if _SEEN_FROM.search(text, max(body_start, start - 30), start):
+                    continue
+                cue = _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start])
+                if cue is None or _NOT_THE_SCENE_BEFORE.search(
+                    text, max(body_start, start - 60), start - 40 + cue.start()
+                ):
+                    continue
+                return [name, *(n for n in places if n != name)]
+        return places
 
     def _unknown_first(
         self,

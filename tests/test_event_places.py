@@ -1088,3 +1088,69 @@ def test_a_volcano_the_ranking_put_first_stays_before_its_island(tmp_path: Path)
         "abu setinggi 18 kilometer ke langit."
     )
     assert _event(text, "id", tmp_path)["places"][0] == "Mount Lewotobi Laki-Laki"
+
+
+def test_a_place_the_text_puts_in_the_province_ranked_first_comes_first(tmp_path: Path) -> None:
+    # pk-hazara-express-2023-fr-02 (tune): the sentence on the derailment puts the town in the province
+    text = (
+        "Le déraillement s'est produit près de la gare de Sahara, à l'extérieur de la ville de Nawabshah, dans la "
+        "province du Sindh, au sud du Pakistan.\n"
+        "En juin 2021, deux trains sont entrés en collision près de Daharki, dans la province du Sindh, tuant au "
+        "moins 65 personnes et en blessant environ 150 autres."
+    )
+    assert _event(text, "fr", tmp_path)["places"][0] == "Nawabshah"
+    # mm-cyclone-mocha-2023-en-03 (tune): "Sittwe, the capital of Rakhine State", then Rakhine twice more
+    text = (
+        "More than 450 fatalities in Myanmar after landfall of Tropical Cyclone “Mocha”\n"
+        "At least 455 lives were lost after the landfall of Tropical Cyclone “Mocha” just north of Sittwe, the "
+        "capital of Rakhine State, on Sunday, May 14, 2023.\n"
+        "A situational report released by the Myanmar government on May 17 reported a preliminary death toll of 455 "
+        "and an unspecified number of people missing. 431 deaths were reported in Rakhine, 15 in Magway, 4 in "
+        "Sagaing, 2 in Shan, and 1 each in Yangon, Ayeyarwady, and Mandalay.\n"
+        "An estimated 500 000 households need roofing material, especially tarpaulins, while food and drinking "
+        "water is urgently required for about 1 million people (in Rakhine state alone)."
+    )
+    assert _event(text, "en", tmp_path)["places"][:2] == ["Sittwe", "Rakhine"]
+
+
+def test_a_town_of_the_province_a_quake_damaged_is_not_its_place(
+    tmp_path: Path,
+) -> None:
+    # tr-quake-202302-id-01 (tune): damage in Antakya; the quake struck the Hatay region (its label)
+    text = (
+        "KABARIBDO, TURKI - Gempa dengan magnitudo 6,4 mengguncang wilayah Hatay, selatan Turki.\n"
+        "Melansir BBC, Selasa (21/2/2023), Badan Bencana dan Darurat Turki AFAD menyatakan gempa terjadi pukul 20.04 "
+        "waktu setempat.\n"
+        "Saksi mata menyatakan, telah terjadi kerusakan lebih lanjut pada gedung-gedung di Antakya, Provinsi Hatay.\n"
+        "Diketahui, Antakya, ibu kota Provinsi Hatay, Turki, adalah salah satu tempat yang paling parah dilanda "
+        "gempa bumi pada 6 Februari."
+    )
+    assert _event(text, "id", tmp_path)["places"][0] == "Hatay"
+
+
+def test_a_city_a_sentence_naming_the_event_places_it_in_comes_before_its_province(tmp_path: Path) -> None:
+    # pk-quetta-rally-bombing-2025-fr-01 (tune): the province is named twice, "l’attentat-suicide à Quetta" once
+    text = (
+        "Au moins 14 personnes ont été tuées mardi soir quand un kamikaze s’est fait exploser lors d’un meeting "
+        "politique baloutche au Pakistan, où 11 soldats et paramilitaires ont également péri dans d’autres attaques à "
+        "travers le pays. Deux responsables des autorités de la province du Baloutchistan, dans le sud-ouest du "
+        "Pakistan, ont ajouté que plusieurs dizaines de personnes avaient été blessées dans l’attentat-suicide à "
+        "Quetta.\n"
+        "Sept d’entre eux se trouvent dans un état critique, ont-ils précisé. Le kamikaze, ont-ils poursuivi, a "
+        "déclenché le détonateur sur le parking d’un stade où s’étaient réunis des centaines de membres du "
+        "Balochistan National Party (BNP). Depuis le 1er janvier, selon un décompte des médias, plus de 430 "
+        "personnes, en majorité membres des forces de sécurité, ont été tuées dans des violences au Baloutchistan "
+        "comme dans la province voisine du Khyber-Pakhtunkhwa."
+    )
+    assert _event(text, "fr", tmp_path)["places"][0] == "Quetta"
+
+
+def test_a_part_of_a_continent_is_no_events_place(tmp_path: Path) -> None:
+    # dj-godoria-shipwreck-20240422-en-06 (tune): "the Horn of Africa nation" is Djibouti's region, not the scene
+    text = (
+        "At least 21 people have died after a boat capsized off the coast of Djibouti, the UN’s migration agency has "
+        "said. It was the second fatal maritime accident in two weeks off the Horn of Africa nation, which lies on "
+        "the perilous so-called eastern migration route from Africa to the Middle East."
+    )
+    horn = (_ner(text, "Horn of Africa", "LOC", "en"),)
+    assert _event(text, "en", tmp_path, horn)["places"][0] == "Djibouti"
