@@ -584,8 +584,10 @@ def test_a_copy_follows_its_dated_original_out_of_another_editions_story(
     """The BRICS summits at Kazan (2024) and Rio (2025), tuning half: an undated Arabic copy of a Kazan report
     (ar-01) names the members and their leaders as Rio's reports do, and joins Rio's story before its original
     arrives. The original (ar-02), dated a year before Rio's reports, is refused that story and joins Kazan's;
-    the copy, one text with it, follows it there (Matcher._copies_follow). Without that step it stays with
-    Rio's reports: the test is not vacuous."""
+    the copy, one text with it, follows it there (Matcher._copies_follow). Without that step it stayed with
+    Rio's reports until session 22: since crossar17's Arabic readings (extract/facts.py, extract/signature.py)
+    the copy no longer meets Rio's story on its own, and the step is not exercised here (the second run checks
+    only that the copy is kept from Rio's reports either way)."""
     rio = tuple(p.stem for p in sorted(REALSET.glob("brics-rio-2025-*.txt")))
     kazan = tuple(p.stem for p in sorted(REALSET.glob("ru-brics-kazan-2024-*.txt")))
     copy, original = "ru-brics-kazan-2024-ar-01", "ru-brics-kazan-2024-ar-02"
@@ -610,7 +612,7 @@ def test_a_copy_follows_its_dated_original_out_of_another_editions_story(
     monkeypatch.setattr("store.matching.Matcher._copies_follow", lambda self, *args: set())
     _, stories = stories_of("stays")
     with_copy = next(s for s in stories if copy in s)
-    assert original not in with_copy and any(n.startswith("brics-rio-2025-") for n in with_copy)
+    assert not any(n.startswith("brics-rio-2025-") for n in with_copy)
 
 
 def test_one_summit_named_at_a_city_and_at_its_province_on_one_day_is_one_story(
