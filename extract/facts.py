@@ -2113,6 +2113,16 @@ class FactExtractor:
             rf"(?:{_IN_PROVINCE.pattern})(?:{'|'.join(re.escape(x) for x in outer)})(?![\w'’-])",
             re.IGNORECASE,
         )
+
+        def at_scene(start: int) -> bool:
+            # only a sentence naming the event ("damage in Antakya, Hatay Province" is not), and not an origin
+            # ("those killed came from the Borka district in Baghlan province")
+            return (
+                start >= body_start
+                and any(s <= start < e for s, e in naming)
+                and not _SEEN_FROM.search(text, max(body_start, start - 30), start)
+            )
+
         for name in places[1:6]:
             cand = cands.get(name)
             place = known.get(name)
@@ -2122,11 +2132,7 @@ class FactExtractor:
                 continue  # a site or a building ("the al-Aqsa Mosque compound in Jerusalem"): its settlement is
             if place is not None and (place.kind != "city" or place.country != top.country):
                 continue
-            for start in cand.starts:
-                if start < body_start or not any(s <= start < e for s, e in naming):
-                    continue  # only a sentence naming the event ("damage in Antakya, Hatay Province" is not)
-                if _SEEN_FROM.search(text, max(body_start, start - 30), start):
-                    continue  # "those killed came from the Borka district in Baghlan province": an origin
+            for start in filter(at_scene, cand.starts):
                 for surface in cand.surfaces:
                     if not text.startswith(surface, start):
                         continue
@@ -2138,11 +2144,7 @@ class FactExtractor:
             cand, place = cands.get(name), known.get(name)
             if cand is None or place is None or place.kind != "city" or place.country != top.country:
                 continue
-            for start in cand.starts:
-                if start < body_start or not any(s <= start < e for s, e in naming):
-                    continue
-                if _SEEN_FROM.search(text, max(body_start, start - 30), start):
-                    continue
+            for start in filter(at_scene, cand.starts):
                 cue = _LOCATIVE_BEFORE.search(text[max(0, start - 40) : start])
                 if cue is None or _NOT_THE_SCENE_BEFORE.search(
                     text, max(body_start, start - 60), start - 40 + cue.start()

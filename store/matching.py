@@ -1298,8 +1298,7 @@ class Matcher:
     ) -> None:
         """Each article of ``order`` in turn: its original (if it is a copy) and its story, among its
         candidates; then the touched stories' summaries, and stories that agree on one event merged."""
-        self._reading, self._passages, self._weekdays, self._follows = db, {}, {}, {}
-        self._named = set()
+        self._reading, self._passages, self._weekdays, self._follows, self._named = db, {}, {}, {}, set()
         fingerprints.update(
             self._load(db, sorted({c for cs in candidates.values() for c in cs} - set(fingerprints)))
         )
@@ -1386,8 +1385,8 @@ class Matcher:
         touched.update(self._copies_follow(db, order, meta, fingerprints))
         refresh_stories(db, sorted(touched))
         self._merge_agreeing(db, touched, fingerprints)
-        self._reading, self._passages, self._weekdays, self._follows = None, {}, {}, {}  # a batch's texts
-        self._named = set()
+        # a batch's texts and what was read of them
+        self._reading, self._passages, self._weekdays, self._follows, self._named = None, {}, {}, {}, set()
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()
