@@ -26,6 +26,7 @@ import argparse
 import itertools
 import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,12 +206,13 @@ def main() -> None:
         f"\n{len(contested)} pairs pass every gate but fidelity; where copies and non-copies mix on each measure:"
     )
     print("| measure | band | copies in it | non-copies in it |\n|---|---|---:|---:|")
-    for name, get in (
+    measures: tuple[tuple[str, Callable[[Pair], float]], ...] = (
         ("fidelity", lambda p: p.overlap.fidelity),
         ("verbatim", lambda p: p.verbatim),
         ("1 - between", lambda p: 1 - p.between),
         ("contained", lambda p: p.overlap.contained),
-    ):
+    )
+    for name, get in measures:
         print(band(contested, name, {p.a + p.b: get(p) for p in contested}))
 
 
