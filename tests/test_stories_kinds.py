@@ -37,6 +37,30 @@ def test_a_report_of_another_kind_joins_a_story_on_a_day_a_count_or_two_names_no
     assert not _another_kind(report, one_name, [_member(1, "k:summit"), _member(3, "k:meeting")])
 
 
+def test_a_report_of_another_kind_does_not_join_a_storys_members_together_on_a_count() -> None:
+    """A French report of the Ciudad Juarez migrant centre fire ("Plus de 30 migrants sont morts ... Selon le
+    quotidien local El Sol de Parral", mx-juarez-migrant-fire-2023-fr-02, a fire) met the Rio Grande do Sul
+    floods' reports together (_story_link) on "30 dead" and the newspaper's "Sol" read as a place: one count
+    among the many a story's members give is no agreement on the event. Linked to one report, the count
+    agrees as before."""
+    report = _Candidate(9, "fr", None, None, None, frozenset({"k:fire", "e:sl", "p:sl", "q:dead:30"}))
+    floods = [
+        _member(1, "k:flood", "p:sl", "q:dead:30"),
+        _member(2, "k:flood", "e:r grnd"),
+        _member(3, "k:flood"),
+    ]
+    together = Verdict(
+        1,
+        0.975,
+        False,
+        {"signals": {"other_kind": 1.0, "event_place": 1.0, "places": 0.667, "counts": 0.333}, "story": 14},
+    )
+    assert _another_kind(report, together, floods)
+    assert not _another_kind(report, _link(1, other_kind=1.0, event_place=1.0, counts=0.333), floods)
+    with_day = Verdict(1, 0.99, False, {"signals": {"other_kind": 1.0, "day": 1.0}, "story": 14})
+    assert not _another_kind(report, with_day, floods)
+
+
 def test_a_storys_kind_for_its_members_together_is_one_two_of_them_are_read_as() -> None:
     """The Al-Aqsa raid's reports as the tuning half reads them: attacks, storms, one fire and one explosion (a
     French report: a police video "témoigne des explosions de ce qui semble être des feux d'artifice"). Read
