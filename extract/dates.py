@@ -788,8 +788,12 @@ _HIJRI_DATE = re.compile(
     + "|".join(sorted(_HIJRI_MONTHS, key=len, reverse=True))
     + r")(?![\u0621-\u064a])\s*[,،]?\s*(?P<year>14\d\d)(?!\d)(?:\s*(?:هـ|ه)(?![\u0621-\u064a]))?"
 )
-# "... 1445هـ الموافق 8 أبريل 2024م": the Gregorian day a page gives right after its Hijri one.
-_AGREEING = re.compile(r"^\s*[,،-]?\s*(?:و?الموافق|و?الموافقة|الموافق\s+ل|/)\s*:?\s*(?:ل\s*)?")
+# "... 1445هـ الموافق 8 أبريل 2024م": the Gregorian day a page gives right after its Hijri one; a dash or a bar
+# between the two is the same pairing ("السبت 9 رجب 1445هـ - 20 يناير 2024م", "... 1445 هـ | 20 يناير 2024"), where the
+# printed Gregorian day settles a Hijri day announced by sighting one day off the Umm al-Qura calendar.
+_AGREEING = re.compile(
+    r"^\s*(?:[,،-]?\s*(?:و?الموافق|و?الموافقة|الموافق\s+ل|/)|[-–|](?=\s*[0-3]?\d\s))\s*:?\s*(?:ل\s*)?"
+)
 
 
 def hijri_dates(text: str) -> list[tuple[dt.date, int, int]]:
@@ -1002,6 +1006,21 @@ _HIJRI_AFTER = re.compile(
 )
 
 
+# A publication label before the pair makes it the page's byline, not a site's calendar line: "نشر في: السبت 20 يناير
+# 2024 - 8 رجب 1445 هـ", "تاريخ النشر: الأحد 14 يوليو 2024 الموافق 8 محرم 1446" (how Gulf and Levant outlets print a
+# byline with both calendars; a site's clock or calendar line is never labelled as published). An update label is
+# not one: "آخر تحديث" atop a page is often the site's own clock (the bench/pubdates tune outlet 3rd-eye.net, session 23).
+_PUBLISHED_LABEL_BEFORE = re.compile(
+    rf"(?:(?<![\u0621-\u064a])(?:ن\u064f?شر|تم النشر|أضيف|اضيف)(?: في| بتاريخ)?|تاريخ النشر|^\W*بتاريخ)\s*:?\s*"
+    rf"(?:{_WEEKDAY_ANY}[,،]?\s*)?[-–|]?\s*$"
+)
+
+
+def _labelled_published(head: str, start: int) -> bool:
+    """Whether the date at ``start`` follows a publication label on its line (see ``_PUBLISHED_LABEL_BEFORE``)."""
+    return bool(_PUBLISHED_LABEL_BEFORE.search(head[head.rfind("\n", 0, start) + 1 : start]))
+
+
 # The print-clock line's own clock, right after its date (no separator, unlike _CLOCK_AFTER's bylines).
 _CLOCK_NEXT = re.compile(rf"\s*{_CLOCK}")
 
@@ -1042,7 +1061,9 @@ def published_in_text(
         return None
     head = digits_to_ascii(text[:_HEAD_CHARS])
     dated = _full_dates(head)
-    calendar = [(d, s, e) for d, s, e in dated if _HIJRI_AFTER.match(head[e:])]
+    calendar = [
+        (d, s, e) for d, s, e in dated if _HIJRI_AFTER.match(head[e:]) and not _labelled_published(head, s)
+    ]
     found = [_Found(d, s, e, stamp_kind(head, s, e)) for d, s, e in dated if (d, s, e) not in calendar]
     found += _stamps_under_clock(head, calendar)
     # "Publié le 09/09/23 à 10h34", "13/09/23 14:00 WIB": a two-digit year only beside a clock or a byline word

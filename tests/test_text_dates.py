@@ -2153,3 +2153,17 @@ def test_publication_lines_of_session_21_dates15() -> None:
     assert when is not None and when.date == "2025-07-20"
     when = published_in_dateline(head, 2025)
     assert when is not None and when.date == "2025-07-20"
+
+
+def test_an_arabic_byline_with_both_calendars() -> None:
+    # Constructed lines (no bench/realset tune article nor bench/pubdates tune page prints these forms; the pubdates
+    # tune pages' Gregorian-then-Hijri lines are site clocks, ar-109, ar-124, and stay so): a publication label
+    # before the pair makes it the page's byline, not a site's calendar line
+    body = "\nأعلنت وزارة الصحة اليوم عن وفاة ثلاثة أشخاص في حادث سير على الطريق الدولي قرب المدينة"
+    when = published_in_text("نشر في: السبت 20 يناير 2024 - 8 رجب 1445 هـ" + body)
+    assert when is not None and (when.date, when.basis) == ("2024-01-20", "byline")
+    assert published_in_text("السبت 20 يناير 2024 - 8 رجب 1445 هـ" + body) is None  # a site's calendar line
+    # a Hijri day, a dash, then the Gregorian day printed beside it: the printed Gregorian day, not the Umm al-Qura
+    # conversion of a Hijri day announced by sighting (9 Rajab 1445 is 21 January 2024 in that calendar)
+    when = published_in_text("السبت 9 رجب 1445هـ - 20 يناير 2024م" + body)
+    assert when is not None and when.date == "2024-01-20"
