@@ -251,3 +251,23 @@ def test_the_stored_story_of_the_samples_dates_the_indonesian_report_of_the_foru
     assert (indonesian["event"]["date"], indonesian["event"]["from_story"]) == ("2024-12-03", ["date"])
     shown = runner.invoke(app, ["show", str(indonesian["id"]), "--db", str(samples_db)]).stdout
     assert "the event   forum, 2024-12-03 (its story's reports (1 of 1)), Quanzhou" in shown
+
+
+def test_a_report_keeps_the_day_it_counts_from_its_page_where_its_storys_day_is_long_before_the_page() -> (
+    None
+):
+    # et-gofa-landslide-2024-en-01 (bench/realset, tuning half): "a landslide that struck the Gofa Zone of the South
+    # Ethiopia Regional State on Monday", counted back from its page's 24 July 2024; its story (four texts) was
+    # dated 15 July 2016 by one of them: another event's day, eight years before the page.
+    own = {
+        "type": "landslide",
+        "date": "2024-07-22",
+        "basis": "weekday before the publication date 2024-07-24",
+        "places": ["Gofa Zone"],
+    }
+    story = {"kind": "landslide", "date": "2016-07-15", "place": None, "reports": 4, "date_votes": 1}
+    kept = resolved(own, story)
+    assert kept is not None and kept["date"] == "2024-07-22" and "from_story" not in kept
+    # A story's day within the week before the page is the report's event, told another way: it is taken.
+    near = resolved(own, dict(story, date="2024-07-21"))
+    assert near is not None and near["date"] == "2024-07-21" and near["from_story"] == ["date"]
