@@ -271,3 +271,29 @@ def test_a_report_keeps_the_day_it_counts_from_its_page_where_its_storys_day_is_
     # A story's day within the week before the page is the report's event, told another way: it is taken.
     near = resolved(own, dict(story, date="2024-07-21"))
     assert near is not None and near["date"] == "2024-07-21" and near["from_story"] == ["date"]
+
+
+def test_an_arabic_report_whose_first_place_the_gazetteer_does_not_know_takes_its_storys_place() -> None:
+    # pk-quetta-rally-bombing-2025-ar-01 (bench/realset, tuning half): "... في الانفجار الذي وقع في موقف سيارات ملعب
+    # رياضي في كويتا عاصمة الإقليم": its reading's first place is "رياضي" ("sports", of the stadium); seven of its
+    # story's thirteen texts name Quetta first.
+    own = {
+        "type": "attack",
+        "date": "2025-09-02",
+        "basis": "the evening or night it happened (weekday before the publication date 2025-09-02)",
+        "places": ["رياضي", "Balochistan"],
+        "lang": "ar",
+    }
+    story = {
+        "kind": "attack",
+        "date": "2025-09-02",
+        "place": "Quetta",
+        "scene": {"kind": "city", "country": "PK"},
+        "reports": 13,
+        "date_votes": 7,
+        "place_votes": 7,
+    }
+    assert resolved(own, story)["places"] == ["Quetta", "رياضي", "Balochistan"]  # type: ignore[index]
+    # A Latin-script report's unknown first place is most often a precise site the gazetteer lacks: it stays.
+    site = dict(own, places=["Zarghoon Road", "Quetta"], lang="en")
+    assert resolved(site, story)["places"] == ["Zarghoon Road", "Quetta"]  # type: ignore[index]
