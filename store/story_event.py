@@ -283,8 +283,9 @@ def _inside(event: Mapping[str, Any], story: Mapping[str, Any]) -> bool:
 
 # A report's first place in another country than the place its story's texts agree on (two or more naming it
 # first) is not where the event was: one story is one event, in one place, and a report naming a foreign place
-# first names where it was filed from ("Paris", "Jakarta"), a neighbour that took in its victims ("Bangladesh" for a
-# Myanmar cyclone) or a place the gazetteer mistook a word for ("Maracaibo", "Āmol"). On bench/realset's tuning
+# first names a place it mentions in passing ("Paris" and "Jakarta" in Indonesian reports of a Kenyan crash, "Moscow"
+# in a report of the Jeddah summit), a neighbour ("Yemen" for a shipwreck off Djibouti) or a place the gazetteer
+# mistook a word for ("Maracaibo", "Göd"). On bench/realset's tuning
 # folds (event place, with its story; ar / en / fr / id) tune-a 117/109/113/106 -> 122/111/114/109 and tune-b
 # 120/107/115/101 -> 124/111/116/103 (445 -> 456 | 443 -> 454 of 597 | 589), no language down on either fold.
 
