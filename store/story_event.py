@@ -236,10 +236,8 @@ def _gives_way(event: Mapping[str, Any], day: str) -> bool:
     own, basis = str(event.get("date") or ""), str(event.get("basis") or "")
     counted = _COUNTED_FROM.search(basis)
     if counted and len(own) == 10 and own <= counted.group(1):
-        published = dt.date.fromisoformat(counted.group(1))
-        if (dt.date.fromisoformat(day) - published).days > _LATER_DAYS:
-            return False
-        if (published - dt.date.fromisoformat(day)).days > _EARLIER_DAYS:
+        after = (dt.date.fromisoformat(day) - dt.date.fromisoformat(counted.group(1))).days
+        if not -_EARLIER_DAYS <= after <= _LATER_DAYS:
             return False
     # "dans la nuit de lundi à mardi 16 juillet": the report gives the night's first day, the story its second
     if basis.startswith(f"the night before {day}"):
