@@ -613,6 +613,14 @@ _FULL_DATES = [
         rf"(?:(?!\d)|(?=[0-3]?\d\s+(?:{_MONTH_NAME})(?![\w\u0621-\u064a])))",
         re.IGNORECASE,
     ),
+    # "مريم فتحي11 نوفمبر 2024Last Update :": a post's meta line whose author's name the stored text runs into the
+    # date, known by the "Last Update" label after it (a WordPress theme's; the bench/pubdates tune outlet
+    # ar.almojaaz.com, read blind in session 24). Only with that label: elsewhere a letter glued to a day is a
+    # conjunction ("يومي 18 و19 فبراير 2023": two bench/realset tune reports, a bench/pubdates tune page).
+    re.compile(
+        rf"(?<=[\u0621-\u064a]){_DAY}\s+{_MONTH_PAIR}\s+(?P<year>20\d\d)(?=\s*(?:last update|آخر تحديث))",
+        re.IGNORECASE,
+    ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers); "Addis Ababa February
     # 18/2023/ENA/" (the Ethiopian News Agency's dateline, the bench/realset tune split's AU summit report)
     re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}(?:[,،]?\s+|\s*/\s*)(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
@@ -961,7 +969,7 @@ _LOWER_IN_NAMES = frozenset({"de", "di", "du", "da", "del", "al", "el"})
 # jour le ...", "Diterbitkan ... | Diperbarui ..." are the same shape; "19/5/2023–|آخر تحديث: 19/5/202305:37 PM", two
 # separators, the form Al Jazeera's Arabic pages print, copied by the bench/pubdates tune outlet yynnbb.com).
 _UPDATED_AFTER = re.compile(
-    r"^\s*[-–|,]{0,2}\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated|mis à jour|maj|diperbarui)\b[^\n]*$",
+    r"^\s*[-–|,]{0,2}\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated?|mis à jour|maj|diperbarui)\b[^\n]*$",
     re.IGNORECASE,
 )
 # A page's "most read" box: a date on the lines right under its heading is a listed article's, not the page's

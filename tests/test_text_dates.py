@@ -2198,3 +2198,17 @@ def test_publication_forms_of_session_24_pubdate24() -> None:
     )
     when = published_in_text(lead)
     assert when is not None and (when.date, when.basis) == ("2023-07-30", "dateline")
+
+
+def test_an_arabic_post_meta_line_with_the_author_run_into_the_date() -> None:
+    # bench/pubdates tune page ar-188 (ar.almojaaz.com): the author's name glued to the date, "Last Update" after it
+    head = (
+        "الإعلان عن عدد الضحايا.. تنفيذ هجوم مفاجئ في منطقة ألاباما الأمريكية وسقوط قتلى ومصابين\n\n"
+        "مريم فتحي11 نوفمبر 2024Last Update :\n"
+        "أمس الأحد، في وقت مبكر، تم إعلان مقتل شخص، وإصابة ١٦ آخرين، منهم إصابات خطيرة إثر طلقات نارية"
+    )
+    when = published_in_text(head)
+    assert when is not None and when.date == "2024-11-11"
+    # without the label a letter glued to a day is a conjunction: "يومي 18 و19 فبراير 2023" (au-summit-2023-ar-02)
+    head = "وتستمر القمة الإفريقية التي ستعقد يومي 18 و19 فبراير 2023، بالعاصمة الإثيوبية أديس أبابا"
+    assert published_in_text(head) is None
