@@ -1374,7 +1374,8 @@ _URL_MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _URL_DATES = (
     # "/2023/10/23-tentara-hilang-...": a month permalink whose slug opens with a number ("23 soldiers missing",
     # potret24.com on the bench/realset tune split, whose lead's "Rabu (4/10/2023)" is the day) is no day: a day
-    # between slashes stands alone ("/2023/10/04/slug"), a dashed one may run into the slug ("/2024-10-16-slug").
+    # between slashes stands alone ("/2023/10/04/slug"), a dashed one may run into the slug ("/2024-10-16-slug"), and
+    # one with its zero ("/2023/10/04-slug") is still taken for a day. One tune address moves (no other has the form).
     re.compile(
         r"(?<!\d)(?P<year>20\d\d)[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?!\d)(?!(?<=/[1-3]\d)-[^\W\d_])"
     ),
