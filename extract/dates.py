@@ -613,6 +613,14 @@ _FULL_DATES = [
         rf"(?:(?!\d)|(?=[0-3]?\d\s+(?:{_MONTH_NAME})(?![\w\u0621-\u064a])))",
         re.IGNORECASE,
     ),
+    # "مريم فتحي11 نوفمبر 2024Last Update :": a post's meta line whose author's name the stored text runs into the
+    # date, known by the "Last Update" label after it (a WordPress theme's; the bench/pubdates tune outlet
+    # ar.almojaaz.com, read blind in session 24). Only with that label: elsewhere a letter glued to a day is a
+    # conjunction ("يومي 18 و19 فبراير 2023": two bench/realset tune reports, a bench/pubdates tune page).
+    re.compile(
+        rf"(?<=[\u0621-\u064a]){_DAY}\s+{_MONTH_PAIR}\s+(?P<year>20\d\d)(?=\s*(?:last update|آخر تحديث))",
+        re.IGNORECASE,
+    ),
     # May 11, 2021; Sept. 9 2023; سبتمبر 9, 2023 ("نوفمبر 15, 2024" in Arabic site headers); "Addis Ababa February
     # 18/2023/ENA/" (the Ethiopian News Agency's dateline, the bench/realset tune split's AU summit report)
     re.compile(rf"(?<!\w){_MONTH_PAIR}\.?\s+{_DAY}(?:[,،]?\s+|\s*/\s*)(?P<year>20\d\d)(?!\d)", re.IGNORECASE),
@@ -698,7 +706,10 @@ _AUTHOR_ON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SECTION_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,2}\s*$")
-_ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY}\s*\($")
+# "pada Minggu, (30/7/2023)": a comma before the bracket, as six bench/realset tune articles of five outlets write the
+# lead's day (kabarindo.com, and the Rhodes fire's, the Kanchanjunga train's, the Yeti crash's, the Dizengoff
+# shooting's pages).
+_ID_WEEKDAY_BRACKET = re.compile(rf"{_ID_DAY},?\s*\($")
 _ANNOUNCED_BEFORE = re.compile(r"\b(?:akan|dijadwalkan|direncanakan|rencananya)\b", re.IGNORECASE)
 _DATE_ALONE_BEFORE = re.compile(rf"^[\W_]*(?:{_WEEKDAY_ANY}[,:]?\s*)?$", re.IGNORECASE)
 _HEAD_CHARS = 1500
@@ -958,7 +969,7 @@ _LOWER_IN_NAMES = frozenset({"de", "di", "du", "da", "del", "al", "el"})
 # jour le ...", "Diterbitkan ... | Diperbarui ..." are the same shape; "19/5/2023–|آخر تحديث: 19/5/202305:37 PM", two
 # separators, the form Al Jazeera's Arabic pages print, copied by the bench/pubdates tune outlet yynnbb.com).
 _UPDATED_AFTER = re.compile(
-    r"^\s*[-–|,]{0,2}\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated|mis à jour|maj|diperbarui)\b[^\n]*$",
+    r"^\s*[-–|,]{0,2}\s*(?:محدث|محدّث|آخر تحديث|تحديث|updated?|last updated?|mis à jour|maj|diperbarui)\b[^\n]*$",
     re.IGNORECASE,
 )
 # A page's "most read" box: a date on the lines right under its heading is a listed article's, not the page's
@@ -1361,7 +1372,13 @@ _URL_MONTH = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 # "/2023/09/13/", "/2023-09-13", "/20230913", "cdate=13092023": the day in a page's address, as news sites
 # write it (the bench/realset tune split's URLs: kompas.com, tempo.co, shorouknews.com, liputan6.com, ...).
 _URL_DATES = (
-    re.compile(r"(?<!\d)(?P<year>20\d\d)[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?!\d)"),
+    # "/2023/10/23-tentara-hilang-...": a month permalink whose slug opens with a number ("23 soldiers missing",
+    # potret24.com on the bench/realset tune split, whose lead's "Rabu (4/10/2023)" is the day) is no day: a day
+    # between slashes stands alone ("/2023/10/04/slug"), a dashed one may run into the slug ("/2024-10-16-slug"), and
+    # one with its zero ("/2023/10/04-slug") is still taken for a day. One tune address moves (no other has the form).
+    re.compile(
+        r"(?<!\d)(?P<year>20\d\d)[/-](?P<month>[01]\d)[/-](?P<day>[0-3]\d)(?!\d)(?!(?<=/[1-3]\d)-[^\W\d_])"
+    ),
     re.compile(r"/(?P<year>20\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
     re.compile(r"date=(?P<day>[0-3]\d)(?P<month>[01]\d)(?P<year>20\d\d)(?!\d)"),
     # "...-premiere-avancee-30-11-2023-2C4H....php": the day in a slug, day first (leparisien.fr, tune split)
@@ -1418,8 +1435,8 @@ def published_in_url(url: str | None) -> When | None:
 # WordPress month permalinks; the bench/pubdates tune outlets beritapelitakarawang.com and a Blogspot blog), which
 # dates the page to its month only.
 # "/2024/01/73826" (the bench/pubdates tune outlet altaakhi.net): an article's number after the month, which a day's one
-# or two digits are not.
-_URL_MONTH_ONLY = re.compile(r"/(?P<year>20\d\d)/(?P<month>0[1-9]|1[0-2])/(?!\d{1,2}(?!\d))")
+# or two digits are not; nor is a slug's opening number ("/2023/10/23-tentara-hilang", see ``_URL_DATES``).
+_URL_MONTH_ONLY = re.compile(r"/(?P<year>20\d\d)/(?P<month>0[1-9]|1[0-2])/(?!\d{1,2}(?![\d-]))")
 
 
 def published_month_in_url(url: str | None) -> When | None:

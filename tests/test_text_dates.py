@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from extract.dates import find_dates, published_in_dateline, published_in_text, published_in_url, resolve
+from extract.dates import (
+    find_dates,
+    published_in_dateline,
+    published_in_text,
+    published_in_url,
+    published_month_in_url,
+    resolve,
+)
 from extract.facts import FactExtractor, FactStage, acronyms
 from extract.gazetteer import find_places, gazetteer
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -2167,3 +2174,41 @@ def test_an_arabic_byline_with_both_calendars() -> None:
     # conversion of a Hijri day announced by sighting (9 Rajab 1445 is 21 January 2024 in that calendar)
     when = published_in_text("السبت 9 رجب 1445هـ - 20 يناير 2024م" + body)
     assert when is not None and when.date == "2024-01-20"
+
+
+def test_publication_forms_of_session_24_pubdate24() -> None:
+    # bench/realset tune split, in-sikkim-flood-2023-id-04 (potret24.com): a month permalink whose slug opens with a
+    # number ("23 soldiers missing") dates the month, not the 23rd; the lead's day gives the day
+    url = "https://potret24.com/2023/10/23-tentara-hilang-banjir-bandang-hantam-india"
+    assert published_in_url(url) is None
+    assert published_month_in_url(url).date == "2023-10"  # type: ignore[union-attr]
+    assert published_in_url("https://example.com/2023/10/04/slug").date == "2023-10-04"  # type: ignore[union-attr]
+    assert published_in_url("https://example.com/news/2024-10-16-slug").date == "2024-10-16"  # type: ignore[union-attr]
+    lead = (
+        "NEW DELHI – Militer India menyatakan pada hari Rabu (4/10/2023) sedikitnya 23 tentara hilang setelah banjir "
+        "bandang dahsyat melanda sebuah lembah di negara bagian Sikkim, India timur laut."
+    )
+    article = Article(source="x", text=lead, url=url, lang="id")
+    assert FactStage._published(article, []).published == "2023-10-04"
+    # pk-bajaur-bombing-2023-id-02 (kabarindo.com): the lead's day with a comma before its bracket
+    lead = (
+        "KABARINDO, DERA ISMAIL KHAN – Setidaknya 42 orang tewas dan lebih dari 130 lainnya cedera ketika seorang "
+        "pembom bunuh diri meledakkan bahan peledak pada kampanye politik di Provinsi Khyber Pakhtunkhwa barat laut "
+        "Pakistan pada Minggu, (30/7/2023) kata polisi dan petugas penyelamat."
+    )
+    when = published_in_text(lead)
+    assert when is not None and (when.date, when.basis) == ("2023-07-30", "dateline")
+
+
+def test_an_arabic_post_meta_line_with_the_author_run_into_the_date() -> None:
+    # bench/pubdates tune page ar-188 (ar.almojaaz.com): the author's name glued to the date, "Last Update" after it
+    head = (
+        "الإعلان عن عدد الضحايا.. تنفيذ هجوم مفاجئ في منطقة ألاباما الأمريكية وسقوط قتلى ومصابين\n\n"
+        "مريم فتحي11 نوفمبر 2024Last Update :\n"
+        "أمس الأحد، في وقت مبكر، تم إعلان مقتل شخص، وإصابة ١٦ آخرين، منهم إصابات خطيرة إثر طلقات نارية"
+    )
+    when = published_in_text(head)
+    assert when is not None and when.date == "2024-11-11"
+    # without the label a letter glued to a day is a conjunction: "يومي 18 و19 فبراير 2023" (au-summit-2023-ar-02)
+    head = "وتستمر القمة الإفريقية التي ستعقد يومي 18 و19 فبراير 2023، بالعاصمة الإثيوبية أديس أبابا"
+    assert published_in_text(head) is None
