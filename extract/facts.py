@@ -993,8 +993,11 @@ _QUALIFIED_AFTER = r"(?<![\w'’-])(?:in|at|of|à|au|dans|de|d['’]|di|في)\s+
 _SEEN_FROM = re.compile(r"(?:\b(?:from|depuis|dari)\b|(?<![\u0621-\u064a])من)[^.!?\n]*$", re.IGNORECASE)
 _BUILDING_FIRST = re.compile(r"(?:Masjid|Gereja|Church|Mosque|Hotel|Rumah|Gedung|Pasar|Mall|Stasiun)\w*\b")
 _QUALIFIER = r"\s*[,،]\s*(?:(?:in|à|au|dans|en|di|في)\s+)?"
+# ... or a bare preposition, the part named first and the city after it: "at the ... church in Wakeley in Western
+# Sydney" (au-wakeley-stabbing-2024-en-02, tune-a), "di Meghani Nagar di Ahmedabad", "à Vila Santa Fe à Vinhedo".
+_IN_CITY = r"\s+(?:in|à|au|dans|di|في)\s+"
 _PART_OF = (
-    r"(?:(?:the\s+|l['’]|le\s+|la\s+)?(?:(?:north|south|east|west|centre|center|nord|sud|est|ouest|utara|selatan|"
+    r"(?:(?:the\s+|l['’]|le\s+|la\s+)?(?i:(?:north|south|east|west|centre|center|nord|sud|est|ouest|utara|selatan|"
     r"timur|barat)[\w-]*|outskirts|suburbs?|banlieue|pinggiran)\s+(?:of\s+|de\s+|d['’]|du\s+)?)?"
 )
 
@@ -2440,18 +2443,35 @@ class FactExtractor:
             if town is None and any(pattern.search(text, s, e) for s, e in sentences):
                 return name
             qualified = re.compile(
-                rf"{_QUALIFIED_AFTER}{n}(?:{_QUALIFIER}|\s+area\s+of\s+){_PART_OF}(?:{city})(?![\w-])"
+                rf"{_QUALIFIED_AFTER}{n}(?:{_QUALIFIER}|{_IN_CITY}|\s+area\s+of\s+){_PART_OF}(?:{city})(?![\w-])"
             )
             if _VENUE_WORD.search(name) or _NOT_A_SETTLEMENT.search(name) or _BUILDING_FIRST.match(name):
                 continue  # "di Masjidil Haram, Makkah": a building, not a place below the city
+            # the lead or the event's sentence places the event there ("stabbed ... at the church in Wakeley"): the
+            # text's own words elsewhere may then say that it lies in the city ("Church in Wakeley in Western Sydney")
+            # (the event's sentence and the lead's first: a later lead sentence may name where the attacker was
+            # found, "ditemukan bersembunyi di dekat sebuah masjid di Jaffa, di selatan Tel Aviv", il-dizengoff-
+            # shooting-2022-id-01, tune-b)
+            scene = self._named_at(name, text, sentences[:2])
             for m in qualified.finditer(text, body_start):
                 # in a sentence that names the event (not "les équipes ... déployées dans le quartier de Capela, à
                 # Vinhedo"), and not "depuis le quartier de Vastrapur, à Ahmedabad": where the smoke was seen from
-                if any(s <= m.start() < e for s, e in naming) and not _SEEN_FROM.search(
+                if (scene or any(s <= m.start() < e for s, e in naming)) and not _SEEN_FROM.search(
                     text, max(0, m.start() - 30), m.start()
                 ):
                     return name
         return None
+
+    @staticmethod
+    def _named_at(name: str, text: str, sentences: Sequence[tuple[int, int]]) -> bool:
+        """Whether one of ``sentences`` (the lead, the event's sentence) names ``name`` right after a locative word
+        (_LOCATIVE_BEFORE: "church in Wakeley", "di Meghani Nagar", "à Vinhedo")."""
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
+        return any(
+            _LOCATIVE_BEFORE.search(text[max(s, m.start() - 40) : m.start()]) is not None
+            for s, e in sentences
+            for m in pattern.finditer(text, s, e)
+        )
 
     def _inside(
         self, top: Place, text: str, sentences: list[tuple[int, int]], entities: list[Entity], body_start: int

@@ -939,6 +939,19 @@ def test_a_suburb_the_text_puts_in_the_city_comes_before_it(tmp_path: Path) -> N
     assert _ner_event(text, "fr", tmp_path)["places"][0] == "Vinhedo"
 
 
+def test_a_suburb_the_lead_places_the_event_in_comes_before_its_city(tmp_path: Path) -> None:
+    # au-wakeley-stabbing-2024-en-02 (the realset tuning folds, tune-a): the lead's first sentence "was stabbed
+    # repeatedly at a mass at the Assyrian Christ the Good Shepherd church in Wakeley", a background sentence "the
+    # ... Church in Wakeley in Western Sydney" (no comma): the suburb, not Sydney
+    pages = Path(__file__).parent.parent / "bench/realset/articles"
+    text = (pages / "au-wakeley-stabbing-2024-en-02.txt").read_text()
+    assert _ner_event(text, "en", tmp_path)["places"][:2] == ["Wakeley", "Sydney"]
+    # il-dizengoff-shooting-2022-id-01 (tune-b): a later lead sentence says where the gunman was found ("di dekat
+    # sebuah masjid di Jaffa, di selatan Tel Aviv"), not where he shot
+    text = (pages / "il-dizengoff-shooting-2022-id-01.txt").read_text()
+    assert _ner_event(text, "id", tmp_path)["places"][0] == "Tel Aviv"
+
+
 def test_an_arabic_area_whose_name_the_text_quotes(tmp_path: Path) -> None:
     # ke-mai-mahiu-dam-2024-ar-01 (the realset tuning folds): 'في منطقة "ماي ماهيو"، غرب كينيا'
     text = (
