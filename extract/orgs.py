@@ -86,7 +86,9 @@ _AR_HEADS: dict[str, tuple[str, int]] = {
     "نيابة": ("Prosecution", 1),
     "خدمة": ("Service", 2),
     # orgs24: the plural, as Arabic names a state's emergency services ("لخدمات الطوارئ الحكومية" tune-a,
-    # "خدمات الطوارئ الوطنية النيجيرية" tune-b: one labelled organisation in each fold), two words as the singular.
+    # "خدمات الطوارئ الوطنية النيجيرية" tune-b: one labelled organisation in each fold), two words as the singular,
+    # and only for emergencies (_AR_HEAD_FIRST: "خدمات الاتصالات السمعية والبصرية" of samples/000 are services
+    # offered, "خدمات السكك الحديدية المحلية" of tw-hualien-quake-2024-ar-04 too).
     "خدمات": ("Services", 2),
     "سكك": ("Railways", 2),
     # ents23, from the tune half's first fold: an institute ("المعهد الباكستاني لدراسات السلام"), the coast guard
@@ -124,6 +126,11 @@ _AR_SERVICES = frozenset({"الإطفاء", "الاطفاء"})
 # "خطوط الإمداد" (supply lines) or "خطوط التماس" (front lines).
 _AR_ADJECTIVE_ONLY = frozenset({"شرطة", "جيش", "حرس", "فيلق", "دفاع", "بحرية", "خارجية", "داخلية"})
 _AR_HEAD_LAST = {"خطوط": frozenset({"الجوية"})}
+# Heads that name an organisation only when the name opens with a given word: "خدمات الطوارئ ..." (emergency
+# services), not "خدمات الاتصالات ..." (communication services).
+_AR_HEAD_FIRST = {
+    "خدمات": frozenset({"الطوارئ", "الإطفاء", "الاطفاء", "الإنقاذ", "الانقاذ", "الإسعاف", "الاسعاف"})
+}
 # Whole names whose English is not their words' ("مجموعة العشرين" is the G20).
 _AR_NAMES = {
     "مجموعة العشرين": "G20",
@@ -353,6 +360,8 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             taken = [taken[0]] if country is not None and country != "Arab" else []
             end = words[i + len(taken)][1]
             named = " ".join([head, *taken])
+        if head in _AR_HEAD_FIRST and taken[:1] and taken[0] not in _AR_HEAD_FIRST[head]:
+            taken = []
         if head in _AR_HEAD_LAST:
             while taken and taken[-1] not in _AR_HEAD_LAST[head]:
                 taken.pop()
