@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 
 from extract.canonical import ARABIC_LETTER, canonical_name, latin_name
-from extract.gazetteer import Gazetteer
+from extract.gazetteer import Gazetteer, Place
 from extract.persons import _AR_STOP as _AR_PERSON_STOP
 from extract.persons import EntityLayer, _ar_title
 from ingest.record import Entity
@@ -84,12 +85,23 @@ _AR_HEADS: dict[str, tuple[str, int]] = {
     "برلمان": ("Parliament", 1),
     "نيابة": ("Prosecution", 1),
     "خدمة": ("Service", 2),
+    # orgs24: the plural, as Arabic names a state's emergency services ("لخدمات الطوارئ الحكومية" tune-a,
+    # "خدمات الطوارئ الوطنية النيجيرية" tune-b: one labelled organisation in each fold), two words as the singular,
+    # and only for emergencies (_AR_HEAD_FIRST: "خدمات الاتصالات السمعية والبصرية" of samples/000 are services
+    # offered, "خدمات السكك الحديدية المحلية" of tw-hualien-quake-2024-ar-04 too).
+    "خدمات": ("Services", 2),
     "سكك": ("Railways", 2),
     # ents23, from the tune half's first fold: an institute ("المعهد الباكستاني لدراسات السلام"), the coast guard
     # ("خفر السواحل": the word is not used otherwise; 6 reports of 5 stories in the tune half name it so). Tried and
     # dropped: "بلدية" (municipality), which took the town's place away from the place list ("بلدية أرزنجان").
     "معهد": ("Institute", 1),
     "خفر": ("Guard", 1),
+    # orgs24: a ministry named by its portfolio and the state's adjective alone, the ministry's noun left out
+    # ("المتحدث باسم الخارجية الإيرانية", the Iranian foreign ministry's spokesman: pk-mastung-bombing-2023-ar-04,
+    # tune-a); only with the article and a nationality (_AR_NATIONAL, _AR_ADJECTIVE_ONLY), and not after a
+    # minister's title or "affairs" ("وزير الخارجية الإيراني", "الشؤون الداخلية الإسرائيلية": _PORTFOLIO_OF).
+    "خارجية": ("Foreign Ministry", 1),
+    "داخلية": ("Interior Ministry", 1),
 }
 # Heads that name a state's body only with the state's adjective or "the republic", "the ministers", "public"
 # ("الحكومة المحلية", "حكومة الاحتلال" name no one government): the first word after the head must be one of these
@@ -99,7 +111,11 @@ _AR_NATIONAL = {
     "حكومة": frozenset(),
     "برلمان": frozenset(),
     "نيابة": frozenset({"العامة"}),
+    "خارجية": frozenset(),
+    "داخلية": frozenset(),
 }
+# Words before a portfolio that make it a minister's or an affair, not the ministry ("الشؤون الخارجية").
+_PORTFOLIO_OF = frozenset("الشؤون الشئون شؤون شئون والشؤون والشئون".split())
 # The branches of the armed forces, which name the service with one word after "القوات" ("القوات البحرية" the
 # navy, "للقوات الجوية" the air force: the tune half's first fold); other forces need two ("قوات الأمن العراقية").
 _AR_BRANCHES = frozenset({"البحرية", "الجوية", "البرية", "المسلحة"})
@@ -108,8 +124,13 @@ _AR_BRANCHES = frozenset({"البحرية", "الجوية", "البرية", "ا�
 _AR_SERVICES = frozenset({"الإطفاء", "الاطفاء"})
 # Heads that name an organisation only when the name ends in a given word: "خطوط ... الجوية" (air lines), not
 # "خطوط الإمداد" (supply lines) or "خطوط التماس" (front lines).
-_AR_ADJECTIVE_ONLY = frozenset({"شرطة", "جيش", "حرس", "فيلق", "دفاع", "بحرية"})
+_AR_ADJECTIVE_ONLY = frozenset({"شرطة", "جيش", "حرس", "فيلق", "دفاع", "بحرية", "خارجية", "داخلية"})
 _AR_HEAD_LAST = {"خطوط": frozenset({"الجوية"})}
+# Heads that name an organisation only when the name opens with a given word: "خدمات الطوارئ ..." (emergency
+# services), not "خدمات الاتصالات ..." (communication services).
+_AR_HEAD_FIRST = {
+    "خدمات": frozenset({"الطوارئ", "الإطفاء", "الاطفاء", "الإنقاذ", "الانقاذ", "الإسعاف", "الاسعاف"})
+}
 # Whole names whose English is not their words' ("مجموعة العشرين" is the G20).
 _AR_NAMES = {
     "مجموعة العشرين": "G20",
@@ -220,6 +241,13 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
                 1  # "وزير الدفاع اللبناني": a minister's portfolio (ANERcorp training split), not the service
             )
             continue
+        if (
+            head in ("خارجية", "داخلية")
+            and i > 0
+            and (_ar_title(words[i - 1][2]) or words[i - 1][2] in _PORTFOLIO_OF or _head(words[i - 1][2])[0])
+        ):
+            i += 1  # "وزير الخارجية الإيراني": the minister's portfolio
+            continue
         english, need = _AR_HEADS[head]
         taken: list[str] = []
         end = words[i][1]
@@ -291,6 +319,23 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
                     j += 1
                 end = words[j - 1][1]
                 need = 0
+        if (
+            head == "وكالة"
+            and not taken
+            and i + 2 < len(words)
+            and words[i + 1][2] in ("أنباء", "انباء")
+            and not text[words[i][1] : words[i + 1][0]].strip()
+            and not text[words[i + 1][1] : words[i + 2][0]].strip()
+        ):
+            # "وكالة أنباء أثينا" (the Athens News Agency): a news agency named after its city or country, with
+            # no article on the place (orgs24: tune-a's Rhodes fire reports, twice); not "وكالة أنباء رويترز"
+            # (a known agency, read by its name) nor "وكالة أنباء قالت" (a verb)
+            size, place = _place_words(text, words, i + 2, gaz)
+            if place is not None and place.kind in ("city", "province", "country"):
+                taken = [words[i + 1][2], " ".join(w[2] for w in words[i + 2 : i + 2 + size])]
+                end = words[i + 1 + size][1]
+                j = i + 2 + size
+                need = 0
         named = " ".join([head, *taken])
         if head in _AR_ADJECTIVE_ONLY and ("ال" in prefix or prefix.endswith("لل")):
             # The article on the head: what follows must agree with it, a nationality or other adjective
@@ -315,6 +360,8 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             taken = [taken[0]] if country is not None and country != "Arab" else []
             end = words[i + len(taken)][1]
             named = " ".join([head, *taken])
+        if head in _AR_HEAD_FIRST and taken[:1] and taken[0] not in _AR_HEAD_FIRST[head]:
+            taken = []
         if head in _AR_HEAD_LAST:
             while taken and taken[-1] not in _AR_HEAD_LAST[head]:
                 taken.pop()
@@ -331,7 +378,7 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             and taken[0] not in _AR_STOP
             and taken[0] not in _AR_PERSON_STOP
             and taken[0] not in _AR_PREPOSITIONS
-            and _head(taken[0])[0] is None
+            and _head(taken[0])[0] in (None, "خدمات")  # "إدارة خدمات الإطفاء" is one administration
         ):
             # a head, an indefinite genitive and a definite word are a construct chain, the shape of a name:
             # "مركز عمليات الطوارئ" (emergency operations centre), "قوات أمن الحج" (Hajj security forces) (orgs15: the
@@ -349,6 +396,23 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
         else:
             i += 1
     return out
+
+
+def _place_words(
+    text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+) -> tuple[int, Place | None]:
+    """The longest place the gazetteer knows in up to three words from word ``i`` ("نيو ساوث ويلز", New South
+    Wales; "أثينا"), none of them definite, with no punctuation between them: how many words, and the place."""
+    for size in (3, 2, 1):
+        run = words[i : i + size]
+        if len(run) < size or any(w[2].startswith("ال") for w in run):
+            continue
+        if any(text[a[1] : b[0]].strip() for a, b in itertools.pairwise(run)):
+            continue
+        place = gaz.lookup(" ".join(w[2] for w in run))
+        if place is not None:
+            return size, place
+    return 0, None
 
 
 def _purpose_after_nationality(head_prefix: str, taken: list[str], word: str) -> bool:
@@ -1563,7 +1627,12 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
         {"*": "AFP|Agence France-Presse", "ar": "فرانس برس+|فرانس بريس+|أ ف ب|أ.ف.ب|ا ف ب"},
     ),
     ("Reuters", {"*": "Reuters", "ar": "رويترز+"}),
-    ("Associated Press", {"*": "Associated Press", "ar": "أسوشيتد برس+|أسوشيتيد برس+|اسوشيتد برس+"}),
+    # ("AP" in French only, where it is the wire's usual credit, "l'AP", "... au Yémen. AP": orgs24, both folds of
+    # the tune half; in English it is also Andhra Pradesh, in Indonesian an abbreviation)
+    (
+        "Associated Press",
+        {"*": "Associated Press", "fr": "AP", "ar": "أسوشيتد برس+|أسوشيتيد برس+|اسوشيتد برس+"},
+    ),
     ("Xinhua", {"*": "Xinhua", "ar": "شينخوا+|شينحوا+"}),
     ("TASS", {"*": "TASS|Tass", "ar": "تاس+"}),
     ("RIA Novosti", {"*": "RIA Novosti", "ar": "ريا نوفوستي+"}),
@@ -1743,7 +1812,11 @@ def _known_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str], frozense
                 else:
                     # a hyphen may join it to another name before it ("Israel-Hamas"), not after ("AFP-JIJI"),
                     # but for Indonesian "-nya" (its: "di halaman Facebook-nya", the tune half's first fold)
-                    alternatives.append(f"(?<![\\w@/.])(?:{body})(?![\\w@]|-(?!nya(?![\\w-])))")
+                    # A slash before it is a link's path, but for a credit's list of agencies: "APS/VNA/CVN",
+                    # "AFP/VNA" (the Vietnamese wire's French pages: orgs24, three of tune-b's reports)
+                    alternatives.append(
+                        f"(?:(?<![\\w@/.])|(?<=[A-Z]{{2}}/))(?:{body})(?![\\w@]|-(?!nya(?![\\w-])))"
+                    )
     alternatives.sort(key=len, reverse=True)
     return re.compile("|".join(alternatives)), canonical, frozenset(inside)
 
