@@ -292,7 +292,7 @@ _WEAPONS: dict[str, dict[str, str]] = {
         "en": "gunman|gunmen|shooter|shooters|opened fire|open fire|opening fire|rifle|firearm|shooting|gunfire",
         "fr": "tireur|tireurs|ouvert le feu|ouvrir le feu|ouvrant le feu|fusillade|arme à feu|armes à feu|fusil|"
         "fusil d'assaut|arme automatique",
-        "id": "penembakan|pelaku penembakan|melepaskan tembakan|melepaskan tembakan|senapan|senjata api|pria bersenjata",
+        "id": "penembakan|pelaku penembakan|melepaskan tembakan|senapan|senjata api|pria bersenjata",
         "ar": "أطلق النار|أطلقوا النار|فتح النار|فتحوا النار|إطلاق النار|إطلاق نار|مطلق النار|بندقية|رصاص|الرصاص",
     },
     "blade": {
@@ -318,6 +318,7 @@ def gunfire(text: str, lang: str) -> bool:
     stems = [stem(lang, m.group()) for m in _WORD.finditer(text)]
     count = {weapon: len(_runs(stems, _stems(lang, words[lang]))) for weapon, words in _WEAPONS.items()}
     return count["gun"] > count["blade"] + count["bomb"]
+
 
 # Words that share a kind word's stem and are another word: the verb "fired" is a shot or a sacking, not a fire
 # (the tune split's Al-Aqsa raid: "rockets fired from Gaza").
