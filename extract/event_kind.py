@@ -170,10 +170,11 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "attack": {
         # not the verbs: "fans attacked police" (a stadium crush), "frappés par la chaleur" (heat deaths)
-        "en": "bombing|airstrike",
-        "fr": "attaque|attentat",
-        "id": "serangan|menyerang|diserang",
-        "ar": "هجوم|هجمات|غارة|غارات",
+        "en": "bombing|airstrike|stabbing|stabbed|knife attack",
+        "fr": "attaque|attentat|poignardé|attaque au couteau",
+        "id": "serangan|menyerang|diserang|penikaman|ditikam|penusukan|ditusuk",
+        # (not «طعن» alone: it is also an appeal in law, «طعن في نتائج الانتخابات»)
+        "ar": "هجوم|هجمات|غارة|غارات|حادث طعن|عملية طعن|هجوم طعن|طعنات",
     },
     "shooting": {
         "en": "shooting|gunman|gunmen|gunfire",
