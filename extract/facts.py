@@ -51,7 +51,7 @@ from extract.dates import (
     weak_date,
     wire_dateline_end,
 )
-from extract.event_kind import MEETING_KINDS, gunfire, kind_hits, perpetrated
+from extract.event_kind import MEETING_KINDS, kind_hits, perpetrated
 from extract.event_place import WEIGHTS, Candidate, general, order, rank
 from extract.gazetteer import Gazetteer, Place, arabic_nisba_country, find_places, gazetteer, sounds_like
 from extract.orgs import acronym_orgs, arabic_orgs
@@ -1506,8 +1506,6 @@ class FactExtractor:
         head = text[found[0][0] : found[0][1]].lower()
         if kind == "explosion" and perpetrated(f"{title or ''}\n{text}", lang):
             kind = "attack"  # a bomb, a suicide bomber, a terrorist: someone set it off
-        elif kind == "attack" and gunfire(f"{title or ''}\n{text}", lang):
-            kind = "shooting"  # gunmen opened fire: the dev set's closed list keeps shootings apart
         return _Event(kind, kind, mentions[0], mentions=mentions, head=head)
 
     def _event_for(self, sentence: str, events: list[_Event]) -> _Event | None:
