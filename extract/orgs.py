@@ -331,7 +331,7 @@ def arabic_orgs(text: str, gaz: Gazetteer, lang: str) -> list[Entity]:
             # no article on the place (orgs24: tune-a's Rhodes fire reports, twice); not "وكالة أنباء رويترز"
             # (a known agency, read by its name) nor "وكالة أنباء قالت" (a verb)
             size, place = _place_words(text, words, i + 2, gaz)
-            if place is not None and place.kind in ("city", "province", "country"):
+            if place is not None:
                 taken = [words[i + 1][2], " ".join(w[2] for w in words[i + 2 : i + 2 + size])]
                 end = words[i + 1 + size][1]
                 j = i + 2 + size

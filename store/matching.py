@@ -37,7 +37,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -754,7 +754,13 @@ def _another_kind(own: _Candidate, link: Verdict, members: list[_Candidate]) -> 
     # precision 0.9881 -> 0.9959, recall 0.8215 -> 0.8284; tune-a unchanged. One report moved: a fit on it, kept
     # because a story's many counts are no agreement with one report's). Between two reports a count still agrees.
     agreeing = ("day", "near_day") if "story" in link.evidence else ("day", "near_day", "counts")
-    return not (any(signals.get(k) for k in agreeing) or signals.get("names", 0) >= _KIND_NAMES)
+    return not _kind_backed(signals, agreeing)
+
+
+def _kind_backed(signals: Mapping[str, Any], agreeing: tuple[str, ...] = ("day", "near_day")) -> bool:
+    """Whether a link between reports read as two kinds shares one of ``agreeing`` or _KIND_NAMES names, which
+    say that they are one event told two ways (_another_kind, Matcher._pair_links)."""
+    return any(signals.get(k) for k in agreeing) or signals.get("names", 0) >= _KIND_NAMES
 
 
 # A story's day: what this many of its members state as the event's day (signature "d:"). Two reports of one event
@@ -1940,9 +1946,7 @@ class Matcher:
         if a.id == b.id or self.vetoed(a, b):
             return False
         features = story_features(a.anchors, b.anchors, 0.0)
-        if features["other_kind"] and not (
-            features["day"] or features["near_day"] or features["names"] >= _KIND_NAMES
-        ):
+        if features["other_kind"] and not _kind_backed(features):
             return False
         return _specific(features) and _kinds_agree(features) and story_score(features) >= self.options.story
 
