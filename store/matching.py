@@ -1902,11 +1902,16 @@ class Matcher:
             return members[story]
 
         def elsewhere(v: Verdict) -> bool:
-            # A weak link of an undated report into a story that never names its event place (_elsewhere).
+            # A weak link of an undated report into a story that never names its event place (_elsewhere), or a
+            # link on the kind and day alone (_placeless) into such a story: a copy's, where it is in none, is its
+            # original's (one text, one event).
             story = meta[v.candidate].story_id
+            if story is None and (root := meta[v.candidate].duplicate_of):
+                self._meta(db, [root], meta)
+                story = meta[root].story_id
             if story is None or v.duplicate:
                 return False
-            if not _weak_undated(own, fingerprints[v.candidate], v) and not _placeless(v.evidence, _WHERE_OR_WHO):
+            if not _placeless(v.evidence, _WHERE_OR_WHO) and not _weak_undated(own, fingerprints[v.candidate], v):
                 return False
             theirs = of(story)
             return len(theirs) >= 2 and _elsewhere(own, theirs)
@@ -1949,7 +1954,8 @@ class Matcher:
                 and not self._witnessed(of(other.story_id), joined)
             ):
                 continue
-            if self._stays_out(own, other):
+            # Nor on a link of the kind and day alone to reports that never name the article's event place.
+            if self._stays_out(own, other) or (_placeless(v.evidence, _WHERE_OR_WHO) and elsewhere(v)):
                 continue
             theirs = of(other.story_id) or [fingerprints[other.id]]
             if (
