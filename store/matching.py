@@ -1911,7 +1911,9 @@ class Matcher:
                 story = meta[root].story_id
             if story is None or v.duplicate:
                 return False
-            if not _placeless(v.evidence, _WHERE_OR_WHO) and not _weak_undated(own, fingerprints[v.candidate], v):
+            if not _placeless(v.evidence, _WHERE_OR_WHO) and not _weak_undated(
+                own, fingerprints[v.candidate], v
+            ):
                 return False
             theirs = of(story)
             return len(theirs) >= 2 and _elsewhere(own, theirs)
@@ -2276,9 +2278,10 @@ class Matcher:
             missing = [i for i, _ in members if i not in fingerprints]
             if missing:
                 fingerprints.update(self._load(db, missing))
-            dated = [
-                fingerprints[i] for i, _ in members if i in fingerprints and _published_day(fingerprints[i])
-            ]
+            known = [fingerprints[i] for i, _ in members if i in fingerprints]
+            # Copies dated to the day, or where none is, to the month (an AFP text with a "date 2025-07" header).
+            day_dated = [c for c in known if _published_day(c)]
+            dated = day_dated or [c for c in known if _published_span(c)]
             dated_ids = {c.id for c in dated}
             targets = {st for i, st in members if st is not None and i in dated_ids}
             if len(targets) != 1:
@@ -2287,11 +2290,39 @@ class Matcher:
             for i, story in members:
                 if story is None or story == target:
                     continue
-                if not self._clash(dated, self._members(db, story, fingerprints)):
+                if not self._copy_refused(
+                    db, fingerprints.get(i), dated, bool(day_dated), story, fingerprints
+                ):
                     continue
                 _move(db, meta, (i,), target)
                 touched.update((story, target))
         return _without_empty(db, touched)
+
+    def _copy_refused(
+        self,
+        db: Raw,
+        copy: _Candidate | None,
+        dated: list[_Candidate],
+        to_the_day: bool,
+        story: int,
+        fingerprints: dict[int, _Candidate],
+    ) -> bool:
+        """Whether a copy's story refuses the text's dated copies (_copies_follow): by _clash where they are dated
+        to the day; and, for a copy with no date of its own (_undated, which nothing but its links placed), by
+        _clash or by the weekday the dated copies give their event (_weekdays_apart), which may come from a
+        month-dated copy. bench/realset's tuning half: two undated copies of the AFP report of the Lewotobi
+        eruption of Monday 7 July 2025 ("a projeté lundi", id-lewotobi-202507-fr-01 and -fr-02 of -fr-03, "date
+        2025-07") sat in the 17 June eruption's story, which their original's weekday refuses (stories_eval.py
+        --folds --rematch of main 76b3b00's ingest: false pairs across the folds 275 -> 241, tune-b story pairs
+        found 3655 -> 3673, tune-a unchanged). A copy that states a day of its own stays where that day put it:
+        without that, a French copy of a Turkey quake report that states the quake's day followed its
+        month-dated original into another story (tune-a story pairs found 3865 -> 3857)."""
+        theirs = self._members(db, story, fingerprints)
+        if to_the_day and self._clash(dated, theirs):
+            return True
+        if copy is None or not _undated(copy):
+            return False
+        return self._clash(dated, theirs) or self._weekdays_apart(dated, theirs)
 
     @staticmethod
     def _join_stories(db: Raw, meta: dict[int, _Meta], article: _Meta, linked: list[_Meta]) -> set[int]:
