@@ -368,6 +368,31 @@ def _weak_undated(a: _Candidate, b: _Candidate, link: Verdict) -> bool:
     return not (_typed(a.anchors).get("d") and _typed(b.anchors).get("d"))
 
 
+# What a link shares of where its event happened and how many it struck: the event place, another place, a count.
+_WHERE = ("event_place", "places", "counts")
+# What a link shares of the event besides its kind and day: where it happened, in which country, who, how many.
+_WHERE_OR_WHO = (*_WHERE, "event_country", "countries", "names")
+
+
+def _placeless(evidence: Mapping[str, Any], shared: tuple[str, ...] = _WHERE) -> bool:
+    """Whether a link shares none of ``shared``: by default nothing of where its event happened or what it
+    counted (_WHERE), a kind with a day, a country or names alone. A report whose own event place no member of a
+    story names (_elsewhere) does not join the story on such a link (Matcher._story_links, _story_link).
+
+    bench/realset's tuning half: an undated Arabic report of the Balasore train crash
+    (in-balasore-train-2023-ar-01, event place Balasore) joined the Air India crash's story (2025) on its
+    members together (_story_link) on "crash", India, Narendra Modi, Amit Shah and the Times of India, which
+    every event in India may name (11 false pairs across the folds). A link to one report shares names of one
+    event more often: refusing such links on names too lost five reports in both folds (the Jet Set collapse's
+    "Rubby Pérez" and "Octavio Dotel", General Ogolla's name): there a link is refused only where it shares
+    nothing but the kind and the day (_WHERE_OR_WHO): on one day a kind of event happens in many places (an
+    Arabic report of the Mai Mahiu dam burst in Kenya, ke-mai-mahiu-dam-2024-ar-01, 29 April 2024, joined the Rio
+    Grande do Sul floods' story on "flood" and the day alone)."""
+    signals = evidence.get("signals") or {}
+    assert isinstance(signals, dict)
+    return not any(signals.get(k) for k in shared)
+
+
 def _undated(c: _Candidate) -> bool:
     """A report with no date at all: no publication day or month, no event day its text states."""
     return not _published_span(c) and not _event_days(c.anchors)
@@ -754,13 +779,35 @@ def _another_kind(own: _Candidate, link: Verdict, members: list[_Candidate]) -> 
     # precision 0.9881 -> 0.9959, recall 0.8215 -> 0.8284; tune-a unchanged. One report moved: a fit on it, kept
     # because a story's many counts are no agreement with one report's). Between two reports a count still agrees.
     agreeing = ("day", "near_day") if "story" in link.evidence else ("day", "near_day", "counts")
-    return not _kind_backed(signals, agreeing)
+    return not _kind_backed(signals, agreeing, _names_shared(link))
 
 
-def _kind_backed(signals: Mapping[str, Any], agreeing: tuple[str, ...] = ("day", "near_day")) -> bool:
+def _kind_backed(
+    signals: Mapping[str, Any], agreeing: tuple[str, ...] = ("day", "near_day"), names: float | None = None
+) -> bool:
     """Whether a link between reports read as two kinds shares one of ``agreeing`` or _KIND_NAMES names, which
-    say that they are one event told two ways (_another_kind, Matcher._pair_links)."""
-    return any(signals.get(k) for k in agreeing) or signals.get("names", 0) >= _KIND_NAMES
+    say that they are one event told two ways (_another_kind, Matcher._pair_links); ``names``, where given, is
+    the names signal with a name read twice counted once (_names_shared)."""
+    shared = signals.get("names", 0) if names is None else names
+    return any(signals.get(k) for k in agreeing) or shared >= _KIND_NAMES
+
+
+def _names_shared(link: Verdict) -> float:
+    """The link's "names" signal (shared name keys, four at most, over four), counting as one the keys of one name
+    read with and without a word (_distinct_names): "The West Bank" and "West Bank" are one name, not two."""
+    signals = link.evidence.get("signals") or {}
+    assert isinstance(signals, dict)
+    keys = link.evidence.get("name keys")
+    if not isinstance(keys, list) or not keys:
+        return float(signals.get("names", 0))
+    return min(_distinct_names(keys), 4) / 4
+
+
+def _distinct_names(keys: list[str]) -> int:
+    """How many names a list of name skeletons holds: a skeleton whose words are all among another's is that
+    name with a word more or less ("wst bnk" in "t wst bnk"), as _place_meets reads places."""
+    words = [frozenset(k.split()) for k in keys]
+    return sum(1 for i, w in enumerate(words) if not any(i != j and w < v for j, v in enumerate(words)))
 
 
 # A story's day: what this many of its members state as the event's day (signature "d:"). Two reports of one event
@@ -1232,14 +1279,17 @@ class Matcher:
         features = story_features(own.anchors, union.anchors, 0.0)
         if not any(features[k] for k in _THIS_EVENT) or not _kinds_agree(features):
             return None
+        if _placeless({"signals": features}) and _elsewhere(own, members):
+            return None
         if (score := story_score(features)) < self.options.story:
             return None
         to = max(
             near, key=lambda c: (story_score(story_features(own.anchors, fingerprints[c].anchors, 0.0)), -c)
         )
-        return Verdict(
+        link = Verdict(
             to, round(score, 4), False, {**_evidence(own, union, features, 0.0), "story": len(members)}
         )
+        return None if _another_kind(own, link, members) else link
 
     def is_copy(self, overlap: Overlap) -> bool:
         """Whether two texts in one language that share a part are one text cut, re-led or updated: they share
@@ -1852,9 +1902,18 @@ class Matcher:
             return members[story]
 
         def elsewhere(v: Verdict) -> bool:
-            # A weak link of an undated report into a story that never names its event place (_elsewhere).
+            # A weak link of an undated report into a story that never names its event place (_elsewhere), or a
+            # link on the kind and day alone (_placeless) into such a story: a copy's, where it is in none, is its
+            # original's (one text, one event).
             story = meta[v.candidate].story_id
-            if story is None or v.duplicate or not _weak_undated(own, fingerprints[v.candidate], v):
+            if story is None and (root := meta[v.candidate].duplicate_of):
+                self._meta(db, [root], meta)
+                story = meta[root].story_id
+            if story is None or v.duplicate:
+                return False
+            if not _placeless(v.evidence, _WHERE_OR_WHO) and not _weak_undated(
+                own, fingerprints[v.candidate], v
+            ):
                 return False
             theirs = of(story)
             return len(theirs) >= 2 and _elsewhere(own, theirs)
@@ -1897,7 +1956,8 @@ class Matcher:
                 and not self._witnessed(of(other.story_id), joined)
             ):
                 continue
-            if self._stays_out(own, other):
+            # Nor on a link of the kind and day alone to reports that never name the article's event place.
+            if self._stays_out(own, other) or (_placeless(v.evidence, _WHERE_OR_WHO) and elsewhere(v)):
                 continue
             theirs = of(other.story_id) or [fingerprints[other.id]]
             if (
@@ -2218,9 +2278,10 @@ class Matcher:
             missing = [i for i, _ in members if i not in fingerprints]
             if missing:
                 fingerprints.update(self._load(db, missing))
-            dated = [
-                fingerprints[i] for i, _ in members if i in fingerprints and _published_day(fingerprints[i])
-            ]
+            known = [fingerprints[i] for i, _ in members if i in fingerprints]
+            # Copies dated to the day, or where none is, to the month (an AFP text with a "date 2025-07" header).
+            day_dated = [c for c in known if _published_day(c)]
+            dated = day_dated or [c for c in known if _published_span(c)]
             dated_ids = {c.id for c in dated}
             targets = {st for i, st in members if st is not None and i in dated_ids}
             if len(targets) != 1:
@@ -2229,11 +2290,39 @@ class Matcher:
             for i, story in members:
                 if story is None or story == target:
                     continue
-                if not self._clash(dated, self._members(db, story, fingerprints)):
+                if not self._copy_refused(
+                    db, fingerprints.get(i), dated, bool(day_dated), story, fingerprints
+                ):
                     continue
                 _move(db, meta, (i,), target)
                 touched.update((story, target))
         return _without_empty(db, touched)
+
+    def _copy_refused(
+        self,
+        db: Raw,
+        copy: _Candidate | None,
+        dated: list[_Candidate],
+        to_the_day: bool,
+        story: int,
+        fingerprints: dict[int, _Candidate],
+    ) -> bool:
+        """Whether a copy's story refuses the text's dated copies (_copies_follow): by _clash where they are dated
+        to the day; and, for a copy with no date of its own (_undated, which nothing but its links placed), by
+        _clash or by the weekday the dated copies give their event (_weekdays_apart), which may come from a
+        month-dated copy. bench/realset's tuning half: two undated copies of the AFP report of the Lewotobi
+        eruption of Monday 7 July 2025 ("a projeté lundi", id-lewotobi-202507-fr-01 and -fr-02 of -fr-03, "date
+        2025-07") sat in the 17 June eruption's story, which their original's weekday refuses (stories_eval.py
+        --folds --rematch of main 76b3b00's ingest: false pairs across the folds 275 -> 241, tune-b story pairs
+        found 3655 -> 3673, tune-a unchanged). A copy that states a day of its own stays where that day put it:
+        without that, a French copy of a Turkey quake report that states the quake's day followed its
+        month-dated original into another story (tune-a story pairs found 3865 -> 3857)."""
+        theirs = self._members(db, story, fingerprints)
+        if to_the_day and self._clash(dated, theirs):
+            return True
+        if copy is None or not _undated(copy):
+            return False
+        return self._clash(dated, theirs) or self._weekdays_apart(dated, theirs)
 
     @staticmethod
     def _join_stories(db: Raw, meta: dict[int, _Meta], article: _Meta, linked: list[_Meta]) -> set[int]:
