@@ -12,7 +12,15 @@ import re
 from pathlib import Path
 
 from extract.event_place import Candidate, general, order, rank
-from extract.facts import _STRUCK, FactOptions, FactStage, _any_dateline_end, _not_where, _vehicle_names
+from extract.facts import (
+    _STRUCK,
+    FactOptions,
+    FactStage,
+    _any_dateline_end,
+    _land_first,
+    _not_where,
+    _vehicle_names,
+)
 from extract.gazetteer import find_places, gazetteer
 from extract.ner import NerOptions, NerStage
 from extract.signature import place_key
@@ -1223,3 +1231,24 @@ def test_an_arabic_count_of_towns_names_no_town(tmp_path: Path) -> None:
     ents = (Entity("جراء", "LOC", start, start + 4, "Jra", "native", "ar", "ner"),)
     places = _event(text, "ar", tmp_path, ents)["places"]
     assert "Jra" not in places and "جراء" not in places
+
+
+def test_a_river_or_a_lake_comes_after_the_land_a_flood_struck(tmp_path: Path) -> None:
+    # in-sikkim-flood-2023-id-01 (the realset tuning folds, tune-a): "banjir bandang yang disebabkan oleh hujan deras
+    # melanda sebuah lembah di negara bagian Sikkim" and "Akibat awan tiba-tiba muncul di atas Danau Lhonak di
+    # Sikkim Utara, banjir bandang terjadi di Sungai Teesta": the river rose, Sikkim was struck
+    text = (
+        Path(__file__).parent.parent / "bench/realset/articles/in-sikkim-flood-2023-id-01.txt"
+    ).read_text()
+    places = _ner_event(text, "id", tmp_path)["places"]
+    assert places[0] == "Sikkim" and "Sungai Teesta" in places
+    # in-sikkim-flood-2023-en-05 (tune-a) put "South Lhonak Lake" and "Teesta River" first; a name the gazetteer
+    # holds as a place is land, and a river or a lake alone stays the event's only place
+    assert _land_first(["South Lhonak Lake", "Teesta River", "Sikkim"], {}) == [
+        "Sikkim",
+        "South Lhonak Lake",
+        "Teesta River",
+    ]
+    salt = gazetteer(tmp_path).lookup("Salt Lake City")
+    assert salt is not None and _land_first([salt.name, "Jordan River"], {salt.name: salt})[0] == salt.name
+    assert _land_first(["lac Lhonak"], {}) == ["lac Lhonak"]

@@ -55,6 +55,8 @@ def test_a_story_agrees_on_the_day_its_reports_state_and_the_place_most_of_them_
     # Six texts (copies vote with their original); the publication day standing in for an unstated day does
     # not vote, and one text votes once however many of its copies state the day.
     assert (story["reports"], story["date_votes"], story["place_votes"]) == (6, 2, 3)
+    # no other place is named first by two texts or more
+    assert story["rivals"] == []
 
 
 def test_a_report_takes_its_storys_day_unless_its_text_states_one_in_full() -> None:
@@ -106,10 +108,13 @@ def test_a_report_naming_only_the_country_is_placed_where_its_story_says_inside_
         and english["from_story"] == ["place"]
     )
     # A report naming the story's place after a city (where the flight left from) puts the story's first; a
-    # city of its own in the story's country that is not the story's place stays.
+    # city of its own in the story's country that is not the story's place stays where another text names it
+    # first too, and gives way where the report alone does (``_lone_reading``: three texts name Pokhara first).
     assert resolved(YETI[0][1], story)["places"] == ["Pokhara", "Kathmandu", "Nepal"]  # type: ignore[index]
     kathmandu = _crash(None, None, ["Kathmandu", "Nepal"], {"kind": "city", "country": "NP"})
-    assert resolved(kathmandu, story)["places"] == ["Kathmandu", "Nepal"]  # type: ignore[index]
+    rival = dict(story, rivals=["kathmandu"])  # type: ignore[arg-type]
+    assert resolved(kathmandu, rival)["places"] == ["Kathmandu", "Nepal"]  # type: ignore[index]
+    assert resolved(kathmandu, story)["places"] == ["Pokhara", "Kathmandu", "Nepal"]  # type: ignore[index]
     # One story is one event in one place: a report naming first a country the story's place is not in (a
     # neighbour, where it was filed from) takes the story's place, which three of its texts name first.
     elsewhere = _crash(None, None, ["India"], {"kind": "country", "country": "IN"})
@@ -167,9 +172,45 @@ def test_a_report_naming_first_a_province_of_its_storys_country_takes_its_storys
     }
     assert resolved(own, story)["places"] == ["Quetta", "Balochistan", "Pakistan"]  # type: ignore[index]
     # A city the story's texts agree on in another province of the same country is not told apart (the gazetteer
-    # does not say which province a city is in); a province of another country is ``_elsewhere``'s case.
+    # does not say which province a city is in); a province of another country is ``_elsewhere``'s case. Another
+    # city of the country that two or more texts name first (a ``rival``) stays (``_lone_reading``).
     city = dict(own, places=["Karachi", "Pakistan"], scene={"kind": "city", "country": "PK"})
     assert resolved(city, story)["places"] == ["Karachi", "Pakistan"]  # type: ignore[index]
+    assert resolved(city, dict(story, rivals=["karachi"]))["places"] == ["Karachi", "Pakistan"]  # type: ignore[index]
+
+
+def test_a_lone_report_naming_another_city_of_its_storys_country_takes_its_storys_place() -> None:
+    # np-saurya-crash-2024-id-01 (bench/realset, tuning half): "Pesawat Saurya Airlines jatuh setelah lepas landas
+    # dari Kathmandu Nepal pada Rabu 24 Juli 2024 ..." and "Pesawat dijadwalkan terbang menuju Pokhara." Its
+    # reading places the crash in Pokhara, where the flight was bound (Kathmandu is not among its places); eleven
+    # of its story's twelve texts name Kathmandu first, none Pokhara.
+    own = {
+        "type": "crash",
+        "date": "2024-07-24",
+        "basis": "explicit",
+        "places": ["Pokhara", "Sumber", "Nepal"],
+        "scene": {"kind": "city", "country": "NP"},
+    }
+    story = {
+        "kind": "crash",
+        "date": "2024-07-24",
+        "place": "Kathmandu",
+        "scene": {"kind": "city", "country": "NP"},
+        "reports": 12,
+        "date_votes": 5,
+        "place_votes": 11,
+        "rivals": [],
+    }
+    taken = resolved(own, story)
+    assert taken is not None and taken["places"][:2] == ["Kathmandu", "Pokhara"]
+    assert taken["from_story"] == ["place"]
+    # Not where another text names Pokhara first too, nor where the report's own day is another event's, nor where
+    # fewer than three texts agree on Kathmandu, nor from a story stored before its rivals were.
+    assert resolved(own, dict(story, rivals=["pokhara"]))["places"][0] == "Pokhara"  # type: ignore[index]
+    assert resolved(dict(own, date="2023-01-15"), story)["places"][0] == "Pokhara"  # type: ignore[index]
+    assert resolved(own, dict(story, place_votes=2))["places"][0] == "Pokhara"  # type: ignore[index]
+    old = {k: v for k, v in story.items() if k != "rivals"}
+    assert resolved(own, old)["places"][0] == "Pokhara"  # type: ignore[index]
 
 
 def test_a_report_of_another_kind_keeps_its_own_event_and_a_story_without_events_has_none() -> None:
