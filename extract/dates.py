@@ -608,8 +608,10 @@ _FULL_DATES = [
     # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023; also a date the page's text runs
     # into its own repetition ("نشر في 31 يناير 202631 يناير 2026انقر": a byline whose two copies the stored text
     # glues together, the bench/pubdates tune outlet crene.com)
+    # "الثلاثاء,16 أبريل , 2024 8:02م": a comma spaced on both sides before the year, as an Arabic page's template
+    # may type it (the bench/pubdates tune outlet halafm.om, read blind in session 25)
     re.compile(
-        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)"
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?(?:\s?[,،])?\s+(?P<year>20\d\d)"
         rf"(?:(?!\d)|(?=[0-3]?\d\s+(?:{_MONTH_NAME})(?![\w\u0621-\u064a])))",
         re.IGNORECASE,
     ),
@@ -1107,7 +1109,8 @@ def published_in_text(
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
-    found = [f for f in found if not _crawl_clock(head, f, found)]
+    clocks = [f for f in found if _crawl_clock(head, f, found)]
+    found = [f for f in found if f not in clocks and not _clock_copy(head, f, clocks)]
     updates = [f for f in found if _UPDATE_BEFORE.search(head[head.rfind("\n", 0, f.start) + 1 : f.start])]
     found = [f for f in found if f not in updates]
     when = _chosen(text, head, found, header, url_day)
@@ -1321,6 +1324,35 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     weekday = "|".join(re.escape(name) for name in names)
     today = re.compile(rf"{_TODAY}[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?(?:{weekday})(?!\w)", re.IGNORECASE)
     return not today.search(head, f.end)
+
+
+def _clock_copy(head: str, f: _Found, clocks: list[_Found]) -> bool:
+    """Whether the date ``f`` is a second copy of a site's clock (see ``_CLOCK_LINE``): the same day, again alone on
+    a weekday line, with only the site's chrome between them, short lines of four words or fewer. A theme may print
+    its clock twice, in the top bar and again in the mobile header ("الجمعة, يناير 30, 2026\n16.4 C\nTunisia\nالجمعة,
+    يناير 30, 2026" over a report of April 2025: the bench/pubdates tune outlet ar.mondenews.net, read blind in session
+    25); the copy dates the crawl as the first does. A date line of the page's own sits under its headline, a line of
+    more words, so a byline of the clock's day stays (a page read the day it was published)."""
+    line_start = head.rfind("\n", 0, f.start) + 1
+    line_end = head.find("\n", f.end)
+    rest = head[f.end : line_end if line_end >= 0 else len(head)]
+    if (
+        f.kind not in ("byline", "timestamp")
+        or rest.strip(" ,.|")
+        or not _CLOCK_LINE.match(head[line_start : f.start])
+    ):
+        return False
+    for clock in clocks:
+        between = (
+            head[head.find("\n", clock.end) + 1 : line_start] if "\n" in head[clock.end : f.start] else None
+        )
+        if (
+            clock.date == f.date
+            and between is not None
+            and all(len(line.split()) <= 4 for line in between.split("\n"))
+        ):
+            return True
+    return False
 
 
 def _chosen(
