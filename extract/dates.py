@@ -1106,6 +1106,7 @@ def published_in_text(
             continue
         found.append(_Found(day, m.start(), m.end(), "timestamp"))
     found = [_said_today(head, _yesterday_or_tomorrow(head, f)) for f in found if not _embedded_post(head, f)]
+    found = [_caption_under_label(head, f) for f in found]
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
@@ -1127,8 +1128,13 @@ def published_in_text(
 # des secours" under a header that gives only the month (the bench/realset tune split's Courrier du Vietnam report of
 # the Tunu ferry, part Q): a wire's lead gives the day its source spoke, a weekday and a day of the header's month,
 # after the speech verb; that is the day of report. Only where the weekday is that day's in the header's year.
+# A French report's "fait état" (reports) is such a verb too ("Un bilan provisoire fait état, vendredi 3 mai, de 29
+# morts": the bench/realset tune-b Rio Grande do Sul report on francetvinfo.fr), and "ce" before the weekday calls the
+# day this one, as it does before a full date (see _TODAY_BEFORE): "l'explosion d'une station-service à Porto Alegre
+# ce samedi 4 mai" (the same story's pressafrik.com report). Both tune-b; no tune-a page has either form.
 _SAID_ON_WEEKDAY = re.compile(
     r"(?:\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé|rapporté|ajouté|expliqué|souligné)|"
+    r"\bfait\s+état\s*,|(?<![\w'’])ce(?=\s)|"
     r"\b(?:said|told|announced|confirmed|reported)(?:\s+on)?)\s+",
     re.IGNORECASE,
 )
@@ -1324,6 +1330,32 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     weekday = "|".join(re.escape(name) for name in names)
     today = re.compile(rf"{_TODAY}[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?(?:{weekday})(?!\w)", re.IGNORECASE)
     return not today.search(head, f.end)
+
+
+# "Publié\n\n<image>.jpg Des secouristes ... à Quetta, au Pakistan, le mardi 30 septembre 2025. (ASSOCIATED PRESS/Arshad
+# Butt)": a publication label alone on its line, its date lost with the page's script, and right under it the lead
+# photo's caption, dated with its day and ending with the agency's credit (noovo.info's pages: the bench/realset tune-a
+# Quetta bombing and tune-b Tunu ferry reports, both labelled with the caption's day). A wire photo captioned under the
+# label is the day's; a caption elsewhere on the page stays a lead date.
+_BARE_PUBLISHED_LABEL = re.compile(
+    r"^[ \t]*(?:publié|publiée|published|posted|diterbitkan|(?<![\u0621-\u064a])نشر|تاريخ النشر)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_CREDIT_END = re.compile(r"\([^()\n]{2,60}\)[ \t]*$")
+
+
+def _caption_under_label(head: str, f: _Found) -> _Found:
+    """The date ``f`` as a byline where it dates the photo caption right under a bare publication label (see
+    ``_BARE_PUBLISHED_LABEL``); else ``f`` unchanged."""
+    if f.kind != "lead":
+        return f
+    line_start = head.rfind("\n", 0, f.start) + 1
+    line_end = head.find("\n", f.end)
+    line = head[line_start : line_end if line_end >= 0 else len(head)]
+    above = [text for text in head[:line_start].split("\n") if text.strip()]
+    if above and _BARE_PUBLISHED_LABEL.match(above[-1]) and _CREDIT_END.search(line):
+        return dataclasses.replace(f, kind="byline")
+    return f
 
 
 def _clock_copy(head: str, f: _Found, clocks: list[_Found]) -> bool:

@@ -2240,3 +2240,33 @@ def test_publication_forms_of_session_25_pubdate25() -> None:
     )
     when = published_in_text(head)
     assert when is not None and when.date == "2026-01-30"
+
+
+def test_french_day_of_report_under_a_header_month_and_a_caption_under_publie() -> None:
+    # bench/realset tune-b br-rio-grande-flood-2024-fr-03 (francetvinfo.fr): "fait état" with the day, the header's month
+    head = (
+        " date 2024-05 Un bilan provisoire fait état, vendredi 3 mai, de 29 morts et 60 disparus au Brésil, où l'État "
+        "du Rio Grande do Sul a été frappé par des coulées de boues et des inondations dantesques."
+    )
+    when = published_in_text(head, "2024-05", "month")
+    assert when is not None and when.date == "2024-05-03"
+    # br-rio-grande-flood-2024-fr-04 (pressafrik.com): "ce" before the weekday calls the day this one
+    head = "Le drame s'est ajouté à l'explosion d'une station-service à Porto Alegre ce samedi 4 mai."
+    when = published_in_text(head, "2024-05", "month")
+    assert when is not None and when.date == "2024-05-04"
+    # a weekday the header's year does not give that day is no day of report (4 May 2024 was a Saturday)
+    head = "Le drame s'est ajouté à l'explosion d'une station-service à Porto Alegre ce dimanche 4 mai."
+    assert published_in_text(head, "2024-05", "month") is None
+    # tune-a pk-quetta-fc-bombing-2025-fr-01 (noovo.info): "Publié" alone, its date lost, then the photo's caption
+    head = (
+        "Un attentat à la voiture piégée a fait au moins 10 morts au Pakistan\n\nPublié\n\n"
+        "1681e66c04047e6c10ebf9cb1d678bdbdfd27da064ebb2bce5dcf347298cd4b1.jpg Des secouristes et des agents de sécurité "
+        "examinent des véhicules endommagés sur le site d'un attentat à la voiture piégée, à Quetta, au Pakistan, le "
+        "mardi 30 septembre 2025. (ASSOCIATED PRESS/Arshad Butt)\n\nDes militants ont fait exploser une puissante "
+        "voiture piégée"
+    )
+    when = published_in_text(head)
+    assert when is not None and (when.date, when.basis) == ("2025-09-30", "byline")
+    # the same caption without the label above it is no byline (at most the lead's weekday-dated day, see _chosen)
+    when = published_in_text(head.replace("Publié\n\n", ""))
+    assert when is None or when.basis == "lead"
