@@ -608,8 +608,10 @@ _FULL_DATES = [
     # 9 septembre 2023, 9 September 2023, 9 سبتمبر 2023, 09 أيلول/سبتمبر 2023; also a date the page's text runs
     # into its own repetition ("نشر في 31 يناير 202631 يناير 2026انقر": a byline whose two copies the stored text
     # glues together, the bench/pubdates tune outlet crene.com)
+    # "الثلاثاء,16 أبريل , 2024 8:02م": a comma spaced on both sides before the year, as an Arabic page's template
+    # may type it (the bench/pubdates tune outlet halafm.om, read blind in session 25)
     re.compile(
-        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?[,،]?\s+(?P<year>20\d\d)"
+        rf"(?<![\w/]){_DAY},?\s+(?:of\s+|de\s+|من\s+)?{_MONTH_PAIR}\.?(?:\s?[,،])?\s+(?P<year>20\d\d)"
         rf"(?:(?!\d)|(?=[0-3]?\d\s+(?:{_MONTH_NAME})(?![\w\u0621-\u064a])))",
         re.IGNORECASE,
     ),
@@ -1104,10 +1106,12 @@ def published_in_text(
             continue
         found.append(_Found(day, m.start(), m.end(), "timestamp"))
     found = [_said_today(head, _yesterday_or_tomorrow(head, f)) for f in found if not _embedded_post(head, f)]
+    found = [_caption_under_label(head, f) for f in found]
     found.sort(key=lambda f: f.start)
     if header and header_precision == "month":
         found = [f for f in found if f.date.isoformat()[:7] == header[:7]]
-    found = [f for f in found if not _crawl_clock(head, f, found)]
+    clocks = [f for f in found if _crawl_clock(head, f, found)]
+    found = [f for f in found if f not in clocks and not _clock_copy(head, f, clocks)]
     updates = [f for f in found if _UPDATE_BEFORE.search(head[head.rfind("\n", 0, f.start) + 1 : f.start])]
     found = [f for f in found if f not in updates]
     when = _chosen(text, head, found, header, url_day)
@@ -1124,8 +1128,13 @@ def published_in_text(
 # des secours" under a header that gives only the month (the bench/realset tune split's Courrier du Vietnam report of
 # the Tunu ferry, part Q): a wire's lead gives the day its source spoke, a weekday and a day of the header's month,
 # after the speech verb; that is the day of report. Only where the weekday is that day's in the header's year.
+# A French report's "fait état" (reports) is such a verb too ("Un bilan provisoire fait état, vendredi 3 mai, de 29
+# morts": the bench/realset tune-b Rio Grande do Sul report on francetvinfo.fr), and "ce" before the weekday calls the
+# day this one, as it does before a full date (see _TODAY_BEFORE): "l'explosion d'une station-service à Porto Alegre
+# ce samedi 4 mai" (the same story's pressafrik.com report). Both tune-b; no tune-a page has either form.
 _SAID_ON_WEEKDAY = re.compile(
     r"(?:\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé|rapporté|ajouté|expliqué|souligné)|"
+    r"\bfait\s+état\s*,|(?<![\w'’])ce(?=\s)|"
     r"\b(?:said|told|announced|confirmed|reported)(?:\s+on)?)\s+",
     re.IGNORECASE,
 )
@@ -1321,6 +1330,61 @@ def _crawl_clock(head: str, f: _Found, found: list[_Found]) -> bool:
     weekday = "|".join(re.escape(name) for name in names)
     today = re.compile(rf"{_TODAY}[\s,،]*(?:(?:يوم|hari|le|ce)\s+)?(?:{weekday})(?!\w)", re.IGNORECASE)
     return not today.search(head, f.end)
+
+
+# "Publié\n\n<image>.jpg Des secouristes ... à Quetta, au Pakistan, le mardi 30 septembre 2025. (ASSOCIATED PRESS/Arshad
+# Butt)": a publication label alone on its line, its date lost with the page's script, and right under it the lead
+# photo's caption, dated with its day and ending with the agency's credit (noovo.info's pages: the bench/realset tune-a
+# Quetta bombing and tune-b Tunu ferry reports, both labelled with the caption's day). A wire photo captioned under the
+# label is the day's; a caption elsewhere on the page stays a lead date.
+_BARE_PUBLISHED_LABEL = re.compile(
+    r"^[ \t]*(?:publié|publiée|published|posted|diterbitkan|(?<![\u0621-\u064a])نشر|تاريخ النشر)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_CREDIT_END = re.compile(r"\([^()\n]{2,60}\)[ \t]*$")
+
+
+def _caption_under_label(head: str, f: _Found) -> _Found:
+    """The date ``f`` as a byline where it dates the photo caption right under a bare publication label (see
+    ``_BARE_PUBLISHED_LABEL``); else ``f`` unchanged."""
+    if f.kind != "lead":
+        return f
+    line_start = head.rfind("\n", 0, f.start) + 1
+    line_end = head.find("\n", f.end)
+    line = head[line_start : line_end if line_end >= 0 else len(head)]
+    above = [text for text in head[:line_start].split("\n") if text.strip()]
+    if above and _BARE_PUBLISHED_LABEL.match(above[-1]) and _CREDIT_END.search(line):
+        return dataclasses.replace(f, kind="byline")
+    return f
+
+
+def _clock_copy(head: str, f: _Found, clocks: list[_Found]) -> bool:
+    """Whether the date ``f`` is a second copy of a site's clock (see ``_CLOCK_LINE``): the same day, again alone on
+    a weekday line, with only the site's chrome between them, short lines of four words or fewer. A theme may print
+    its clock twice, in the top bar and again in the mobile header ("الجمعة, يناير 30, 2026\n16.4 C\nTunisia\nالجمعة,
+    يناير 30, 2026" over a report of April 2025: the bench/pubdates tune outlet ar.mondenews.net, read blind in session
+    25); the copy dates the crawl as the first does. A date line of the page's own sits under its headline, a line of
+    more words, so a byline of the clock's day stays (a page read the day it was published)."""
+    line_start = head.rfind("\n", 0, f.start) + 1
+    line_end = head.find("\n", f.end)
+    rest = head[f.end : line_end if line_end >= 0 else len(head)]
+    if (
+        f.kind not in ("byline", "timestamp")
+        or rest.strip(" ,.|")
+        or not _CLOCK_LINE.match(head[line_start : f.start])
+    ):
+        return False
+    for clock in clocks:
+        between = (
+            head[head.find("\n", clock.end) + 1 : line_start] if "\n" in head[clock.end : f.start] else None
+        )
+        if (
+            clock.date == f.date
+            and between is not None
+            and all(len(line.split()) <= 4 for line in between.split("\n"))
+        ):
+            return True
+    return False
 
 
 def _chosen(
