@@ -779,35 +779,13 @@ def _another_kind(own: _Candidate, link: Verdict, members: list[_Candidate]) -> 
     # precision 0.9881 -> 0.9959, recall 0.8215 -> 0.8284; tune-a unchanged. One report moved: a fit on it, kept
     # because a story's many counts are no agreement with one report's). Between two reports a count still agrees.
     agreeing = ("day", "near_day") if "story" in link.evidence else ("day", "near_day", "counts")
-    return not _kind_backed(signals, agreeing, _names_shared(link))
+    return not _kind_backed(signals, agreeing)
 
 
-def _kind_backed(
-    signals: Mapping[str, Any], agreeing: tuple[str, ...] = ("day", "near_day"), names: float | None = None
-) -> bool:
+def _kind_backed(signals: Mapping[str, Any], agreeing: tuple[str, ...] = ("day", "near_day")) -> bool:
     """Whether a link between reports read as two kinds shares one of ``agreeing`` or _KIND_NAMES names, which
-    say that they are one event told two ways (_another_kind, Matcher._pair_links); ``names``, where given, is
-    the names signal with a name read twice counted once (_names_shared)."""
-    shared = signals.get("names", 0) if names is None else names
-    return any(signals.get(k) for k in agreeing) or shared >= _KIND_NAMES
-
-
-def _names_shared(link: Verdict) -> float:
-    """The link's "names" signal (shared name keys, four at most, over four), counting as one the keys of one name
-    read with and without a word (_distinct_names): "The West Bank" and "West Bank" are one name, not two."""
-    signals = link.evidence.get("signals") or {}
-    assert isinstance(signals, dict)
-    keys = link.evidence.get("name keys")
-    if not isinstance(keys, list) or not keys:
-        return float(signals.get("names", 0))
-    return min(_distinct_names(keys), 4) / 4
-
-
-def _distinct_names(keys: list[str]) -> int:
-    """How many names a list of name skeletons holds: a skeleton whose words are all among another's is that
-    name with a word more or less ("wst bnk" in "t wst bnk"), as _place_meets reads places."""
-    words = [frozenset(k.split()) for k in keys]
-    return sum(1 for i, w in enumerate(words) if not any(i != j and w < v for j, v in enumerate(words)))
+    say that they are one event told two ways (_another_kind, Matcher._pair_links)."""
+    return any(signals.get(k) for k in agreeing) or signals.get("names", 0) >= _KIND_NAMES
 
 
 # A story's day: what this many of its members state as the event's day (signature "d:"). Two reports of one event
@@ -1286,10 +1264,9 @@ class Matcher:
         to = max(
             near, key=lambda c: (story_score(story_features(own.anchors, fingerprints[c].anchors, 0.0)), -c)
         )
-        link = Verdict(
+        return Verdict(
             to, round(score, 4), False, {**_evidence(own, union, features, 0.0), "story": len(members)}
         )
-        return None if _another_kind(own, link, members) else link
 
     def is_copy(self, overlap: Overlap) -> bool:
         """Whether two texts in one language that share a part are one text cut, re-led or updated: they share
