@@ -4,12 +4,11 @@ Al-Aqsa raid of April 2023 and the Lebanon pager explosions of September 2024)."
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from store.matching import Matcher, Verdict, _another_kind, _Candidate, _distinct_names, _union_anchors
+from store.matching import Verdict, _another_kind, _Candidate, _union_anchors
 from tests.test_stories import REALSET, _groups, _ingest
 
 
@@ -96,79 +95,3 @@ def test_a_report_of_another_event_does_not_join_a_story_on_one_members_kind(
         "lb-pagers-2024-fr-01" in s and any(n.startswith("jerusalem-") for n in s) for s in stories
     )
     assert any(len(s) >= 8 and all(n.startswith("jerusalem-aqsa-2023-") for n in s) for s in stories)
-
-
-def test_one_name_read_with_and_without_a_word_is_one_name() -> None:
-    """An undated English report of the Jaffa shooting, read as an attack ("the heroic Jaffa operation carried out
-    by the fighters from the [occupied West Bank] city of Hebron" ... "Violence in the West Bank has also surged",
-    il-jaffa-shooting-2024-en-04), met the Bnei Brak shooting's reports together on Jerusalem, Gaza, Tel Aviv,
-    Israel and "The West Bank" / "West Bank": two name keys of one name, no agreement on the event. Two names
-    still are."""
-    assert _distinct_names(["t wst bnk", "wst bnk"]) == 1
-    assert _distinct_names(["mhmd msk", "t wst bnk", "wst bnk"]) == 2
-    assert _distinct_names(["ksm slmn", "slmn"]) == 1
-    report = _Candidate(
-        9, "en", None, None, None, frozenset({"k:attack", "e:hbrn", "s:t wst bnk", "s:wst bnk"})
-    )
-    bnei_brak = [_member(1, "k:shooting", "d:2022-03-29"), _member(2, "k:shooting"), _member(3, "k:shooting")]
-    signals = {"other_kind": 1.0, "places": 1.0, "countries": 0.5, "names": 0.5, "anchors": 0.25}
-    one_name = Verdict(
-        1, 0.946, False, {"signals": signals, "name keys": ["t wst bnk", "wst bnk"], "story": 19}
-    )
-    assert _another_kind(report, one_name, bnei_brak)
-    two = Verdict(1, 0.946, False, {"signals": signals, "name keys": ["mhmd msk", "wst bnk"], "story": 19})
-    assert not _another_kind(report, two, bnei_brak)
-
-
-# The anchors of the Tripoli boat sinking's first ten reports (lb-tripoli-boat-2022-ar-01 ... -fr-03) as a fresh
-# ingest of bench/realset stores them (the typed ones, extract/signature.py).
-_TRIPOLI = (
-    ("d:2022-04-23", "e:tg", "k:crash", "p:gzr fnr", "p:trpl", "q:dead:8", "r:lebanon", "s:lbn arm"),
-    ("e:trpl", "k:crash", "p:brt", "p:gzr fnr", "p:trpl", "q:dead:48", "q:dead:8", "r:lebanon", "s:lbn arm"),
-    ("e:trpl", "g:ly", "k:crash", "p:trpl", "q:dead:8", "s:ar frk", "s:lbn arm", "s:lbn nf"),
-    ("d:2022-04-28", "e:trpl", "k:crash", "p:trpl", "q:dead:48", "q:dead:6", "r:lebanon", "s:lbn arm"),
-    ("d:2022-04-26", "e:al b", "k:crash", "p:mdtrn s", "p:trpl", "r:lebanon", "s:b tbn", "s:tln hm"),
-    ("d:2022-04-25", "e:al b", "k:crash", "p:mdtrn s", "p:t", "p:trpl", "r:lebanon", "s:b tbn", "s:tln hm"),
-    ("e:mdtrn", "k:crash", "p:mdtrn", "p:trpl", "q:dead:7", "r:lebanon", "s:ahmd tmr", "s:lbn arm"),
-    (
-        "d:2022-04-23",
-        "e:trpl",
-        "k:crash",
-        "p:klmn",
-        "p:lbns",
-        "p:trpl",
-        "q:missing:30",
-        "r:lebanon",
-        "s:arm lbns",
-    ),
-    (
-        "d:2022-04-24",
-        "e:trpl",
-        "k:crash",
-        "p:lbns",
-        "p:mdtrn",
-        "p:trpl",
-        "r:lebanon",
-        "s:arm lbns",
-        "s:mrn lbns",
-    ),
-    ("d:2022-04-24", "e:lbn", "g:lb", "k:crash", "p:klmn", "p:l", "p:s", "p:trpl", "r:lebanon", "s:arm lbns"),
-)
-
-
-def test_a_report_of_another_kind_does_not_join_a_storys_members_together_read_after_it() -> None:
-    """The French report of the Jaffa shooting ("Au moins 6 morts dans une fusillade à Jaffa alors que l'Iran
-    frappe Israël" ... "l'incursion terrestre israélienne au Liban", il-jaffa-shooting-2024-fr-04), stored before
-    the Tripoli boat's reports and left in no story, was read again against their story once it formed
-    (Matcher._decide: a candidate left in no story) and met its members together on "6 dead", Lebanon and two
-    misread places: a shooting and a sinking, with no day in common. The members-together link refuses it as
-    the first reading does (_another_kind); a report of a sinking with the same evidence joins."""
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, story_id INTEGER)")
-    db.executemany("INSERT INTO articles VALUES (?, 1)", [(i,) for i in range(1, len(_TRIPOLI) + 1)])
-    fingerprints = {i: _member(i, *a) for i, a in enumerate(_TRIPOLI, start=1)}
-    typed = {"e:gf", "p:gf", "p:l", "p:s", "p:tl af", "q:dead:6", "r:iran", "r:israel", "r:lebanon", "s:hsbl"}
-    shooting = _Candidate(99, "fr", None, None, None, frozenset({"k:shooting", *typed}))
-    sinking = _Candidate(99, "fr", None, None, None, frozenset({"k:crash", *typed}))
-    assert Matcher()._story_link(db, shooting, 1, [10], fingerprints) is None
-    assert Matcher()._story_link(db, sinking, 1, [10], fingerprints) is not None
