@@ -2287,11 +2287,10 @@ class Matcher:
         without that, a French copy of a Turkey quake report that states the quake's day followed its
         month-dated original into another story (tune-a story pairs found 3865 -> 3857)."""
         theirs = self._members(db, story, fingerprints)
-        if to_the_day and self._clash(dated, theirs):
+        undated = copy is not None and _undated(copy)
+        if (to_the_day or undated) and self._clash(dated, theirs):
             return True
-        if copy is None or not _undated(copy):
-            return False
-        return self._clash(dated, theirs) or self._weekdays_apart(dated, theirs)
+        return undated and self._weekdays_apart(dated, theirs)
 
     @staticmethod
     def _join_stories(db: Raw, meta: dict[int, _Meta], article: _Meta, linked: list[_Meta]) -> set[int]:

@@ -263,8 +263,9 @@ def _inside(event: Mapping[str, Any], story: Mapping[str, Any]) -> bool:
     """Whether the story's place says more than the article's first place: the article names none; or only
     the country the story's place is in; or a place in another country (``_elsewhere``), or a province of the
     country the story's city is in (``_broader``), or, in Arabic, a place the gazetteer does not know
-    (``_unknown_arabic``); or it names the story's place too, after a place no more
-    specific (Kathmandu, where the flight left from, before Pokhara, where it crashed)."""
+    (``_unknown_arabic``); or, not naming the story's place, a lone reading of another place of its country
+    (``_lone_reading``); or it names the story's place too, after a place no more specific (Kathmandu, where the
+    flight left from, before Pokhara, where it crashed)."""
     if not event.get("places"):
         return True
     own, theirs = event.get("scene") or {}, story.get("scene") or {}
