@@ -33,15 +33,8 @@ from extract.signature import SignatureStage  # noqa: E402
 from ingest.record import Article  # noqa: E402
 from normalize.fingerprint import copy_overlap, passages  # noqa: E402
 from normalize.stages import FingerprintStage  # noqa: E402
-from store.matching import (  # noqa: E402
-    _WHOLE,
-    FEATURES,
-    Matcher,
-    MatchOptions,
-    _Candidate,
-    containment,
-    story_features,
-)
+from store.match_options import MatchOptions  # noqa: E402
+from store.matching import _WHOLE, FEATURES, Matcher, _Candidate, containment, story_features  # noqa: E402
 
 
 def articles(data: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Article]]:

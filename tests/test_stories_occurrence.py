@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from store.matching import Matcher, MatchOptions, _Candidate, _Meta, groups_apart
+from store.match_options import MatchOptions
+from store.matching import Matcher, _Candidate, _Meta, groups_apart
 from tests.test_stories import REALSET, _groups
 
 
