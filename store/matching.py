@@ -30,14 +30,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import hashlib
-import itertools
 import json
 import math
 import re
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +46,7 @@ from ingest.record import Article as Record
 from ingest.record import first_event
 from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
+from store.anchors import KNOWN_BANDING, _postings, anchor_keys, band_keys_batch, optimal_banding
 from store.dialects import Raw
 from store.match_options import MatchOptions
 from store.occurrence import follows_another
@@ -71,61 +69,6 @@ _WHOLE = 0.8
 
 
 _WEIGHTS = {"u": 3.0, "c": 2.0, "h": 2.0, "x": 1.0, "n": 1.0, "o": 1.0, "w": 0.5, "y": 0.3}
-
-
-def _h64(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
-
-
-def anchor_key(anchor: str) -> int:
-    return _h64(anchor.encode("utf-8"))
-
-
-def anchor_keys(anchors: Iterable[str]) -> list[int]:
-    """anchor_key() of each anchor, sorted and without repeats; the hash inlined (a batch hashes some 2,000)."""
-    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
-    return sorted(
-        {from_bytes(blake2b(a.encode("utf-8"), digest_size=8).digest(), "big", signed=True) for a in anchors}
-    )
-
-
-def _postings(keys: dict[int, list[int]]) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """(key, article_id) rows of an index sorted by key, then article, and the keys alone (sorted), with numpy:
-    sorting half a million tuples of 64-bit ints in Python cost more than the index writes around it."""
-    flat = np.fromiter(itertools.chain.from_iterable(keys.values()), np.int64)
-    ids = np.repeat(np.fromiter(keys, np.int64, len(keys)), [len(ks) for ks in keys.values()])
-    order = np.lexsort((ids, flat))
-    flat = flat[order]
-    return list(zip(flat.tolist(), ids[order].tolist(), strict=True)), flat
-
-
-_PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
-
-
-_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)  # splitmix64's finaliser
-
-
-def band_keys_batch(signatures: np.ndarray, langs: list[str | None], bands: int, rows: int) -> np.ndarray:
-    """One 64-bit key per LSH band for each signature (rows of ``signatures``), as int64 for SQLite.
-
-    The band number and the language are hashed in, so a single indexed look-up finds same-language articles
-    agreeing on any band. Computed for a whole batch with numpy (FNV-style over the band's 32-bit values, then
-    splitmix64's finaliser): hashing 25 bands an article one by one in Python cost more than the look-ups.
-    Keys are persisted: changing this function needs a migration that recomputes ``lsh_bands`` (see 0005).
-    """
-    n = signatures.shape[0]
-    values = signatures[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
-    seeds = np.array([zlib.crc32((lang or "und").encode()) for lang in langs], dtype=np.uint64)
-    h = (seeds[:, None] << np.uint64(32)) | np.arange(bands, dtype=np.uint64)[None, :]
-    for j in range(rows):
-        h = (h ^ values[:, :, j]) * _PRIME  # uint64 arrays wrap modulo 2**64, as intended
-    h ^= h >> np.uint64(30)
-    h *= _MIX1
-    h ^= h >> np.uint64(27)
-    h *= _MIX2
-    h ^= h >> np.uint64(31)
-    keys: np.ndarray = h.view(np.int64)
-    return keys
 
 
 def _weight(anchors: frozenset[str] | set[str]) -> float:
@@ -790,21 +733,6 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 def _chunks(values: list[int]) -> list[list[int]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
-
-
-def optimal_banding(threshold: float) -> tuple[int, int]:
-    """(bands, rows) as datasketch's MinHashLSH picks them for a Jaccard threshold: the split of NUM_PERM that
-    minimises false positives plus false negatives, equally weighted."""
-    from datasketch.lsh import _optimal_param  # imports scipy
-
-    b, r = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
-    return int(b), int(r)
-
-
-# optimal_banding for the default threshold, worked out once: importing it costs the writing process 0.55 s
-# (scipy) in every run that stores an article, a cron run of three files included. tests/test_store.py checks
-# every entry against datasketch.
-KNOWN_BANDING: dict[tuple[float, int], tuple[int, int]] = {(0.5, 128): (25, 5)}
 
 
 class Matcher:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from store.matching import _postings, anchor_key, anchor_keys
+from store.anchors import _postings, anchor_key, anchor_keys
 
 
 def test_anchor_keys_are_the_sorted_distinct_anchor_key_values() -> None:
