@@ -35,7 +35,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -49,6 +48,7 @@ from store import dialects, schema
 from store.anchors import KNOWN_BANDING, _postings, anchor_keys, band_keys_batch, optimal_banding
 from store.dialects import Raw
 from store.match_options import MatchOptions
+from store.match_records import Verdict, _Candidate, _Meta
 from store.occurrence import follows_another
 from store.story_event import consensus, event_key
 
@@ -662,49 +662,6 @@ def _union_anchors(members: list[_Candidate]) -> frozenset[str]:
     return frozenset(
         a for m in members for a in m.anchors if not a.startswith("k:") or not agreed or a in agreed
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    candidate: int
-    score: float
-    duplicate: bool
-    evidence: dict[str, object]
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    id: int
-    lang: str | None
-    published: str | None
-    minhash: bytes | None
-    minhash_en: bytes | None
-    anchors: frozenset[str]
-    shingles: int | None = None
-
-
-@dataclass(slots=True)
-class _Meta:
-    """What the duplicate and story decisions read of an article, kept current as a batch is decided."""
-
-    id: int
-    duplicate_of: int | None
-    story_id: int | None
-    credit: bool
-    precision: str | None
-    published: str | None
-    # In no story, taken out of one by a later report that left it unsure of its occurrence (_unsure_left).
-    unsure: bool = False
-
-    def originality(self) -> tuple[int, int, str]:
-        """Sort key, lowest first, for which of two duplicates is the original: one that credits another source
-        ("SOURCE CCTV+") is a copy; then the more precise publication date (a dated release over an undated
-        repost), then the earlier date; then (Matcher._decide) the one one run stores first."""
-        return (
-            1 if self.credit else 0,
-            _PRECISION_RANK.get(self.precision or "", 3),
-            self.published or "9999",
-        )
 
 
 # A story's agreed day keeps it apart from a story that agrees on another when two or more of its texts state it:
@@ -2173,9 +2130,6 @@ def _without_empty(db: Raw, touched: set[int]) -> set[int]:
             db.execute("DELETE FROM stories WHERE id = ?", (story,))
             touched.discard(story)
     return touched
-
-
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def refresh_stories(db: Raw, story_ids: list[int]) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.matching import Matcher, Verdict, _Candidate, _elsewhere, _placeless
+from store.match_records import Verdict, _Candidate
+from store.matching import Matcher, _elsewhere, _placeless
 
 
 def _candidate(i: int, published: str | None, *anchors: str) -> _Candidate:

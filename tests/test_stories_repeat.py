@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.matching import _another_day, _Candidate
+from store.match_records import _Candidate
+from store.matching import _another_day
 from store.occurrence import follows_another
 
 
