@@ -35,7 +35,8 @@ from normalize.fingerprint import copy_overlap, passages  # noqa: E402
 from normalize.stages import FingerprintStage  # noqa: E402
 from store.match_options import MatchOptions  # noqa: E402
 from store.match_records import _Candidate  # noqa: E402
-from store.matching import _WHOLE, FEATURES, Matcher, containment, story_features  # noqa: E402
+from store.matching import _WHOLE, Matcher, containment  # noqa: E402
+from store.story_score import FEATURES, story_features  # noqa: E402
 
 
 def articles(data: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Article]]:
