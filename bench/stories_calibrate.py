@@ -1,9 +1,9 @@
 """Fit the story score's weights and pick its thresholds on the tuning half of the real set (bench/realset).
 
 Runs polynews's stages over every article as `polynews ingest` does on a folder (no translation model, no
-address), then for every pair of articles in the tuning half computes the story features store/matching.py
+address), then for every pair of articles in the tuning half computes the story features store/story_score.py
 computes (story_features), drops the pairs a veto separates, and fits a logistic regression (numpy, L2) of
-"same story" on them. Prints the weights (store/matching.py's _STORY_WEIGHTS take them, rounded) and pairwise
+"same story" on them. Prints the weights (store/story_score.py's _STORY_WEIGHTS take them, rounded) and pairwise
 precision and recall by threshold on both halves, and same-document pairs by the copy check's threshold. The held-out
 half is only scored, never fitted: read its rows to report, not to choose.
 

@@ -1,4 +1,4 @@
-"""The matching path's batch helpers give what the plain Python they replaced gave (store/matching.py)."""
+"""The matching path's batch helpers give what the plain Python they replaced gave (store/anchors.py)."""
 
 from __future__ import annotations
 

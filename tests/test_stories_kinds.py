@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from store.match_records import Verdict, _Candidate
-from store.matching import _another_kind, _union_anchors
+from store.vetoes import _another_kind, _union_anchors
 from tests.test_stories import REALSET, _groups, _ingest
 
 
