@@ -1,9 +1,9 @@
 """Fit the story score's weights and pick its thresholds on the tuning half of the real set (bench/realset).
 
 Runs polynews's stages over every article as `polynews ingest` does on a folder (no translation model, no
-address), then for every pair of articles in the tuning half computes the story features store/matching.py
+address), then for every pair of articles in the tuning half computes the story features store/story_score.py
 computes (story_features), drops the pairs a veto separates, and fits a logistic regression (numpy, L2) of
-"same story" on them. Prints the weights (store/matching.py's _STORY_WEIGHTS take them, rounded) and pairwise
+"same story" on them. Prints the weights (store/story_score.py's _STORY_WEIGHTS take them, rounded) and pairwise
 precision and recall by threshold on both halves, and same-document pairs by the copy check's threshold. The held-out
 half is only scored, never fitted: read its rows to report, not to choose.
 
@@ -33,15 +33,10 @@ from extract.signature import SignatureStage  # noqa: E402
 from ingest.record import Article  # noqa: E402
 from normalize.fingerprint import copy_overlap, passages  # noqa: E402
 from normalize.stages import FingerprintStage  # noqa: E402
-from store.matching import (  # noqa: E402
-    _WHOLE,
-    FEATURES,
-    Matcher,
-    MatchOptions,
-    _Candidate,
-    containment,
-    story_features,
-)
+from store.match_options import MatchOptions  # noqa: E402
+from store.match_records import _Candidate  # noqa: E402
+from store.matching import _WHOLE, Matcher, containment  # noqa: E402
+from store.story_score import FEATURES, story_features  # noqa: E402
 
 
 def articles(data: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Article]]:

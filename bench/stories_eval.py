@@ -105,7 +105,8 @@ def rematch(source: Path, db: Path, batch: int = 256) -> float:
     folder in), each batch matched as the writer matches it (Matcher.match_batch, from the stored rows instead
     of the records): the same candidates, document frequencies and decisions as the ingest's run."""
     sys.path.insert(0, str(ROOT))
-    from store.matching import Matcher, _Candidate
+    from store.match_records import _Candidate
+    from store.matching import Matcher
 
     if db.exists():
         db.unlink()

@@ -23,22 +23,20 @@ families (ATR 72, CRJ-200) are disjoint, whose publication dates lie more than `
 whose quakes' magnitudes all differ are never the same story (next year's edition of the same conference,
 another crash on the same route).
 Thresholds were calibrated on tests/devset (bench/README.md has the precision and recall).
+
+What needs none of the Matcher's state lives apart: the options (store/match_options.py), the index
+keys and LSH bands (store/anchors.py), the records decided on (store/match_records.py), the story score
+(store/story_score.py) and the vetoes (store/vetoes.py). This module is the Matcher, which reads the indexes
+and applies them, and what only it uses.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
-import hashlib
-import itertools
 import json
-import math
-import re
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -49,137 +47,53 @@ from ingest.record import Article as Record
 from ingest.record import first_event
 from normalize.fingerprint import NUM_PERM, Overlap, Passages, copy_overlap, passages
 from store import dialects, schema
+from store.anchors import KNOWN_BANDING, _postings, anchor_keys, band_keys_batch, optimal_banding
 from store.dialects import Raw
+from store.match_options import MatchOptions
+from store.match_records import Verdict, _Candidate, _Meta
 from store.occurrence import follows_another
 from store.story_event import consensus, event_key
-
-
-@dataclass(frozen=True, slots=True)
-class MatchOptions:
-    # Same-language near-duplicates: syndicated copies with other wrappers measured 0.62-0.97 on the dev set,
-    # independent reports of one event at most 0.12; 0.5 leaves room on both sides.
-    near_duplicate: float = 0.5
-    # A trimmed, cut or re-led copy (is_copy(), on normalize/fingerprint.copy_overlap() of the two texts). The
-    # texts are read when the MinHash containment (containment()) is at least ``copy_band``: the estimate drifts
-    # by +-0.1 on 100-300-shingle texts (bench/realset's tuning half: a copy at 0.27 exactly was estimated 0.38,
-    # one at 0.54 estimated 0.43), and below 0.15 no copy of the tuning half lies. Session 19: of the tuning
-    # half's 124 same-language pairs holding 0.25 or more exactly (``contained``, what decides), the estimate
-    # fell up to 0.19 below (0.16 for 0.35; 0.136 for 0.278, a pair 0.15 never read); at 0.1 every one of them
-    # is read and decided on its exact figures. No fold's decision moved (`stories_eval.py --folds --rematch`).
-    copy_band: float = 0.1
-    # This much of the shorter text inside the longer, exactly. On the tuning half as part D (session 11) made it,
-    # 383 articles and 40 pairs of copies (bench/stories_calibrate.py): at 0.25 precision 0.81 and recall 0.95,
-    # at 0.3 0.88 and 0.93: part D's agency updates and rewrites that share a lead (Peshawar and Noto AFP French
-    # updates, two Hualien Indonesian reports of one release) hold 0.25-0.3, and one press text cut two ways
-    # (g20-bali id-02/id-03, 0.27) is lost. With ``fidelity`` (below) those updates and rewrites are told apart
-    # by how they keep their sentences, not by how much they share, and 0.25 keeps the cut copies at 0.25-0.3
-    # (session 11's 0.3 cost held-out recall, 1.00 -> 0.90, and bought no held-out precision).
-    contained: float = 0.25
-    # ... and this much outside quotation marks: two reports of one presidential statement (cop28 id-01/id-03,
-    # id-02/id-03, not copies) share its quoted words and keep 0.12-0.15 without them; the tuning half's copies
-    # keep 0.24 and more (a UN News text cut to its headline and one quoted paragraph: 0.26). 0.2 is between.
-    unquoted: float = 0.2
-    # ... and several paragraphs in common (``copy_paragraphs``), or paragraphs that are most of the shorter text
-    # (``short_cut``, a copy cut after its lead). One wire paragraph quoted in an outlet's own text is one
-    # paragraph: on the tuning half, an AFP lead in a Turkish Minute photo caption (0.51 of the two-paragraph
-    # AFP text, containment 0.49), a rewritten AFP report (0.39) and two Hajj reports sharing one paragraph
-    # (0.34); copies there share two paragraphs or more, or one that is the whole of a one-sentence cut (1.00).
-    copy_paragraphs: int = 2
-    short_cut: float = 0.6
-    # ... or, counted in sentences, that many sentences mostly found in the other text: a copy re-wrapped into
-    # other paragraphs (it-cutro-shipwreck-2023 fr-01/fr-02 on the tuning half's fold tune-b: one AFP text, three
-    # sentences kept whole, one of them inside a 247-word paragraph) shares one paragraph by line. Built on
-    # tune-b, checked on tune-a (`stories_eval.py --folds`).
-    copy_sentences: int = 3
-    # Paragraphs that are one sentence each count as sentences: two paragraphs in common that are fewer than
-    # ``copy_sentences`` sentences make a copy only where they are this much of the shorter text. Two outlets'
-    # texts on one agency story share its lead and one quote (br-voepass-crash-2024 en-01/en-02 on the tuning
-    # half's fold tune-a: 0.29 of the shorter); the tuning half's copies that share two paragraphs of two
-    # sentences share 0.48 and 0.52. 0.4 is between. Checked on tune-b (no pair of it changes).
-    few_sentences: float = 0.4
-    # Not a copy where both texts go on, after the last sentence they share, with this many sentences of prose
-    # of their own (copy_overlap()'s own_after): two outlets' texts on one wire lead, each with its own body
-    # (br-voepass-crash-2024 id-01/id-02 on the tuning half's fold tune-a: 5 and 4), where a copy cut at another
-    # point ends near the shared part or goes on with page chrome (the tuning half's copies: 3 at most, a
-    # Tartus AFP text with its related-links headlines and one Hamdaniya cut). Checked on tune-b.
-    own_after: int = 4
-    # ... or more than half of the shorter text inside the longer, quoted words or not, whatever its paragraphs:
-    # a short cut re-wrapped into one paragraph and its update with a new lead (ir-kerman-2024 fr-01/fr-02 on the
-    # tuning half, 0.61); the tuning half's closest pair that is not a copy holds 0.49 (an AFP lead in a photo
-    # caption).
-    mostly_contained: float = 0.55
-    # ... and the sentences they share kept whole (copy_overlap()'s fidelity: of the sentences of each text that
-    # share a third of their shingles with the other, the share found; the lower of the two texts'). A copy cut,
-    # trimmed or re-led at another point keeps its sentences verbatim; an agency's later version whose sentences
-    # were edited, a rewrite or a re-translation shares as much text, in sentences it keeps in part. Built on
-    # the tuning half's fold tune-b (`stories_eval.py --folds --show tune-b`): its pairs labelled not copies that
-    # the other checks took measure 0.60 (the Yeti crash's two rewrites of one AFP text) and 0.63 (a Sudan Times
-    # text and its reworded repost, a near-duplicate by MinHash), its copies 0.70 and more; two thirds lies
-    # between. Checked on tune-a: the Noto quake's AFP versions at 30 and 48 dead (0.66), two Hualien reports of
-    # one release (0.65), Peshawar's AFP French update (0.63) fall below, its lowest copy (two AFP French cuts of
-    # the Hamdaniya fire, re-edited in two places) is 0.69. Most copies are above 0.85. Left above it: two
-    # Indonesian BRICS reports of one release (tune-b, 0.72).
-    fidelity: float = 2 / 3
-    # A copy joins a group of copies only if it also shares this much with the group's original
-    # (containment()), not only with one of its copies: two wire texts quoting one paragraph each met a copy of
-    # the other and chained two groups into one. On bench/realset's tuning half, pairs of copies: precision
-    # 0.75 -> 0.90 at 0.1, 0.2 and 0.3 alike, recall 0.95 unchanged; 0.2 is the middle of that flat range.
-    # Session 20: with the gates above it refused one copy on the tuning half, and no pair the labels call two
-    # documents: ke-ogolla-crash-2024 ar-03, a cut of ar-02's update under its new lead (0.47 of the shorter
-    # and three sentences mostly in ar-02, 0.04 with the original ar-01). A copy that holds ``copy_sentences``
-    # sentences and ``few_sentences`` of the shorter text with the copy it meets is a cut of that copy, not a
-    # text quoting one of its paragraphs, and is not checked (Matcher._shares_root); `stories_eval.py --folds
-    # --rematch`: tune-a same-document recall 0.92 -> 0.96, precision 0.96 and tune-b 0.98 / 0.95 unchanged.
-    root_contained: float = 0.2
-    # Across languages, a translation shares most anchors (0.6-0.9 on the dev set; sample 003, the Indonesian
-    # translation of 004: 0.69) while another report of the same event shares some (0.2-0.5), and it keeps at
-    # least six Latin-script names (_shared_names). bench/realset labels no translations (its same-document
-    # pairs are one language), so it cannot calibrate this; stories_eval.py counts the pairs it makes apart.
-    cross_duplicate: float = 0.6
-    # ... and the shape of a translation, which needs no model to see: about as long (words, the shorter at
-    # least ``translation_length`` of the longer) and the same numbers (Dice of the two texts' runs of digits at
-    # least ``translation_numbers``). The translations known (sample 003 of 004: 0.78 and 0.67; tests/devset's:
-    # 0.62-1.0 and 0.50-1.0) hold both; the tuning half's reports in two languages that anchors and names took
-    # for translations (bench/realset has none: its copies are one language) hold 0.32-0.48 long or 0.0-0.31 in
-    # numbers, all but one (a Cutro report in French and Indonesian, 0.64 and 0.62). Read on the texts as
-    # analysed (`stories_eval.py --folds`: "translations as copies").
-    translation_length: float = 0.55
-    translation_numbers: float = 0.45
-    # Same story: story_score at least this (logit 0.5). On bench/realset's tuning half, pairs of articles:
-    # precision 0.991, recall 0.824 (logit 0: 0.988 / 0.836; logit 1.0: 0.996 / 0.772). Through stories (below)
-    # the tuning half's story pairs come out the same at 0.5 and at 0.73 (F1 0.87 and 0.86).
-    story: float = 0.62
-    # Two stories become one when an article links to one of them this strongly (logit 3.9): merging on every
-    # link chained one false link into a story of five events on the tuning half (at 0.62: story precision
-    # 0.90; at 0.95 and 0.98 the same 1.00 and recall).
-    merge: float = 0.98
-    min_shared_anchors: int = 3
-    # Candidates by anchors: articles sharing at least this many of the probed (rarest) anchors, the signature's
-    # among them. 2 found the same stories on bench/realset's tuning half as 3, and made the 100,000-article
-    # bench read more candidate rows.
-    min_candidate_anchors: int = 3
-    max_anchor_df: int = 300
-    max_candidates: int = 40
-    # ... and up to this many more in another language, by the signature's anchors alone (Matcher._across_languages).
-    # bench/realset's tuning half (`stories_eval.py --folds --rematch`, with the name folds of extract/signature.py),
-    # recall with Arabic tune-a / tune-b: none 0.83 / 0.80; 5: 0.84 / 0.84; 10: 0.85 / 0.83; 20: 0.85 / 0.84;
-    # 40: 0.85 / 0.84 and story recall 0.89 / 0.84, the best of them; no false pair in either fold at any.
-    # As many as by the texts' anchors.
-    cross_candidates: int = 40
-    # ... sharing at least this many of the signature's probed anchors, one of them naming the event
-    # (_NAMES_EVENT). An Arabic report reads few of them: the tuning half's Arabic report of the Al-Aqsa raid of 15
-    # April 2022 (jerusalem-aqsa-2022-ar-04) shares its kind and day with the story's other reports, and an event
-    # place misread, and was nobody's candidate at three. Session 22 (crossar17), built on bench/realset's tuning
-    # fold tune-a (`stories_eval.py --folds --rematch`): 3 -> 2, recall with Arabic 1441 ->
-    # 1451 of 1842 pairs, story recall 0.8003 -> 0.8034; tune-b unchanged (1354 of 1529), no false pair in either
-    # fold, none more across the folds or with the held-out half's stories. 1 found the same.
-    min_cross_anchors: int = 2
-    # Postings read per article for anchor candidates, rarest anchors first (see Matcher._probe).
-    posting_budget: int = 300
-    max_days_apart: int = 45
-    # LSH banding for the near-duplicate threshold, as datasketch computes it (equal false positive and
-    # false negative weights): (25 bands, 5 rows) for 0.5 and 128 permutations.
-    lsh_threshold: float = 0.5
+from store.story_score import (
+    _DAY_TOLERANCE,
+    _EMPTY,
+    _NAMES_EVENT,
+    _SIGNATURE,
+    _date,
+    _days_apart,
+    _evidence,
+    _kinds_agree,
+    _set_weight,
+    _shared_names,
+    _specific,
+    _textual,
+    _typed,
+    story_features,
+    story_score,
+)
+from store.vetoes import (
+    _FIRST,
+    _OCCURRENCE_ANCHORS,
+    _STORY_DAY_APART,
+    _THIS_EVENT,
+    _VETOES,
+    _another_day,
+    _another_kind,
+    _editions,
+    _elsewhere,
+    _event_days,
+    _kind_backed,
+    _magnitudes_apart,
+    _placeless,
+    _published_day,
+    _published_span,
+    _same_day,
+    _story_days,
+    _undated,
+    _union_anchors,
+    _vetoing,
+    _weak_undated,
+    groups_apart,
+)
 
 
 def translation_shape(a: Passages, b: Passages, o: MatchOptions) -> bool:
@@ -196,227 +110,6 @@ def translation_shape(a: Passages, b: Passages, o: MatchOptions) -> bool:
 # shingles in the other, and the sentences they share keep at least that share, far above ``fidelity``.
 _WHOLE = 0.8
 
-_WEIGHTS = {"u": 3.0, "c": 2.0, "h": 2.0, "x": 1.0, "n": 1.0, "o": 1.0, "w": 0.5, "y": 0.3}
-
-
-def _h64(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
-
-
-def anchor_key(anchor: str) -> int:
-    return _h64(anchor.encode("utf-8"))
-
-
-def anchor_keys(anchors: Iterable[str]) -> list[int]:
-    """anchor_key() of each anchor, sorted and without repeats; the hash inlined (a batch hashes some 2,000)."""
-    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
-    return sorted(
-        {from_bytes(blake2b(a.encode("utf-8"), digest_size=8).digest(), "big", signed=True) for a in anchors}
-    )
-
-
-def _postings(keys: dict[int, list[int]]) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """(key, article_id) rows of an index sorted by key, then article, and the keys alone (sorted), with numpy:
-    sorting half a million tuples of 64-bit ints in Python cost more than the index writes around it."""
-    flat = np.fromiter(itertools.chain.from_iterable(keys.values()), np.int64)
-    ids = np.repeat(np.fromiter(keys, np.int64, len(keys)), [len(ks) for ks in keys.values()])
-    order = np.lexsort((ids, flat))
-    flat = flat[order]
-    return list(zip(flat.tolist(), ids[order].tolist(), strict=True)), flat
-
-
-_PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
-_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)  # splitmix64's finaliser
-
-
-def band_keys_batch(signatures: np.ndarray, langs: list[str | None], bands: int, rows: int) -> np.ndarray:
-    """One 64-bit key per LSH band for each signature (rows of ``signatures``), as int64 for SQLite.
-
-    The band number and the language are hashed in, so a single indexed look-up finds same-language articles
-    agreeing on any band. Computed for a whole batch with numpy (FNV-style over the band's 32-bit values, then
-    splitmix64's finaliser): hashing 25 bands an article one by one in Python cost more than the look-ups.
-    Keys are persisted: changing this function needs a migration that recomputes ``lsh_bands`` (see 0005).
-    """
-    n = signatures.shape[0]
-    values = signatures[:, : bands * rows].reshape(n, bands, rows).astype(np.uint64)
-    seeds = np.array([zlib.crc32((lang or "und").encode()) for lang in langs], dtype=np.uint64)
-    h = (seeds[:, None] << np.uint64(32)) | np.arange(bands, dtype=np.uint64)[None, :]
-    for j in range(rows):
-        h = (h ^ values[:, :, j]) * _PRIME  # uint64 arrays wrap modulo 2**64, as intended
-    h ^= h >> np.uint64(30)
-    h *= _MIX1
-    h ^= h >> np.uint64(27)
-    h *= _MIX2
-    h ^= h >> np.uint64(31)
-    keys: np.ndarray = h.view(np.int64)
-    return keys
-
-
-def _weight(anchors: frozenset[str] | set[str]) -> float:
-    return sum(_WEIGHTS.get(a[0], 0.0) for a in anchors)
-
-
-# Anchor scores are damped until six anchors are shared: with the French model's entities and the gazetteer's
-# canonical places, a short independent report (4-7 anchors: the figures and the place) shares five anchors
-# with the story's articles and scored 0.71 with five; translations on the dev set share 4 to 23 and score
-# >= 0.67 with six.
-_FULL_SHARED = 6
-
-
-def anchor_score(a: frozenset[str], b: frozenset[str], min_shared: int = 3) -> float:
-    """The text's own anchors (numbers, names in Latin script, codes...) in common, weighted; the signature's
-    typed anchors (extract/signature.py) and passage samples count in ``story_features`` instead."""
-    a, b = _textual(a), _textual(b)
-    shared = a & b
-    if len(shared) < min_shared:
-        return 0.0
-    return (
-        _weight(shared)
-        / max(min(_set_weight(a), _set_weight(b)), 1e-9)
-        * min(1.0, len(shared) / _FULL_SHARED)
-    )
-
-
-# A batch judges each candidate against many records (and each record against many candidates): what depends
-# on one anchor set alone is computed once per set (match_batch clears these after each batch). A frozenset
-# caches its hash, so a hit costs no rehash.
-@functools.lru_cache(maxsize=16384)
-def _set_weight(anchors: frozenset[str]) -> float:
-    return _weight(anchors)
-
-
-@functools.lru_cache(maxsize=16384)
-def _textual(anchors: frozenset[str]) -> frozenset[str]:
-    return frozenset(a for a in anchors if a[0] in _WEIGHTS)
-
-
-@functools.lru_cache(maxsize=16384)
-def _typed(anchors: frozenset[str]) -> dict[str, frozenset[str]]:
-    """The signature's anchors (extract/signature.py) by type letter, without the "k:" prefix."""
-    out: dict[str, set[str]] = {}
-    for a in anchors:
-        if a[0] in _SIGNATURE:
-            out.setdefault(a[0], set()).add(a[2:])
-    return {t: frozenset(v) for t, v in out.items()}
-
-
-_SIGNATURE = frozenset("kdegprsq")
-# The signature's anchors that name one event rather than its kind and region: its day, its place, a person or
-# organisation, a count with what it counts (as _THIS_EVENT among the story features).
-_NAMES_EVENT = frozenset("desq")
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _days_apart(a: frozenset[str], b: frozenset[str]) -> int | None:
-    """The least distance in days between two sets of event days, None if either has none."""
-    best = None
-    for x in a:
-        for y in b:
-            dx, dy = _date(x), _date(y)
-            if dx and dy:
-                d = abs((dx - dy).days)
-                best = d if best is None else min(best, d)
-    return best
-
-
-# Agencies give one earthquake's magnitude up to this far apart (USGS, EMSC, BMKG, AFAD: 5.4 and 5.6 for
-# Cianjur, 6.3 and 6.4 for Herat, 7.7 and 7.8 for Kahramanmaras on bench/realset's tuning half); two quakes
-# whose every stated magnitudes lie further apart are two quakes (the 6 February 2023 quake's 7.8 and the 20
-# February one's 6.4; a report of the second that recalls the first's 7.8 shares it and is not kept apart).
-_MAGNITUDE_TOLERANCE = 0.3
-
-
-def _magnitudes_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two sets of counts ("magnitude:6.4", ...) that both state magnitudes and share none within tolerance."""
-    ma = [float(q[10:]) for q in a if q.startswith("magnitude:")]
-    mb = [float(q[10:]) for q in b if q.startswith("magnitude:")]
-    return bool(ma and mb) and min(abs(x - y) for x in ma for y in mb) > _MAGNITUDE_TOLERANCE + 1e-9
-
-
-def _shared_names(a: frozenset[str], b: frozenset[str]) -> int:
-    """Latin-script names and codes two texts share: a translation keeps them all (sample 003, the Indonesian
-    translation of 004, shares 14), while two reports of one event share their figures and few names
-    (bench/realset's tuning half: an Arabic and a French report of the Hatay earthquake shared five figures
-    and no name, and passed the anchor score)."""
-    return sum(1 for x in _textual(a) & _textual(b) if x[0] in "xc")
-
-
-def _same_day(a: frozenset[str], b: frozenset[str]) -> bool:
-    """One kind of event on days within _DAY_TOLERANCE: what two members of one story agree on."""
-    ta, tb = _typed(a), _typed(b)
-    if not ta.get("k", _EMPTY) & tb.get("k", _EMPTY):
-        return False
-    apart = _days_apart(ta.get("d", _EMPTY), tb.get("d", _EMPTY))
-    return apart is not None and apart <= _DAY_TOLERANCE
-
-
-# What names one event rather than its kind and its region: a day, the event's place, a person or organisation, a
-# count with what it counts.
-_THIS_EVENT = ("day", "near_day", "event_place", "names", "counts")
-
-
-def _weak_undated(a: _Candidate, b: _Candidate, link: Verdict) -> bool:
-    """A link between two reports, one of them with no day, on nothing that names this event (_THIS_EVENT): a
-    kind, places and countries both name, the texts' own anchors. An undated report cannot be kept from another
-    event of its kind by a day, and such a link is what took one into another event's story on bench/realset
-    (an Arabic Lewotobi report into the Marapi eruption's story on the kind, Indonesia and "the Pacific" of a
-    Ring of Fire sentence)."""
-    signals = link.evidence.get("signals") or {}
-    assert isinstance(signals, dict)
-    if any(signals.get(k) for k in _THIS_EVENT):
-        return False
-    return not (_typed(a.anchors).get("d") and _typed(b.anchors).get("d"))
-
-
-# What a link shares of the event besides its kind and day: where it happened, in which country, who, how many.
-_WHERE_OR_WHO = ("event_place", "places", "counts", "event_country", "countries", "names")
-
-
-def _placeless(evidence: Mapping[str, Any]) -> bool:
-    """Whether a link shares nothing but the kind and the day (_WHERE_OR_WHO): on one day a kind of event happens
-    in many places. A report whose own event place no member of a story names (_elsewhere) does not join the story
-    on such a link (Matcher._story_links).
-
-    bench/realset's tuning half: an Arabic report of the Mai Mahiu dam burst in Kenya
-    (ke-mai-mahiu-dam-2024-ar-01, 29 April 2024) joined the Rio Grande do Sul floods' story on "flood" and the day
-    alone (tune-b's 15 false pairs -> 0, recall kept; the held-out half unchanged). Refusing links that share a
-    country or names but no place too (a report of the Balasore train crash met the Air India crash's reports
-    together on "crash", India and three names every Indian event may bring) took 11 false pairs off the tuning
-    half but, read on the held-out half, lost 57 right pairs for 26 false ones: left out. Refusing links on names
-    alone to one report lost five reports in both folds whose names were the event's own."""
-    signals = evidence.get("signals") or {}
-    assert isinstance(signals, dict)
-    return not any(signals.get(k) for k in _WHERE_OR_WHO)
-
-
-def _undated(c: _Candidate) -> bool:
-    """A report with no date at all: no publication day or month, no event day its text states."""
-    return not _published_span(c) and not _event_days(c.anchors)
-
-
-# Anchors of the texts' own that name one occurrence of an event and not its kind or place: an edition ordinal, a
-# year, a code (COP28), a link (Matcher._occurrence_marks).
-_OCCURRENCE_ANCHORS = ("o:", "y:", "c:", "u:")
-
-
-def _elsewhere(a: _Candidate, story: list[_Candidate]) -> bool:
-    """Whether a report's event place is named by no member of a story, as its event place or any place: the
-    report says where its event happened, and the story is about events somewhere else."""
-    mine = _typed(a.anchors).get("e", _EMPTY)
-    if not mine:
-        return False
-    named: set[str] = set()
-    for m in story:
-        named |= _typed(m.anchors).get("e", _EMPTY) | _typed(m.anchors).get("p", _EMPTY)
-    return not any(_place_meets(x, y) for x in mine for y in named)
-
-
-def _place_meets(a: str, b: str) -> bool:
-    """Two place skeletons name one place where one's words are all among the other's ("ltb lk" in "ltb lk lk",
-    Mount Lewotobi Laki in Mount Lewotobi Laki-laki)."""
-    x, y = set(a.split()), set(b.split())
-    return x <= y or y <= x
-
 
 def containment(j: float, na: int | None, nb: int | None) -> float:
     """How much of the shorter text the longer one holds, from the MinHash Jaccard and the two shingle counts:
@@ -425,262 +118,6 @@ def containment(j: float, na: int | None, nb: int | None) -> float:
     if not na or not nb or j <= 0:
         return j
     return min(1.0, j * (na + nb) / (1 + j) / min(na, nb))
-
-
-FEATURES = (
-    "kind",
-    "other_kind",
-    "day",
-    "near_day",
-    "event_place",
-    "event_country",
-    "other_country",
-    "places",
-    "countries",
-    "names",
-    "counts",
-    "anchors",
-    "text",
-)
-
-
-def story_features(a: frozenset[str], b: frozenset[str], text: float) -> dict[str, float]:
-    """The language-independent evidence that two articles report one event (extract/signature.py's anchors,
-    the texts' own anchors) and their text similarity where there is one (same language, or both English)."""
-    ta, tb = _typed(a), _typed(b)
-
-    def both(t: str) -> tuple[frozenset[str], frozenset[str]]:
-        return ta.get(t, _EMPTY), tb.get(t, _EMPTY)
-
-    ka, kb = both("k")
-    apart = _days_apart(*both("d"))
-    ea, eb = both("e")
-    ga, gb = both("g")
-    pa, pb = both("p")
-    ra, rb = both("r")
-    sa, sb = both("s")
-    qa, qb = both("q")
-    return {
-        "kind": float(bool(ka & kb)),
-        "other_kind": float(bool(ka and kb and not ka & kb)),
-        "day": float(apart is not None and apart <= 1),
-        "near_day": float(apart is not None and 1 < apart <= _DAY_TOLERANCE),
-        "event_place": float(bool(ea & eb)),
-        "event_country": float(bool(ga & gb)),
-        # Event places are right for about half the articles (bench/realset_eval.py): two countries are a
-        # signal against, not a veto (as a veto it separated 36 pairs of one story on the tuning half, and no
-        # pair of two).
-        "other_country": float(bool(ka & kb and ga and gb and not ga & gb)),
-        "places": min(len(pa & pb), 3) / 3,
-        "countries": min(len(ra & rb), 2) / 2,
-        "names": min(len(sa & sb), 4) / 4,
-        "counts": min(len(qa & qb), 3) / 3,
-        "anchors": anchor_score(a, b),
-        "text": text,
-    }
-
-
-# The story score: a logistic regression of "same story" on story_features, fitted on the pairs of bench/realset's
-# tuning half that no veto separates (bench/stories_calibrate.py prints the fit). Fitted again in session 11 on
-# the tuning half with part D's eleven stories (383 articles, 73,153 pairs; before: 139 articles, 9,591 pairs),
-# which the old weights, scored blind, had merged three times across events (the Noto and Hualien quakes on a
-# shared kind, a count and a country named in passing; the Air India crash with a train crash in India): a kind
-# weighs less (+1.50, was +2.42), two event countries that differ now count against (-2.07, was +0.06), a day
-# (+3.96) and counts with what they count (+4.98) more. A kind, a country and a count no longer link two
-# articles; a kind with a day, or with the event's place, still does (bias -4.09, threshold +0.5). Through
-# stories_eval's folds: story precision 0.97 / 0.99 -> 1.00 / 1.00, recall 0.76 / 0.83 -> 0.76 / 0.74 (more
-# reports of BRICS 2023 and COP28 left apart), F1 0.85 / 0.90 -> 0.86 / 0.85; stories merged across the folds
-# 5 -> 1 (the two eruption phases of Mount Ruang, whose Arabic reports state no day). Text similarity weighs
-# little once the anchors are in (+0.42): across languages there is none without a translation model, and
-# within one the text's own anchors say the same.
-_STORY_BIAS = -4.09
-_STORY_WEIGHTS = {
-    "kind": 1.50,
-    "other_kind": -2.19,
-    "day": 3.96,
-    "near_day": 1.84,
-    "event_place": 3.64,
-    "event_country": 1.02,
-    "other_country": -2.07,
-    "places": 6.45,
-    "countries": 2.03,
-    "names": 1.40,
-    "counts": 4.98,
-    "anchors": 3.93,
-    "text": 0.42,
-}
-
-
-def _specific(features: dict[str, float]) -> bool:
-    """Something only this event has in common: a day, a place below country level, a name, a count or the
-    texts' own anchors. A kind and a country alone are what two forums in China share (samples 000 and 004)."""
-    return any(
-        features[k] for k in ("day", "near_day", "event_place", "places", "names", "counts", "anchors")
-    )
-
-
-def _kinds_agree(features: dict[str, float]) -> bool:
-    """Two reports of two kinds of event are of one only on something beyond its place: a day, a name or a count
-    (an eruption read as a fire, a crush read as a disaster, name the same day or people). On place alone, an
-    undated report of a conference in Dubai met a report of floods in Dubai and took the conference's other
-    reports into the floods' story (bench/realset)."""
-    return not features["other_kind"] or any(features[k] for k in ("day", "near_day", "names", "counts"))
-
-
-def story_score(features: dict[str, float]) -> float:
-    """The fitted probability that two articles report one event."""
-    z = _STORY_BIAS + sum(_STORY_WEIGHTS[n] * v for n, v in features.items())
-    return 1 / (1 + math.exp(-z))
-
-
-def _evidence(
-    a: _Candidate, b: _Candidate, features: dict[str, float], contained: float
-) -> dict[str, object]:
-    """What linked two articles, for `stories` and `show`: the signals that count in the score, with what the
-    two share (the event's kind, day and place, places, names, counts, the text's own names and codes)."""
-    ta, tb = _typed(a.anchors), _typed(b.anchors)
-    shared = {t: sorted(ta.get(t, _EMPTY) & tb.get(t, _EMPTY)) for t in "kdeprsq"}
-    names = sorted(x[2:] for x in _textual(a.anchors) & _textual(b.anchors) if x[0] in "xc")
-    out: dict[str, object] = {
-        "score": round(story_score(features), 3),
-        "signals": {k: round(v, 3) for k, v in features.items() if v},
-    }
-    if contained:
-        out["containment"] = round(contained, 3)
-    labels = {
-        "k": "kind",
-        "d": "day",
-        "e": "event place",
-        "p": "places",
-        "r": "countries",
-        "s": "name keys",
-        "q": "counts",
-    }
-    for t, label in labels.items():
-        if shared[t]:
-            out[label] = shared[t][:8]
-    if names:
-        out["names"] = names[:8]
-    return out
-
-
-# Two reports of one event give its day as the local date or the UTC one, or count from the first report
-# ("Sunday" in Jakarta, "Saturday" in Paris); beyond this many days apart, two events of one kind are two events
-# (bench/realset: the Herat earthquakes of 7 and 15 October 2023, the Jeju Air and AZAL crashes four days apart).
-_DAY_TOLERANCE = 2
-
-
-@functools.lru_cache(maxsize=16384)
-def _vetoing(anchors: frozenset[str]) -> tuple[frozenset[str], ...]:
-    """The anchors that must agree when both articles have some, in the order of _VETOES: ordinals, flight
-    numbers, aircraft families (normalize/fingerprint.py's "m:": two crashes of two types are two)."""
-    return (
-        frozenset(a for a in anchors if _is_ordinal(a)),
-        frozenset(a for a in anchors if _is_flight_code(a)),
-        frozenset(a for a in anchors if a.startswith("m:")),
-    )
-
-
-_VETOES = ("editions differ", "flight numbers differ", "aircraft differ")
-
-
-_Span = tuple[dt.date, dt.date]
-
-
-def _gap(a: _Span, b: _Span) -> int:
-    """Days between two spans of days, 0 where they meet."""
-    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
-
-
-def _group_days(group: list[_Candidate]) -> set[_Span]:
-    """The days a group of reports is dated by, as spans: each text's publication day (the header, the HTML or
-    the dateline), or its publication month where only the month is known (a ` date 2023-08 ` header: the whole
-    month, so two months count as apart only where even their nearest days are), and each event day a text
-    states (a signature "d:" day; guessed days give none, extract/signature.guessed_day) where a publication
-    date of the group or another text's stated day lies within _GROUP_DAYS_APART of it; a dated text states
-    only days within _GROUP_DAYS_APART of its own publication date. A text's event day alone is often a day it
-    recalls (bench/realset's tuning half: the 1967 war in a Manama summit report, a founding year, the day new
-    members were to join), and one such day as a small story's only date kept the story's dated reports out.
-    Month-precise dates on the tuning half: 62 of 63 are the true month, the other the month after a flood of
-    29 October (published 30 October, read 2024-11, a span that still meets the flood's day)."""
-    published: list[_Span] = []
-    stated: list[tuple[int, dt.date]] = []
-    for n, c in enumerate(group):
-        if span := _published_span(c):
-            published.append(span)
-            stated.extend((n, d) for d in _event_days(c.anchors) if _gap((d, d), span) <= _GROUP_DAYS_APART)
-        else:
-            stated.extend((n, d) for d in _event_days(c.anchors))
-    days = set(published)
-    for n, d in stated:
-        if any(_gap((d, d), x) <= _GROUP_DAYS_APART for x in published) or any(
-            m != n and abs((d - x).days) <= _GROUP_DAYS_APART for m, x in stated
-        ):
-            days.add((d, d))
-    return days
-
-
-@functools.lru_cache(maxsize=16384)
-def _event_days(anchors: frozenset[str]) -> tuple[dt.date, ...]:
-    return tuple(d for x in sorted(_typed(anchors).get("d", _EMPTY)) if (d := _date(x)))
-
-
-# Two groups of reports (an article and a story, or two stories) none of whose dated days lie within this many
-# days of the other's are two events, however their undated members link them: the next edition of a meeting, a
-# second event of one kind a year later. The pair-level veto on publication days (MatchOptions.max_days_apart)
-# is as wide. On bench/realset's tuning half with part H (605 articles, a fresh ingest), each dated report of a
-# story lies within 19 days of another of its story's reports (0-2 days in 38 of 43 stories; a preview of the Rio
-# BRICS summit 11 days before it, and follow-ups of the Plumpang fire, a helicopter crash and a Turkey quake at
-# 14-19); the reports beyond are misread days (125-20,801 days, all event days a text states: a recalled war, a
-# founding year, the day new members were to join), and the tuning half's next editions lie 197-361 days apart
-# (Algiers / Jeddah 197, Kazan / Rio 245, Johannesburg / Kazan 290, COP28 / COP29 344, Jeddah / Manama 361).
-_GROUP_DAYS_APART = 45
-
-
-def groups_apart(a: list[_Candidate], b: list[_Candidate]) -> bool:
-    """Whether two groups of reports (an article joining a story, two stories merging) are two events: none of
-    the days the one is dated by (_group_days) lies within _GROUP_DAYS_APART of the other's. A pair-level veto
-    misses this where undated reports bridge two editions: each pair is undated on one side."""
-    days_a = _group_days(a)
-    if not days_a:
-        return False
-    days_b = _group_days(b)
-    return bool(days_b) and all(_gap(x, y) > _GROUP_DAYS_APART for x in days_a for y in days_b)
-
-
-_STEMMED_CODE = re.compile(r"c:([a-z]{2,5})(\d{1,4})")
-
-
-@functools.lru_cache(maxsize=16384)
-def _editions(anchors: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Numbered codes by their letters: COP27 and COP28, MH17 and MH370 are two of one series. Two articles that
-    both name a series and share none of its numbers are about two of them (bench/realset: COP27 and COP28)."""
-    out: dict[str, set[str]] = {}
-    for a in anchors:
-        if a.startswith("c:") and (m := _STEMMED_CODE.fullmatch(a)):
-            out.setdefault(m.group(1), set()).add(m.group(2))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-# "1er", "1st": the first day of a month far more often than a first edition ("le 1er novembre"). Two stories
-# that agree on what happened where (Matcher._merge_agreeing) do not count it against each other: on
-# bench/realset's tuning half with part H, the French reports of the Arab League summit of 1 November 2022 held
-# it and the English ones "o:31", and 6 of 16 pairs of the two stories were vetoed. A single link still counts it:
-# without it an undated French report of the 2023 BRICS summit that gives the day new members join ("1er janvier")
-# and names only the leaders linked to the 2024 summit's story.
-_FIRST = frozenset({"o:1"})
-
-
-def _is_ordinal(anchor: str) -> bool:
-    return anchor.startswith("o:")
-
-
-_FLIGHT = re.compile(r"c:[a-z]{2}\d{2,4}")
-
-
-def _is_flight_code(anchor: str) -> bool:
-    """Flight and vehicle numbers (NA7741, GA208) name one event; two different ones, two events."""
-    return bool(_FLIGHT.fullmatch(anchor))
 
 
 def _jaccard(a: bytes | None, b: bytes | None) -> float | None:
@@ -695,183 +132,22 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _published_day(c: _Candidate) -> dt.date | None:
-    """The report's publication day, where it is dated to the day (a month alone dates nothing to the day)."""
-    return _date(c.published) if c.published and len(c.published) == 10 else None
-
-
-def _published_span(c: _Candidate) -> _Span | None:
-    """The days the report was published on: its day, or every day of its month where only the month is known
-    ("2023-08"); None where it is undated (or dated to the year alone, which keeps nothing apart)."""
-    if day := _published_day(c):
-        return day, day
-    if c.published and len(c.published) == 7 and (first := _date(c.published)):
-        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return first, last
-    return None
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        return dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return None
-
-
-# A story's kind is a kind this many of its members are read as: one member's kind is often a misreading (the
-# Al-Aqsa raid of April 2023 read as a storm, a fire, a shooting and once an explosion), and a report of another
-# kind that agrees with that member alone does not agree with the story. A report joins a story it is read as
-# another kind than (_another_kind) on its link's day, count or two names (_KIND_NAMES): one shared name is most
-# often the organiser or a country's leader, which every occurrence of a recurring event names. On bench/realset's
-# tuning half (part M): an undated French report of the Lebanon pager explosions (September 2024), whose text
-# recalls "7 octobre 2023" and whose event place was read as Israel, joined the Al-Aqsa raid's story on that one
-# member's "explosion", Israel and Hamas, read against the members together (_story_link; with its copy, 22 false
-# pairs in tune-a); an undated Indonesian report of the African Union summit of February 2024, read as an attack
-# ("agresi Israel di Gaza"), joined the 2023 summit's story on a link to one report with "Uni Afrika" and Addis
-# Ababa (with its copy, 26 false pairs across the folds; since evkind12 reads "pertemuan puncak" as a summit, that
-# report is a summit too, undated, and this rule no longer applies to it). Through stories_eval's folds
-# (--rematch): tune-a story precision 0.99 -> 1.00, recall 0.83 -> 0.84 (cross-language 0.83, Arabic 0.79
-# unchanged); tune-b recall 0.84 -> 0.86, cross-language 0.84 -> 0.85, Arabic 0.81 -> 0.83; stories merged with the
-# held-out half's 6 -> 5. The same test on every pair (_kinds_agree with two names) instead: tune-a as here, tune-b
-# recall 0.85, and the summit report went to another summit's story.
-_KIND_VOTES = 2
-_KIND_NAMES = 0.5
-
-
 # A small story of undated reports comes along on a side link under ``merge`` where each of its members links to
 # the story an article joins (Matcher._witnessed). bench/realset's tuning folds (--rematch of main 9f11d8d's
 # ingest): 3 and 4 members, and 1 and 2 witnesses, gave the same figures (with-Arabic recall tune-a 0.8676 ->
 # 0.8728, tune-b 0.7905 -> 0.8143, no false pair more); two witnesses kept, so that a story joins another on more
 # than the one report that links them. The Arabic reports' own stories there have 2 and 3 members.
 _SMALL_STORY = 3
+
+
 _WITNESSES = 2
 
 
-def _story_kinds(members: list[_Candidate]) -> frozenset[str]:
-    """The kinds _KIND_VOTES or more of a story's members are read as ("k:summit")."""
-    votes = Counter(a for m in members for a in m.anchors if a.startswith("k:"))
-    return frozenset(k for k, n in votes.items() if n >= _KIND_VOTES)
-
-
-def _another_kind(own: _Candidate, link: Verdict, members: list[_Candidate]) -> bool:
-    """Whether a link of a report to one member of a story agrees on the kind with that member alone: the report
-    and the story (_story_kinds) are read as two kinds, and the link shares no day, count or two names
-    (_KIND_NAMES); a link to the story's members together (_story_link), no day or two names."""
-    if link.duplicate or len(members) < 2:
-        return False
-    mine, theirs = _typed(own.anchors).get("k", _EMPTY), _story_kinds(members)
-    if not mine or not theirs or {"k:" + k for k in mine} & theirs:
-        return False
-    signals = link.evidence.get("signals") or {}
-    assert isinstance(signals, dict)
-    # Read against a story's members together (_story_link: evidence with "story"), a count is one of the many the
-    # members give between them, and a report of another kind meets one by chance (bench/realset's tuning half,
-    # fold tune-b: a French report of the Ciudad Juarez migrant centre fire, "Plus de 30 migrants sont morts",
-    # mx-juarez-migrant-fire-2023-fr-02, met the Rio Grande do Sul floods' story on "30 dead" and "El Sol de
-    # Parral", a newspaper read as a place "Sol", and its copy -fr-03 followed: 28 false pairs; tune-b story
-    # precision 0.9881 -> 0.9959, recall 0.8215 -> 0.8284; tune-a unchanged. One report moved: a fit on it, kept
-    # because a story's many counts are no agreement with one report's). Between two reports a count still agrees.
-    agreeing = ("day", "near_day") if "story" in link.evidence else ("day", "near_day", "counts")
-    return not _kind_backed(signals, agreeing)
-
-
-def _kind_backed(signals: Mapping[str, Any], agreeing: tuple[str, ...] = ("day", "near_day")) -> bool:
-    """Whether a link between reports read as two kinds shares one of ``agreeing`` or _KIND_NAMES names, which
-    say that they are one event told two ways (_another_kind, Matcher._pair_links)."""
-    return any(signals.get(k) for k in agreeing) or signals.get("names", 0) >= _KIND_NAMES
-
-
-# A story's day: what this many of its members state as the event's day (signature "d:"). Two reports of one event
-# give its day one day apart (the local date or the UTC one); a report or a story whose day lies two or more days
-# from the day a story's members agree on may be another occurrence of its kind at that place (bench/realset's
-# tuning half: the Wakeley church stabbing of 15 April 2024 in Sydney, whose French report with no publication date,
-# "(Paris, Rome, 15 avril 2024)", joined the Bondi Junction stabbings' story of 13 April on the kind, Sydney and the
-# near day, and brought the Wakeley reports after it: 158 false pairs, 48 with Matcher._another_occurrence and the
-# bridge check in Matcher._story_links). Several agreed days more than a day apart (clashes over a week) are no one
-# day: a safeguard, which moved nothing on the tuning folds.
-_STORY_DAY_VOTES = 2
-_STORY_DAY_APART = 2
 # A weekday a report names without counting it from its page's day (Matcher._named_only) may be the aftermath's,
 # up to this many days after the event: bench/realset's tuning half (fold tune-a's misses with that weekday read
 # by _another_weekday): "enterrent les victimes décédées lundi" three days after the Baghlan flood of Friday 10
 # May 2024, "cherchaient dimanche" two days after the Plumpang depot fire of Friday 3 March 2023.
 _AFTERMATH_DAYS = 3
-
-
-def _story_days(members: list[_Candidate]) -> frozenset[dt.date]:
-    """The event days _STORY_DAY_VOTES or more of a story's members state."""
-    votes = Counter(d for m in members for d in _event_days(m.anchors))
-    agreed = frozenset(d for d, n in votes.items() if n >= _STORY_DAY_VOTES)
-    # A story of several days (raids and clashes over a week) has no one day.
-    return agreed if agreed and (max(agreed) - min(agreed)).days < _STORY_DAY_APART else frozenset()
-
-
-def _group_event_days(group: list[_Candidate]) -> frozenset[dt.date]:
-    """The event days a report states (a group of one), or those its story's members agree on (_story_days)."""
-    return frozenset(_event_days(group[0].anchors)) if len(group) == 1 else _story_days(group)
-
-
-def _another_day(a: list[_Candidate], b: list[_Candidate]) -> bool:
-    """Whether two groups of reports (a report and a story, two stories) state days of their own
-    (_group_event_days) and every day of one lies _STORY_DAY_APART or more days from every day of the other:
-    two occurrences of one kind of event there."""
-    mine, theirs = _group_event_days(a), _group_event_days(b)
-    return bool(mine and theirs) and all(abs((x - y).days) >= _STORY_DAY_APART for x in mine for y in theirs)
-
-
-def _union_anchors(members: list[_Candidate]) -> frozenset[str]:
-    """The anchors of a story's members together, with only the kinds _KIND_VOTES of them are read as where
-    there are such kinds (every kind a member names where there are none)."""
-    agreed = _story_kinds(members)
-    return frozenset(
-        a for m in members for a in m.anchors if not a.startswith("k:") or not agreed or a in agreed
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    candidate: int
-    score: float
-    duplicate: bool
-    evidence: dict[str, object]
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    id: int
-    lang: str | None
-    published: str | None
-    minhash: bytes | None
-    minhash_en: bytes | None
-    anchors: frozenset[str]
-    shingles: int | None = None
-
-
-@dataclass(slots=True)
-class _Meta:
-    """What the duplicate and story decisions read of an article, kept current as a batch is decided."""
-
-    id: int
-    duplicate_of: int | None
-    story_id: int | None
-    credit: bool
-    precision: str | None
-    published: str | None
-    # In no story, taken out of one by a later report that left it unsure of its occurrence (_unsure_left).
-    unsure: bool = False
-
-    def originality(self) -> tuple[int, int, str]:
-        """Sort key, lowest first, for which of two duplicates is the original: one that credits another source
-        ("SOURCE CCTV+") is a copy; then the more precise publication date (a dated release over an undated
-        repost), then the earlier date; then (Matcher._decide) the one one run stores first."""
-        return (
-            1 if self.credit else 0,
-            _PRECISION_RANK.get(self.precision or "", 3),
-            self.published or "9999",
-        )
 
 
 # A story's agreed day keeps it apart from a story that agrees on another when two or more of its texts state it:
@@ -900,21 +176,6 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 def _chunks(values: list[int]) -> list[list[int]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
-
-
-def optimal_banding(threshold: float) -> tuple[int, int]:
-    """(bands, rows) as datasketch's MinHashLSH picks them for a Jaccard threshold: the split of NUM_PERM that
-    minimises false positives plus false negatives, equally weighted."""
-    from datasketch.lsh import _optimal_param  # imports scipy
-
-    b, r = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
-    return int(b), int(r)
-
-
-# optimal_banding for the default threshold, worked out once: importing it costs the writing process 0.55 s
-# (scipy) in every run that stores an article, a cron run of three files included. tests/test_store.py checks
-# every entry against datasketch.
-KNOWN_BANDING: dict[tuple[float, int], tuple[int, int]] = {(0.5, 128): (25, 5)}
 
 
 class Matcher:
@@ -2355,9 +1616,6 @@ def _without_empty(db: Raw, touched: set[int]) -> set[int]:
             db.execute("DELETE FROM stories WHERE id = ?", (story,))
             touched.discard(story)
     return touched
-
-
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def refresh_stories(db: Raw, story_ids: list[int]) -> None:

@@ -221,7 +221,7 @@ def describe_story_event(event: dict[str, Any]) -> str:
 
 
 def link_evidence(stored: str | None) -> dict[str, Any] | None:
-    """What linked an article to its story or original (store/matching.py _evidence), as stored."""
+    """What linked an article to its story or original (store/story_score.py _evidence), as stored."""
     if not stored:
         return None
     try:

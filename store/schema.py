@@ -73,7 +73,7 @@ class Article(Base):
     analysed_chars: Mapped[int | None] = mapped_column(Integer)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
-    # JSON: what linked the article to its story or original (store/matching.py _evidence), for show/stories.
+    # JSON: what linked the article to its story or original (store/story_score.py _evidence), for show/stories.
     link_evidence: Mapped[str | None] = mapped_column(Text)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
     created_at: Mapped[str] = mapped_column(String(32))

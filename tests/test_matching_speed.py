@@ -1,4 +1,4 @@
-"""The matching path's batch helpers give what the plain Python they replaced gave (store/matching.py)."""
+"""The matching path's batch helpers give what the plain Python they replaced gave (store/anchors.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from store.matching import _postings, anchor_key, anchor_keys
+from store.anchors import _postings, anchor_key, anchor_keys
 
 
 def test_anchor_keys_are_the_sorted_distinct_anchor_key_values() -> None:

@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from normalize.fingerprint import NUM_PERM
+from store.anchors import KNOWN_BANDING, optimal_banding
 from store.db import connect, current_revision, head_revision, include_object
-from store.matching import KNOWN_BANDING, optimal_banding
 from store.schema import Base
 
 

@@ -305,7 +305,8 @@ def test_texts_are_read_where_the_minhash_estimate_falls_far_below_the_exact_sha
     of the shorter in common exactly and 0.13 by the estimate: a band at 0.15 never read them (no copy either
     way); cop29-2024 ar-02/ar-04 hold 0.35 and are estimated 0.16."""
     from normalize.fingerprint import copy_overlap, jaccard, minhash, passages, shingles
-    from store.matching import MatchOptions, containment
+    from store.match_options import MatchOptions
+    from store.matching import containment
 
     o = MatchOptions()
     for a, b in (("au-summit-2023-en-03", "au-summit-2024-en-01"), ("cop29-2024-ar-02", "cop29-2024-ar-04")):
@@ -381,7 +382,8 @@ def test_reports_in_two_languages_are_no_translation_without_its_shape() -> None
     ke-ogolla-crash-2024 fr-03/id-03: about as long, not the same numbers. Sample 003, the Indonesian
     translation of 004, has the shape."""
     from normalize.fingerprint import passages
-    from store.matching import MatchOptions, translation_shape
+    from store.match_options import MatchOptions
+    from store.matching import translation_shape
 
     from .conftest import sample
 

@@ -14,7 +14,9 @@ import pytest
 from extract.facts import _announced_in_month
 from extract.gazetteer import arabic_nisba_country, gazetteer
 from extract.signature import fold_skeleton, name_skeleton, place_key, skeleton
-from store.matching import Matcher, MatchOptions, anchor_keys
+from store.anchors import anchor_keys
+from store.match_options import MatchOptions
+from store.matching import Matcher
 from tests.test_stories import REALSET
 from tests.test_stories_occurrence import _index
 

@@ -1,5 +1,5 @@
 """A report does not join a story that never names where its event happened on a link that shares nothing of
-where (store/matching.py `_placeless`, `_elsewhere`: a link of the kind and day alone), and an undated copy follows its dated original out of a story
+where (store/vetoes.py `_placeless`, `_elsewhere`: a link of the kind and day alone), and an undated copy follows its dated original out of a story
 that original's weekday refuses (`Matcher._copy_refused`). bench/realset's tuning half, anchors as a fresh ingest
 stores them (the typed ones, extract/signature.py)."""
 
@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.matching import Matcher, Verdict, _Candidate, _elsewhere, _placeless
+from store.match_records import Verdict, _Candidate
+from store.matching import Matcher
+from store.vetoes import _elsewhere, _placeless
 
 
 def _candidate(i: int, published: str | None, *anchors: str) -> _Candidate:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from store.matching import Verdict, _another_kind, _Candidate, _union_anchors
+from store.match_records import Verdict, _Candidate
+from store.vetoes import _another_kind, _union_anchors
 from tests.test_stories import REALSET, _groups, _ingest
 
 

@@ -13,7 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from store.matching import Matcher, MatchOptions, _Candidate, _Meta, groups_apart
+from store.match_options import MatchOptions
+from store.match_records import _Candidate, _Meta
+from store.matching import Matcher
+from store.vetoes import groups_apart
 from tests.test_stories import REALSET, _groups
 
 

@@ -1,13 +1,14 @@
 """A report of the next occurrence of one kind of event at one place (bench/realset's tuning half: the Wakeley church
 stabbing in Sydney two days after the Bondi Junction stabbings) states its own day and names the earlier one; it
-does not join the earlier one's story (store/occurrence.py, store/matching.py `_another_day`)."""
+does not join the earlier one's story (store/occurrence.py, store/vetoes.py `_another_day`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from store.matching import _another_day, _Candidate
+from store.match_records import _Candidate
 from store.occurrence import follows_another
+from store.vetoes import _another_day
 
 
 def _report(i: int, *anchors: str) -> _Candidate:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from store.matching import Matcher, _Candidate
+from store.match_records import _Candidate
+from store.matching import Matcher
 from tests.test_stories import REALSET, _groups, _ingest
 
 
@@ -69,7 +70,7 @@ def test_an_undated_report_linked_to_two_occurrences_joins_the_one_it_shares_mor
     Gaza", au-summit-2024-id-01) links at a score of 0.999 or more to the dated reports of both summits (18
     February 2023, 17 February 2024), on Addis Ababa, Africa and the Union's chairman Azali Assoumani; it shares
     "Uni Afrika" with the 2023 summit's Indonesian reports alone, Gaza and Moussa Faki with the 2024 summit's."""
-    from store.matching import Verdict, _Meta
+    from store.match_records import Verdict, _Meta
 
     shared = ("e:ads ab", "p:ads ab", "p:afrk", "s:azl asmn")
     report = _Candidate(

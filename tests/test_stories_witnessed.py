@@ -9,7 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from store.matching import Matcher, _Candidate
+from store.match_records import _Candidate
+from store.matching import Matcher
 from tests.test_stories import REALSET, _groups, _ingest
 
 # The anchors the tuning half's reports carry (main 9f11d8d's ingest), the event places as read: the Arabic

@@ -6,7 +6,8 @@ the Cianjur and Kahramanmaras earthquakes)."""
 from __future__ import annotations
 
 from normalize.fingerprint import anchors
-from store.matching import Matcher, _Candidate
+from store.match_records import _Candidate
+from store.matching import Matcher
 
 
 def _ordinals(text: str) -> set[str]:
