@@ -15,7 +15,7 @@ timestamps in the text). Then compares with the labels (bench/pubdates/labels.js
 The halves are by outlet (bench/pubdates/README.md): build rules from the tune outlets' misses (``--show tune``)
 and read the held-out outlets' figures once, for the report.
 
-Usage: python bench/pubdates_eval.py [--data bench/pubdates] [--tune] [--show tune] [--lang ar]
+Usage: python bench/pubdates_eval.py [--data bench/pubdates] [--tune] [--show tune] [--lang ar] [--since ar-216]
 """
 
 from __future__ import annotations
@@ -57,6 +57,13 @@ def published(data: Path, labels: list[dict[str, Any]]) -> dict[str, Article]:
     return out
 
 
+def added_since(page_id: str, first: str) -> bool:
+    """Whether ``page_id`` ("ar-231") is ``first`` ("ar-216") or a later page of the same language."""
+    lang, _, number = page_id.partition("-")
+    first_lang, _, first_number = first.partition("-")
+    return lang == first_lang and int(number) >= int(first_number)
+
+
 def outcome(got: str | None, want: str | None) -> str:
     if want is None:
         return "kept" if got is None else "wrong"
@@ -74,8 +81,16 @@ def main() -> None:
     )
     parser.add_argument("--lang", choices=LANGS)
     parser.add_argument("--tune", action="store_true", help="the tune outlets alone (while building rules)")
+    parser.add_argument(
+        "--since",
+        metavar="ID",
+        help="only the pages from this one on in its language's numbering (ar-216: a session's additions, read"
+        " blind before any rule was written on them)",
+    )
     args = parser.parse_args()
     labels = [lab for lab in load(args.data) if not args.lang or lab["lang"] == args.lang]
+    if args.since:
+        labels = [lab for lab in labels if added_since(lab["id"], args.since)]
     if args.tune:
         labels = [lab for lab in labels if lab["split"] == "tune"]
     got = published(args.data, labels)

@@ -708,6 +708,22 @@ _AUTHOR_ON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SECTION_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^\W\d_'’-]*(?:[ '’-][^\W\d_]+){0,2}\s*$")
+# "Friday 8 April 2022, by siawi3" (the bench/realset tune-b Dizengoff report on siawi.org, a SPIP site): the page's
+# date line, then who posted it, as SPIP and WordPress themes print their meta line ("March 3, 2024 by admin", "3 mars
+# 2024 par Jean Dupont", "3 مارس 2024 بواسطة محمد علي", "3 مارس 2024 | كتب: محمد علي"): ``_CREDIT_DASH_BEFORE``'s
+# credit in the other order. Only a name of one to five words ending the line, after a date that opens it: inside a
+# sentence "by"/"par" names an actor ("appointed on April 28, 2023 by President Ruto", "le 29 avril 2023, par le
+# président William Ruto": the tune split's Ogolla reports, which stay no byline).
+_CREDIT_AFTER = re.compile(
+    r"^\s*[,،|–—-]?\s*(?:(?<![\u0621-\u064a])(?:بواسطة|بقلم|كتب|كتبه|كتبت|الكاتب)|\b(?:by|par|oleh))\s*:?\s+"
+    r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}\s*$",
+    re.IGNORECASE,
+)
+# "٢ نوفمبر ٢٠٢٤قالت خدمات الطوارئ": a date line run into the lead's first word where the stored text lost the line
+# break, in Arabic script as in Latin ("November 2, 2022Leaders of Arab countries met", below): DW's Arabic pages keep
+# their date line so (a public amp.dw.com page of 2 November 2024). A word of two letters or more, not the "م" or "هـ"
+# that marks the calendar ("2024م").
+_RUN_INTO_ARABIC = re.compile(r"\d(?!(?:م|هـ)ـ?(?![\u0621-\u064a]))[\u0621-\u064a]{2}")
 # "pada Minggu, (30/7/2023)": a comma before the bracket, as six bench/realset tune articles of five outlets write the
 # lead's day (kabarindo.com, and the Rhodes fire's, the Kanchanjunga train's, the Yeti crash's, the Dizengoff
 # shooting's pages).
@@ -936,12 +952,16 @@ def stamp_kind(text: str, start: int, end: int) -> str:
     alone = not _UPDATED_AFTER.sub("", re.sub(r"^\s*مـ?\b", "", rest)).strip(" ,.|")
     if alone and _DATE_ALONE_BEFORE.match(text[line_start:start]):
         return "byline"  # a date on a line of its own ("20 February, 2023") is the page's date
-    if _DATE_ALONE_BEFORE.match(text[line_start:start]) and re.match(r"\d[A-Z]", text[end - 1 : end + 1]):
+    if _DATE_ALONE_BEFORE.match(text[line_start:start]) and (
+        re.match(r"\d[A-Z]", text[end - 1 : end + 1]) or _RUN_INTO_ARABIC.match(text[end - 1 : end + 3])
+    ):
         # "November 2, 2022Leaders of Arab countries met": a date line run into the lead where the page's markup
         # lost the line break (the bench/realset tune split's DW copy on lfwp.net)
         return "byline"
     if _DATE_ALONE_BEFORE.match(text[line_start:start]) and _SECTION_AFTER.match(rest):
         return "byline"  # "4 mars 2024 | Opérationnel": the page's date line with its section's name
+    if _DATE_ALONE_BEFORE.match(text[line_start:start]) and _CREDIT_AFTER.match(rest):
+        return "byline"  # "Friday 8 April 2022, by siawi3": the page's date line with who posted it
     if alone and start - line_start <= 80 and _SEPARATED_BEFORE.search(text[line_start:start]):
         return "byline"  # "AFP | 9 septembre 2023", "الكاتب: محمد | 9-9-2023": a credit line ending with its date
     if alone and _CREDIT_DASH_BEFORE.search(text[max(line_start, start - 80) : start]):
