@@ -179,7 +179,11 @@ def main() -> None:
         "--pretrain-text)",
     )
     ap.add_argument("--work", type=Path, default=Path("/tmp/polynews-ner-train"))
-    ap.add_argument("--max-steps", type=int, help="override the config's training.max_steps")
+    ap.add_argument(
+        "--max-steps",
+        type=int,
+        help="override the config's training.max_steps (Arabic in two stages: stage 1's; stage 2 keeps finetune.cfg's)",
+    )
     ap.add_argument("--config", type=Path, help="another config than models/<lang>/config.cfg")
     ap.add_argument("--packages", type=Path, default=HERE / "packages", help="where the package folders are")
     args = ap.parse_args()
@@ -209,8 +213,7 @@ def main() -> None:
     if args.english:
         english = [s for s in read_conll(args.english) if s[0] != ["-DOCSTART-"]][: args.english_sentences]
         train += [(w, [t if not t.endswith("-MISC") else "O" for t in tags]) for w, tags in english]
-    if args.max_steps:
-        overrides += ["--training.max_steps", str(args.max_steps)]
+    steps = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
     start = time.perf_counter()
     if args.lang == "ar" and (extra or args.pretrained):
         # Two stages: the model learns from ANERcorp and WikiFANE together, then goes on from its best state
@@ -228,13 +231,14 @@ def main() -> None:
                 work / "pretrain",
                 work / "mix.spacy",
                 work / "dev.spacy",
-                overrides + overrides_stage1,
+                [*overrides, *overrides_stage1, *steps],
             )
             pretrained = work / "pretrain" / "model-best"
         config = HERE / args.lang / "finetune.cfg"
         overrides += ["--paths.source", str(pretrained)]
     else:
         train += extra
+        overrides += steps
     n_train = to_docbin(args.lang, train, work / "train.spacy")
     print(f"{args.lang}: {len(train)} training sentences ({n_train} tokens), {len(dev)} dev ({n_dev} tokens)")
     spacy_train(args.lang, config, work / "out", work / "train.spacy", work / "dev.spacy", overrides)
