@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -54,9 +55,31 @@ def spacy_cli(lang: str) -> None:
         from spacy.util import get_lang_class
 
         get_lang_class(lang).Defaults.lex_attr_getters[NORM] = norm
+    _pretrain_the_cnn()
     from spacy.cli import setup_cli
 
     setup_cli()
+
+
+def _pretrain_the_cnn() -> None:
+    """Make ``[pretraining] layer = "tok2vec"`` of the ``ner`` component name its CNN, for ``spacy pretrain``
+    and for ``[initialize] init_tok2vec`` in ``spacy train``. The parser model's "tok2vec" reference is the CNN
+    followed by a projection to the parser's hidden width, one array for the whole batch, while the pretraining
+    objective needs the CNN's own output (one array a doc) and the CNN is the part worth pretraining; spaCy names
+    the CNN nowhere, so the pretraining and the loading of its weights both take the chain's first layer."""
+    import spacy.training.initialize as initialize
+    import spacy.training.pretrain as pretrain
+
+    find = pretrain.get_tok2vec_ref
+
+    def cnn_ref(nlp: Any, pretrain_config: dict[str, Any]) -> Any:
+        layer = find(nlp, pretrain_config)  # type: ignore[no-untyped-call]
+        if [sub.name for sub in layer.layers[1:2]] == ["list2array"]:
+            return layer.layers[0]
+        return layer
+
+    pretrain.get_tok2vec_ref = cnn_ref
+    initialize.get_tok2vec_ref = cnn_ref  # type: ignore[attr-defined]
 
 
 def to_docbin(lang: str, sentences: list[Sentence], path: Path) -> int:
@@ -80,16 +103,35 @@ def to_docbin(lang: str, sentences: list[Sentence], path: Path) -> int:
     return sum(len(ws) for ws, _ in sentences)
 
 
-def spacy_train(lang: str, config: Path, out: Path, train: Path, dev: Path, overrides: list[str]) -> None:
-    """``spacy train`` under ``nice -n 10`` on one thread, through ``spacy_cli`` (the package's NORM)."""
+def spacy_command(lang: str, args: list[str]) -> None:
+    """A spaCy command under ``nice -n 10`` on one thread, through ``spacy_cli`` (the package's NORM)."""
     cmd = [
         "nice", "-n", "10", sys.executable, "-c",
         "import sys; sys.path.insert(0, sys.argv.pop(1)); import train; train.spacy_cli(sys.argv.pop(1))",
-        str(HERE), lang, "train", str(config), "--output", str(out),
-        "--paths.train", str(train), "--paths.dev", str(dev), *overrides,
+        str(HERE), lang, *args,
     ]  # fmt: skip
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
     subprocess.run(cmd, check=True, env=env)
+
+
+def spacy_train(lang: str, config: Path, out: Path, train: Path, dev: Path, overrides: list[str]) -> None:
+    args = ["train", str(config), "--output", str(out), "--paths.train", str(train), "--paths.dev", str(dev)]
+    spacy_command(lang, [*args, *overrides])
+
+
+def with_pretraining(lang: str, config: Path, work: Path) -> Path:
+    """The config with ``<lang>/pretraining.cfg``'s blocks merged in and spaCy's defaults filled (``spacy
+    pretrain`` does not fill them itself), written into ``work``: the pretraining then builds the very layer the
+    config trains, and a stage 1 that starts from its weights finds in [pretraining] where they go."""
+    from spacy.cli.init_config import fill_config
+    from spacy.util import load_config
+
+    merged = load_config(config, interpolate=False).merge(
+        load_config(HERE / lang / "pretraining.cfg", interpolate=False)
+    )
+    merged.to_disk(work / "pretraining-unfilled.cfg")
+    fill_config(work / "pretraining.cfg", work / "pretraining-unfilled.cfg", silent=True)
+    return work / "pretraining.cfg"
 
 
 def main() -> None:
@@ -123,14 +165,43 @@ def main() -> None:
         type=Path,
         help="the spaCy vectors folder models/vectors.py made (ar: the config needs it)",
     )
+    ap.add_argument(
+        "--pretrain-text",
+        type=Path,
+        help="ar: only pretrain the NER's token-to-vector layer (`spacy pretrain`, <lang>/pretraining.cfg) on this "
+        "JSONL of raw text (models/vectors.py --jsonl), into <work>/<lang>/tok2vec; it saves every 1,000 batches "
+        "and runs until stopped",
+    )
+    ap.add_argument(
+        "--init-tok2vec",
+        type=Path,
+        help="ar: stage 1 starts its token-to-vector layer from these pretrained weights (a model*.bin of "
+        "--pretrain-text)",
+    )
     ap.add_argument("--work", type=Path, default=Path("/tmp/polynews-ner-train"))
-    ap.add_argument("--max-steps", type=int, help="override the config's training.max_steps")
+    ap.add_argument(
+        "--max-steps",
+        type=int,
+        help="override the config's training.max_steps (Arabic in two stages: stage 1's; stage 2 keeps finetune.cfg's)",
+    )
     ap.add_argument("--config", type=Path, help="another config than models/<lang>/config.cfg")
     ap.add_argument("--packages", type=Path, default=HERE / "packages", help="where the package folders are")
     args = ap.parse_args()
 
     work = args.work / args.lang
     work.mkdir(parents=True, exist_ok=True)
+    config = args.config or HERE / args.lang / "config.cfg"
+    overrides = ["--paths.vectors", str(args.vectors)] if args.vectors else []
+    if args.pretrain_text:
+        pretrain_config = with_pretraining(args.lang, config, work)
+        text = ["--paths.raw_text", str(args.pretrain_text)]
+        spacy_command(args.lang, ["pretrain", str(pretrain_config), str(work / "tok2vec"), *text, *overrides])
+        return
+    if args.init_tok2vec:
+        config = with_pretraining(args.lang, config, work)
+        overrides_stage1 = ["--paths.init_tok2vec", str(args.init_tok2vec)]
+    else:
+        overrides_stage1 = []
     train = load(CORPORA[args.lang], "train", args.data)
     dev = load(CORPORA[args.lang], "dev", args.data)
     n_dev = to_docbin(args.lang, dev, work / "dev.spacy")
@@ -142,10 +213,7 @@ def main() -> None:
     if args.english:
         english = [s for s in read_conll(args.english) if s[0] != ["-DOCSTART-"]][: args.english_sentences]
         train += [(w, [t if not t.endswith("-MISC") else "O" for t in tags]) for w, tags in english]
-    config = args.config or HERE / args.lang / "config.cfg"
-    overrides = ["--paths.vectors", str(args.vectors)] if args.vectors else []
-    if args.max_steps:
-        overrides += ["--training.max_steps", str(args.max_steps)]
+    steps = ["--training.max_steps", str(args.max_steps)] if args.max_steps else []
     start = time.perf_counter()
     if args.lang == "ar" and (extra or args.pretrained):
         # Two stages: the model learns from ANERcorp and WikiFANE together, then goes on from its best state
@@ -158,13 +226,19 @@ def main() -> None:
                 f"{args.lang}: stage 1, {len(train) + len(extra)} sentences ({n_mix} tokens), {len(dev)} dev"
             )
             spacy_train(
-                args.lang, config, work / "pretrain", work / "mix.spacy", work / "dev.spacy", overrides
+                args.lang,
+                config,
+                work / "pretrain",
+                work / "mix.spacy",
+                work / "dev.spacy",
+                [*overrides, *overrides_stage1, *steps],
             )
             pretrained = work / "pretrain" / "model-best"
         config = HERE / args.lang / "finetune.cfg"
         overrides += ["--paths.source", str(pretrained)]
     else:
         train += extra
+        overrides += steps
     n_train = to_docbin(args.lang, train, work / "train.spacy")
     print(f"{args.lang}: {len(train)} training sentences ({n_train} tokens), {len(dev)} dev ({n_dev} tokens)")
     spacy_train(args.lang, config, work / "out", work / "train.spacy", work / "dev.spacy", overrides)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -68,6 +69,19 @@ def write_text(data: Path, out: Path) -> int:
     return words
 
 
+def write_jsonl(data: Path, out: Path) -> int:
+    """Every paragraph of the articles as ``{"text": ...}``, in a shuffled order (seed 0), for ``spacy pretrain``
+    (models/train.py --pretrain-text): the pretraining is stopped by time, so the text it reads should be a sample
+    of all the newspapers and days, not the first ones. spaCy tokenizes the text itself, with the package's NORM
+    (models/train.py runs it that way). The number of (whitespace) words written."""
+    paras = [p.strip() for text in articles(data) for p in text.split("\n") if len(p.strip()) >= 20]
+    random.Random(0).shuffle(paras)
+    with out.open("w", encoding="utf-8") as f:
+        for para in paras:
+            f.write(json.dumps({"text": para}, ensure_ascii=False) + "\n")
+    return sum(len(p.split()) for p in paras)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="SaudiNewsNet's dataset/ folder (zips or JSON)")
@@ -79,7 +93,13 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--model", choices=("cbow", "skipgram"), default="cbow")
     ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument(
+        "--jsonl", type=Path, help="only write the paragraphs as JSONL here (write_jsonl) and stop"
+    )
     args = ap.parse_args()
+    if args.jsonl:
+        print(f"ar raw text: {write_jsonl(args.data, args.jsonl):,} words -> {args.jsonl}")
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     text = args.out / "text.txt"
     start = time.perf_counter()
