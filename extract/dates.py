@@ -1688,12 +1688,35 @@ def today_weekday(text: str, lang: str) -> int | None:
     return None
 
 
-def latest_stated(text: str) -> dt.date | None:
+def latest_stated(text: str, lang: str | None = None) -> dt.date | None:
     """The latest full date (day, month, year) the text states: a stand-in for the publication date when
     resolving "Friday" in an article whose publication date is unknown (a report is written after what it
-    reports; calibrated on the bench/realset tune split)."""
-    found = [d for d, _, _ in _full_dates(digits_to_ascii(text))]
+    reports; calibrated on the bench/realset tune split). A date the text looks forward to (``_looked_forward``)
+    is left out: a report is not written on a day it says is to come."""
+    plain = digits_to_ascii(text)
+    found = [d for d, start, _ in _full_dates(plain) if not _looked_forward(plain, start, lang)]
     return max(found) if found else None
+
+
+# The day from which something takes effect: "à compter du 1er janvier 2024", "à partir du", "اعتبارًا من 1 يناير
+# 2024", "انطلاقا من مطلع العام القادم (1 جانفي 2024)", "to take effect from the 1st of January 2024", "mulai 1
+# Januari". In a report it is most often a day to come (a membership, a rule, a price from next month) or the start
+# of a long-running state of things, never the day the report was written.
+_TAKES_EFFECT_BEFORE = re.compile(
+    r"(?:\b(?:à\s+compter|à\s+partir)\s+d[eu]|\bdès\s+le|\bstarting(?:\s+(?:on|from))?"
+    r"|\b(?:effective|takes?\s+effect|taking\s+effect)(?:\s+(?:on|from))?|\bterhitung(?:\s+mulai)?|\bmulai"
+    r"|(?<![\u0621-\u064a])(?:اعتبار|انطلاق|ابتداء|بدء)[اً]*\s+من)"
+    r"(?P<gap>[^.!?\n]{0,30})$",
+    re.IGNORECASE,
+)
+
+
+def _looked_forward(text: str, start: int, lang: str | None) -> bool:
+    """Whether the date at ``text[start:]`` is one the text looks forward to: the day something takes effect
+    from (``_TAKES_EFFECT_BEFORE``) or, in ``lang``, a day something is to happen on (``to_come``)."""
+    if _TAKES_EFFECT_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
+    return lang is not None and to_come(text, start, lang)
 
 
 # -- which of a sentence's dates is the event's ----------------------------------------------------------------------

@@ -1290,7 +1290,7 @@ class FactExtractor:
         stated = False
         if base is None:
             # No publication day: "Friday" is counted back from the latest day the text states, if any.
-            base = latest_stated(text)
+            base = latest_stated(text, lang)
             if base is not None and published and not base.isoformat().startswith(published):
                 base = None
             stated = base is not None
