@@ -1699,24 +1699,31 @@ def latest_stated(text: str, lang: str | None = None) -> dt.date | None:
 
 
 # The day from which something takes effect: "à compter du 1er janvier 2024", "à partir du", "اعتبارًا من 1 يناير
-# 2024", "انطلاقا من مطلع العام القادم (1 جانفي 2024)", "to take effect from the 1st of January 2024", "mulai 1
-# Januari". In a report it is most often a day to come (a membership, a rule, a price from next month) or the start
-# of a long-running state of things, never the day the report was written.
+# 2024", "انطلاقا من مطلع العام القادم (1 جانفي 2024)", "to take effect from the 1st of January 2024". In a report
+# it is most often a day to come (a membership, a rule, a price from next month) or the start of a state of things
+# recalled (a country's return from a past day), not the day the report was written nor the day of its event.
+# Indonesian "mulai" is left out: on bench/realset's tuning half it opens the day a volcano's alert level was
+# raised or a fire began ("level IV awas mulai 3 November 2024", "mulai terbakar pada Selasa, 26 September
+# 2023"), the event's own day, in 5 of its 6 dated uses.
 _TAKES_EFFECT_BEFORE = re.compile(
     r"(?:\b(?:à\s+compter|à\s+partir)\s+d[eu]|\bdès\s+le|\bstarting(?:\s+(?:on|from))?"
-    r"|\b(?:effective|takes?\s+effect|taking\s+effect)(?:\s+(?:on|from))?|\bterhitung(?:\s+mulai)?|\bmulai"
+    r"|\b(?:effective|takes?\s+effect|taking\s+effect)(?:\s+(?:on|from))?"
     r"|(?<![\u0621-\u064a])(?:اعتبار|انطلاق|ابتداء|بدء)[اً]*\s+من)"
     r"(?P<gap>[^.!?\n]{0,30})$",
     re.IGNORECASE,
 )
 
 
+def takes_effect(before: str) -> bool:
+    """Whether a date preceded by ``before`` is the day something takes effect from (``_TAKES_EFFECT_BEFORE``):
+    neither the day a report was written nor the day of the event it reports."""
+    return _TAKES_EFFECT_BEFORE.search(before[-60:]) is not None
+
+
 def _looked_forward(text: str, start: int, lang: str | None) -> bool:
     """Whether the date at ``text[start:]`` is one the text looks forward to: the day something takes effect
-    from (``_TAKES_EFFECT_BEFORE``) or, in ``lang``, a day something is to happen on (``to_come``)."""
-    if _TAKES_EFFECT_BEFORE.search(text[max(0, start - 60) : start]):
-        return True
-    return lang is not None and to_come(text, start, lang)
+    from (``takes_effect``) or, in ``lang``, a day something is to happen on (``to_come``)."""
+    return takes_effect(text[max(0, start - 60) : start]) or (lang is not None and to_come(text, start, lang))
 
 
 # -- which of a sentence's dates is the event's ----------------------------------------------------------------------

@@ -45,6 +45,7 @@ from extract.dates import (
     resolve,
     span_end,
     stamp_kind,
+    takes_effect,
     text_year,
     to_come,
     today_weekday,
@@ -546,6 +547,11 @@ _WEAK = {
     "to come": "a day to come, not stated for the event",
     "caption": "a photo caption's day, not stated for the event",
 }
+# A date with its year ("à compter du 1er janvier 2024"): the only date FactExtractor._when passes over as the day
+# something takes effect from (extract/dates.py ``takes_effect``). A weekday after the same words opens the event
+# itself as often: on bench/realset's tuning half "La Russie organise à partir de mardi" (the Kazan summit) and
+# "إغلاقها العسكري ... ابتداء من الجمعة" (the Al-Aqsa closure of Friday 15 April 2022).
+_WITH_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # The words right before a place name in the four languages' Latin scripts (see
 # FactExtractor.places_tagged_persons).
 _PLACE_PREPOSITION = re.compile(
@@ -1713,6 +1719,10 @@ class FactExtractor:
                     continue  # "“Hari ini, saya nyatakan KTT G20 dibuka”": the day of the speech, not of the page
                 if span_end(sentence[max(0, d_start - 30) : d_start]):
                     continue  # "Trois jours de deuil ont été décrétés jusqu'au 1er novembre"
+                if _WITH_YEAR.search(digits_to_ascii(expr)) and takes_effect(
+                    sentence[max(0, d_start - 60) : d_start]
+                ):
+                    continue  # "rejoignent, à compter du 1er janvier 2024, le groupe": the day it takes effect from
                 when = resolve(expr, lang, base, year_hint)
                 first = range_start(sentence[max(0, d_start - 12) : d_start])
                 if when and when.precision == "day" and first is not None and first < int(when.date[8:]):
