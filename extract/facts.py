@@ -1366,8 +1366,8 @@ class FactExtractor:
                     fact = dataclasses.replace(fact, data={**fact.data, "weekday": weekday})
                 elif (named := self._named_weekday(text, lang, entities, title, year_hint)) is not None:
                     fact = dataclasses.replace(fact, data={**fact.data, "named_weekday": named})
-                elif (said := self._said_weekday(text, lang, entities, title, year_hint)) is not None:
-                    fact = dataclasses.replace(fact, data={**fact.data, "named_weekday": said})
+                elif (said_on := self._said_weekday(text, lang, entities, title, year_hint)) is not None:
+                    fact = dataclasses.replace(fact, data={**fact.data, "named_weekday": said_on})
             facts.append(fact)
         for start, end in spans:
             sentence = text[start:end]
