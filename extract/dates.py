@@ -1708,12 +1708,42 @@ def today_weekday(text: str, lang: str) -> int | None:
     return None
 
 
-def latest_stated(text: str) -> dt.date | None:
+def latest_stated(text: str, lang: str | None = None) -> dt.date | None:
     """The latest full date (day, month, year) the text states: a stand-in for the publication date when
     resolving "Friday" in an article whose publication date is unknown (a report is written after what it
-    reports; calibrated on the bench/realset tune split)."""
-    found = [d for d, _, _ in _full_dates(digits_to_ascii(text))]
+    reports; calibrated on the bench/realset tune split). A date the text looks forward to (``_looked_forward``)
+    is left out: a report is not written on a day it says is to come."""
+    plain = digits_to_ascii(text)
+    found = [d for d, start, _ in _full_dates(plain) if not _looked_forward(plain, start, lang)]
     return max(found) if found else None
+
+
+# The day from which something takes effect: "à compter du 1er janvier 2024", "à partir du", "اعتبارًا من 1 يناير
+# 2024", "انطلاقا من مطلع العام القادم (1 جانفي 2024)", "to take effect from the 1st of January 2024". In a report
+# it is most often a day to come (a membership, a rule, a price from next month) or the start of a state of things
+# recalled (a country's return from a past day), not the day the report was written nor the day of its event.
+# Indonesian "mulai" is left out: on bench/realset's tuning half it opens the day a volcano's alert level was
+# raised or a fire began ("level IV awas mulai 3 November 2024", "mulai terbakar pada Selasa, 26 September
+# 2023"), the event's own day, in 5 of its 6 dated uses.
+_TAKES_EFFECT_BEFORE = re.compile(
+    r"(?:\b(?:à\s+compter|à\s+partir)\s+d[eu]|\bdès\s+le|\bstarting(?:\s+(?:on|from))?"
+    r"|\b(?:effective|takes?\s+effect|taking\s+effect)(?:\s+(?:on|from))?"
+    r"|(?<![\u0621-\u064a])(?:اعتبار|انطلاق|ابتداء|بدء)[اً]*\s+من)"
+    r"(?P<gap>[^.!?\n]{0,30})$",
+    re.IGNORECASE,
+)
+
+
+def takes_effect(before: str) -> bool:
+    """Whether a date preceded by ``before`` is the day something takes effect from (``_TAKES_EFFECT_BEFORE``):
+    neither the day a report was written nor the day of the event it reports."""
+    return _TAKES_EFFECT_BEFORE.search(before[-60:]) is not None
+
+
+def _looked_forward(text: str, start: int, lang: str | None) -> bool:
+    """Whether the date at ``text[start:]`` is one the text looks forward to: the day something takes effect
+    from (``takes_effect``) or, in ``lang``, a day something is to happen on (``to_come``)."""
+    return takes_effect(text[max(0, start - 60) : start]) or (lang is not None and to_come(text, start, lang))
 
 
 # -- which of a sentence's dates is the event's ----------------------------------------------------------------------
