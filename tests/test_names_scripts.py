@@ -102,13 +102,8 @@ def test_an_organisation_in_arabic_and_english_is_one_name(stage: NerStage) -> N
     assert "International Organization for Migration" in english.values()
 
 
-def test_an_arabic_nisba_reads_as_the_english_nationality() -> None:
-    # in-sikkim-flood-2023-ar-02 "وأكد الجيش الهندي" (orgs.py reads "India Army") / in-sikkim-flood-2023-en-02 "the
-    # Indian Army said"
-    from extract.gazetteer import gazetteer
-
-    place = gazetteer().lookup
-    assert org_skeleton("India Army", place) == org_skeleton("Indian Army", place)
+def test_an_organisation_s_words_in_any_order() -> None:
+    # "وزارة الدفاع" reads "Defence Ministry" (extract/orgs.py), English writes "Ministry of Defence"
     assert org_skeleton("Defence Ministry") == org_skeleton("Ministry of Defence")
 
 
