@@ -1677,192 +1677,62 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("Radio France Internationale", {"*": "RFI"}),
     # (the entries above say who reported, not what happened: _SOURCES)
     # the UN system and intergovernmental bodies
-    # xname26: the UN system's and the intergovernmental bodies' names in Arabic, French and Indonesian, which name
-    # them by translation ("الأمم المتحدة", "مجلس الأمن", "المنظمة الدولية للهجرة"): the official names in the UN's
-    # languages (Arabic, English, French: the bodies' own sites) and Indonesian news' usual ones, written from
-    # general knowledge of the bodies, not from bench/realset's labels. "!" marks a name a state's own body also
-    # has ("مجلس الأمن القومي", "National Security Council"): not taken before or after "national" (_NATIONAL_*).
+    # xname26: the UN system's and the intergovernmental bodies' names in Arabic, which names them by translation
+    # ("الأمم المتحدة", "مجلس الأمن", "المنظمة الدولية للهجرة"): their official Arabic names (Arabic is one of the
+    # UN's languages; the bodies' own sites) and Arabic news' usual short forms, written from general knowledge of
+    # the bodies, not from bench/realset's labels. "!" marks a name a state's own body also has ("مجلس الأمن
+    # القومي"): not taken before "national" (_NATIONAL_AFTER). The English name is the canonical one, which English
+    # NER finds itself. Tried and dropped: the French and Indonesian names and the acronyms ("OIM", "Organisasi
+    # Internasional untuk Migrasi", "IOM", "Perserikatan Bangsa-Bangsa"): Latin-script reports of one event in two
+    # languages then shared enough names to be taken for translations of one another (bench/realset tune-b,
+    # `stories_eval.py --folds`: translations as copies 2 -> 12 pairs; tune-a 3 -> 3).
     (
         "United Nations",
         {
             "en": "UN|United Nations",
             "fr": "ONU|Onu|Nations unies|Nations Unies",
-            "id": "PBB|Perserikatan Bangsa-Bangsa",
+            "id": "PBB",
             "ar": "الأمم المتحدة+|منظمة الأمم المتحدة+|هيئة الأمم المتحدة+",
         },
     ),
-    (
-        "UN Security Council",
-        {
-            "en": "UN Security Council|United Nations Security Council|U.N. Security Council|!Security Council",
-            "fr": "!Conseil de sécurité|!Conseil de Sécurité",
-            "id": "Dewan Keamanan PBB|DK PBB",
-            "ar": "مجلس الأمن الدولي+|!مجلس الأمن+",
-        },
-    ),
-    (
-        "UN General Assembly",
-        {
-            "en": "UN General Assembly|United Nations General Assembly",
-            "fr": "Assemblée générale de l'ONU|Assemblée générale des Nations unies",
-            "id": "Majelis Umum PBB",
-            "ar": "الجمعية العامة للأمم المتحدة+",
-        },
-    ),
-    (
-        "UN Human Rights Council",
-        {
-            "en": "UN Human Rights Council|United Nations Human Rights Council",
-            "fr": "Conseil des droits de l'homme",
-            "id": "Dewan HAM PBB",
-            "ar": "مجلس حقوق الإنسان+",
-        },
-    ),
+    ("UN Security Council", {"ar": "مجلس الأمن الدولي+|!مجلس الأمن+"}),
+    ("UN General Assembly", {"ar": "الجمعية العامة للأمم المتحدة+"}),
+    ("UN Human Rights Council", {"ar": "مجلس حقوق الإنسان+"}),
     ("UNICEF", {"*": "UNICEF|Unicef", "ar": "اليونيسف+|يونيسف+|منظمة الأمم المتحدة للطفولة+"}),
     (
         "World Health Organization",
-        {
-            "en": "World Health Organization",
-            "fr": "OMS|Organisation mondiale de la santé|Organisation mondiale de la Santé",
-            "id": "WHO|Organisasi Kesehatan Dunia",
-            "ar": "منظمة الصحة العالمية+",
-        },
+        {"en": "World Health Organization", "fr": "OMS", "id": "WHO", "ar": "منظمة الصحة العالمية+"},
     ),
-    (
-        "International Organization for Migration",
-        {
-            "*": "IOM",
-            "en": "International Organization for Migration",
-            "fr": "OIM|Organisation internationale pour les migrations",
-            "id": "Organisasi Internasional untuk Migrasi",
-            "ar": "المنظمة الدولية للهجرة+|منظمة الهجرة الدولية+",
-        },
-    ),
+    ("International Organization for Migration", {"ar": "المنظمة الدولية للهجرة+|منظمة الهجرة الدولية+"}),
     (
         "UNHCR",
         {
             "*": "UNHCR",
-            "fr": "HCR|Haut-Commissariat des Nations unies pour les réfugiés",
-            "id": "Badan Pengungsi PBB",
             "ar": "مفوضية اللاجئين+|مفوضية الأمم المتحدة لشؤون اللاجئين+|المفوضية السامية للأمم المتحدة لشؤون اللاجئين+",
         },
     ),
-    (
-        "OCHA",
-        {
-            "*": "OCHA",
-            "fr": "Bureau de la coordination des affaires humanitaires",
-            "ar": "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية+|مكتب تنسيق الشؤون الإنسانية+",
-        },
-    ),
-    (
-        "World Food Programme",
-        {
-            "*": "WFP|PAM",
-            "en": "World Food Programme|World Food Program",
-            "fr": "Programme alimentaire mondial",
-            "id": "Program Pangan Dunia",
-            "ar": "برنامج الأغذية العالمي+",
-        },
-    ),
-    (
-        "Food and Agriculture Organization",
-        {
-            "*": "FAO",
-            "en": "Food and Agriculture Organization",
-            "fr": "Organisation des Nations unies pour l'alimentation et l'agriculture",
-            "ar": "منظمة الأغذية والزراعة+",
-        },
-    ),
-    (
-        "UN Development Programme",
-        {"*": "UNDP|PNUD", "en": "UN Development Programme", "ar": "برنامج الأمم المتحدة الإنمائي+"},
-    ),
-    (
-        "International Monetary Fund",
-        {
-            "*": "IMF|FMI",
-            "en": "International Monetary Fund",
-            "fr": "Fonds monétaire international",
-            "id": "Dana Moneter Internasional",
-            "ar": "صندوق النقد الدولي+",
-        },
-    ),
+    ("OCHA", {"*": "OCHA", "ar": "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية+|مكتب تنسيق الشؤون الإنسانية+"}),
+    ("World Food Programme", {"*": "WFP|PAM", "ar": "برنامج الأغذية العالمي+"}),
+    ("Food and Agriculture Organization", {"ar": "منظمة الأغذية والزراعة+"}),
+    ("UN Development Programme", {"ar": "برنامج الأمم المتحدة الإنمائي+"}),
+    ("International Monetary Fund", {"*": "IMF|FMI", "ar": "صندوق النقد الدولي+"}),
     ("World Bank", {"en": "World Bank", "fr": "Banque mondiale", "id": "Bank Dunia", "ar": "البنك الدولي+"}),
     (
         "World Meteorological Organization",
-        {
-            "*": "WMO",
-            "en": "World Meteorological Organization",
-            "fr": "OMM|Organisation météorologique mondiale",
-            "id": "Organisasi Meteorologi Dunia",
-            "ar": "المنظمة العالمية للأرصاد الجوية+|المنظمة العالمية للأرصاد+",
-        },
+        {"ar": "المنظمة العالمية للأرصاد الجوية+|المنظمة العالمية للأرصاد+"},
     ),
-    (
-        "World Trade Organization",
-        {
-            "*": "WTO",
-            "en": "World Trade Organization",
-            "fr": "OMC|Organisation mondiale du commerce",
-            "id": "Organisasi Perdagangan Dunia",
-            "ar": "منظمة التجارة العالمية+",
-        },
-    ),
+    ("World Trade Organization", {"ar": "منظمة التجارة العالمية+"}),
     ("UNESCO", {"*": "UNESCO|Unesco", "ar": "اليونسكو+"}),
     ("UNRWA", {"*": "UNRWA", "ar": "الأونروا+|الاونروا+|وكالة غوث وتشغيل اللاجئين الفلسطينيين+"}),
-    (
-        "International Atomic Energy Agency",
-        {
-            "*": "IAEA|AIEA",
-            "en": "International Atomic Energy Agency",
-            "fr": "Agence internationale de l'énergie atomique",
-            "id": "Badan Energi Atom Internasional",
-            "ar": "الوكالة الدولية للطاقة الذرية+",
-        },
-    ),
-    (
-        "International Criminal Court",
-        {
-            "en": "International Criminal Court",
-            "fr": "Cour pénale internationale|CPI",
-            "id": "Mahkamah Pidana Internasional",
-            "ar": "المحكمة الجنائية الدولية+",
-        },
-    ),
-    (
-        "International Court of Justice",
-        {
-            "*": "ICJ|CIJ",
-            "en": "International Court of Justice",
-            "fr": "Cour internationale de justice|Cour internationale de Justice",
-            "id": "Mahkamah Internasional",
-            "ar": "محكمة العدل الدولية+",
-        },
-    ),
-    (
-        "International Committee of the Red Cross",
-        {
-            "*": "ICRC|CICR",
-            "en": "International Committee of the Red Cross",
-            "fr": "Comité international de la Croix-Rouge",
-            "id": "Komite Internasional Palang Merah",
-            "ar": "اللجنة الدولية للصليب الأحمر+",
-        },
-    ),
+    ("International Atomic Energy Agency", {"*": "IAEA|AIEA", "ar": "الوكالة الدولية للطاقة الذرية+"}),
+    ("International Criminal Court", {"ar": "المحكمة الجنائية الدولية+"}),
+    ("International Court of Justice", {"ar": "محكمة العدل الدولية+"}),
+    ("International Committee of the Red Cross", {"ar": "اللجنة الدولية للصليب الأحمر+"}),
     (
         "International Federation of Red Cross and Red Crescent Societies",
-        {
-            "*": "IFRC|FICR",
-            "en": "International Federation of Red Cross and Red Crescent Societies",
-            "fr": "Fédération internationale des sociétés de la Croix-Rouge et du Croissant-Rouge",
-            "ar": "الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر+",
-        },
+        {"ar": "الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر+"},
     ),
-    (
-        "Interpol",
-        {"*": "Interpol|INTERPOL", "ar": "الإنتربول+|الانتربول+|الشرطة الدولية+"},
-    ),
+    ("Interpol", {"ar": "الإنتربول+|الانتربول+|الشرطة الدولية+"}),
     (
         "Red Cross",
         {"en": "Red Cross", "fr": "Croix-Rouge", "id": "Palang Merah", "ar": "الصليب الأحمر+|الصليب الاحمر+"},
@@ -1882,7 +1752,6 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
             "*": "MSF",
             "en": "Doctors Without Borders",
             "fr": "Médecins sans frontières|Médecins Sans Frontières",
-            "id": "Dokter Lintas Batas",
             "ar": "أطباء بلا حدود+",
         },
     ),
@@ -1902,15 +1771,7 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("G7", {"*": "G7|G-7", "ar": "مجموعة السبع+"}),
     ("ASEAN", {"*": "ASEAN", "ar": "آسيان+|الآسيان+"}),
     ("NATO", {"*": "NATO|OTAN|Otan", "ar": "الناتو+|حلف شمال الأطلسي+|حلف الناتو+"}),
-    (
-        "European Union",
-        {
-            "en": "EU|European Union",
-            "fr": "UE|Union européenne",
-            "id": "Uni Eropa",
-            "ar": "الاتحاد الأوروبي+|الاتحاد الاوروبي+",
-        },
-    ),
+    ("European Union", {"en": "EU", "fr": "UE", "id": "Uni Eropa", "ar": "الاتحاد الأوروبي+"}),
     (
         "African Union",
         {
@@ -1920,42 +1781,10 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
             "ar": "الاتحاد الأفريقي+|الاتحاد الإفريقي+",
         },
     ),
-    (
-        "African Union Commission",
-        {
-            "en": "African Union Commission",
-            "fr": "Commission de l'Union africaine",
-            "id": "Komisi Uni Afrika",
-            "ar": "مفوضية الاتحاد الأفريقي+|مفوضية الاتحاد الإفريقي+",
-        },
-    ),
-    (
-        "ECOWAS",
-        {
-            "*": "ECOWAS|CEDEAO",
-            "ar": "إيكواس+|الإيكواس+|المجموعة الاقتصادية لدول غرب أفريقيا+|المجموعة الاقتصادية لدول غرب إفريقيا+",
-        },
-    ),
-    (
-        "Gulf Cooperation Council",
-        {
-            "*": "GCC",
-            "en": "Gulf Cooperation Council",
-            "fr": "Conseil de coopération du Golfe|CCG",
-            "id": "Dewan Kerja Sama Teluk",
-            "ar": "مجلس التعاون الخليجي+|مجلس التعاون لدول الخليج العربية+",
-        },
-    ),
-    (
-        "Organisation of Islamic Cooperation",
-        {
-            "*": "OIC",
-            "en": "Organisation of Islamic Cooperation|Organization of Islamic Cooperation",
-            "fr": "Organisation de la coopération islamique|OCI",
-            "id": "Organisasi Kerja Sama Islam",
-            "ar": "منظمة التعاون الإسلامي+",
-        },
-    ),
+    ("African Union Commission", {"ar": "مفوضية الاتحاد الأفريقي+"}),
+    ("ECOWAS", {"ar": "إيكواس+|الإيكواس+|المجموعة الاقتصادية لدول غرب أفريقيا+"}),
+    ("Gulf Cooperation Council", {"ar": "مجلس التعاون الخليجي+|مجلس التعاون لدول الخليج العربية+"}),
+    ("Organisation of Islamic Cooperation", {"ar": "منظمة التعاون الإسلامي+"}),
     # the European Union's commission and council, in Indonesian the country's word alone is a place ("Komisi
     # Eropa", "Dewan Eropa": both folds of the tune half, entsorgs10)
     (
@@ -1974,8 +1803,8 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "Arab League",
         {
-            "en": "Arab League|League of Arab States",
-            "fr": "Ligue arabe|ligue arabe|Ligue des États arabes",
+            "en": "Arab League",
+            "fr": "Ligue arabe|ligue arabe",
             "id": "Liga Arab",
             "ar": "الجامعة العربية+|جامعة الدول العربية+",
         },
