@@ -90,11 +90,45 @@ def _romanize_word(word: str) -> str:
     return prefix + latin[:1].upper() + latin[1:] if latin else prefix.rstrip("-")
 
 
+# Regnal numbers: Arabic writes the ordinal ("عبد الله الثاني", "محمد السادس"), Latin a Roman numeral ("Abdullah
+# II", "Mohammed VI"): latin_name writes the numeral, and name_key keeps it (in lower case) after the first word.
+_AR_ORDINALS = {
+    "الثاني": "II",
+    "الثانية": "II",
+    "الثالث": "III",
+    "الثالثة": "III",
+    "الرابع": "IV",
+    "الرابعة": "IV",
+    "الخامس": "V",
+    "السادس": "VI",
+    "السابع": "VII",
+    "الثامن": "VIII",
+    "التاسع": "IX",
+}
+_ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX"})
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """An Arabic-script name's words as Latin spellings write them: ordinals after the first word as Roman
+    numerals ("عبد الله الثاني" Abd Allah II), "ولد" (son of) after the first word as "Ould", and a final ة before
+    "الله" read "t", as Arabic reads it before a genitive ("هداية الله" Hdayt Allah: Hedayatullah)."""
+    out = []
+    for i, word in enumerate(words):
+        if i and word in _AR_ORDINALS:
+            word = _AR_ORDINALS[word]
+        elif i and word == "ولد":
+            word = "Ould"
+        elif word.endswith("ة") and i + 1 < len(words) and words[i + 1] == "الله":
+            word = word[:-1] + "ت"
+        out.append(word)
+    return out
+
+
 def latin_name(text: str) -> str:
     """A readable Latin form of a name written in Arabic script; other scripts through anyascii, Latin kept."""
     text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text))
     words = []
-    for word in text.split():
+    for word in _name_words(text.split()):
         if ARABIC_LETTER.search(word):
             words.append(_romanize_word(word))
         else:
@@ -103,23 +137,57 @@ def latin_name(text: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-_KEY_ARTICLE = re.compile(r"\b(?:al|el|ul)-")
+_KEY_ARTICLE = re.compile(r"\b(?:al|el|ul)-", re.IGNORECASE)
 # Spellings of one sound in the transliteration habits of English, French and Indonesian news.
 _KEY_FOLDS = (("ph", "f"), ("dj", "j"), ("tch", "sh"), ("ch", "sh"), ("q", "k"), ("c", "k"), ("ou", "u"))
 _KEY_VOWELS = re.compile("[aeiouyw]")
 _REPEATS = re.compile(r"(.)\1+")
+# Compound names Arabic writes as two words and Latin spellings as one or two, each way by habit: "عبد المجيد"
+# Abdelmadjid, Abdul Mateen; "أبو الغيط" Aboul Gheit; "هداية الله" Hedayatullah, "عبد الله" Abdullah. The key
+# joins the two words and drops the article's vowel and "l" that Latin writes into the first ("Abdel", "Aboul",
+# "Abdur-Rahman"), so that every spelling is one word: "abdmgd", "abgt", "hdtl", "abdl".
+_SERVANT_OF = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdou", "abdu"})
+_FATHER_OF = frozenset({"abu", "abou", "abo", "aboul", "abul", "abol"})
+_GOD = frozenset({"allah", "ullah", "ulla", "ollah", "alla"})
+_COMPOUND_ARTICLE = re.compile(r"^(abd|ab)(?:[aeiou]+l|[aeiou]+(?=([a-z])\2))(?=[a-z])")
+# "son of" (بن, ابن, ولد; bin, ibn, ben, Ould): one word "bn" in every spelling. Tried and dropped: leaving it out
+# of the key between two names (Arabic news sometimes leaves it out, "محمد زايد آل نهيان" for Mohamed bin Zayed
+# Al Nahyan: one more meet on bench/realset's tuning half), which made "Mohammed bin Salman" and another article's
+# "Muhammad Salman" one key.
+_SON_OF = frozenset({"bin", "ibn", "ben", "ould"})
+
+
+def _joined_words(latin: str) -> list[str]:
+    """The name's words in lower case, compounds joined (_SERVANT_OF, _FATHER_OF, _GOD), Roman numerals after the
+    first word kept as they are."""
+    raw = re.findall(r"[A-Za-z]+", _KEY_ARTICLE.sub("", latin))
+    words: list[str] = []
+    i = 0
+    while i < len(raw):
+        word = raw[i] if words and raw[i] in _ROMAN else raw[i].lower()
+        if word in _GOD and words and words[-1] not in _ROMAN:
+            words[-1] += word
+        elif (word in _SERVANT_OF or word in _FATHER_OF) and i + 1 < len(raw) and raw[i + 1] not in _ROMAN:
+            words.append(word + raw[i + 1].lower())
+            i += 1
+        else:
+            words.append(word)
+        i += 1
+    return [_COMPOUND_ARTICLE.sub(r"\1", w) if w[:2] == "ab" else w for w in words]
 
 
 def name_key(name: str) -> str:
     """The consonant skeleton of a person's or organisation's name, in any script: lower case, article "al-"
-    dropped, vowels and the half-vowels y/w dropped after a word's first letter (a first vowel counts as "a"),
-    doubled letters single, a final "h" dropped, common digraph spellings folded."""
+    dropped, compounds one word (_joined_words), vowels and the half-vowels y/w dropped after a word's first letter
+    (a first vowel counts as "a"), doubled letters single, a final "h" dropped, common digraph spellings folded."""
     latin = latin_name(name) if ARABIC_LETTER.search(name) else anyascii(name)
-    latin = _KEY_ARTICLE.sub("", latin.lower())
     words = []
-    for word in re.findall(r"[a-z]+", latin):
-        if word in ("bin", "ibn", "ben"):
-            words.append("bn")  # "son of": one word in every spelling
+    for word in _joined_words(latin):
+        if word in _ROMAN:
+            words.append(word.lower())
+            continue
+        if word in _SON_OF:
+            words.append("bn")  # "son of", first or last: one word in every spelling
             continue
         for a, b in _KEY_FOLDS:
             word = word.replace(a, b)

@@ -760,8 +760,18 @@ def _known(text: str, lang: str, layer: EntityLayer, gaz: Gazetteer) -> None:
             _told_person(text, lang, layer, gaz, end, over)
             over = [e for e in layer.overlapping(start, end) if e.lang == lang]
         for e in over:
-            if e.label == "ORG" and e.found_by == "rule" and (e.start, e.end) == (start, end):
-                # a shape rule's organisation that is a known one takes the known name ("وكالة أنباء "تاس"": TASS)
+            if (
+                e.label == "ORG"
+                and (e.start, e.end) == (start, end)
+                and (e.found_by == "rule" or lang == "ar")
+                and e.canonical != canonical
+            ):
+                # a shape rule's organisation that is a known one takes the known name ("وكالة أنباء "تاس"": TASS);
+                # so does one Arabic NER found, whose canonical name is a transliteration ("الأمم المتحدة" "Al-Amm
+                # al-Mthda", in 25 reports of the whole development set) that meets no other language's name. Not
+                # NER's in Latin script ("OIM", "PBB" keep their names): with them, Latin-script reports of one event
+                # in two languages shared more names and were taken for translations of one another (bench/realset
+                # tune-b: translations as copies 2 -> 12 pairs, `stories_eval.py --folds`).
                 layer.remove(e)
                 layer.add(dataclasses.replace(e, canonical=canonical))
         for e in over:
@@ -1667,17 +1677,62 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("Radio France Internationale", {"*": "RFI"}),
     # (the entries above say who reported, not what happened: _SOURCES)
     # the UN system and intergovernmental bodies
-    ("United Nations", {"en": "UN|United Nations", "fr": "ONU|Onu|Nations unies|Nations Unies", "id": "PBB"}),
-    ("UNICEF", {"*": "UNICEF|Unicef", "ar": "اليونيسف+|يونيسف+"}),
-    ("World Health Organization", {"en": "World Health Organization", "fr": "OMS", "id": "WHO"}),
-    ("UNHCR", {"*": "UNHCR", "ar": "مفوضية اللاجئين+"}),
-    ("OCHA", {"*": "OCHA"}),
+    # xname26: the UN system's and the intergovernmental bodies' names in Arabic, which names them by translation
+    # ("الأمم المتحدة", "مجلس الأمن", "المنظمة الدولية للهجرة"): their official Arabic names (Arabic is one of the
+    # UN's languages; the bodies' own sites) and Arabic news' usual short forms, written from general knowledge of
+    # the bodies, not from bench/realset's labels. "!" marks a name a state's own body also has ("مجلس الأمن
+    # القومي"): not taken before "national" (_NATIONAL_AFTER). The English name is the canonical one, which English
+    # NER finds itself. Tried and dropped: the French and Indonesian names and the acronyms ("OIM", "Organisasi
+    # Internasional untuk Migrasi", "IOM", "Perserikatan Bangsa-Bangsa"): Latin-script reports of one event in two
+    # languages then shared enough names to be taken for translations of one another (bench/realset tune-b,
+    # `stories_eval.py --folds`: translations as copies 2 -> 12 pairs; tune-a 3 -> 3).
+    (
+        "United Nations",
+        {
+            "en": "UN|United Nations",
+            "fr": "ONU|Onu|Nations unies|Nations Unies",
+            "id": "PBB",
+            "ar": "الأمم المتحدة+|منظمة الأمم المتحدة+|هيئة الأمم المتحدة+",
+        },
+    ),
+    ("UN Security Council", {"ar": "مجلس الأمن الدولي+|!مجلس الأمن+"}),
+    ("UN General Assembly", {"ar": "الجمعية العامة للأمم المتحدة+"}),
+    ("UN Human Rights Council", {"ar": "مجلس حقوق الإنسان+"}),
+    ("UNICEF", {"*": "UNICEF|Unicef", "ar": "اليونيسف+|يونيسف+|منظمة الأمم المتحدة للطفولة+"}),
+    (
+        "World Health Organization",
+        {"en": "World Health Organization", "fr": "OMS", "id": "WHO", "ar": "منظمة الصحة العالمية+"},
+    ),
+    ("International Organization for Migration", {"ar": "المنظمة الدولية للهجرة+|منظمة الهجرة الدولية+"}),
+    (
+        "UNHCR",
+        {
+            "*": "UNHCR",
+            "ar": "مفوضية اللاجئين+|مفوضية الأمم المتحدة لشؤون اللاجئين+|المفوضية السامية للأمم المتحدة لشؤون اللاجئين+",
+        },
+    ),
+    ("OCHA", {"*": "OCHA", "ar": "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية+|مكتب تنسيق الشؤون الإنسانية+"}),
     ("World Food Programme", {"*": "WFP|PAM", "ar": "برنامج الأغذية العالمي+"}),
-    ("International Monetary Fund", {"*": "IMF|FMI"}),
+    ("Food and Agriculture Organization", {"ar": "منظمة الأغذية والزراعة+"}),
+    ("UN Development Programme", {"ar": "برنامج الأمم المتحدة الإنمائي+"}),
+    ("International Monetary Fund", {"*": "IMF|FMI", "ar": "صندوق النقد الدولي+"}),
     ("World Bank", {"en": "World Bank", "fr": "Banque mondiale", "id": "Bank Dunia", "ar": "البنك الدولي+"}),
+    (
+        "World Meteorological Organization",
+        {"ar": "المنظمة العالمية للأرصاد الجوية+|المنظمة العالمية للأرصاد+"},
+    ),
+    ("World Trade Organization", {"ar": "منظمة التجارة العالمية+"}),
     ("UNESCO", {"*": "UNESCO|Unesco", "ar": "اليونسكو+"}),
-    ("UNRWA", {"*": "UNRWA", "ar": "الأونروا+|الاونروا+"}),
-    ("International Atomic Energy Agency", {"*": "IAEA|AIEA"}),
+    ("UNRWA", {"*": "UNRWA", "ar": "الأونروا+|الاونروا+|وكالة غوث وتشغيل اللاجئين الفلسطينيين+"}),
+    ("International Atomic Energy Agency", {"*": "IAEA|AIEA", "ar": "الوكالة الدولية للطاقة الذرية+"}),
+    ("International Criminal Court", {"ar": "المحكمة الجنائية الدولية+"}),
+    ("International Court of Justice", {"ar": "محكمة العدل الدولية+"}),
+    ("International Committee of the Red Cross", {"ar": "اللجنة الدولية للصليب الأحمر+"}),
+    (
+        "International Federation of Red Cross and Red Crescent Societies",
+        {"ar": "الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر+"},
+    ),
+    ("Interpol", {"ar": "الإنتربول+|الانتربول+|الشرطة الدولية+"}),
     (
         "Red Cross",
         {"en": "Red Cross", "fr": "Croix-Rouge", "id": "Palang Merah", "ar": "الصليب الأحمر+|الصليب الاحمر+"},
@@ -1697,10 +1752,11 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
             "*": "MSF",
             "en": "Doctors Without Borders",
             "fr": "Médecins sans frontières|Médecins Sans Frontières",
+            "ar": "أطباء بلا حدود+",
         },
     ),
-    ("Amnesty International", {"*": "Amnesty International"}),
-    ("Human Rights Watch", {"*": "Human Rights Watch"}),
+    ("Amnesty International", {"*": "Amnesty International", "ar": "منظمة العفو الدولية+|العفو الدولية+"}),
+    ("Human Rights Watch", {"*": "Human Rights Watch", "ar": "هيومن رايتس ووتش+"}),
     (
         "Syrian Observatory for Human Rights",
         {
@@ -1709,14 +1765,26 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     ("FIFA", {"*": "FIFA", "ar": "فيفا+|الفيفا+"}),
-    ("OPEC", {"*": "OPEC|OPEP", "ar": "أوبك+"}),
+    ("OPEC", {"*": "OPEC|OPEP", "ar": "أوبك+|منظمة الدول المصدرة للنفط+"}),
     ("BRICS", {"*": "BRICS|Brics", "ar": "بريكس+|البريكس+"}),
-    ("G20", {"*": "G20|G-20"}),
-    ("G7", {"*": "G7|G-7"}),
+    ("G20", {"*": "G20|G-20", "ar": "مجموعة العشرين+"}),
+    ("G7", {"*": "G7|G-7", "ar": "مجموعة السبع+"}),
     ("ASEAN", {"*": "ASEAN", "ar": "آسيان+|الآسيان+"}),
-    ("NATO", {"*": "NATO|OTAN|Otan", "ar": "الناتو+"}),
+    ("NATO", {"*": "NATO|OTAN|Otan", "ar": "الناتو+|حلف شمال الأطلسي+|حلف الناتو+"}),
     ("European Union", {"en": "EU", "fr": "UE", "id": "Uni Eropa", "ar": "الاتحاد الأوروبي+"}),
-    ("African Union", {"en": "African Union", "fr": "Union africaine", "id": "Uni Afrika"}),
+    (
+        "African Union",
+        {
+            "en": "African Union",
+            "fr": "Union africaine",
+            "id": "Uni Afrika",
+            "ar": "الاتحاد الأفريقي+|الاتحاد الإفريقي+",
+        },
+    ),
+    ("African Union Commission", {"ar": "مفوضية الاتحاد الأفريقي+"}),
+    ("ECOWAS", {"ar": "إيكواس+|الإيكواس+|المجموعة الاقتصادية لدول غرب أفريقيا+"}),
+    ("Gulf Cooperation Council", {"ar": "مجلس التعاون الخليجي+|مجلس التعاون لدول الخليج العربية+"}),
+    ("Organisation of Islamic Cooperation", {"ar": "منظمة التعاون الإسلامي+"}),
     # the European Union's commission and council, in Indonesian the country's word alone is a place ("Komisi
     # Eropa", "Dewan Eropa": both folds of the tune half, entsorgs10)
     (
@@ -1734,7 +1802,12 @@ _KNOWN_ORGS: tuple[tuple[str, dict[str, str]], ...] = (
     ),
     (
         "Arab League",
-        {"en": "Arab League", "fr": "Ligue arabe|ligue arabe", "id": "Liga Arab", "ar": "الجامعة العربية+"},
+        {
+            "en": "Arab League",
+            "fr": "Ligue arabe|ligue arabe",
+            "id": "Liga Arab",
+            "ar": "الجامعة العربية+|جامعة الدول العربية+",
+        },
     ),
     ("Kremlin", {"*": "Kremlin", "ar": "الكرملين+"}),
     # social networks
@@ -1785,11 +1858,23 @@ def source_org(name: str, lang: str) -> bool:
 
 _AR_CLITICS = "(?:[وف]?[بلك]?)"
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n])[ \t]*$")
+# A state's own body under an international body's name ("!" in _KNOWN_ORGS): "National Security Council",
+# "Conseil de sécurité nationale", "مجلس الأمن القومي" / "الوطني".
+_NATIONAL_BEFORE = r"(?<!National[ \t])(?<!national[ \t])"
+_NATIONAL_AFTER = r"(?![ \t]+(?:[Nn]ational|[Nn]asional|(?:ال)?(?:قومي|وطني)))"
+# Arabic news writes an initial alef with or without its hamza ("الأفريقي", "الافريقي"; "الإنتربول", "الانتربول"):
+# a known Arabic name is matched and looked up with every alef one letter.
+_HAMZA_ALEFS = re.compile("[أإآ]")
+
+
+def _alef_fold(text: str) -> str:
+    return _HAMZA_ALEFS.sub("ا", text)
 
 
 @functools.cache
 def _known_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    alternatives: list[str] = []
+    # (the surface's length: the longest is tried first; its pattern)
+    alternatives: list[tuple[int, str]] = []
     canonical: dict[str, str] = {}
     inside: set[str] = set()
     for name, by_lang in _KNOWN_ORGS:
@@ -1799,26 +1884,37 @@ def _known_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str], frozense
                 if not surface:
                     continue
                 clitics = surface.endswith("+")
+                national = surface.startswith("!")
                 if surface.startswith("~"):
                     inside.add(surface.strip("+~"))
-                surface = surface.strip("+~")
-                canonical[surface] = name
+                surface = surface.strip("+~!")
+                canonical[_alef_fold(surface)] = name
                 body = re.escape(surface).replace(r"\ ", r"[ \t]+")
+                before, after = (_NATIONAL_BEFORE, _NATIONAL_AFTER) if national else ("", "")
                 if _ARABIC.match(surface):
+                    body = _HAMZA_ALEFS.sub("[اأإآ]", body)
                     if clitics and surface.startswith("ال"):
-                        body = f"(?:{body}|لل{re.escape(surface[2:])})"
+                        body = f"(?:{body}|لل{_HAMZA_ALEFS.sub('[اأإآ]', re.escape(surface[2:]))})"
                     prefix = _AR_CLITICS if clitics else ""
-                    alternatives.append(f"(?<![\\u0621-\\u064a]){prefix}(?:{body})(?![\\u0621-\\u064a])")
+                    alternatives.append(
+                        (
+                            len(surface),
+                            f"(?<![\\u0621-\\u064a]){prefix}(?:{body})(?![\\u0621-\\u064a]){after}",
+                        )
+                    )
                 else:
                     # a hyphen may join it to another name before it ("Israel-Hamas"), not after ("AFP-JIJI"),
                     # but for Indonesian "-nya" (its: "di halaman Facebook-nya", the tune half's first fold)
                     # A slash before it is a link's path, but for a credit's list of agencies: "APS/VNA/CVN",
                     # "AFP/VNA" (the Vietnamese wire's French pages: orgs24, three of tune-b's reports)
                     alternatives.append(
-                        f"(?:(?<![\\w@/.])|(?<=[A-Z]{{2}}/))(?:{body})(?![\\w@]|-(?!nya(?![\\w-])))"
+                        (
+                            len(surface),
+                            f"{before}(?:(?<![\\w@/.])|(?<=[A-Z]{{2}}/))(?:{body})(?![\\w@]|-(?!nya(?![\\w-]))){after}",
+                        )
                     )
-    alternatives.sort(key=len, reverse=True)
-    return re.compile("|".join(alternatives)), canonical, frozenset(inside)
+    alternatives.sort(key=lambda a: a[0], reverse=True)
+    return re.compile("|".join(a for _, a in alternatives)), canonical, frozenset(inside)
 
 
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -1829,7 +1925,7 @@ def known_orgs(text: str, lang: str) -> list[tuple[int, int, str]]:
     pattern, canonical, inside = _known_pattern(lang)
     out = []
     for m in pattern.finditer(text):
-        surface = " ".join(m.group().split())
+        surface = _alef_fold(" ".join(m.group().split()))
         if surface in inside and _SENTENCE_END.search(text, max(0, m.start() - 3), m.start()):
             continue
         name = canonical.get(surface)
