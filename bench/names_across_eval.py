@@ -4,8 +4,8 @@ For each story of bench/realset's TUNING half (two folds, as bench/realset_eval.
 labelled person or organisation (its canonical name) that has a text in an Arabic article and one in a Latin-script
 article: the anchor key the product gives each text (extract/signature.py's ``s:``), by the product's path for a
 name alone: an organisation of orgs.py's known list takes its known name, an Arabic institution by its head noun
-orgs.py's English reading, any other name its canonical_name(); the key is org_skeleton() for an organisation,
-name_skeleton() for a person, of the canonical name where it is Latin. (A Latin-script organisation NER finds keeps
+orgs.py's English reading, any other name its canonical_name(); the key is name_skeleton()
+of the canonical name where it is Latin. (A Latin-script organisation NER finds keeps
 its own name in the product, "OIM", "PBB", where this takes the known one: an upper bound there.) A name
 that makes no anchor (a source the report cites: AFP, a platform; a key under four letters) is counted apart. It
 meets when the Arabic text's key is one of the Latin texts' keys.
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from extract.canonical import canonical_name  # noqa: E402
 from extract.gazetteer import gazetteer  # noqa: E402
 from extract.orgs import _SOURCES, arabic_orgs, known_orgs, source_org  # noqa: E402
-from extract.signature import name_skeleton, org_skeleton  # noqa: E402
+from extract.signature import name_skeleton  # noqa: E402
 
 FOLDS = ("tune-a", "tune-b")
 TYPES = ("persons", "orgs")
@@ -55,7 +55,7 @@ def product_key(text: str, lang: str, typ: str) -> tuple[str | None, str]:
                 canonical = found[0].canonical
         canonical = canonical or canonical_name(text)
         named = canonical if canonical.isascii() else text
-        key = org_skeleton(named)
+        key = name_skeleton(named)
     else:
         canonical = canonical_name(text)
         key = name_skeleton(canonical if canonical.isascii() else text)
