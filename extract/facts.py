@@ -1610,16 +1610,15 @@ class FactExtractor:
         weekday for their event, six name the day their news was said ("اليوم الاثنين", "اليوم الأربعاء", "يوم
         الاثنين") and in all six it is the event's own weekday (the Kanchanjunga train collision, the Hualien and
         Noto earthquakes, the Hazara Express derailment, the Sikkim flood, the Ilic mine landslide)."""
+        anchor = dt.date(year_hint or _ANY_YEAR, 6, 15)
         today = today_weekday(text, lang)
         if today is not None:
-            anchor = dt.date(year_hint or _ANY_YEAR, 6, 15)
-            anchor += dt.timedelta(days=(today - anchor.weekday()) % 7)
+            said_day = anchor + dt.timedelta(days=(today - anchor.weekday()) % 7)
             said = self._counted_weekday(
-                text, lang, entities, title, anchor, "publication date", allowed=_WEAK["said"]
+                text, lang, entities, title, said_day, "publication date", allowed=_WEAK["said"]
             )
             if said is not None:
                 return said
-        anchor = dt.date(year_hint or _ANY_YEAR, 6, 15)
         return self._counted_weekday(
             text, lang, entities, title, anchor, "weekday before the publication date", allowed=_WEAK["said"]
         )
