@@ -84,6 +84,7 @@ from store.vetoes import (
     _kind_backed,
     _magnitudes_apart,
     _placeless,
+    _published_before,
     _published_day,
     _published_span,
     _same_day,
@@ -506,6 +507,7 @@ class Matcher:
             len(members) < 2
             or any(self.vetoed(own, m) for m in members)
             or groups_apart([own], members)
+            or _published_before([own], members)
             or self._another_occurrence(own, None, members)
             or self._another_weekday(own, members)
         ):
@@ -1022,7 +1024,14 @@ class Matcher:
                     continue
                 b = self._members(db, other, fingerprints)
                 vetoed = sum(1 for x in a for y in b if self.vetoed(x, y, first_edition=False))
-                if not a or not b or vetoed > self._AGREEING_VETOED * len(a) * len(b) or groups_apart(a, b):
+                if (
+                    not a
+                    or not b
+                    or vetoed > self._AGREEING_VETOED * len(a) * len(b)
+                    or groups_apart(a, b)
+                    or _published_before(a, b)
+                    or _published_before(b, a)
+                ):
                     continue
                 target, gone = min(story, other), max(story, other)
                 db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (target, gone))
@@ -1092,7 +1101,7 @@ class Matcher:
         day (an earlier quake the text recalls, a wrong year) must not keep a story apart, while two stories whose
         dated members disagree stay two (bench/realset's tuning half: the pager attacks split in three on one
         misread day)."""
-        if a and b and groups_apart(a, b):
+        if a and b and (groups_apart(a, b) or _published_before(a, b) or _published_before(b, a)):
             return True
         against = sum(1 for x in a for y in b if self.vetoed(x, y))
         return against >= 2 and against > sum(1 for x in a for y in b if _same_day(x.anchors, y.anchors))

@@ -329,6 +329,42 @@ def _another_day(a: list[_Candidate], b: list[_Candidate]) -> bool:
     return bool(mine and theirs) and all(abs((x - y).days) >= _STORY_DAY_APART for x in mine for y in theirs)
 
 
+# Kinds of event that happen at one moment (a crash, a blast, a crush, a quake): a report of one is published on
+# its day or after it. Fires, floods, storms, eruptions, epidemics, heat and raids last days, and meetings are
+# announced ahead (extract/event_kind.py's MEETING_KINDS): a report may come out before a day of theirs.
+_SUDDEN_KINDS = frozenset(
+    {"crash", "stampede", "collapse", "explosion", "attack", "shooting", "earthquake", "landslide"}
+)
+
+
+# A report dated to the day this many days or more before the day a story's members agree on (_story_days) was
+# published before that event happened, and is of another. One day is allowed (the local and the UTC day), and
+# a publication day more than _MISREAD_BEFORE days before the story's day is rather a misread date: on
+# bench/realset's tuning half (every story's members against its other members' agreed day), the reports of
+# sudden kinds published before their story's day are four misread dates 17 days to 17 years before it (a
+# Brovary crash report read 2023-01-01, a Quetta bombing report a year early, a Saurya crash report read 2007, a
+# Gofa landslide report read 2016), none within 2-7 days; the reports of the Hajj heat deaths published up to
+# eight days before their story's day (the day the toll was counted) are of a lasting kind and not read here.
+_PUBLISHED_BEFORE = 2
+
+
+_MISREAD_BEFORE = 7
+
+
+def _published_before(a: list[_Candidate], b: list[_Candidate]) -> bool:
+    """Whether every report of group ``a`` dated to the day was published _PUBLISHED_BEFORE to _MISREAD_BEFORE
+    days before each day the members of story ``b`` agree on (_story_days), ``b`` being a story of a sudden kind
+    (_SUDDEN_KINDS): ``a`` reports an earlier event. bench/realset's tuning half: an Arabic report of the Ibadan
+    funfair crush published on 19 December 2024 (ng-ibadan-crush-2024-ar-05) linked to a report of the Abuja
+    church crush of 21 December that names Ibadan, and took the Ibadan reports after it into Abuja's story."""
+    days = _story_days(b) if len(b) >= 2 else frozenset()
+    kinds = _story_kinds(b)
+    if not days or not kinds or not all(k[2:] in _SUDDEN_KINDS for k in kinds):
+        return False
+    published = [d for c in a if (d := _published_day(c))]
+    return any(all(_PUBLISHED_BEFORE <= (x - p).days <= _MISREAD_BEFORE for x in days) for p in published)
+
+
 def _union_anchors(members: list[_Candidate]) -> frozenset[str]:
     """The anchors of a story's members together, with only the kinds _KIND_VOTES of them are read as where
     there are such kinds (every kind a member names where there are none)."""
