@@ -1625,9 +1625,10 @@ _COUNTS_HERE = 2
 
 def _counts_only_here(there: set[str], here: set[str]) -> bool:
     """Whether a report shares _COUNTS_HERE or more counts of what happened ("q:dead:21", "q:on board:77") with
-    the dated reports of one story (``here``) that the other story's lack, and none the other way (Matcher._unsure_left): a count and
-    what it counts are written alike in every language and name one occurrence, while a name's spelling or a
-    place in the report's own script meets only the dated reports in its language. bench/realset's tuning half:
+    the dated reports of one story (``here``) that the other story's lack, and none the other way
+    (Matcher._unsure_left): a count and what it counts are written alike in every language and name one
+    occurrence, while a name's spelling or a place in the report's own script meets only the dated reports in
+    its language. bench/realset's tuning half:
     the undated Arabic reports of the Godoria shipwreck of 22 April 2024 (dj-godoria-shipwreck-20240422-ar-01 to
     -ar-03: 21 dead, 23 missing, 77 on board) joined the story of the 8 April shipwreck there, whose one dated
     Arabic report shared the Arabic spelling of the IOM with them, and stayed when the dated English reports of
