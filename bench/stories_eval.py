@@ -316,6 +316,42 @@ def cross_split_merges(
     return sorted(out)
 
 
+def merge_links(db: Path, labels: dict[str, dict[str, Any]], merges: list[tuple[str, str]]) -> list[str]:
+    """For each story merged across the tuning folds (``merges``: never one with a held-out story), the stored
+    links (``link_evidence``) of a report of one story to a report of the other: both reports' publication and
+    event days ("d:" anchors), the link's score, signals and, for a link to a story's members together, how many
+    members it was read against. A report that came along on another's side link has no link of its own there."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = con.execute(
+        "SELECT a.id, a.source, a.link_evidence, f.published, f.anchors FROM articles a"
+        " JOIN fingerprints f ON f.article_id = a.id"
+    ).fetchall()
+    con.close()
+    name = {i: Path(src).stem for i, src, *_ in rows}
+    days = {
+        i: " ".join([pub or "-", *sorted(a[2:] for a in json.loads(an) if a.startswith("d:"))])
+        for i, _, _, pub, an in rows
+    }
+    out: list[str] = []
+    for sa, sb in merges:
+        out.append(f"merge: {sa} + {sb}")
+        for i, _, evidence, _, _ in rows:
+            story = labels.get(name[i], {}).get("story")
+            if story not in (sa, sb) or not evidence:
+                continue
+            link = json.loads(evidence)
+            to = link.get("to")
+            if labels.get(name.get(to, ""), {}).get("story") not in ({sa, sb} - {story}):
+                continue
+            signals = ", ".join(f"{k} {v}" for k, v in sorted((link.get("signals") or {}).items()))
+            together = f", story of {link['story']}" if "story" in link else ""
+            out.append(
+                f"  {name[i]} ({days[i]}) -> {name[to]} ({days[to]}): score {link.get('score')}"
+                f"{', copy' if link.get('duplicate') else ''}{together}; {signals}"
+            )
+    return out
+
+
 def labels_split(labels: dict[str, dict[str, Any]], story_name: str) -> str:
     return next(lab["split"] for lab in labels.values() if lab["story"] == story_name)
 
@@ -329,7 +365,11 @@ def main() -> None:
         type=Path,
         help="score this database instead of ingesting afresh (ingested into it when missing)",
     )
-    ap.add_argument("--show", choices=SPLITS + FOLDS + ("new",), help="list the wrong pairs of this split")
+    ap.add_argument(
+        "--show",
+        choices=SPLITS + FOLDS + ("new", "merges"),
+        help="list the wrong pairs of this split; `merges` (with --folds): the links that joined two tuning stories",
+    )
     ap.add_argument("--folds", action="store_true", help="the tuning half alone, in two folds by story")
     ap.add_argument(
         "--apart",
@@ -346,6 +386,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.rematch and not args.db:
         ap.error("--rematch needs --db, the copy to decide into")
+    if args.show == "merges" and not args.folds:
+        ap.error("--show merges reads the tuning folds alone: add --folds")
     labels = load(args.data)
     splits = SPLITS
     if args.apart and not args.folds:
@@ -413,7 +455,10 @@ def report(
         )
     else:
         print(f"stories merged across the halves: {len(merges)} {merges[:10]}")
-    if args.show:
+    if args.show == "merges":
+        for line in merge_links(db, labels, merges):
+            print(line)
+    elif args.show:
         r = results[args.show]
         fm = Counter(
             (labels[a]["story"], labels[b]["story"]) for kind, a, b in r["wrong"] if kind == "story false"
