@@ -84,7 +84,6 @@ from store.vetoes import (
     _kind_backed,
     _magnitudes_apart,
     _placeless,
-    _placeless_link,
     _published_before,
     _published_day,
     _published_span,
@@ -516,8 +515,6 @@ class Matcher:
         union = _Candidate(story, None, None, None, None, _union_anchors(members))
         features = story_features(own.anchors, union.anchors, 0.0)
         if not any(features[k] for k in _THIS_EVENT) or not _kinds_agree(features):
-            return None
-        if _placeless_link(features) and _elsewhere(own, members):
             return None
         if (score := story_score(features)) < self.options.story:
             return None

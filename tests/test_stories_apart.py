@@ -1,7 +1,6 @@
-"""Two events of one kind in one country stay two stories (store/vetoes.py `_published_before`,
-`_placeless_link`; store/matching.py `_counts_only_here`): a report published before a sudden event's day, a story
-link that shares no place with a report whose own place no member names, an undated report whose counts are the
-other story's. bench/realset's tuning half, anchors as a fresh ingest stores them (the typed ones,
+"""Two events of one kind in one country stay two stories (store/vetoes.py `_published_before`; store/matching.py
+`_counts_only_here`): a report published before a sudden event's day, an undated report whose counts are the other
+story's; and a report still links to its own story. bench/realset's tuning half, anchors as a fresh ingest stores them (the typed ones,
 extract/signature.py)."""
 
 from __future__ import annotations
@@ -10,8 +9,7 @@ import sqlite3
 
 from store.match_records import _Candidate
 from store.matching import Matcher, _counts_only_here
-from store.story_score import story_features
-from store.vetoes import _elsewhere, _placeless_link, _published_before, _union_anchors
+from store.vetoes import _published_before
 
 
 def _candidate(i: int, published: str | None, *anchors: str) -> _Candidate:
@@ -71,58 +69,6 @@ def _story(members: list[_Candidate]) -> tuple[sqlite3.Connection, dict[int, _Ca
     return db, {m.id: m for m in members}
 
 
-# The Air India crash at Ahmedabad of 12 June 2025: three of its reports (in-airindia-2025-id-02, -id-03, -ar-01).
-AIR_INDIA = [
-    _candidate(
-        41,
-        "2025-06-12",
-        "d:2025-06-12",
-        "e:ahmdbd",
-        "g:in",
-        "k:crash",
-        "p:ahmdbd",
-        "p:lndn",
-        "q:on board:242",
-        "r:india",
-        "r:united kingdom",
-        "s:ahmdbd",
-        "s:ar and",
-        "s:bm md",
-        "s:nrndr md",
-    ),
-    _candidate(
-        42,
-        None,
-        "d:2025-06-12",
-        "e:mgn ngr",
-        "k:crash",
-        "p:ahmdbd",
-        "p:lndn",
-        "q:dead:241",
-        "q:on board:242",
-        "r:india",
-        "s:ahmdbd",
-        "s:ar and",
-        "s:nrndr md",
-        "s:tms af and",
-    ),
-    _candidate(
-        32,
-        None,
-        "e:ahmdbd",
-        "k:crash",
-        "p:ahmdbd",
-        "p:lndn",
-        "q:on board:169",
-        "r:united kingdom",
-        "s:ahmd abd",
-        "s:and blk",
-        "s:nrndr md",
-        "s:amt sh",
-    ),
-]
-
-
 # The undated Arabic report of the Balasore train crash of 2 June 2023 ("ارتفعت حصيلة قتلى اصطدام ثلاثة قطارات، في
 # منطقة بالاسور الهندية، إلى 238 شخصا ... ونقلت صحيفة "تايمز أوف إنديا" ... رئيس الوزراء الهندي ناريندرا مودي",
 # in-balasore-train-2023-ar-01).
@@ -142,16 +88,6 @@ BALASORE = _candidate(
     "s:nrndr md",
     "s:tms af and",
 )
-
-
-def test_a_story_link_on_the_country_and_names_alone_does_not_take_a_report_placed_elsewhere() -> None:
-    """The Balasore report meets the Air India story's members together on "crash", India, Narendra Modi, Amit
-    Shah and the Times of India, and shares no place with them: its event place, Balasore, none of them names."""
-    features = story_features(BALASORE.anchors, _union_anchors(AIR_INDIA), 0.0)
-    assert _placeless_link(features) and _elsewhere(BALASORE, AIR_INDIA)
-    db, fingerprints = _story(AIR_INDIA)
-    fingerprints[BALASORE.id] = BALASORE
-    assert Matcher()._story_link(db, BALASORE, 1, [41, 42], fingerprints) is None
 
 
 def test_a_story_link_that_shares_the_place_still_links() -> None:
