@@ -569,6 +569,8 @@ def iso_date(value: str | None) -> dt.date | None:
 # Month names as the four languages' outlets write them, to month numbers. Arabic has three series: the
 # Egyptian/Gulf one (يناير ...), the Levantine/Iraqi one (كانون الثاني ...), often written together
 # ("أيلول/سبتمبر"), and the Maghreb's (يوليوز, غشت, شتنبر, نونبر, دجنبر; Algeria's جانفي, جوان, جويلية, أوت).
+# Egyptian pages also spell June and July with a tā' marbūṭa, يونية and يولية, beside يونيه/يوليه ("الخميس 25
+# يونية 2020 | 06:51 صباحاً", baladnaelyoum.com, an outlet in neither bench, read while searching in session 27).
 _MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     [
@@ -577,8 +579,8 @@ for _n, _names in enumerate(
         "march mar mars maret مارس آذار اذار",
         "april apr avril avr أبريل إبريل ابريل نيسان أفريل افريل",
         "may mai mei مايو أيار ايار ماي",
-        "june jun juin juni يونيو حزيران جوان يونيه",
-        "july jul juillet juli juil يوليو تموز يوليوز جويلية يوليه",
+        "june jun juin juni يونيو حزيران جوان يونيه يونية",
+        "july jul juillet juli juil يوليو تموز يوليوز جويلية يوليه يولية",
         "august aug août aout agustus agu agt agus أغسطس اغسطس آب اب غشت أوت اوت",
         "september sep sept septembre سبتمبر أيلول ايلول شتنبر",
         "october oct octobre oktober okt أكتوبر اكتوبر تشرين_الأول تشرين_الاول تشرين_أول تشرين_اول",
@@ -630,6 +632,17 @@ _FULL_DATES = [
     re.compile(
         rf"(?<![\w/]){_DAY}\s?[/-]\s?(?P<month>{_MONTH_NAME})\.?\s?[/-]\s?(?P<year>20\d\d)(?!\d)",
         re.IGNORECASE,
+    ),
+    # "3/4/2026 7:29:03 PM": the en-US general date and time (month/day/year, then a 12-hour clock with its seconds
+    # and a Latin AM or PM), as ASP.NET software prints a date by default, so month first even where both numbers
+    # are 12 or less (the bench/pubdates tune page ar-243, bahrainnewsapp.com's copy of an RT report of 4 March
+    # 2026, read blind in session 27; aajilnews.com, in neither bench, prints "الأحد 10/نوفمبر/2024 - 10:00 ص
+    # 11/10/2024 10:00:35 AM", its Arabic date naming the month). Arabic locales write ص/م and day first, so this
+    # clock is the US one; without the seconds ("17/11/2023 12:13PM", elsiyasa.com) a page's own template may be
+    # day first, and stays read so. No bench/realset tune article prints the form.
+    re.compile(
+        r"(?<![\d/.:-])(?P<mnum>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>20\d\d)"
+        r"(?=,?\s+(?:0?\d|1[0-2]):[0-5]\d:[0-5]\d\s?[AaPp]\.?[Mm]\b)"
     ),
     # 15/04/2019, 9-9-2023, 14.01.2023 (day first in French, Indonesian and Arabic); (5/8/2018)
     re.compile(r"(?<![\d/.:-])(?P<day>[0-3]?\d)[/.-](?P<mnum>[01]?\d)[/.-](?P<year>20\d\d)(?![\d/])"),

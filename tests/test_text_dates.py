@@ -2307,3 +2307,32 @@ def test_french_day_of_report_under_a_header_month_and_a_caption_under_publie() 
     # the same caption without the label above it is no byline (at most the lead's weekday-dated day, see _chosen)
     when = published_in_text(head.replace("Publié\n\n", ""))
     assert when is None or when.basis == "lead"
+
+
+def test_publication_forms_of_session_27_pubdate27() -> None:
+    # bench/pubdates tune page ar-243 (bahrainnewsapp.com, its copy of an RT report): the en-US general date and
+    # time, month first though both numbers are 12 or less (the Damietta boat lost early in March 2026)
+    body = (
+        "\nوأسفر الحادث المأساوي عن مصرع جميع أفراد الطاقم والذين يقدر عددهم بـ 7 بحارة جميعهم من أبناء "
+        "محافظة دمياط، وكانوا في رحلة صيد طويلة مدتها المقررة حوالي 25 يوما."
+    )
+    when = published_in_text("روسيا اليوم - 3/4/2026 7:29:03 PM - GMT (+3 )" + body)
+    assert when is not None and (when.date, when.basis) == ("2026-03-04", "timestamp")
+    # aajilnews.com (in neither bench): the same stamp beside the Arabic date that names its month
+    head = "الأحد 10/نوفمبر/2024 - 10:00 ص 11/10/2024 10:00:35 AM\nاستشهد 33 فلسطينيًا بينهم 13 طفلا"
+    when = published_in_text(head)
+    assert when is not None and when.date == "2024-11-10"
+    # without the seconds the clock is no US stamp: elsiyasa.com's "17/11/2023 12:13PM" is day first, and a day
+    # first date with an Arabic clock stays day first
+    for line, day in (("3/4/2026 12:13PM", "2026-04-03"), ("03/04/2026 07:29 م", "2026-04-03")):
+        when = published_in_text("عنوان الخبر\n" + line + body)
+        assert when is not None and when.date == day
+    # Egyptian spellings of June and July with a tā' marbūṭa (baladnaelyoum.com, in neither bench)
+    for line, day in (
+        ("الخميس 25 يونية 2020 | 06:51 صباحاً", "2020-06-25"),
+        ("السبت 25 يولية 2020 | 06:51 صباحاً", "2020-07-25"),
+    ):
+        when = published_in_text(
+            "شاهد.. حريق ضخم يلتهم أحد الأسواق\n\n" + line + "\nكتب : بلدنا اليوم" + body
+        )
+        assert when is not None and when.date == day
