@@ -980,3 +980,22 @@ def test_an_indonesian_acronym_read_as_a_person(stage: NerStage) -> None:
     assert "AFAD" in _orgs(stage, _line("tr-ilic-mine-2024-id-01", "Badan darurat Turki AFAD"), "id")
     orgs = _orgs(stage, _line("ke-mai-mahiu-dam-2024-id-02", "kepada BBC Senin"), "id")
     assert "BBC" in orgs and "BBC Senin" not in orgs
+
+
+def test_a_french_body_named_for_what_it_does_with_au(stage: NerStage) -> None:
+    # tw-hualien-quake-2024-fr-03 (tune-b): "au tsunami" inside the name; "au" before a place or a common noun
+    # that ends nothing stays out of a name ("l'armée israélienne au sol").
+    line = _line("tw-hualien-quake-2024-fr-03", "Centre d’alertes au tsunami")
+    assert "Centre d’alertes au tsunami du Pacifique" in _orgs(stage, line, "fr")
+    orgs = _orgs(stage, "Selon l'armée israélienne au sol, le bureau de l’ONU au Liban a fermé.", "fr")
+    assert not any(" au " in t for t in orgs)
+
+
+def test_an_indonesian_volcano_observation_post(stage: NerStage) -> None:
+    # id-ruang-20240430-id-04 (tune-a): the post that watches the volcano; a post for the displaced is a place.
+    line = _line("id-ruang-20240430-id-04", "Pos Pengamatan Gunungapi Ruang")
+    assert "Pos Pengamatan Gunungapi Ruang" in _orgs(stage, line, "id")
+    assert not any(
+        t.startswith("Pos")
+        for t in _orgs(stage, "Warga mengungsi ke Pos Pengungsian Desa Laingpatehi.", "id")
+    )
