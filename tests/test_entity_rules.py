@@ -948,3 +948,54 @@ def test_french_wire_credits(stage: NerStage) -> None:
     line = _line("id-ruang-2024-fr-02", "APS/VNA/CVN")
     assert _orgs(stage, line, "fr").get("VNA") == "Vietnam News Agency"
     assert "AFP" not in _orgs(stage, "Voir www.exemple.com/AFP pour la suite.", "fr")
+
+
+# -- orgs27: a country's name inside an Arabic construct, outlets named "<name> 24", Indonesian acronyms read as
+# persons --------------------------------------------------------------------------------------------------------
+
+
+def test_a_countrys_name_inside_an_arabic_construct(stage: NerStage) -> None:
+    # np-saurya-crash-2024-ar-02 (tune-a): "خطوط سوريا الجوية" (Saurya Airlines), the adjective after the name
+    # agreeing with the head; an adjective of nationality still ends a name ("وزارة الصحة اللبنانية المواطنين").
+    line = _line("np-saurya-crash-2024-ar-02", "خطوط سوريا الجوية")
+    assert "خطوط سوريا الجوية" in {e.text for e in arabic_orgs(line, stage.gazetteer, "ar")}
+    found = {e.text for e in arabic_orgs("دعت وزارة الصحة اللبنانية المواطنين", stage.gazetteer, "ar")}
+    assert found == {"وزارة الصحة اللبنانية"}
+
+
+def test_an_outlet_named_round_the_clock(stage: NerStage) -> None:
+    # pk-quetta-fc-bombing-2025-ar-05 (tune-a): the dateline's outlet, "أربيل (كوردستان 24)-", not Kurdistan;
+    # id-al-khoziny-collapse-2025-ar-05 (tune-b): "Lebanon 24" on a line of its own.
+    assert "كوردستان 24" in _orgs(stage, _line("pk-quetta-fc-bombing-2025-ar-05", "كوردستان 24"), "ar")
+    assert "Lebanon 24" in _orgs(stage, "ارتفاع ضحايا انهيار مدرسة دينية\nLebanon 24\nارتفعت حصيلة", "ar")
+    # a count of hours or of countries, and a day of the month, are no outlet
+    line = _line("ru-brics-kazan-2024-ar-04", "منها 24 دولة")
+    assert not any(t.endswith("24") for t in _orgs(stage, line + " لمدة 24 ساعة.", "ar"))
+    assert not any(t.endswith("24") for t in _orgs(stage, "Posted by the agency on August 24, 2023", "en"))
+
+
+def test_an_indonesian_acronym_read_as_a_person(stage: NerStage) -> None:
+    # tr-ilic-mine-2024-id-01 and ke-mai-mahiu-dam-2024-id-02 (tune-b): the model reads "AFAD" and "BBC Senin"
+    # (the date's weekday run into it) as persons.
+    assert "AFAD" in _orgs(stage, _line("tr-ilic-mine-2024-id-01", "Badan darurat Turki AFAD"), "id")
+    orgs = _orgs(stage, _line("ke-mai-mahiu-dam-2024-id-02", "kepada BBC Senin"), "id")
+    assert "BBC" in orgs and "BBC Senin" not in orgs
+
+
+def test_a_french_body_named_for_what_it_does_with_au(stage: NerStage) -> None:
+    # tw-hualien-quake-2024-fr-03 (tune-b): "au tsunami" inside the name; "au" before a place or a common noun
+    # that ends nothing stays out of a name ("l'armée israélienne au sol").
+    line = _line("tw-hualien-quake-2024-fr-03", "Centre d’alertes au tsunami")
+    assert "Centre d’alertes au tsunami du Pacifique" in _orgs(stage, line, "fr")
+    orgs = _orgs(stage, "Selon l'armée israélienne au sol, le bureau de l’ONU au Liban a fermé.", "fr")
+    assert not any(" au " in t for t in orgs)
+
+
+def test_an_indonesian_volcano_observation_post(stage: NerStage) -> None:
+    # id-ruang-20240430-id-04 (tune-a): the post that watches the volcano; a post for the displaced is a place.
+    line = _line("id-ruang-20240430-id-04", "Pos Pengamatan Gunungapi Ruang")
+    assert "Pos Pengamatan Gunungapi Ruang" in _orgs(stage, line, "id")
+    assert not any(
+        t.startswith("Pos")
+        for t in _orgs(stage, "Warga mengungsi ke Pos Pengungsian Desa Laingpatehi.", "id")
+    )
