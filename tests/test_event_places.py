@@ -19,6 +19,7 @@ from extract.facts import (
     _any_dateline_end,
     _land_first,
     _not_where,
+    _town_before_street,
     _vehicle_names,
 )
 from extract.gazetteer import find_places, gazetteer
@@ -1252,3 +1253,19 @@ def test_a_river_or_a_lake_comes_after_the_land_a_flood_struck(tmp_path: Path) -
     salt = gazetteer(tmp_path).lookup("Salt Lake City")
     assert salt is not None and _land_first([salt.name, "Jordan River"], {salt.name: salt})[0] == salt.name
     assert _land_first(["lac Lhonak"], {}) == ["lac Lhonak"]
+
+
+def test_a_street_gives_way_to_the_town_it_is_in(tmp_path: Path) -> None:
+    # pk-quetta-fc-bombing-2025-en-03 (bench/realset tuning half, labelled Quetta): "a suicide bomber driving an
+    # explosive-laden van attempted to enter the well-guarded Hali Road from the Khojak Road area of Modal Town";
+    # il-jaffa-shooting-2024-id-02 (labelled Jaffa): "di stasiun kereta ringan di Jerusalem Boulevard di Jaffa"
+    places = gazetteer(tmp_path)
+    quetta, jaffa = places.lookup("Quetta"), places.lookup("Jaffa")
+    assert quetta is not None and jaffa is not None
+    known = {quetta.name: quetta}
+    assert _town_before_street(["Khojak Road", quetta.name], known) == [quetta.name, "Khojak Road"]
+    ranked = ["Jerusalem Boulevard", jaffa.name, "Tel Aviv"]
+    assert _town_before_street(ranked, {jaffa.name: jaffa})[0] == jaffa.name
+    # no place after it the gazetteer holds: the street stays
+    assert _town_before_street(["rue Dizengoff", "Tel Aviv"], {})[0] == "rue Dizengoff"
+    assert _town_before_street([quetta.name, "Khojak Road"], known)[0] == quetta.name
