@@ -23,7 +23,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from extract.canonical import fold, name_key
+from extract.canonical import ARABIC_LETTER, fold, latin_name, name_key
 from extract.facts import VENUE_WORDS
 from extract.gazetteer import Place
 from extract.orgs import source_org
@@ -84,10 +84,40 @@ _PLACE_FOLDS = (("v", "f"),)
 _REPEATED = re.compile(r"(.)\1+")
 
 
+# How Latin spellings write a name where Arabic script writes it otherwise (persons and organisations only, as
+# _ARABIC_FOLDS): a "c" before e, i or y is an "s" in English, French, Spanish and Portuguese names, and Arabic
+# writes it س (Cyril / سيريل, Francis / فرانسيس, Inácio / إيناسيو), where name_key reads every "c" "k"; an
+# apostrophe inside a word writes the ع Arabic spells the name with (Ma'ruf / معروف, Ra'ad / رعد), not a word's
+# end; "Al" or "El" as a word of its own before the next is the article or the family's "آل" that Arabic writes
+# onto the name or before it ("Sultan Al Jaber" / "سلطان الجابر"), and name_key drops only a hyphenated "al-";
+# not a first "El", Spanish more often than Arabic ("El Sol de Parral" / "إل سول دي بارال").
+_SOFT_C = re.compile(r"[cC](?=[eiyéèíEIY])")
+_AYN_MARK = re.compile(r"(?<=[^\W\d_])['’ʼʿ‘`](?=[^\W\d_])")
+_ARTICLE_WORD = re.compile(r"\b(?:[Aa]l|آل)\s+(?=\w)|(?<=\w\s)[Ee]l\s+(?=\w)")
+# Arabic writes the "ch" of Chinese, Korean, Slavic and English names تش ("تشوي" Choi, "وو تشين فو" Wu Chien-fu,
+# "لوبكوفيتش" Lubkovych, "سموتريتش" Smotrich): "tsh" in the transliteration, read "ch" here as name_key reads
+# Latin "ch". A word's first "x" before a vowel is the pinyin or Portuguese "sh" Arabic writes ش ("شي جين بينغ"
+# Xi Jinping, Xanana / شانانا).
+_TSH = re.compile(r"[tT]sh")
+_FIRST_X = re.compile(r"\b[xX](?=[aeiouAEIOU])")
+
+
+def _as_arabic_writes(name: str) -> str:
+    """A name's Latin spelling (latin_name where it is in Arabic script) with the habits above read the way Arabic
+    writes them."""
+    if ARABIC_LETTER.search(name):
+        name = latin_name(name)
+    name = _TSH.sub("ch", _FIRST_X.sub("sh", _SOFT_C.sub("s", name)))
+    return _ARTICLE_WORD.sub("", _AYN_MARK.sub("", name))
+
+
 def name_skeleton(name: str) -> str:
-    """A person's or organisation's skeleton() with _ARABIC_FOLDS: "بوتين" meets Putin, "روبي بيريز" Rubby
-    Pérez."""
-    return fold_skeleton(skeleton(name))
+    """A person's or organisation's skeleton() with the Latin spellings' habits read the way Arabic writes them
+    (_as_arabic_writes) and _ARABIC_FOLDS: "بوتين" meets Putin, "روبي بيريز" Rubby Pérez, "سيريل رامافوزا" Cyril
+    Ramaphosa. Its words are joined: Arabic splits and joins the words of a foreign name otherwise than Latin
+    does ("شي جين بينغ" Xi Jinping, "يرلي قايا" Yerlikaya, "أبي نادر" Abinader, "مارماري" Mar Mari), and one
+    skeleton split otherwise is the same name."""
+    return fold_skeleton(skeleton(_as_arabic_writes(name)))
 
 
 def fold_skeleton(key: str) -> str:
