@@ -111,13 +111,23 @@ def _as_arabic_writes(name: str) -> str:
     return _ARTICLE_WORD.sub("", _AYN_MARK.sub("", name))
 
 
+# A skeleton of this many letters or more is one word: Arabic splits and joins the words of a foreign name otherwise
+# than Latin spellings do ("شي جين بينغ" Xi Jinping, "يرلي قايا" Yerlikaya, "أبي نادر" Abinader, "مارماري" Mar Mari,
+# "جيت ستار" Jetstar), and a long skeleton split otherwise is the same name; a short one is more often another
+# (Amy Leyden and Amaluddin, "KH Nasir" and Can Sezer, India TV and NDTV). On bench/realset's tuning half
+# (bench/names_across_eval.py), joining every skeleton met 6 more persons and 4 more organisations across scripts
+# and made 5 more keys two labelled names share; joining those of 6 letters or more, 6 persons (tune-a 4, tune-b 2)
+# and 2 organisations (1, 1), and no more shared keys (5 letters: 3 more shared; 7: one person fewer met).
+_JOINED_FROM = 6
+
+
 def name_skeleton(name: str) -> str:
     """A person's or organisation's skeleton() with the Latin spellings' habits read the way Arabic writes them
-    (_as_arabic_writes) and _ARABIC_FOLDS: "بوتين" meets Putin, "روبي بيريز" Rubby Pérez, "سيريل رامافوزا" Cyril
-    Ramaphosa. Its words are joined: Arabic splits and joins the words of a foreign name otherwise than Latin
-    does ("شي جين بينغ" Xi Jinping, "يرلي قايا" Yerlikaya, "أبي نادر" Abinader, "مارماري" Mar Mari), and one
-    skeleton split otherwise is the same name."""
-    return fold_skeleton(skeleton(_as_arabic_writes(name)))
+    (_as_arabic_writes) and _ARABIC_FOLDS, in one word where it is long (_JOINED_FROM): "بوتين" meets Putin, "روبي
+    بيريز" Rubby Pérez, "سيريل رامافوزا" Cyril Ramaphosa, "شي جين بينغ" Xi Jinping."""
+    key = fold_skeleton(skeleton(_as_arabic_writes(name)))
+    joined = key.replace(" ", "")
+    return joined if len(joined) >= _JOINED_FROM else key
 
 
 def fold_skeleton(key: str) -> str:
