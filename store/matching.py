@@ -94,6 +94,7 @@ from store.vetoes import (
     _vetoing,
     _weak_undated,
     groups_apart,
+    two_events,
 )
 
 
@@ -1024,14 +1025,7 @@ class Matcher:
                     continue
                 b = self._members(db, other, fingerprints)
                 vetoed = sum(1 for x in a for y in b if self.vetoed(x, y, first_edition=False))
-                if (
-                    not a
-                    or not b
-                    or vetoed > self._AGREEING_VETOED * len(a) * len(b)
-                    or groups_apart(a, b)
-                    or _published_before(a, b)
-                    or _published_before(b, a)
-                ):
+                if not a or not b or vetoed > self._AGREEING_VETOED * len(a) * len(b) or two_events(a, b):
                     continue
                 target, gone = min(story, other), max(story, other)
                 db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (target, gone))
@@ -1101,7 +1095,7 @@ class Matcher:
         day (an earlier quake the text recalls, a wrong year) must not keep a story apart, while two stories whose
         dated members disagree stay two (bench/realset's tuning half: the pager attacks split in three on one
         misread day)."""
-        if a and b and (groups_apart(a, b) or _published_before(a, b) or _published_before(b, a)):
+        if a and b and two_events(a, b):
             return True
         against = sum(1 for x in a for y in b if self.vetoed(x, y))
         return against >= 2 and against > sum(1 for x in a for y in b if _same_day(x.anchors, y.anchors))

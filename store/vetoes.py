@@ -373,6 +373,12 @@ def _published_before(a: list[_Candidate], b: list[_Candidate]) -> bool:
     return any(all(_PUBLISHED_BEFORE <= (x - p).days <= _MISREAD_BEFORE for x in days) for p in published)
 
 
+def two_events(a: list[_Candidate], b: list[_Candidate]) -> bool:
+    """Whether two groups of reports are of two events by their days alone: dated months apart (groups_apart),
+    or one group published days before the other's sudden event (_published_before, either way round)."""
+    return groups_apart(a, b) or _published_before(a, b) or _published_before(b, a)
+
+
 def _union_anchors(members: list[_Candidate]) -> frozenset[str]:
     """The anchors of a story's members together, with only the kinds _KIND_VOTES of them are read as where
     there are such kinds (every kind a member names where there are none)."""
