@@ -698,13 +698,16 @@ _INLAND_WATER = re.compile(
 _ON_LAND = frozenset({"flood", "landslide", "earthquake", "storm", "heatwave", "fire", "eruption", "drought"})
 
 
+def _to_front(places: list[str], i: int) -> list[str]:
+    """``places`` with the one at ``i`` moved first, the others in their order."""
+    return [places[i], *places[:i], *places[i + 1 :]]
+
+
 def _land_first(places: list[str], known: Mapping[str, Place]) -> list[str]:
     """The event's places with the rivers and lakes before its first place on land moved after it; a name the
     gazetteer holds as a place ("Salt Lake City", "Tana River" county) is land."""
     land = next((i for i, n in enumerate(places) if n in known or not _INLAND_WATER.search(n)), None)
-    if not land:
-        return places
-    return [places[land], *places[:land], *places[land + 1 :]]
+    return _to_front(places, land) if land else places
 
 
 # A street or a road ("Khojak Road", "Jerusalem Boulevard", "rue Dizengoff", "Jalan Dizengoff", "شارع ...") is where in
@@ -727,9 +730,7 @@ def _town_before_street(places: list[str], known: Mapping[str, Place]) -> list[s
     if not places or not _STREET.search(places[0]):
         return places
     town = next((i for i, n in enumerate(places) if n in known and not _STREET.search(n)), None)
-    if town is None:
-        return places
-    return [places[town], *places[:town], *places[town + 1 :]]
+    return places if town is None else _to_front(places, town)
 
 
 # A building or a site inside a settlement (a mosque, a church, a temple's esplanade, a station, a school, a hotel,
