@@ -1512,7 +1512,9 @@ class Matcher:
             if _undated(m) or self.vetoed(a, m):
                 continue
             tm = _typed(m.anchors)
-            for t in "epsq":
+            # A report that says its event is a later occurrence recalls the earlier one's toll with it ("another
+            # shipwreck with 38 Ethiopian nationals just less than two weeks ago"): its counts mark neither.
+            for t in "eps" if self._names_an_earlier_one(m.id) else "epsq":
                 out.update(t + ":" + x for x in ta.get(t, _EMPTY) & tm.get(t, _EMPTY))
             out.update(
                 x for x in _textual(a.anchors) & _textual(m.anchors) if x.startswith(_OCCURRENCE_ANCHORS)
