@@ -1296,7 +1296,8 @@ class Matcher:
         dj-godoria-shipwreck-20240422-ar-06) left the 8 April story for its own: false pairs across the folds
         191 -> 186, tune-b story pairs found 3768 -> 3784 (with an Arabic member 1601 -> 1616), tune-a unchanged.
         Without the one kind, the Dizengoff shooting's "Un nouvel attentat" (-fr-04) went to the Al-Aqsa raid of
-        eight days later (14 false pairs); without the weeks (_later_than), to the Jaffa shooting of 2024 (20)."""
+        eight days later (14 false pairs); with neither that nor the weeks (_later_than), to the Jaffa shooting
+        of 2024 (20)."""
         if not self._names_an_earlier_one(own.id) or not _one_kind(ours, theirs):
             return None
         if _later_than(ours, theirs):
