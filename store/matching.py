@@ -1488,7 +1488,7 @@ class Matcher:
             if not theirs or not clash[story]:
                 continue
             there, here = self._occurrence_marks(them, theirs), self._occurrence_marks(them, ours)
-            later = self._later_link(them, theirs, v, ours) if self._names_an_earlier_one(them.id) else None
+            later = self._later_link(them, theirs, v, ours)
             if later is not None:
                 # The report says it is of the later occurrence: that one's story keeps or takes it.
                 if not later:
