@@ -269,6 +269,13 @@ def _story_kinds(members: list[_Candidate]) -> frozenset[str]:
     return frozenset(k for k, n in votes.items() if n >= _KIND_VOTES)
 
 
+def _one_kind(a: list[_Candidate], b: list[_Candidate]) -> bool:
+    """Whether two stories are two occurrences of one kind: the kind most of each one's members are read as is
+    the same. Their vetoes say they are two events, not that they are of one kind (Matcher._later_link)."""
+    kinds = [Counter(x for m in g for x in m.anchors if x.startswith("k:")).most_common(1) for g in (a, b)]
+    return bool(kinds[0] and kinds[1]) and kinds[0][0][0] == kinds[1][0][0]
+
+
 def _another_kind(own: _Candidate, link: Verdict, members: list[_Candidate]) -> bool:
     """Whether a link of a report to one member of a story agrees on the kind with that member alone: the report
     and the story (_story_kinds) are read as two kinds, and the link shares no day, count or two names
@@ -330,6 +337,32 @@ def _another_day(a: list[_Candidate], b: list[_Candidate]) -> bool:
     two occurrences of one kind of event there."""
     mine, theirs = _group_event_days(a), _group_event_days(b)
     return bool(mine and theirs) and all(abs((x - y).days) >= _STORY_DAY_APART for x in mine for y in theirs)
+
+
+def _group_time(group: list[_Candidate]) -> dt.date | None:
+    """The middle day of a group's dated reports: each report's first event day, or its first publication day
+    where its text states none; None where none is dated. The middle, not the first, since one report's misread
+    day (a recalled year) must not place a story."""
+    days = sorted(d for c in group if (d := _first_day(c)) is not None)
+    return days[len(days) // 2] if days else None
+
+
+def _first_day(c: _Candidate) -> dt.date | None:
+    """A report's first event day, or its first publication day where its text states none."""
+    if events := _event_days(c.anchors):
+        return events[0]
+    span = _published_span(c)
+    return span[0] if span else None
+
+
+def _later_than(a: list[_Candidate], b: list[_Candidate]) -> bool:
+    """Whether story ``a``'s dated reports place it _STORY_DAY_APART to _GROUP_DAYS_APART days after story
+    ``b``'s (_group_time): of two occurrences of one kind, ``a`` is the next one (Matcher._later_link). A report
+    that says its event is "a new quake" or "the second in two weeks" names the one before it, days or weeks
+    earlier, not one years before: on bench/realset's tuning half, the French "nouvel attentat" of the Dizengoff
+    shooting (April 2022, nine days after Bnei Brak's) went to the Jaffa shooting of October 2024 without it."""
+    ta, tb = _group_time(a), _group_time(b)
+    return ta is not None and tb is not None and _STORY_DAY_APART <= (ta - tb).days <= _GROUP_DAYS_APART
 
 
 # Kinds of event that happen at one moment (a crash, a blast, a crush, a quake): a report of one is published on
