@@ -107,11 +107,41 @@ _TSH = re.compile(r"[tT]sh")
 _FIRST_X = re.compile(r"\b[xX](?=[aeiouAEIOU])")
 
 
+# A word's first "Y" before a consonant is the vowel "i" (Yvonne, Yves, Ylenia): Arabic writes it إي ("إيفون نديجي"
+# Yvonne Ndege), where name_key keeps a first "y" as a consonant.
+_VOWEL_Y = re.compile(r"\b[yY](?=[vV])")
+# A Turkish (or Azerbaijani) spelling, told by the letters only it writes (ğ, ı, İ): its "c" is the sound Arabic
+# writes ج ("رجب طيب أردوغان" Recep Tayyip Erdoğan), not _SOFT_C's س; its "ç" is تش and its "ş" ش.
+_TURKISH = re.compile("[ğĞıİ]")
+_TURKISH_LETTERS = (("c", "j"), ("C", "J"), ("ç", "ch"), ("Ç", "Ch"), ("ş", "sh"), ("Ş", "Sh"))
+# A Spanish spelling, told by a word's patronymic "-ez" (Méndez, Pérez, González) or an "ñ": its "j", and a "g"
+# before e or i, are the sound Arabic writes خ ("خوان مانويل مينديز" Juan Manuel Méndez), its "ll" is ي and its "ñ"
+# ني.
+_SPANISH = re.compile(r"[a-zé]ez\b|ñ", re.IGNORECASE)
+_SPANISH_KH = re.compile(r"[jJ]|[gG](?=[eiéíEI])")
+_SPANISH_LETTERS = (("ll", "y"), ("ñ", "ny"))
+
+
+def _read_as_spelled(name: str) -> str:
+    """A Latin name's letters read by the habits of the language its spelling shows (Turkish, Spanish), where
+    Arabic writes that language's sounds and not an English reading of the letters."""
+    if _TURKISH.search(name):
+        for a, b in _TURKISH_LETTERS:
+            name = name.replace(a, b)
+    elif _SPANISH.search(name):
+        name = _SPANISH_KH.sub("kh", name)
+        for a, b in _SPANISH_LETTERS:
+            name = name.replace(a, b)
+    return _VOWEL_Y.sub("I", name)
+
+
 def _as_arabic_writes(name: str) -> str:
     """A name's Latin spelling (latin_name where it is in Arabic script) with the habits above read the way Arabic
     writes them."""
     if ARABIC_LETTER.search(name):
         name = latin_name(name)
+    else:
+        name = _read_as_spelled(name)
     name = _TSH.sub("ch", _FIRST_X.sub("sh", _SOFT_C.sub("s", name)))
     return _ARTICLE_WORD.sub("", _AYN_MARK.sub("", name))
 
