@@ -110,10 +110,6 @@ _FIRST_X = re.compile(r"\b[xX](?=[aeiouAEIOU])")
 # A word's first "Y" before a consonant is the vowel "i" (Yvonne, Yves, Ylenia): Arabic writes it إي ("إيفون نديجي"
 # Yvonne Ndege), where name_key keeps a first "y" as a consonant.
 _VOWEL_Y = re.compile(r"\b[yY](?=[vV])")
-# A Turkish (or Azerbaijani) spelling, told by the letters only it writes (ğ, ı, İ): its "c" is the sound Arabic
-# writes ج ("رجب طيب أردوغان" Recep Tayyip Erdoğan), not _SOFT_C's س; its "ç" is تش and its "ş" ش.
-_TURKISH = re.compile("[ğĞıİ]")
-_TURKISH_LETTERS = (("c", "j"), ("C", "J"), ("ç", "ch"), ("Ç", "Ch"), ("ş", "sh"), ("Ş", "Sh"))
 # A Spanish spelling, told by a word's patronymic "-ez" (Méndez, Pérez, González) or an "ñ": its "j", and a "g"
 # before e or i, are the sound Arabic writes خ ("خوان مانويل مينديز" Juan Manuel Méndez), its "ll" is ي and its "ñ"
 # ني.
@@ -125,10 +121,7 @@ _SPANISH_LETTERS = (("ll", "y"), ("ñ", "ny"))
 def _read_as_spelled(name: str) -> str:
     """A Latin name's letters read by the habits of the language its spelling shows (Turkish, Spanish), where
     Arabic writes that language's sounds and not an English reading of the letters."""
-    if _TURKISH.search(name):
-        for a, b in _TURKISH_LETTERS:
-            name = name.replace(a, b)
-    elif _SPANISH.search(name):
+    if _SPANISH.search(name):
         name = _SPANISH_KH.sub("kh", name)
         for a, b in _SPANISH_LETTERS:
             name = name.replace(a, b)
