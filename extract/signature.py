@@ -138,10 +138,7 @@ def _read_as_spelled(name: str) -> str:
 def _as_arabic_writes(name: str) -> str:
     """A name's Latin spelling (latin_name where it is in Arabic script) with the habits above read the way Arabic
     writes them."""
-    if ARABIC_LETTER.search(name):
-        name = latin_name(name)
-    else:
-        name = _read_as_spelled(name)
+    name = latin_name(name) if ARABIC_LETTER.search(name) else _read_as_spelled(name)
     name = _TSH.sub("ch", _FIRST_X.sub("sh", _SOFT_C.sub("s", name)))
     return _ARTICLE_WORD.sub("", _AYN_MARK.sub("", name))
 
