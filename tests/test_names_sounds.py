@@ -79,3 +79,45 @@ def test_the_folds_keep_other_names_apart() -> None:
     assert name_skeleton("Tsai Ing-wen") != name_skeleton("Chai Ing-wen")  # a "ts" without "h" is not "ch"
     assert name_skeleton("Mohammed bin Salman") != name_skeleton("Muhammad Salman")  # "son of" stays
     assert name_skeleton("Ali Yerlikaya") != name_skeleton("Ali Yerli")
+
+
+@pytest.mark.parametrize(
+    ("arabic_id", "arabic", "latin_id", "latin"),
+    [
+        # a Spanish spelling (a surname's "-ez") writes خ for "j": "ونقلت شبكة "يورونيوز" الاخبارية الاوروبية عن
+        # خوان مانويل مينديز مدير مركز عمليات الطوارئ" / "Emergency Operations Centre (COE) director Juan Manuel
+        # Méndez confirmed"
+        (
+            "do-jet-set-collapse-2025-ar-03",
+            "خوان مانويل مينديز",
+            "do-jet-set-collapse-2025-en-01",
+            "Juan Manuel Méndez",
+        ),
+        # a first "Y" before "v" is the vowel إي: "وأوضحت إيفون نديجي المتحدثة باسم المنظمة" / "Yvonne Ndege,
+        # regional spokesperson for the IOM, said"
+        (
+            "dj-godoria-shipwreck-20240408-ar-01",
+            "إيفون نديجي",
+            "dj-godoria-shipwreck-20240408-en-04",
+            "Yvonne Ndege",
+        ),
+    ],
+)
+def test_a_spelling_read_in_its_own_language_meets_its_arabic_writing(
+    arabic_id: str, arabic: str, latin_id: str, latin: str
+) -> None:
+    assert arabic in _text(arabic_id)
+    assert latin in _text(latin_id)
+    assert name_skeleton(arabic) == name_skeleton(latin_name(arabic)) == name_skeleton(latin)
+
+
+def test_only_a_spanish_spelling_reads_j_as_kh() -> None:
+    # English and French spellings keep ج for "j" and "g": "Juan Méndez" is خوان, "Joseph Gerald" جوزيف جيرالد
+    assert name_skeleton("Juan Manuel Méndez") != name_skeleton("Juan Manuel Mendes")
+    assert name_skeleton("Joseph Gerald") == name_skeleton("جوزيف جيرالد")
+    # arab-summit-jeddah-2023-en-03 (tune): "(Fayez Nureldine/AFP via Getty Images)": the "-ez" of an Arabic
+    # name's Latin spelling is not Spanish, and its "j" stays ج
+    assert "Fayez Nureldine" in _text("arab-summit-jeddah-2023-en-03")
+    assert name_skeleton("Fayez Jaber") == name_skeleton("فايز جابر")
+    # the "Y" of an Arabic name's transliteration stays a consonant: "Yrli Qaya" (يرلي قايا) is not "Irli"
+    assert name_skeleton("Ali Yrli Qaya") == name_skeleton("Ali Yerlikaya") != name_skeleton("Ali Irlikaya")
