@@ -10,7 +10,7 @@ import pytest
 
 from extract.canonical import ARABIC_LETTER
 from extract.ner import NerOptions, NerStage
-from extract.orgs import arabic_orgs
+from extract.orgs import arabic_orgs, source_org
 from ingest.record import Article
 
 REALSET = Path(__file__).resolve().parent.parent / "bench" / "realset" / "articles"
@@ -999,3 +999,28 @@ def test_an_indonesian_volcano_observation_post(stage: NerStage) -> None:
         t.startswith("Pos")
         for t in _orgs(stage, "Warga mengungsi ke Pos Pengungsian Desa Laingpatehi.", "id")
     )
+
+
+# -- outlets28: news outlets named bare, from a table of the media (extract/orgs.py _KNOWN_ORGS) ----------------------
+
+
+def test_an_outlet_named_bare(stage: NerStage) -> None:
+    # pk-mastung-bombing-2023-id-04 (tune-a): "kata surat kabar Dawn", the model's person; il-dizengoff-shooting-
+    # 2022-id-03 (tune-b): "Menurut surat kabar Haaretz", the model's person; lb-tripoli-boat-2022-ar-02 (tune-b):
+    # "تطبيق مصراوي", nothing; il-jaffa-shooting-2024-fr-01 (tune-a): "Article rédigé par franceinfo".
+    assert "Dawn" in _orgs(stage, _line("pk-mastung-bombing-2023-id-04", "surat kabar Dawn"), "id")
+    assert "Haaretz" in _orgs(stage, _line("il-dizengoff-shooting-2022-id-03", "surat kabar Haaretz"), "id")
+    assert _orgs(stage, _line("lb-tripoli-boat-2022-ar-02", "تطبيق مصراوي"), "ar").get("مصراوي") == "Masrawy"
+    assert "franceinfo" in _orgs(stage, _line("il-jaffa-shooting-2024-fr-01", "rédigé par franceinfo"), "fr")
+    # an outlet is a source, left out of the story anchors like the wires
+    assert source_org("Haaretz", "id") and source_org("مصراوي", "ar")
+
+
+def test_a_common_phrase_is_no_outlet(stage: NerStage) -> None:
+    # id-al-khoziny-collapse-2025-ar-04 (tune-b): "لليوم السابع" is "for the seventh day", not Youm7;
+    # tr-ilic-mine-2024-id-03 (tune-b): "Sebuah monitor CCTV", a camera, not the broadcaster; "Dawn" opening an
+    # English sentence is the morning.
+    line = _line("id-al-khoziny-collapse-2025-ar-04", "لليوم السابع")
+    assert not any("السابع" in t for t in _orgs(stage, line, "ar"))
+    assert "CCTV" not in _orgs(stage, _line("tr-ilic-mine-2024-id-03", "monitor CCTV"), "id")
+    assert "Dawn" not in _orgs(stage, "Dawn broke over the flooded valley.", "en")
