@@ -202,8 +202,8 @@ class Matcher:
         self._passages: dict[int, Passages] = {}
         self._weekdays: dict[int, int | None] = {}  # undated reports' event weekdays (_weekday)
         self._named: set[int] = set()  # those whose weekday the text names, not counted (_named_only)
-        # whether a report's text names an earlier occurrence of its kind (_follows_another)
-        self._follows: dict[int, tuple[bool, bool]] = {}
+        # a report's two occurrence cues, read once a batch (_occurrence_cues): follows_another, names_an_earlier_one
+        self._cues: dict[int, tuple[bool, bool]] = {}
 
     @property
     def bands(self) -> int:
@@ -606,7 +606,7 @@ class Matcher:
     ) -> None:
         """Each article of ``order`` in turn: its original (if it is a copy) and its story, among its
         candidates; then the touched stories' summaries, and stories that agree on one event merged."""
-        self._reading, self._passages, self._weekdays, self._follows, self._named = db, {}, {}, {}, set()
+        self._reading, self._passages, self._weekdays, self._cues, self._named = db, {}, {}, {}, set()
         fingerprints.update(
             self._load(db, sorted({c for cs in candidates.values() for c in cs} - set(fingerprints)))
         )
@@ -694,7 +694,7 @@ class Matcher:
         refresh_stories(db, sorted(touched))
         self._merge_agreeing(db, touched, fingerprints)
         # a batch's texts and what was read of them
-        self._reading, self._passages, self._weekdays, self._follows, self._named = None, {}, {}, {}, set()
+        self._reading, self._passages, self._weekdays, self._cues, self._named = None, {}, {}, {}, set()
         _set_weight.cache_clear()  # memory bounded by a batch's anchor sets
         _vetoing.cache_clear()
         _editions.cache_clear()
@@ -1267,20 +1267,20 @@ class Matcher:
         return self._occurrence_cues(article)[1]
 
     def _occurrence_cues(self, article: int) -> tuple[bool, bool]:
-        if article not in self._follows:
+        if article not in self._cues:
             if self._reading is None:
                 return False, False
             row = self._reading.execute("SELECT text FROM articles WHERE id = ?", (article,)).fetchone()
             text = str(row[0] or "") if row is not None else ""
-            self._follows[article] = follows_another(text), names_an_earlier_one(text)
-        return self._follows[article]
+            self._cues[article] = follows_another(text), names_an_earlier_one(text)
+        return self._cues[article]
 
     def _later_link(
         self, own: _Candidate, ours: list[_Candidate], v: Verdict, theirs: list[_Candidate]
     ) -> bool | None:
         """Which of two stories that refuse each other (_clash) an undated report whose text says its event is a
         later occurrence of its kind (_names_an_earlier_one) belongs to: True for ``theirs`` (the later one, which
-        takes it on link ``v`` where nothing refuses it there), False for ``ours`` (the later one), None where the
+        takes it on link ``v``; False where something there refuses it), False for ``ours`` (the later one), None where the
         report says nothing of it, the stories are not of one kind (_one_kind) or their days do not tell which
         came next (_later_than). Used by _occurrence_link (the report's links reach both stories) and _unsure_left
         (a dated report of the other story links to it).

@@ -66,24 +66,36 @@ _KINDS_FR = (
     r"(?:séisme|tremblement|attaque|attentat|éruption|naufrage|explosion|fusillade|glissement|bousculade"
     r"|accident|incendie)"
 )
+# "un nouveau/une nouvelle <kind>" only for kinds that come one at a time: a new explosion or a new fire is as often
+# the next blast or blaze of the one event (Kerman's second blast, a fire spreading) as another occurrence.
+_KINDS_FR_NEW = (
+    r"(?:séisme|tremblement|attaque|attentat|éruption|naufrage|fusillade|glissement|bousculade|accident)"
+)
+# An Indonesian "kedua dalam ..." counts only with the event it counts before it ("kecelakaan ... kedua dalam dua
+# minggu"), not "kunjungan kedua dalam bulan ini" (a visit).
+_KINDS_ID = (
+    r"(?:kecelakaan|insiden|peristiwa|tragedi|gempa|erupsi|letusan|serangan|ledakan|kebakaran|penembakan|banjir"
+    r"|longsor|tenggelam|karam)"
+)
 _LATER_PATTERNS = (
     # English: "the second such incident in two weeks"; "the eruption follows a series of eruptions".
     r"\bthe second such\b",
-    rf"\bfollows an? (?:series of )?{_KINDS_EN}",
+    rf"\bfollows (?:a series of|another) {_KINDS_EN}",
     # French: "un nouveau séisme", "une nouvelle attaque", "un nouvel attentat" (an article before it: not "un
     # risque de nouveau glissement", a fear); "(deux / quelques) semaines après une autre éruption", "... après
     # le naufrage du 8 avril", "... après le séisme dévastateur".
-    rf"\b(?:une?|ce|cette)\s+nouve(?:au|l|lle)\s+{_KINDS_FR}",
-    rf"\bsemaines\s+après\s+(?:une?\s+autre\s+|une?\s+premi\w+\s+|l[ea]\s+|une?\s+)(?:\w+\s+)?{_KINDS_FR}",
+    rf"\b(?:une?|ce|cette)\s+nouve(?:au|l|lle)\s+{_KINDS_FR_NEW}",
+    rf"\bsemaines\s+après\s+une?\s+(?:autre\s+|premi\w+\s+)?{_KINDS_FR}",
+    rf"\bsemaines\s+après\s+(?:l[ea]\s+|l['’])(?:\w+\s+)?{_KINDS_FR}\s+(?:\w+\s+)?du\s+\d",
     # Indonesian: "kembali erupsi", "kembali mengalami erupsi", "kembali meletus"; "(kecelakaan
     # ...) kedua dalam dua minggu".
     r"\bkembali\s+(?:mengalami\s+)?(?:erupsi|meletus)\b",
-    r"\bkedua\s+dalam\s+(?:\w+\s+)?(?:hari|minggu|pekan|bulan)\b",
+    rf"\b{_KINDS_ID}\b(?:\s+\S+){{0,4}}?\s+(?:yang\s+)?kedua\s+dalam\s+(?:\w+\s+)?(?:hari|minggu|pekan|bulan)\b",
     # Arabic: «ثاني حادث من نوعه خلال أسبوعين», «الحادث البحري المميت الثاني خلال أسبوعين», «للمرة الثانية خلال
     # شهر»; «زلزال جديد», «ثوران جديد».
     r"(?:ثاني|الثاني|الثانية)\s+(?:\S+\s+){0,2}?(?:خلال|في غضون)\s+(?:\S+\s+)?(?:يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر)",
-    r"ثاني\s+\S+\s+من\s+نوعه",
-    r"(?:زلزال|ثوران|هجوم)\s+(?:\S+\s+)?جديد",
+    r"ثاني\s+(?:حادث|هجوم|انفجار|تفجير|حريق|زلزال|اعتداء|غرق)\S*\s+من\s+نوعه",
+    r"(?:زلزالا?|ثورانا?|هجوما?)\s+(?:\S+\s+)?جديدا?",
 )
 _LATER = re.compile("|".join(f"(?:{p})" for p in _LATER_PATTERNS), re.IGNORECASE)
 

@@ -270,8 +270,9 @@ def _story_kinds(members: list[_Candidate]) -> frozenset[str]:
 
 
 def _one_kind(a: list[_Candidate], b: list[_Candidate]) -> bool:
-    """Whether two stories are two occurrences of one kind: the kind most of each one's members are read as is
-    the same. Their vetoes say they are two events, not that they are of one kind (Matcher._later_link)."""
+    """Whether two stories are two occurrences of one kind: the kind their members' anchors name most often (a
+    tie going to the kind named first) is the same. Their vetoes say they are two events, not that they are of one
+    kind (Matcher._later_link)."""
     kinds = [Counter(x for m in g for x in m.anchors if x.startswith("k:")).most_common(1) for g in (a, b)]
     return bool(kinds[0] and kinds[1]) and kinds[0][0][0] == kinds[1][0][0]
 

@@ -121,3 +121,10 @@ def test_only_a_spanish_spelling_reads_j_as_kh() -> None:
     assert name_skeleton("Fayez Jaber") == name_skeleton("فايز جابر")
     # the "Y" of an Arabic name's transliteration stays a consonant: "Yrli Qaya" (يرلي قايا) is not "Irli"
     assert name_skeleton("Ali Yrli Qaya") == name_skeleton("Ali Yerlikaya") != name_skeleton("Ali Irlikaya")
+
+
+def test_the_spanish_reading_takes_its_letters_whatever_their_case() -> None:
+    # A capital "Ll" opening a Spanish name is the same ي as a small one inside it, and "-mez" (Gómez) shows a
+    # Spanish spelling like "-dez" and "-nez"
+    assert name_skeleton("Llorente Pérez") == name_skeleton("Yorente Pérez")
+    assert name_skeleton("Jorge Gómez") != name_skeleton("Jorge Gomes")

@@ -121,7 +121,8 @@ def test_the_next_occurrence_lies_days_or_weeks_later() -> None:
 
 def _matcher(cues: dict[int, bool]) -> Matcher:
     matcher = Matcher()
-    matcher._follows.update({i: (cue, cue) for i, cue in cues.items()})
+    # Only the second cue (names_an_earlier_one) is set: _later_link must not read follows_another.
+    matcher._cues.update({i: (False, cue) for i, cue in cues.items()})
     return matcher
 
 
