@@ -1279,9 +1279,9 @@ class Matcher:
         self, own: _Candidate, ours: list[_Candidate], v: Verdict, theirs: list[_Candidate]
     ) -> bool | None:
         """Which of two stories that refuse each other (_clash) an undated report whose text says its event is a
-        later occurrence of its kind (_names_an_earlier_one) belongs to: True for ``theirs`` (the later one, which
-        takes it on link ``v``; False where something there refuses it), False for ``ours`` (the later one), None where the
-        report says nothing of it, the stories are not of one kind (_one_kind) or their days do not tell which
+        later occurrence of its kind (_names_an_earlier_one) belongs to: True for ``theirs`` where it is the later
+        one and nothing there refuses the report (it takes it on link ``v``), False for ``ours`` (where ``ours`` is
+        the later one, or ``theirs`` refuses it), None where the report says nothing of it, the stories are not of one kind (_one_kind) or their days do not tell which
         came next (_later_than). Used by _occurrence_link (the report's links reach both stories) and _unsure_left
         (a dated report of the other story links to it).
 

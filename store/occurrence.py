@@ -36,7 +36,14 @@ _PATTERNS = (
     r"بعد\s+(?:\S+\s+)?(?:يومين|أيام|ساعات|أسبوع|أسابيع)\s+(?:من|على)",
     r"للمرة\s+الثانية",
 )
-_CUE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of ``patterns``, in any case."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_CUE = _any_of(_PATTERNS)
 
 
 def follows_another(text: str) -> bool:
@@ -97,7 +104,7 @@ _LATER_PATTERNS = (
     r"ثاني\s+(?:حادث|هجوم|انفجار|تفجير|حريق|زلزال|اعتداء|غرق)\S*\s+من\s+نوعه",
     r"(?:زلزالا?|ثورانا?|هجوما?)\s+(?:\S+\s+)?جديدا?",
 )
-_LATER = re.compile("|".join(f"(?:{p})" for p in _LATER_PATTERNS), re.IGNORECASE)
+_LATER = _any_of(_LATER_PATTERNS)
 
 
 def names_an_earlier_one(text: str) -> bool:
