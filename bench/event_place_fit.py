@@ -11,11 +11,12 @@ candidates, L2 penalty, numpy) on them. Never reads the held-out half.
 - ``--weights``: the weights fit on both folds, as the Python mapping extract/event_place.py keeps.
 
 Usage: python bench/event_place_fit.py [--l2 1.0 ...] [--margin 1.0 ...] [--weights] [--cache /tmp/realset-ner.pickle]
-       [--errors tune-a [--model-errors]] [--changes] [--stories STORY,...] [--without FEATURE ...]
+       [--errors tune-a [--model-errors]] [--changes] [--stories STORY,...|@FILE] [--without FEATURE ...] [--misses]
 
 - ``--errors FOLD``: the rules' ranking errors on that fold (with ``--model-errors``: those of the model fit on
-  the other fold); ``--changes``: where the product's weights change the first place; ``--stories``: the rules and
-  the product's weights on these stories alone (a part no weight was fit on); ``--without``: leave features out.
+  the other fold); ``--changes``: where the product's weights change the first place; ``--stories``: the rules, the
+  product's weights and the cross-fold fits on these stories alone (a part no weight was fit on, e.g. the stories
+  added after the fit); ``--without``: leave features out (of both rankers); ``--misses``: why the first is wrong.
 """
 
 from __future__ import annotations
@@ -204,7 +205,7 @@ def report(
             n = total[(lang, fold)]
             r = sum(e.rules_ok for e in mine)
             m = sum(picks(e, other, margin) for e in mine)
-            c = sum(bool(e.y.any()) for e in mine)
+            c = sum(bool(e.y.any()) or e.rules_ok for e in mine)  # a right first place or candidate
             for k, v in enumerate((r, m, c, n)):
                 sums[fold][k] += v
             print(
@@ -292,6 +293,57 @@ def general_report(evs: list[Event], total: Counter[tuple[str, str]], l2s: list[
         print("}")
 
 
+def stories_report(evs: list[Event], chosen: set[str], l2: float, margin: float) -> None:
+    """On these stories alone (a part no weight was fit on, e.g. those added after the fit): the rules, the
+    product's WEIGHTS, the rules re-ranked by a refit on the other fold (cross-fold) and the learnt ranker fit on
+    the other fold, per fold and language."""
+    w = np.array([WEIGHTS.get(k, 0.0) for k in FEATURES])
+    rcross = {fold: fit([e for e in evs if e.fold != fold], l2) for fold in FOLDS}
+    gcross = {fold: fit_general([e for e in evs if e.fold != fold], l2) for fold in FOLDS}
+    print(
+        f"\nstories {len(chosen)}: rules | product WEIGHTS | refit cross-fold (L2 {l2}, margin {margin}) |"
+        " general cross-fold | ceiling"
+    )
+    for fold in FOLDS:
+        for lang in (*LANGS, "all"):
+            mine = [
+                e
+                for e in evs
+                if e.fold == fold and (lang == "all" or e.lang == lang) and e.id.rsplit("-", 2)[0] in chosen
+            ]
+            cols = (
+                sum(e.rules_ok for e in mine),
+                sum(picks(e, w) for e in mine),
+                sum(picks(e, rcross[fold], margin) for e in mine),
+                sum(picks_general(e, gcross[fold]) for e in mine),
+                sum(bool(e.y.any()) or e.rules_ok for e in mine),
+            )
+            print(f"| {fold} | {lang} | " + " | ".join(f"{c}/{len(mine)}" for c in cols) + " |")
+
+
+def misses(evs: list[Event]) -> None:
+    """Where the product's first place is wrong, per fold: a right place among the candidates, ranked below (what
+    a ranking can fix); the labelled place named in the text but no candidate (what the candidates' finding
+    loses); no candidate at all; not named as labelled; a first place _narrowed put first that stands."""
+    for fold in FOLDS:
+        why: Counter[str] = Counter()
+        for e in evs:
+            if e.fold != fold or e.rules_ok:
+                continue
+            if e.y.any():
+                why["a right candidate ranked below"] += 1
+            elif not e.names:
+                why["no candidate"] += 1
+            elif len(e.forms) > 1:
+                why["named in the text, no candidate"] += 1
+            else:
+                why["not named as labelled, no candidate"] += 1
+            if len(e.names) > 1 and e.x.size and e.x[0, NARROWED]:
+                why["(of these, a narrowed first that stands)"] += 1
+        wrong = sum(e.fold == fold and not e.rules_ok for e in evs)
+        print(f"{fold}: {wrong} wrong: " + ", ".join(f"{k} {n}" for k, n in why.most_common()))
+
+
 # Families of the hand rules that ORDER the candidates (not those that exclude a place), each switched off alone:
 # the incident verb's bonus (_STRUCK_BONUS), making the top as specific as the event's sentence (_narrowed), the
 # weights by kind (_PLACE_WEIGHT: a country 0.15, a province 0.9, a venue 3; off, all 1), and the locality and
@@ -326,10 +378,14 @@ def main() -> None:
     parser.add_argument("--weights", action="store_true", help="print the weights fit on both folds")
     parser.add_argument("--errors", choices=FOLDS, help="print the rules' ranking errors of this fold")
     parser.add_argument(
-        "--stories", help="STORY,...: the rules and the product's weights on these stories alone"
+        "--stories",
+        help="STORY,... or @FILE (one a line): the rules, the product's weights and the cross-fold fits on them alone",
     )
     parser.add_argument(
         "--changes", action="store_true", help="where the product's weights change the first place"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="why the first place is wrong: ranking or no right candidate"
     )
     parser.add_argument(
         "--model-errors", action="store_true", help="--errors of the model fit on the other fold"
@@ -370,12 +426,16 @@ def main() -> None:
                 pickle.dump((evs, total), f)
     for k in args.without:
         for e in evs:
-            if e.x.size:
+            if e.x.size and k in FEATURES:
                 e.x[:, FEATURES.index(k)] = 0.0
+            if e.xg.size and k in GENERAL:
+                e.xg[:, GENERAL.index(k)] = 0.0
     print(
         f"{len(evs)} labelled event places ({sum(len(e.names) > 1 for e in evs)} with two candidates or more), "
         f"{time.perf_counter() - t0:.0f} s"
     )
+    if args.misses:
+        misses(evs)
     if args.errors:
         other = fit([e for e in evs if e.fold != args.errors], args.l2[0]) if args.model_errors else None
         errors(evs, args.errors, other, args.margin[0])
@@ -390,15 +450,16 @@ def main() -> None:
             print(f"\nL2 {l2}, margin {margin}, cross-fold:")
             report(evs, total, ws, margin)
     if args.stories:
-        # The product's weights against the rules' order on these stories alone (a part no weight was fit on).
-        chosen = set(args.stories.split(","))
-        w = np.array([WEIGHTS.get(k, 0.0) for k in FEATURES])
-        for lang in LANGS:
-            mine = [e for e in evs if e.lang == lang and e.id.rsplit("-", 2)[0] in chosen]
-            n = len(mine)
-            r, m = sum(e.rules_ok for e in mine), sum(picks(e, w) for e in mine)
-            c = sum(bool(e.y.any()) or e.rules_ok for e in mine)
-            print(f"| {lang} | {r}/{n} | {m}/{n} | {c}/{n} |")
+        stories_report(
+            evs,
+            set(
+                Path(args.stories[1:]).read_text().split()
+                if args.stories.startswith("@")
+                else args.stories.split(",")
+            ),
+            args.l2[0],
+            args.margin[0],
+        )
     if args.changes:
         w = np.array([WEIGHTS.get(k, 0.0) for k in FEATURES])
         for e in evs:
