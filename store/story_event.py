@@ -19,6 +19,7 @@ out, not when the event happened.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -114,6 +115,8 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
 _KEYED_FROM = 2
 
 
+# Called for every place a story's reports name first, each time the matcher refreshes the story: cached.
+@functools.lru_cache(maxsize=65536)
 def _site_key(name: str) -> str:
     """A place name's cross-script key: name_skeleton() of it without a venue word, in one word."""
     # Imported here: the matcher computes a story's event while ingesting, where the extraction stages are loaded
