@@ -182,6 +182,24 @@ def _chunks(values: list[int]) -> list[list[int]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
+def _count_anchors(db: Raw, keys: list[int], counts: list[int]) -> dict[int, int]:
+    """Add a batch's holders of each anchor key (no repeats) to its document frequency; the frequencies as they
+    now stand. One upsert of _CHUNK keys a statement returns them (RETURNING, which SQLite and PostgreSQL both
+    read), where one statement a key and a SELECT of every key after it sought each key's row twice."""
+    df: dict[int, int] = {}
+    for start in range(0, len(keys), _CHUNK):
+        rows = list(zip(keys[start : start + _CHUNK], counts[start : start + _CHUNK], strict=True))
+        values = ",".join(["(?, ?)"] * len(rows))
+        df.update(
+            db.execute(
+                f"INSERT INTO anchor_keys (key, df) VALUES {values} ON CONFLICT (key) DO UPDATE"
+                " SET df = anchor_keys.df + excluded.df RETURNING key, df",
+                [x for row in rows for x in row],
+            ).fetchall()
+        )
+    return df
+
+
 class Matcher:
     """Matches a batch of newly stored articles against everything indexed before them, then indexes them.
 
@@ -262,12 +280,8 @@ class Matcher:
         )
         rows, flat = _postings(akeys)
         db.executemany("INSERT INTO anchors (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", rows)
-        counts = np.unique(flat, return_counts=True)
-        db.executemany(
-            "INSERT INTO anchor_keys (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = anchor_keys.df + excluded.df",
-            list(zip(counts[0].tolist(), counts[1].tolist(), strict=True)),
-        )
-        return self._df_of(db, counts[0].tolist())
+        keys, counts = np.unique(flat, return_counts=True)
+        return _count_anchors(db, keys.tolist(), counts.tolist())
 
     # -- candidates ---------------------------------------------------------------------------------------------
     def _probe(self, keys: list[int], df: dict[int, int]) -> list[int]:
@@ -305,7 +319,8 @@ class Matcher:
             own_df, later = {}, Counter[int]()
             for i in reversed(order):
                 keys = akeys.get(i, [])
-                own_df[i] = {k: df.get(k, 1) - later[k] for k in keys}
+                # later.get: a Counter's own look-up calls __missing__ in Python for every key it lacks
+                own_df[i] = {k: df.get(k, 1) - later.get(k, 0) for k in keys}
                 later.update(keys)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS match_anchors (qid BIGINT, key BIGINT)")
         db.execute("DELETE FROM match_anchors")
@@ -1630,10 +1645,13 @@ class Matcher:
             marks = ",".join("?" * len(chunk))
             db.execute(f"UPDATE articles SET story_id = ? WHERE story_id IN ({marks})", [target, *chunk])
             db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
-        gone = set(merged)
-        for m in meta.values():
-            if m.story_id in gone:
-                m.story_id = target
+        if merged:
+            # Every article of the batch's metadata is walked: only when a story was taken in (most joins merge
+            # none, and a batch's metadata holds thousands of articles).
+            gone = set(merged)
+            for m in meta.values():
+                if m.story_id in gone:
+                    m.story_id = target
         newcomers = [m for m in (article, *linked) if m.story_id != target]
         for m in newcomers:
             m.story_id = target
