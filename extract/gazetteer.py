@@ -47,10 +47,16 @@ _AFFIXES = re.compile(
     r"^(?:(?:the )?(?:city|province|prefecture|state|region|county) of |(?:la )?province (?:du |de la |de l'|de |d'|d )|"
     r"(?:la )?r[eé]gion (?:du |de la |de l'|de l |de |d'|d )|(?:la )?ville (?:de |d )|"
     r"provinsi |kota |kabupaten |prefektur |(?:la )?pr[eé]fecture (?:de |d )|(?:le )?d[eé]partement (?:de |d )|"
-    r"mohafazat |محافظة |مدينة |ولاية )|"
-    r" (?:city|province|prefecture|municipality|sheng|shi|zizhiqu|region|state|governorate|county)$",
+    r"mohafazat |محافظه |مدينه |ولايه |اقليم |مقاطعه |"
+    r"(?:l |l')?[eé]tat (?:de |du |d'|d )?|negara bagian |distrik |kecamatan |(?:le )?district (?:de |du |d'|d ))|"
+    r" (?:city|province|prefecture|municipality|sheng|shi|zizhiqu|region|state|governorate|county|district)$",
     re.IGNORECASE,
 )
+# The Arabic words above are written as keys are folded (normalize.text.match_key: ة is ه, إ is ا), else they never
+# met a key: "ولاية راخين", "محافظة إدلب", "مدينة حلب" were no place before (session 29). The same administrative
+# level in each language: a state ("ولاية", "l'État de", "Negara Bagian", "X State"), a province or region
+# ("محافظة", "إقليم", "مقاطعة"), a district ("Distrik", "Kecamatan", "district de", "X District"): the place is X.
+_ADMIN_WORDS_AR = ("محافظ", "مدين", "ولاي", "اقليم", "مقاطع")
 _ARABIC_ARTICLE = re.compile(r"^ال(?=\w{3,})")
 _LANGS = ("fr", "ar", "id")
 
@@ -90,6 +96,22 @@ _SHORT_COUNTRY_NAMES = {
     "Korea": "KR",
     "Republik Korea": "KR",
     "Korsel": "KR",
+    # CLDR's short forms ("PS-alt-short"), which babel does not load: Palestine as each language names it in
+    # running text (CLDR's territory names are "Palestinian Territories", "Wilayah Palestina", "الأراضي الفلسطينية")
+    "Palestine": "PS",
+    "Palestina": "PS",
+    "فلسطين": "PS",
+    # Lebanon as Indonesian news also writes it (the Dutch form, beside CLDR's "Lebanon")
+    "Libanon": "LB",
+}
+
+
+# The two Palestinian territories, as the four languages name them: each is a first-level region of Palestine in
+# news ("the Gaza Strip", "la bande de Gaza", "Jalur Gaza", "قطاع غزة"; "the West Bank", "la Cisjordanie", "Tepi
+# Barat", "الضفة الغربية"), which ISO 3166-2 splits into governorates and no data package names.
+_PALESTINIAN_TERRITORIES = {
+    "Gaza Strip": ("Gaza Strip", "bande de Gaza", "Jalur Gaza", "قطاع غزة"),
+    "West Bank": ("West Bank", "Cisjordanie", "Tepi Barat", "الضفة الغربية"),
 }
 
 
@@ -125,6 +147,17 @@ def _indonesian_province_aliases() -> list[tuple[str, str]]:
     return out
 
 
+_PARENTHESIS = re.compile(r"^(.+?) \(([^ ()]+)\)$")  # one word: not "(partie néerlandaise)"
+
+
+def _cldr_forms(name: str) -> tuple[str, ...]:
+    """A CLDR territory name and, where it gives a second name in parentheses ("Myanmar (Burma)", "Myanmar
+    (Birmanie)", "ميانمار (بورما)"), each of its two names alone: running text writes one or the other, never
+    both (the index held only "myanmar burma" for them before session 29)."""
+    both = _PARENTHESIS.match(name)
+    return (name, both.group(1), both.group(2)) if both else (name,)
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
@@ -156,7 +189,7 @@ def place_key(name: str) -> str:
     if _ARABIC.search(key):
         key = match_key(key)
     key = _NON_WORD.sub(" ", key).strip()
-    if " " in key or key.startswith(("محافظ", "مدين", "ولاي")):
+    if " " in key or key.startswith(_ADMIN_WORDS_AR):
         for _ in range(2):
             key = _AFFIXES.sub("", key).strip()
     return key
@@ -166,7 +199,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _UNUSABLE.search(name)
 
 
-_CACHE_FORMAT = 16  # bump when the index's keys or Place change
+_CACHE_FORMAT = 17  # bump when the index's keys or Place change
 
 
 class Gazetteer:
@@ -174,6 +207,8 @@ class Gazetteer:
         """Built from the packages' data (about 2 s); with ``cache_dir``, kept there as a pickle named after the
         data packages' versions and loaded from it by later processes (0.4 s)."""
         self._index: dict[str, Place] = {}
+        # (key, country) -> the population of the largest city of that own name there, while building
+        self._seats: dict[tuple[str, str], int] = {}
         self._prefixes: frozenset[str] | None = None
         self._cache_dir = cache_dir
         path = self._cache_path(cache_dir) if cache_dir else None
@@ -205,14 +240,20 @@ class Gazetteer:
             old = self._index.get(k)
             if old is None or self._better(place, old, primary, k):
                 self._index[k] = place
+            if place.kind == "city" and primary:
+                seat = (k, place.country)
+                self._seats[seat] = max(self._seats.get(seat, 0), place.population)
 
-    @staticmethod
-    def _better(new: Place, old: Place, primary: bool, key: str) -> bool:
+    def _better(self, new: Place, old: Place, primary: bool, key: str) -> bool:
         """Which of two places a name means: a country over a province over a city; between cities, the
         larger, where a city's own name counts ten times its population against another's alternate name
-        (Pekin is Beijing, 19 million, before Pekin, Illinois, 33 thousand; Paris is Paris)."""
+        (Pekin is Beijing, 19 million, before Pekin, Illinois, 33 thousand; Paris is Paris); between provinces,
+        the one whose country has the larger city of that name (its seat: Gaza is the Palestinian governorate
+        of Gaza City, 410,000, not the province of Mozambique, which has no Gaza among its cities)."""
         if _RANK[new.kind] != _RANK[old.kind]:
             return _RANK[new.kind] < _RANK[old.kind]
+        if new.kind == "province":
+            return self._seats.get((key, new.country), 0) > self._seats.get((key, old.country), 0)
         old_weight = old.population * (10 if place_key(old.name) == key else 1)
         return new.population * (10 if primary else 1) > old_weight
 
@@ -251,7 +292,8 @@ class Gazetteer:
         for lang in ("en", *_LANGS):
             for code, local in Locale(lang).territories.items():
                 if code in by_code:
-                    self._add(local, by_code[code])
+                    for name in _cldr_forms(local):
+                        self._add(name, by_code[code])
         sub_catalogues = {}
         for lang in _LANGS:
             try:
@@ -275,6 +317,9 @@ class Gazetteer:
         for alias, code in _SHORT_COUNTRY_NAMES.items():
             if code in by_code:
                 self._add(alias, by_code[code])
+        for territory, names in _PALESTINIAN_TERRITORIES.items():
+            for alias in names:
+                self._add(alias, Place(territory, "province", "PS"), primary=True)
         self._city_states(alternates)
         for alias, province in _indonesian_province_aliases():
             found = self._index.get(place_key(province))
