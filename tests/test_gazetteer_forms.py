@@ -72,3 +72,49 @@ def test_a_province_name_two_countries_share_is_the_one_with_that_city(gaz: Gaze
     # Gaza is a governorate of Palestine (Gaza City) and a province of Mozambique (no city of that name)
     found = gaz.lookup("Gaza")
     assert found is not None and found.country == "PS"
+
+
+@pytest.mark.parametrize(
+    ("surface", "province"),
+    [
+        # id-al-khoziny-collapse-2025-fr-04: "dans le district de Sidoarjo dans la province de Java oriental"
+        ("Java oriental", "Jawa Timur"),
+        # id-barcelona-ferry-2025-fr-01: "Manado, capitale de la province de Sulawesi du Nord"
+        ("Sulawesi du Nord", "Sulawesi Utara"),
+        # id-cianjur-2022-fr-01: "le gouverneur de la province de Java occidental Ridwan Kamil"
+        ("Java occidental", "Jawa Barat"),
+        # id-al-khoziny-collapse-2025-ar-02: "بمدينة سيدوارجو في جاوة الشرقية، بعد أن انهارت يوم الاثنين"
+        ("جاوة الشرقية", "Jawa Timur"),
+        ("جاوا الوسطى", "Jawa Tengah"),
+        ("جاوة", "Jawa"),
+    ],
+)
+def test_an_indonesian_province_with_its_compass_point_as_an_adjective(
+    gaz: Gazetteer, surface: str, province: str
+) -> None:
+    found = gaz.lookup(surface)
+    assert found is not None and (found.name, found.country) == (province, "ID")
+
+
+def test_a_french_county(gaz: Gazetteer) -> None:
+    # ke-mai-mahiu-dam-2024-fr-02: "la rupture d'un barrage dans le comté de Nakuru, au Kenya"
+    found = gaz.lookup("comté de Nakuru")
+    assert found is not None and (found.name, found.country) == ("Nakuru", "KE")
+
+
+@pytest.mark.parametrize(
+    ("surface", "place"),
+    [
+        # pk-mastung-bombing-2023-fr-01: "dans une attaque à la bombe au Balouchistan, contre une procession"
+        ("Balouchistan", "Balochistan"),
+        ("Abou Dhabi", "Abu Dhabi"),
+        ("Pendjab", "Punjab"),
+    ],
+)
+def test_a_french_spelling_of_a_province_or_a_large_city(gaz: Gazetteer, surface: str, place: str) -> None:
+    found = gaz.lookup(surface)
+    assert found is not None and found.name == place
+
+
+def test_a_name_without_french_letters_is_not_folded(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Foo") is None  # "fuu" is some alternate name of Foshan
