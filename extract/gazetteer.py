@@ -47,17 +47,19 @@ _AFFIXES = re.compile(
     r"^(?:(?:the )?(?:city|province|prefecture|state|region|county) of |(?:la )?province (?:du |de la |de l'|de |d'|d )|"
     r"(?:la )?r[eé]gion (?:du |de la |de l'|de l |de |d'|d )|(?:la )?ville (?:de |d )|"
     r"provinsi |kota |kabupaten |prefektur |(?:la )?pr[eé]fecture (?:de |d )|(?:le )?d[eé]partement (?:de |d )|"
-    r"mohafazat |محافظه |مدينه |ولايه |اقليم |مقاطعه |"
+    r"mohafazat |محافظه |ولايه |اقليم |مقاطعه |"
     r"(?:l |l')?[eé]tat (?:de |du |d'|d )?|negara bagian |distrik |kecamatan |(?:le )?district (?:de |du |d'|d )|(?:le )?comt[eé] (?:de |du |d'|d ))|"
     r" (?:city|province|prefecture|municipality|sheng|shi|zizhiqu|region|state|governorate|county|district)$",
     re.IGNORECASE,
 )
 # The Arabic words above are written as keys are folded (normalize.text.match_key: ة is ه, إ is ا), else they never
-# met a key: "ولاية راخين", "محافظة إدلب", "مدينة حلب" were no place before (session 29). The same administrative
+# met a key: "ولاية راخين", "محافظة إدلب" were no place before (session 29). Not "مدينة" (city): a city's Arabic
+# name often begins with it ("مدينة الصدر", Sadr City, would become "الصدر", a common word: two false places on the
+# tuning folds' Arabic reports). The same administrative
 # level in each language: a state ("ولاية", "l'État de", "Negara Bagian", "X State"), a province or region
 # ("محافظة", "إقليم", "مقاطعة"), a district or county ("Distrik", "Kecamatan", "district de", "X District", "comté
 # de"): the place is X.
-_ADMIN_WORDS_AR = ("محافظ", "مدين", "ولاي", "اقليم", "مقاطع")
+_ADMIN_WORDS_AR = ("محافظ", "ولاي", "اقليم", "مقاطع")
 _ARABIC_ARTICLE = re.compile(r"^ال(?=\w{3,})")
 _LANGS = ("fr", "ar", "id")
 
@@ -129,10 +131,9 @@ _ID_POINTS = {
     "Barat Daya": ("Southwest", "Sud-Ouest"),
 }
 _ID_ISLANDS = {"Jawa": ("Java",), "Sumatera": ("Sumatra",), "Kalimantan": ("Borneo",)}
-# The same provinces as French and Arabic news write them, with the compass point as an adjective after the island
-# (session 29): "Java oriental", "Sulawesi du Nord", "Kalimantan occidental"; "جاوة الشرقية", "سولاويسي الشمالية"
-# (an adjective in the feminine, as جزيرة is), with the islands' usual Arabic spellings. Before, only "جاوة
-# الغربية" was known, by hand (_ARABIC_PROVINCES).
+# The same provinces as French news writes them, with the compass point as an adjective after the island (session
+# 29): "Java oriental", "Sulawesi du Nord", "Kalimantan occidental". (Their Arabic forms, "جاوة الشرقية", were tried
+# and dropped: on the tuning folds East Java, now read, came first in two Arabic Bali Strait ferry reports.)
 _ID_POINTS_FR = {
     "Barat": ("occidental", "occidentale", "de l'Ouest"),
     "Timur": ("oriental", "orientale", "de l'Est"),
@@ -142,30 +143,12 @@ _ID_POINTS_FR = {
     "Tenggara": ("du Sud-Est",),
     "Barat Daya": ("du Sud-Ouest",),
 }
-_ID_POINTS_AR = {
-    "Barat": "الغربية",
-    "Timur": "الشرقية",
-    "Utara": "الشمالية",
-    "Selatan": "الجنوبية",
-    "Tengah": "الوسطى",
-    "Tenggara": "الجنوبية الشرقية",
-    "Barat Daya": "الجنوبية الغربية",
-}
-_ID_ISLANDS_AR = {
-    "Jawa": ("جاوة", "جاوا"),
-    "Sumatera": ("سومطرة", "سومطرا"),
-    "Kalimantan": ("كاليمانتان", "كاليمنتان"),
-    "Sulawesi": ("سولاويسي",),
-    "Nusa Tenggara": ("نوسا تينغارا", "نوسا تنغارا"),
-    "Papua": ("بابوا",),
-    "Maluku": ("مالوكو",),
-}
 
 
 def _indonesian_province_aliases() -> list[tuple[str, str]]:
     import pycountry
 
-    out = [(spelling, island) for island, spellings in _ID_ISLANDS_AR.items() for spelling in spellings]
+    out = []
     for sub in pycountry.subdivisions:
         if sub.country_code != "ID":
             continue
@@ -177,7 +160,6 @@ def _indonesian_province_aliases() -> list[tuple[str, str]]:
                 out += [(f"{english} {island}", sub.name), (f"{island} {french}", sub.name)]
                 out.append((f"{island} {point}", sub.name))
                 out += [(f"{island} {adjective}", sub.name) for adjective in _ID_POINTS_FR[point]]
-            out += [(f"{island} {_ID_POINTS_AR[point]}", sub.name) for island in _ID_ISLANDS_AR.get(base, ())]
     return out
 
 
@@ -251,7 +233,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _UNUSABLE.search(name)
 
 
-_CACHE_FORMAT = 20  # bump when the index's keys or Place change
+_CACHE_FORMAT = 21  # bump when the index's keys or Place change
 
 
 class Gazetteer:
