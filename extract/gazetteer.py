@@ -109,15 +109,6 @@ _SHORT_COUNTRY_NAMES = {
 }
 
 
-# The two Palestinian territories, as the four languages name them: each is a first-level region of Palestine in
-# news ("the Gaza Strip", "la bande de Gaza", "Jalur Gaza", "قطاع غزة"; "the West Bank", "la Cisjordanie", "Tepi
-# Barat", "الضفة الغربية"), which ISO 3166-2 splits into governorates and no data package names.
-_PALESTINIAN_TERRITORIES = {
-    "Gaza Strip": ("Gaza Strip", "bande de Gaza", "Jalur Gaza", "قطاع غزة"),
-    "West Bank": ("West Bank", "Cisjordanie", "Tepi Barat", "الضفة الغربية"),
-}
-
-
 # Indonesia's provinces are named in Indonesian in pycountry ("Jawa Barat", "Nusa Tenggara Timur"); English and
 # French news name them by their compass point ("West Java", "East Nusa Tenggara", "Sumatra Ouest"), which
 # neither pycountry's catalogues nor CLDR carry (the bench/realset tune split's Cianjur and Lewotobi reports).
@@ -233,7 +224,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and not _UNUSABLE.search(name)
 
 
-_CACHE_FORMAT = 21  # bump when the index's keys or Place change
+_CACHE_FORMAT = 22  # bump when the index's keys or Place change
 
 
 class Gazetteer:
@@ -352,9 +343,6 @@ class Gazetteer:
         for alias, code in _SHORT_COUNTRY_NAMES.items():
             if code in by_code:
                 self._add(alias, by_code[code])
-        for territory, names in _PALESTINIAN_TERRITORIES.items():
-            for alias in names:
-                self._add(alias, Place(territory, "province", "PS"), primary=True)
         self._city_states(alternates)
         for alias, province in _indonesian_province_aliases():
             found = self._index.get(place_key(province))
