@@ -19,13 +19,11 @@ out, not when the event happened.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from extract.canonical import ARABIC_LETTER
 from extract.event_kind import MEETING_KINDS
 
 # Kinds too vague to say what the story is about when a precise kind is also voted for.
@@ -72,99 +70,33 @@ def consensus(members: Iterable[tuple[int, Mapping[str, Any] | None]]) -> dict[s
     days: Counter[str] = Counter()
     places: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    voter = _PlaceVotes(e for events in docs.values() for e in events if e.get("type") == kind)
+    spelled: dict[str, str] = {}
+    scenes: dict[str, Any] = {}
     for events in docs.values():
         same = [e for e in events if e.get("type") == kind]
         days.update({d for e in same if (d := _stated_day(e))})
-        named.update({voter.key(str(p)) for e in same for p in e.get("places") or []})
-        places.update({voter.key(str(e["places"][0]), e.get("scene")) for e in same if e.get("places")})
+        named.update({str(p).casefold() for e in same for p in e.get("places") or []})
+        firsts = [e for e in same if e.get("places")]
+        places.update({str(e["places"][0]).casefold() for e in firsts})
+        for e in firsts:
+            first = str(e["places"][0]).casefold()
+            spelled.setdefault(first, str(e["places"][0]))
+            if e.get("scene"):
+                scenes.setdefault(first, e["scene"])
     date = min(days, key=lambda d: (-days[d], d)) if days else None
-    place = (
-        min(places, key=lambda p: (-places[p], -named[p], voter.spelling(p).casefold())) if places else None
-    )
+    place = min(places, key=lambda p: (-places[p], -named[p], p)) if places else None
     return {
         "kind": kind,
         "date": date,
-        "place": voter.spelling(place) if place else None,
-        "scene": voter.scenes.get(place) if place else None,
+        "place": spelled[place] if place else None,
+        "scene": scenes.get(place) if place else None,
         "reports": len(docs),
         "date_votes": days[date] if date else 0,
         "place_votes": places[place] if place else 0,
         # other places two or more texts name first (casefolded): a part of the story that reports another event
         # or another place of it, which ``_lone_reading`` leaves alone
-        "rivals": sorted(
-            voter.spelling(p).casefold() for p, n in places.items() if n >= _NAMED_VOTES and p != place
-        ),
+        "rivals": sorted(p for p, n in places.items() if n >= _NAMED_VOTES and p != place),
     }
-
-
-# A place the gazetteer does not know (a report's first place with no ``scene``: a village, a district, a stadium, a
-# junction) has no canonical name to vote under, and its story's reports write it in their own spellings and
-# scripts: "Meppadi" and «ميبادي», "Bondi Junction" and «بونداي جانكشن», "Kanjuruhan Stadium" and «كانجوروهان».
-# Counted by the string, each spelling voted apart and a district or the country won the story's place over the
-# site. Such a place votes by its consonant skeleton in the two scripts, the key persons and organisations meet
-# under (extract/signature.py ``name_skeleton``: Arabic's letters for Latin ones folded, a venue word dropped, the
-# words joined, as Arabic splits a foreign name otherwise), with the gazetteer place of the story whose name has
-# that key where there is one (a gazetteer place keeps its canonical name), and the group is spelled as most
-# Latin-script reports write it. One story is one event, so two of its reports' sites under one key are one site far
-# more often than two places (across stories, the signature's ``e:``/``p:`` anchors already key unknown places:
-# extract/signature.py ``place_key``). A key of one letter says nothing and votes by its string as before; two
-# letters do: «خار» and "Khar" (the town of the Bajaur bombing) are "kr". Calibrated on bench/realset's tuning
-# folds (event place, with its story, on the stored events of a whole-set ingest): keys of 3 letters or more left
-# «خار» apart and the district ("Al Bājūr", "Bajaur", "Bajur") won its town's story, tune-a 2 down.
-_KEYED_FROM = 2
-
-
-# Called for every place a story's reports name first, each time the matcher refreshes the story: cached.
-@functools.lru_cache(maxsize=65536)
-def _site_key(name: str) -> str:
-    """A place name's cross-script key: name_skeleton() of it without a venue word, in one word."""
-    # Imported here: the matcher computes a story's event while ingesting, where the extraction stages are loaded
-    # already, and ``polynews show`` or ``export`` only ``resolved()`` events, without paying for extract/facts.
-    from extract.facts import VENUE_WORDS
-    from extract.signature import name_skeleton
-
-    return name_skeleton(VENUE_WORDS.sub("", name) or name).replace(" ", "")
-
-
-class _PlaceVotes:
-    """The key each place of one story's reports votes under, and the spelling and scene a key is shown with: a
-    gazetteer place by its casefolded name, an unknown one by its ``_site_key`` (see above)."""
-
-    def __init__(self, events: Iterable[Mapping[str, Any]]) -> None:
-        firsts = [
-            (str(e["places"][0]), e.get("scene"), e.get("lang") == "ar") for e in events if e.get("places")
-        ]
-        self._known: dict[str, str] = {
-            _site_key(name): name.casefold() for name, scene, _ in reversed(firsts) if scene
-        }
-        self._folded = set(self._known.values())
-        self.scenes: dict[str, Any] = {}
-        # key -> spelling -> (an Arabic report's, reports, not a gazetteer name, first seen): the shown one first
-        self._spellings: dict[str, dict[str, list[int]]] = {}
-        for order, (name, scene, arabic) in enumerate(firsts):
-            key = self.key(name, scene)
-            if scene:
-                self.scenes.setdefault(key, scene)
-            rank = self._spellings.setdefault(key, {}).setdefault(
-                name, [arabic or bool(ARABIC_LETTER.search(name)), 0, not scene, order]
-            )
-            rank[1] -= 1
-
-    def key(self, name: str, scene: Any = None) -> str:
-        folded = name.casefold()
-        if scene or folded in self._folded:
-            return folded
-        site = _site_key(name)
-        if len(site) < _KEYED_FROM:
-            return folded
-        return self._known.get(site, "~" + site)
-
-    def spelling(self, key: str) -> str:
-        """The key's spelling: the one most Latin-script reports write, the gazetteer's name on a tie, else the
-        first written: "Mai Mahiu" (three Indonesian reports) over the gazetteer's "Maai Mahiu" (one English)."""
-        spellings = self._spellings[key]
-        return min(spellings, key=spellings.__getitem__)
 
 
 # Kinds that name one event in other words, one report calling it by its means, another by what was done: a mosque

@@ -53,9 +53,8 @@ def test_a_story_agrees_on_the_day_its_reports_state_and_the_place_most_of_them_
         POKHARA,
     )
     # Six texts (copies vote with their original); the publication day standing in for an unstated day does
-    # not vote, and one text votes once however many of its copies state the day. "Pokhara Airport", a place the
-    # gazetteer does not know, votes for Pokhara: a venue by its name alone (store/story_event.py ``_site_key``).
-    assert (story["reports"], story["date_votes"], story["place_votes"]) == (6, 2, 4)
+    # not vote, and one text votes once however many of its copies state the day.
+    assert (story["reports"], story["date_votes"], story["place_votes"]) == (6, 2, 3)
     # no other place is named first by two texts or more
     assert story["rivals"] == []
 
@@ -339,36 +338,3 @@ def test_an_arabic_report_whose_first_place_the_gazetteer_does_not_know_takes_it
     # A Latin-script report's unknown first place is most often a precise site the gazetteer lacks: it stays.
     site = dict(own, places=["Zarghoon Road", "Quetta"], lang="en")
     assert resolved(site, story)["places"] == ["Zarghoon Road", "Quetta"]  # type: ignore[index]
-
-
-def _flood(places: list[str], lang: str, scene: dict[str, str] | None = None) -> dict[str, Any]:
-    event: dict[str, Any] = {"type": "flood", "date": "2024-04-29", "places": places, "lang": lang}
-    if scene:
-        event["scene"] = scene
-    return event
-
-
-def test_a_site_the_gazetteer_lacks_votes_once_in_every_spelling_and_script() -> None:
-    # ke-mai-mahiu-dam-2024 (bench/realset, tuning half, fold tune-b): the dam burst at Mai Mahiu, which the Arabic
-    # reports write «ماي ماهيو» (ar-01: 'في صباح يوم الإثنين في منطقة "ماي ماهيو"، غرب كينيا'; ar-04), the
-    # Indonesian ones "Mai Mahiu" (id-01: "Insiden itu terjadi di daerah Mai Mahiu, Kabupaten Nakuru"; id-03,
-    # id-04), unknown to the gazetteer in both, and one English report "Maai Mahiu", the gazetteer's name (en-01:
-    # "burst in Maai Mahiu on Monday morning"); en-02 names Naivasha first, en-04 the Nakuru county.
-    city, county = {"kind": "city", "country": "KE"}, {"kind": "province", "country": "KE"}
-    members = [
-        (1, _flood(["ماي ماهيو", "Nairobi", "Kenya"], "ar")),
-        (2, _flood(["ماي ماهيو", "Nairobi", "Nakuru"], "ar")),
-        (3, _flood(["Mai Mahiu", "Nakuru", "Nairobi", "Kenya"], "id")),
-        (4, _flood(["Mai Mahiu", "Kenya", "Mahiu"], "id")),
-        (5, _flood(["Mai Mahiu", "Great Rift Valley", "Kenya"], "id")),
-        (6, _flood(["Maai Mahiu", "Nakuru", "Naivasha"], "en", city)),
-        (7, _flood(["Naivasha", "Kinale", "Kamuchiri"], "en", city)),
-        (8, _flood(["Nakuru", "Matahre River", "Nairobi"], "en", county)),
-    ]
-    story = consensus(members)
-    assert story is not None
-    # One place, six votes, spelled as most Latin-script reports write it, placed by the gazetteer's entry.
-    assert (story["place"], story["place_votes"], story["scene"]) == ("Mai Mahiu", 6, city)
-    # The Arabic reports take their story's place in Latin letters, and so does the lone Naivasha report.
-    assert resolved(members[0][1], story)["places"][0] == "Mai Mahiu"  # type: ignore[index]
-    assert resolved(members[6][1], story)["places"][0] == "Mai Mahiu"  # type: ignore[index]
