@@ -2241,6 +2241,8 @@ class FactExtractor:
             if any(s <= ent.start < e for s, e in skip) or _WATER.search(ent.text):
                 continue
             before = text[max(0, ent.start - 40) : ent.start]
+            if _COUNTED_SETTLEMENTS_BEFORE.search(text[max(0, ent.start - 20) : ent.start]):
+                continue  # "400 بلدة جراء": a count of towns, and the word after it no place
             if not (
                 _LOCATIVE_BEFORE.search(before)
                 or _WHERE_BEFORE.search(before)
