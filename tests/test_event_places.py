@@ -1269,3 +1269,21 @@ def test_a_street_gives_way_to_the_town_it_is_in(tmp_path: Path) -> None:
     # no place after it the gazetteer holds: the street stays
     assert _town_before_street(["rue Dizengoff", "Tel Aviv"], {})[0] == "rue Dizengoff"
     assert _town_before_street([quetta.name, "Khojak Road"], known)[0] == quetta.name
+
+
+def test_an_event_with_no_candidate_takes_the_first_place_said_to_be_where(tmp_path: Path) -> None:
+    # af-baghlan-flood-2024-ar-02 (bench/realset tuning half, labelled Afghanistan): the compass word before the
+    # country ("northern Afghanistan") made it no candidate, and the flood had no place at all
+    text = "أودت فيضانات مفاجئة ضربت شمالي أفغانستان بحياة أكثر من 300 شخص، وفق ما أفادت الأمم المتحدة."
+    ner = _ner(text, "أفغانستان", "GPE", "ar", "Afghanistan")
+    afghanistan = gazetteer(tmp_path).lookup("Afghanistan")
+    assert afghanistan is not None
+    assert _event(text, "ar", tmp_path, (ner,))["places"] == [afghanistan.name]
+    # gr-rhodes-fire-2023-ar-05 (labelled Rhodes): a one-word name seen once, after "the island of"
+    text = "أجلت السلطات اليونانية أكثر من 30 ألف شخص من جزيرة رودوس على خلفية حرائق الغابات المستمرة لليوم الخامس."
+    rhodes = dataclasses.replace(_ner(text, "رودوس", "LOC", "ar", "Rudus"), found_by="rule")
+    assert _event(text, "ar", tmp_path, (rhodes,))["places"] == ["رودوس"]
+    # the same name with no word before it saying where stays no place
+    text = "أجلت السلطات اليونانية أكثر من 30 ألف شخص على خلفية حرائق غابات رودوس المستمرة لليوم الخامس."
+    rhodes = dataclasses.replace(_ner(text, "رودوس", "LOC", "ar", "Rudus"), found_by="rule")
+    assert _event(text, "ar", tmp_path, (rhodes,))["places"] == []
