@@ -2252,9 +2252,10 @@ class FactExtractor:
             place = self.gazetteer.lookup_mention(ent.text)
             if place is None and ARABIC_LETTER.match(ent.text):
                 place = self.gazetteer.lookup_mention(_AR_LOCATIVE_PREFIX.sub("", ent.text, count=1))
-            name = place.name if place is not None else ent.canonical
-            if ARABIC_LETTER.match(ent.text) and place is None:
-                name = ent.text  # an Arabic name no data holds, as the text writes it
+            if place is not None:
+                name = place.name
+            else:  # a name no data holds: an Arabic one as the text writes it
+                name = ent.text if ARABIC_LETTER.match(ent.text) else ent.canonical
             if len(name) < 4 or fold(_LEADING_DETERMINER.sub("", name)) in _REGIONS | _GENERIC_PLACES:
                 continue
             return [name]
